@@ -1,0 +1,56 @@
+import type { AnyStateMachine } from 'xstate';
+import type { ServiceCatalog } from '../schema/services-schema.js';
+import type { Tree } from '../schema/tree-schema.js';
+import { stepsAhead } from './depth.js';
+import type { FlatGraph } from './flat-graph.js';
+import { toMachine } from './machine.js';
+
+/** A tree bundle ready to run: the flat graph, its XState machine and what the UI needs per node. */
+export interface CompiledTree {
+  key: string;
+  treeId: string;
+  treeVersion: string;
+  gemeente: string;
+  root: Tree;
+  graph: FlatGraph;
+  machine: AnyStateMachine;
+  services: Map<string, ServiceCatalog['services'][number]>;
+  /** Most resident steps still ahead of each node. */
+  ahead: Map<string, number>;
+}
+
+const cache = new Map<string, CompiledTree>();
+
+/**
+ * Compiles once per tree version: `gemeente/id@version`. A new version gets a new entry, so
+ * sessions on the old version keep their machine for as long as the caller holds it.
+ */
+export function compile(graph: FlatGraph, services: ServiceCatalog | null): CompiledTree {
+  const root = graph.trees.get(graph.rootTree)!;
+  const key = `${graph.gemeente}/${graph.rootTree}@${graph.rootVersion}#${fingerprint(graph)}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const compiled: CompiledTree = {
+    key,
+    treeId: `${graph.gemeente}/${graph.rootTree}`,
+    treeVersion: graph.rootVersion,
+    gemeente: graph.gemeente,
+    root,
+    graph,
+    machine: toMachine(graph),
+    services: new Map((services?.services ?? []).map((s) => [s.id, s])),
+    ahead: stepsAhead(graph),
+  };
+  cache.set(key, compiled);
+  return compiled;
+}
+
+/**
+ * Sub-flow versions are part of what a session runs on, so the cache key includes every inlined
+ * tree's version, not only the root's.
+ */
+function fingerprint(graph: FlatGraph): string {
+  const used = new Set<string>();
+  for (const n of graph.nodes.values()) used.add(n.treeId);
+  return [...used].sort().map((id) => `${id}@${graph.trees.get(id)!.version}`).join(',');
+}

@@ -1,0 +1,220 @@
+import { apply, evaluate } from '../logic/evaluate.js';
+import { escapePointer, scanRule } from '../logic/rule-scan.js';
+import type { Next, Rule, Tree } from '../schema/tree-schema.js';
+import type { Problem } from '../verify/problem.js';
+import type { FlatGraph, FlatNode, FlatRoute, Lookup } from './flat-graph.js';
+
+interface Ctx {
+  trees: Map<string, Tree>;
+  nodes: Map<string, FlatNode>;
+  problems: Problem[];
+  gemeente: string;
+}
+
+/**
+ * Inlines every sub-flow of `rootId` at its call site, giving one flat graph of states. Problems
+ * that make a tree impossible to run (unknown targets, trees, vars; recursion) are collected,
+ * never thrown, so an author sees all of them at once.
+ */
+export function flatten(trees: Map<string, Tree>, rootId: string): { graph: FlatGraph | null; problems: Problem[] } {
+  const root = trees.get(rootId);
+  const gemeente = root?.gemeente ?? '?';
+  const ctx: Ctx = { trees, nodes: new Map(), problems: [], gemeente };
+  if (!root) {
+    ctx.problems.push({
+      code: 'unknown-tree',
+      severity: 'error',
+      where: `${gemeente}/${rootId}`,
+      pointer: '',
+      message: `No tree with id "${rootId}" was loaded.`,
+    });
+    return { graph: null, problems: ctx.problems };
+  }
+  inline(ctx, root, '', null, [root.id]);
+  const graph: FlatGraph = {
+    gemeente,
+    rootTree: root.id,
+    rootVersion: root.version,
+    start: root.start,
+    nodes: ctx.nodes,
+    trees,
+  };
+  return { graph, problems: ctx.problems };
+}
+
+/** `returnTo`: where the ends of this tree lead when it runs as a sub-flow (null: real ends). */
+function inline(ctx: Ctx, tree: Tree, scope: string, returnTo: string | null, stack: string[]): void {
+  const where = `${tree.gemeente}/${tree.id}`;
+  const problem = (code: string, pointer: string, message: string, severity: Problem['severity'] = 'error') =>
+    ctx.problems.push({ code, severity, where, pointer, message });
+  if (!tree.nodes[tree.start]) {
+    problem('unknown-target', '/start', `start names node "${tree.start}", which does not exist. Known nodes: ${Object.keys(tree.nodes).join(', ')}.`);
+  }
+  const target = (local: string, pointer: string): string => {
+    if (!tree.nodes[local]) {
+      problem('unknown-target', pointer, `"${local}" is not a node of this tree. Known nodes: ${Object.keys(tree.nodes).join(', ')}.`);
+    }
+    return scope + local;
+  };
+  const derivedCache = new Map<string, (get: Lookup) => unknown>();
+  const condition = (rule: Rule, pointer: string) => compileCondition(tree, scope, rule, pointer, problem, derivedCache);
+
+  for (const [local, node] of Object.entries(tree.nodes)) {
+    const pointer = `/nodes/${escapePointer(local)}`;
+    const base = { id: scope + local, scope, treeId: tree.id, local, pointer, items: [] as FlatNode['items'] };
+    const routesOf = (next: Next): FlatRoute[] => compileNext(next, `${pointer}/next`, target, condition);
+    switch (node.kind) {
+      case 'question':
+      case 'info':
+      case 'route':
+        add(ctx, { ...base, kind: node.kind, source: node, routes: routesOf(node.next) });
+        break;
+      case 'advice':
+        add(ctx, { ...base, kind: 'advice', source: node, items: node.items, routes: routesOf(node.next) });
+        break;
+      case 'end':
+        add(ctx, {
+          ...base,
+          kind: returnTo ? 'route' : 'end',
+          source: node,
+          routes: returnTo ? [fallback(returnTo, pointer)] : [],
+        });
+        break;
+      case 'flow': {
+        const after = node.next ? target(node.next, `${pointer}/next`) : returnTo;
+        const sub = callTree(ctx, node.tree, `${pointer}/tree`, stack, problem);
+        const childScope = `${scope}${local}/`;
+        add(ctx, { ...base, kind: 'route', source: node, routes: [fallback(childScope + (sub?.start ?? ''), pointer)] });
+        if (sub) inline(ctx, sub, childScope, after, [...stack, sub.id]);
+        break;
+      }
+      case 'each': {
+        const over = tree.nodes[node.over];
+        if (!over || over.kind !== 'question' || over.input.type !== 'multi') {
+          problem('each-over', `${pointer}/over`, `"over" must name a multiple-choice question of this tree; "${node.over}" is not one.`);
+          add(ctx, { ...base, kind: 'route', source: node, routes: [fallback(target(node.next, `${pointer}/next`), pointer)] });
+          break;
+        }
+        const options = over.input.options.map((o) => o.value);
+        for (const key of Object.keys(node.flows)) {
+          if (!options.includes(key)) {
+            problem('each-option', `${pointer}/flows/${escapePointer(key)}`, `"${key}" is not an option of question "${node.over}". Options: ${options.join(', ')}.`);
+          }
+        }
+        // Visit the chosen options' sub-flows one after another, in the question's option order.
+        const visits = options.filter((o) => node.flows[o]);
+        const checkId = (i: number) => (i === 0 ? scope + local : `${scope}${local}/na-${visits[i - 1]}`);
+        const next = target(node.next, `${pointer}/next`);
+        visits.forEach((option, i) => {
+          const after = i + 1 < visits.length ? checkId(i + 1) : next;
+          const sub = callTree(ctx, node.flows[option]!, `${pointer}/flows/${escapePointer(option)}`, stack, problem);
+          const childScope = `${scope}${local}/${option}/`;
+          const rule: Rule = { in: [option, { var: node.over }] };
+          const chosen = condition(rule, `${pointer}/flows/${escapePointer(option)}`);
+          add(ctx, {
+            ...base,
+            id: checkId(i),
+            kind: 'route',
+            source: node,
+            routes: [{ ...chosen, to: childScope + (sub?.start ?? '') }, fallback(after, pointer)],
+          });
+          if (sub) inline(ctx, sub, childScope, after, [...stack, sub.id]);
+        });
+        if (visits.length === 0) add(ctx, { ...base, kind: 'route', source: node, routes: [fallback(next, pointer)] });
+        break;
+      }
+    }
+  }
+}
+
+function add(ctx: Ctx, node: FlatNode) {
+  ctx.nodes.set(node.id, node);
+}
+
+function callTree(ctx: Ctx, id: string, pointer: string, stack: string[], problem: (c: string, p: string, m: string) => void): Tree | null {
+  const sub = ctx.trees.get(id);
+  if (!sub) {
+    problem('unknown-tree', pointer, `No tree "${id}" in ${ctx.gemeente}. Known trees: ${[...ctx.trees.keys()].join(', ')}.`);
+    return null;
+  }
+  if (stack.includes(id)) {
+    problem('flow-cycle', pointer, `Tree "${id}" would call itself (${[...stack, id].join(' → ')}). Sub-flows may not loop back.`);
+    return null;
+  }
+  return sub;
+}
+
+const fallback = (to: string, pointer: string): FlatRoute => ({ when: null, to, reads: [], test: () => true, pointer });
+
+function compileNext(
+  next: Next,
+  pointer: string,
+  target: (local: string, pointer: string) => string,
+  condition: (rule: Rule, pointer: string) => Pick<FlatRoute, 'when' | 'reads' | 'test' | 'pointer'>,
+): FlatRoute[] {
+  if (typeof next === 'string') return [fallback(target(next, pointer), pointer)];
+  const routes = next.routes.map((r, i) => ({
+    ...condition(r.when, `${pointer}/routes/${i}/when`),
+    to: target(r.to, `${pointer}/routes/${i}/to`),
+  }));
+  return [...routes, fallback(target(next.otherwise, `${pointer}/otherwise`), `${pointer}/otherwise`)];
+}
+
+/** Binds a rule to its scope: var "x" reads answer scope+x, "derived.n" the tree's derived value n. */
+function compileCondition(
+  tree: Tree,
+  scope: string,
+  rule: Rule,
+  pointer: string,
+  problem: (code: string, pointer: string, message: string) => void,
+  derivedCache: Map<string, (get: Lookup) => unknown>,
+  insideDerived = false,
+): Pick<FlatRoute, 'when' | 'reads' | 'test' | 'pointer'> {
+  const scan = scanRule(rule, pointer);
+  for (const issue of scan.issues) problem(issue.code, issue.pointer, issue.message);
+  const answers = new Set<string>();
+  const derived = new Set<string>();
+  for (const path of scan.vars) {
+    const [head, name] = path.split('.');
+    if (head === 'derived' && name && tree.derived?.[name] && !insideDerived) derived.add(name);
+    else if (head && tree.nodes[head]?.kind === 'question') answers.add(head);
+    else {
+      const questions = Object.keys(tree.nodes).filter((k) => tree.nodes[k]!.kind === 'question');
+      const known = [...questions, ...Object.keys(tree.derived ?? {}).map((d) => `derived.${d}`)];
+      problem('logic-unknown-var', pointer, `var "${path}" reads nothing known in tree "${tree.id}". It can read: ${known.join(', ')}.`);
+    }
+  }
+  const derivedFns = [...derived].map((name) => {
+    let fn = derivedCache.get(name);
+    if (!fn) {
+      const def = tree.derived![name]!;
+      // A derived value reads answers only: no chains of derived values to untangle.
+      const inner = compileCondition(tree, scope, def.rule, `/derived/${escapePointer(name)}/rule`, problem, derivedCache, true);
+      const innerAnswers = inner.reads.map((id) => id.slice(scope.length));
+      const compiled = (get: Lookup) => apply(def.rule, dataFor(innerAnswers, scope, get));
+      (compiled as { reads?: string[] }).reads = inner.reads;
+      derivedCache.set(name, compiled);
+      fn = compiled;
+    }
+    return [name, fn] as const;
+  });
+  const locals = [...answers];
+  const reads = new Set(locals.map((l) => scope + l));
+  for (const [, fn] of derivedFns) for (const id of (fn as { reads?: string[] }).reads ?? []) reads.add(id);
+  const test = (get: Lookup) => {
+    const data = dataFor(locals, scope, get);
+    if (derivedFns.length) {
+      const values = Object.create(null) as Record<string, unknown>;
+      for (const [name, fn] of derivedFns) values[name] = fn(get);
+      data.derived = values;
+    }
+    return evaluate(rule, data);
+  };
+  return { when: rule, reads: [...reads], test, pointer };
+}
+
+function dataFor(locals: string[], scope: string, get: Lookup): Record<string, unknown> {
+  const data = Object.create(null) as Record<string, unknown>;
+  for (const local of locals) data[local] = get(scope + local) ?? null;
+  return data;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** ISO 639-1 language code, optionally with region (nl, en, tr, ar, pl, en-GB). */
+export const LANG = /^[a-z]{2}(-[A-Z]{2})?$/;
+
+/**
+ * Resident-facing text per language. `nl` is always required; the verifier demands `en`
+ * for published trees. Texts use a safe markdown subset (bold, lists, links) – never HTML.
+ */
+export const LocalizedText = z
+  .object({ nl: z.string().min(1, 'Dutch text (nl) may not be empty') })
+  .catchall(z.string().min(1))
+  .meta({ description: 'Text per language; nl required, en required when published.' });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** A cited source: a line range in a seed document, or a public web page. */
+export const Source = z.union([
+  z
+    .object({
+      seed: z.string().regex(/^\d{3}$/, 'seed is the 3-digit document number, e.g. "001"'),
+      lines: z.string().regex(/^\d+(-\d+)?$/, 'lines is "1437" or "1437-1460"'),
+      note: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      url: z.url({ protocol: /^https$/ }),
+      title: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .strict(),
+]);
+export type Source = z.infer<typeof Source>;
+
+export const IsoDate = z.iso.date();

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { IsoDate, LocalizedText, Source } from './text.js';
+
+/** Node ids are local to a tree; flattened ids join call sites with '/'. */
+export const NodeId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'node ids are kebab-case: a-z, 0-9 and -');
+export const TreeId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'tree ids are kebab-case: a-z, 0-9 and -');
+
+/** A JSON Logic rule. Operators and var paths are checked by the verifier (allow-list). */
+export const Rule = z
+  .union([z.boolean(), z.record(z.string(), z.unknown())])
+  .meta({ description: 'JSON Logic rule; see engine/logic/allow-list.ts for the operators allowed.' });
+export type Rule = z.infer<typeof Rule>;
+
+export const Route = z.object({ when: Rule, to: NodeId }).strict();
+
+/** Where to go next: a node id, or ordered routes (first match wins) with a mandatory fallback. */
+export const Next = z.union([
+  NodeId,
+  z
+    .object({
+      routes: z.array(Route).min(1),
+      otherwise: NodeId,
+      exclusive: z
+        .boolean()
+        .optional()
+        .meta({ description: 'true: at most one route may match; the verifier flags overlaps.' }),
+    })
+    .strict(),
+]);
+export type Next = z.infer<typeof Next>;
+
+export const OptionValue = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'option values are kebab-case');
+export const Option = z
+  .object({ value: OptionValue, label: LocalizedText, help: LocalizedText.optional() })
+  .strict();
+
+export const Input = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('single'), options: z.array(Option).min(2) }).strict(),
+  z
+    .object({
+      type: z.literal('multi'),
+      options: z.array(Option).min(2),
+      min: z.int().min(0).optional(),
+      max: z.int().min(1).optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('yesno') }).strict(),
+  z
+    .object({
+      type: z.literal('number'),
+      min: z.number(),
+      max: z.number(),
+      integer: z.boolean().optional(),
+      unit: LocalizedText.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('text'),
+      maxLength: z.int().min(1).max(2000),
+      optional: z.boolean().optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('date'), min: IsoDate.optional(), max: IsoDate.optional() }).strict(),
+]);
+export type Input = z.infer<typeof Input>;
+
+export const AdviceKind = z.enum([
+  'spoed',
+  'eigen-kracht',
+  'informeel',
+  'buuv',
+  'algemeen',
+  'hbh-1',
+  'hbh-2',
+  'hbh-3',
+  'wmo-melding',
+  'maatwerk',
+  'signalering',
+  'doorverwijzing',
+]);
+export type AdviceKind = z.infer<typeof AdviceKind>;
+
+export const AdviceItem = z
+  .object({
+    id: NodeId,
+    kind: AdviceKind,
+    title: LocalizedText,
+    text: LocalizedText,
+    why: LocalizedText.meta({ description: 'Why this advice, in plain words; explain() adds the answers.' }),
+    services: z.array(z.string()).optional(),
+    action: z
+      .enum(['concern-report', 'wmo-melding'])
+      .optional()
+      .meta({ description: 'An application the widget can start right after the tree.' }),
+    sources: z.array(Source).min(1),
+  })
+  .strict();
+export type AdviceItem = z.infer<typeof AdviceItem>;
+
+const staff = LocalizedText.optional().meta({ description: 'What a 14 023 agent says aloud.' });
+
+export const QuestionNode = z
+  .object({
+    kind: z.literal('question'),
+    text: LocalizedText,
+    short: LocalizedText.optional().meta({ description: 'Short label for overviews and explain().' }),
+    help: LocalizedText.optional(),
+    staff,
+    input: Input,
+    next: Next,
+    sources: z.array(Source).optional(),
+  })
+  .strict();
+export const InfoNode = z
+  .object({ kind: z.literal('info'), text: LocalizedText, staff, next: Next, sources: z.array(Source).optional() })
+  .strict();
+export const AdviceNode = z
+  .object({ kind: z.literal('advice'), items: z.array(AdviceItem).min(1), next: Next })
+  .strict();
+export const RouteNode = z.object({ kind: z.literal('route'), next: Next }).strict();
+export const FlowNode = z
+  .object({
+    kind: z.literal('flow'),
+    tree: TreeId,
+    next: NodeId.optional().meta({ description: 'Continue here after the sub-flow; absent = hand over for good.' }),
+  })
+  .strict();
+export const EachNode = z
+  .object({
+    kind: z.literal('each'),
+    over: NodeId.meta({ description: 'A multi-choice question of this tree.' }),
+    flows: z.record(OptionValue, TreeId),
+    next: NodeId,
+  })
+  .strict();
+export const EndNode = z.object({ kind: z.literal('end'), text: LocalizedText, staff }).strict();
+
+export const Node = z.discriminatedUnion('kind', [
+  QuestionNode,
+  InfoNode,
+  AdviceNode,
+  RouteNode,
+  FlowNode,
+  EachNode,
+  EndNode,
+]);
+export type Node = z.infer<typeof Node>;
+export type QuestionNode = z.infer<typeof QuestionNode>;
+export type NodeKind = Node['kind'];
+
+export const Door = z.enum(['start', 'oplossing', 'helpen', 'zorgen', 'sub']);
+
+export const Tree = z
+  .object({
+    $schema: z.string().optional(),
+    id: TreeId,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version is semver: MAJOR.MINOR.PATCH'),
+    gemeente: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    door: Door,
+    domain: z.string().optional().meta({ description: 'For door "sub": the life domain it covers.' }),
+    status: z.enum(['draft', 'published']),
+    title: LocalizedText,
+    description: LocalizedText.optional(),
+    sources: z.array(Source).min(1, 'name at least one source (seed lines or a public page)'),
+    lastReviewed: IsoDate,
+    start: NodeId,
+    derived: z.record(NodeId, z.object({ rule: Rule, label: LocalizedText.optional() }).strict()).optional(),
+    nodes: z.record(NodeId, Node),
+  })
+  .strict();
+export type Tree = z.infer<typeof Tree>;

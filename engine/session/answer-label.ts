@@ -1,0 +1,32 @@
+import type { FlatNode } from '../compile/flat-graph.js';
+import type { QuestionNode } from '../schema/tree-schema.js';
+import { localize, word } from '../text/localize.js';
+
+/** An answer as a resident reads it back: option labels, Ja/Nee, a number with its unit. */
+export function answerLabel(node: FlatNode, value: unknown, locale: string): string {
+  if (node.kind === 'info') return word('seen', locale);
+  const input = (node.source as QuestionNode).input;
+  switch (input.type) {
+    case 'yesno':
+      return word(value ? 'yes' : 'no', locale);
+    case 'single':
+    case 'multi': {
+      const values = Array.isArray(value) ? value : [value];
+      return values
+        .map((v) => localize(input.options.find((o) => o.value === v)?.label, locale) ?? String(v))
+        .join(', ');
+    }
+    case 'number': {
+      const unit = localize(input.unit, locale);
+      return unit ? `${value} ${unit}` : String(value);
+    }
+    default:
+      return String(value ?? '');
+  }
+}
+
+/** The question's short label, else its full text. */
+export function questionLabel(node: FlatNode, locale: string): string {
+  const source = node.source as QuestionNode;
+  return localize(source.short ?? source.text, locale) ?? node.id;
+}

@@ -1,0 +1,89 @@
+import type { CompiledTree } from '../compile/compile.js';
+import type { QuestionNode, Node } from '../schema/tree-schema.js';
+import type { LocalizedText } from '../schema/text.js';
+import { localize } from '../text/localize.js';
+import { answerLabel, questionLabel } from './answer-label.js';
+import type { Channel, SessionView } from './types.js';
+
+export type PresentedInput =
+  | { type: 'single' | 'multi'; options: { value: string; label: string; help?: string }[]; min?: number; max?: number }
+  | { type: 'yesno' }
+  | { type: 'number'; min: number; max: number; integer: boolean; unit?: string }
+  | { type: 'text'; maxLength: number; optional: boolean }
+  | { type: 'date'; min?: string; max?: string };
+
+/** What a client shows for the current step, in one language. Same for every channel. */
+export interface PresentedStep {
+  id: string;
+  kind: 'question' | 'info' | 'end';
+  text: string;
+  help?: string;
+  /** What a 14 023 agent says aloud; clients show it to staff only. */
+  staff?: string;
+  input?: PresentedInput;
+  progress: { done: number; ahead: number; percent: number };
+  canGoBack: boolean;
+}
+
+export function present(compiled: CompiledTree, view: SessionView, locale = 'nl'): PresentedStep {
+  const { node } = view;
+  const source = node.source as Extract<Node, { kind: 'question' | 'info' | 'end' }>;
+  const { done, ahead } = view.progress;
+  const step: PresentedStep = {
+    id: node.id,
+    kind: node.kind as PresentedStep['kind'],
+    text: localize(source.text, locale)!,
+    progress: { done, ahead, percent: Math.round((100 * done) / Math.max(1, done + ahead)) },
+    canGoBack: view.record.log.length > 0,
+  };
+  const help = 'help' in source ? localize(source.help, locale) : undefined;
+  if (help) step.help = help;
+  const staff = 'staff' in source ? localize(source.staff, locale) : undefined;
+  if (staff) step.staff = staff;
+  if (source.kind === 'question') step.input = presentInput(source, locale);
+  return step;
+}
+
+function presentInput(node: QuestionNode, locale: string): PresentedInput {
+  const input = node.input;
+  switch (input.type) {
+    case 'single':
+    case 'multi':
+      return {
+        type: input.type,
+        options: input.options.map((o) => {
+          const help = localize(o.help, locale);
+          return { value: o.value, label: localize(o.label, locale)!, ...(help ? { help } : {}) };
+        }),
+        ...(input.type === 'multi' ? { min: input.min ?? 1, ...(input.max ? { max: input.max } : {}) } : {}),
+      };
+    case 'number': {
+      const unit = localize(input.unit, locale);
+      return { type: 'number', min: input.min, max: input.max, integer: !!input.integer, ...(unit ? { unit } : {}) };
+    }
+    case 'text':
+      return { type: 'text', maxLength: input.maxLength, optional: !!input.optional };
+    case 'date':
+      return { type: 'date', ...(input.min ? { min: input.min } : {}), ...(input.max ? { max: input.max } : {}) };
+    case 'yesno':
+      return { type: 'yesno' };
+  }
+}
+
+export interface TrailEntry {
+  node: string;
+  question: string;
+  answer: string;
+  value: unknown;
+  at: string;
+  channel: Channel;
+}
+
+/** The answers so far, as a resident or agent reads them back (the overview / the trail). */
+export function trail(compiled: CompiledTree, view: SessionView, locale = 'nl'): TrailEntry[] {
+  return view.record.log.map((e) => {
+    const node = compiled.graph.nodes.get(e.node)!;
+    const question = node.kind === 'info' ? localize((node.source as { text: LocalizedText }).text, locale)! : questionLabel(node, locale);
+    return { node: e.node, question, answer: answerLabel(node, e.value, locale), value: e.value, at: e.at, channel: e.channel };
+  });
+}

@@ -1,0 +1,176 @@
+import type { FlatGraph, FlatNode } from '../compile/flat-graph.js';
+import { scanRule } from '../logic/rule-scan.js';
+import type { QuestionNode } from '../schema/tree-schema.js';
+import type { ServiceCatalog } from '../schema/services-schema.js';
+import { valueDomain } from './value-domain.js';
+
+export interface Exploration {
+  /** Flat ids of every node some answer combination reaches. */
+  reached: Set<string>;
+  /** "nodeId#routeIndex" of every transition some answer combination takes. */
+  taken: Set<string>;
+  /** Nodes where more than one route of an exclusive node matched, with an example answer. */
+  overlaps: Map<string, unknown>;
+  /** Routes whose condition read an answer not given on that path. */
+  unanswered: Map<string, string[]>;
+  /** End nodes some path reaches without any advice that names a human to contact. */
+  unsafeEnds: Set<string>;
+  /** Non-end nodes where a path stops (no route matched: cannot happen with a fallback). */
+  deadEnds: Set<string>;
+  complete: boolean;
+  states: number;
+  /** For path generation: how each explored state was reached. */
+  parents: Map<string, { parent: string | null; node: string; value: unknown; route: number }>;
+  stateNode: Map<string, { node: string; answers: Record<string, unknown>; safe: boolean }>;
+}
+
+const STATE_LIMIT = 2_000_000;
+
+/**
+ * Walks every combination of answers that can make a difference, proving the tree's paths all
+ * end. A state is (node, the answers still read further on, whether a human contact is in the
+ * plan yet): answers nobody reads again are forgotten, which keeps a multi-domain tree from
+ * multiplying its sub-flows' paths.
+ */
+export function explore(graph: FlatGraph, services: ServiceCatalog | null, keepPaths = false): Exploration {
+  const live = liveAnswers(graph);
+  const compared = comparedConstants(graph);
+  const humanServices = new Set(
+    (services?.services ?? []).filter((s) => s.contact.phone || s.contact.address).map((s) => s.id),
+  );
+  const result: Exploration = {
+    reached: new Set(),
+    taken: new Set(),
+    overlaps: new Map(),
+    unanswered: new Map(),
+    unsafeEnds: new Set(),
+    deadEnds: new Set(),
+    complete: true,
+    states: 0,
+    parents: new Map(),
+    stateNode: new Map(),
+  };
+  const seen = new Set<string>();
+  const keyOf = (node: string, answers: Record<string, unknown>, safe: boolean) => {
+    const liveHere = live.get(node)!;
+    let key = `${node}|${safe ? 1 : 0}`;
+    for (const id of liveHere) if (id in answers) key += `|${id}=${JSON.stringify(answers[id])}`;
+    return key;
+  };
+  const stack: { node: string; answers: Record<string, unknown>; safe: boolean; key: string }[] = [];
+  const push = (node: string, answers: Record<string, unknown>, safe: boolean, from: string | null, value: unknown, route: number) => {
+    if (!graph.nodes.has(node)) return;
+    const key = keyOf(node, answers, safe);
+    if (seen.has(key)) return;
+    if (seen.size >= STATE_LIMIT) {
+      result.complete = false;
+      return;
+    }
+    seen.add(key);
+    if (keepPaths) {
+      result.parents.set(key, { parent: from, node, value, route });
+      result.stateNode.set(key, { node, answers, safe });
+    }
+    stack.push({ node, answers, safe, key });
+  };
+  push(graph.start, {}, false, null, undefined, -1);
+
+  while (stack.length) {
+    const { node: id, answers, safe, key } = stack.pop()!;
+    result.states++;
+    result.reached.add(id);
+    const node = graph.nodes.get(id)!;
+    if (node.kind === 'end') {
+      if (!safe) result.unsafeEnds.add(id);
+      continue;
+    }
+    const nowSafe = safe || (node.kind === 'advice' && node.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s))));
+    const values = node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
+    if (values && !values.complete) result.complete = false;
+    const liveAfter = live.get(id)!;
+    for (const value of values ? values.values : [undefined]) {
+      let next = answers;
+      // Forget what nobody reads any more; remember what the routes here and later still read.
+      if (values && liveAfter.has(id)) next = { ...answers, [id]: value };
+      const get = (k: string) => (values && k === id ? value : next[k]);
+      const route = pickRoute(node, get, next, values ? id : null, value, result);
+      if (route < 0) {
+        result.deadEnds.add(id);
+        continue;
+      }
+      result.taken.add(`${id}#${route}`);
+      push(node.routes[route]!.to, next, nowSafe, key, value, route);
+    }
+  }
+  return result;
+}
+
+function pickRoute(
+  node: FlatNode,
+  get: (id: string) => unknown,
+  answers: Record<string, unknown>,
+  answeredHere: string | null,
+  value: unknown,
+  result: Exploration,
+): number {
+  const exclusive = !!(node.source && 'next' in node.source && typeof node.source.next === 'object' && node.source.next?.exclusive);
+  let chosen = -1;
+  for (let i = 0; i < node.routes.length; i++) {
+    const r = node.routes[i]!;
+    if (r.when === null) {
+      if (chosen < 0) chosen = i;
+      break;
+    }
+    const missing = r.reads.filter((k) => k !== answeredHere && !(k in answers));
+    if (missing.length && chosen < 0) result.unanswered.set(r.pointer + '@' + node.id, missing);
+    if (r.test(get)) {
+      if (chosen < 0) chosen = i;
+      else if (exclusive && !result.overlaps.has(node.id)) result.overlaps.set(node.id, value);
+      if (!exclusive) break;
+    }
+  }
+  return chosen;
+}
+
+function domainOf(node: FlatNode, compared: Map<string, unknown[]>) {
+  return valueDomain((node.source as QuestionNode).input, compared.get(node.id) ?? []);
+}
+
+/** For each node, the answers that its routes or any later route read (computed backwards). */
+export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
+  const memo = new Map<string, Set<string>>();
+  const visiting = new Set<string>();
+  const visit = (id: string): Set<string> => {
+    const known = memo.get(id);
+    if (known) return known;
+    const node = graph.nodes.get(id);
+    const set = new Set<string>();
+    if (!node || visiting.has(id)) return set;
+    visiting.add(id);
+    for (const r of node.routes) {
+      for (const k of r.reads) set.add(k);
+      for (const k of visit(r.to)) set.add(k);
+    }
+    visiting.delete(id);
+    memo.set(id, set);
+    return set;
+  };
+  for (const id of graph.nodes.keys()) visit(id);
+  return memo;
+}
+
+/** Constants compared with each answer anywhere in the graph (keyed by the answer's flat id). */
+function comparedConstants(graph: FlatGraph): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const node of graph.nodes.values()) {
+    for (const r of node.routes) {
+      if (r.when === null) continue;
+      for (const c of scanRule(r.when).comparisons) {
+        const id = node.scope + c.var.split('.')[0];
+        if (!out.has(id)) out.set(id, []);
+        out.get(id)!.push(c.value);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+// npm run trees:check [dir…] – verifies municipality folders (default: every folder under trees/).
+// Exit 1 on any error; warnings are printed but do not fail.
+import { resolve } from 'node:path';
+import { formatProblem, verifyBundle, type Problem } from '../engine/index.js';
+import { gemeenteDirs, readBundle } from '../server/tree-store/read-bundle.js';
+
+const args = process.argv.slice(2);
+const dirs = args.length ? args.map((a) => resolve(a)) : await gemeenteDirs(resolve('trees'));
+let errors = 0;
+let warnings = 0;
+for (const dir of dirs) {
+  const started = performance.now();
+  const { input, problems: readProblems } = await readBundle(dir);
+  const bundle = verifyBundle(input);
+  const problems: Problem[] = [...readProblems, ...bundle.problems];
+  const ms = (performance.now() - started).toFixed(0);
+  for (const p of problems) console.log(formatProblem(p));
+  const e = problems.filter((p) => p.severity === 'error').length;
+  const w = problems.length - e;
+  errors += e;
+  warnings += w;
+  const states = [...bundle.explorations.values()].reduce((n, x) => n + x.states, 0);
+  console.log(`${input.gemeente}: ${input.trees.length} trees, ${bundle.graphs.size} verified, ${states} answer states explored, ${e} errors, ${w} warnings (${ms} ms)`);
+}
+process.exit(errors ? 1 : 0);

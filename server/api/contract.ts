@@ -1,0 +1,116 @@
+// The HTTP contract between server and clients (widget, staff console). Types only: the widget
+// imports them without pulling server code into its bundle. The server validates requests with
+// zod schemas that mirror these shapes; OpenAPI at /api/openapi.json is generated from them.
+import type { Channel, PresentedStep, PyramidLevel, TrailEntry } from '../../engine/index.js';
+
+export type { Channel, PresentedStep, PresentedInput, TrailEntry } from '../../engine/index.js';
+
+/** A sociale-kaart entry in one language, as a service card shows it. */
+export interface PresentedService {
+  id: string;
+  organisation: string;
+  name: string;
+  description: string;
+  phone?: string;
+  web?: string;
+  email?: string;
+  address?: string;
+  openingHours?: string;
+  cost: string;
+  access: string;
+  urgent: boolean;
+  /** Fields nobody could verify yet: show them with a caution. */
+  unverified: string[];
+}
+
+export interface PresentedAdvice {
+  id: string;
+  kind: string;
+  level: PyramidLevel;
+  title: string;
+  text: string;
+  /** "Waarom krijg ik dit advies?": the item's reason and the answers that led to it. */
+  why: string;
+  because: { node: string; question: string; answer: string }[];
+  action?: 'concern-report' | 'wmo-melding';
+  services: PresentedService[];
+}
+
+export interface SessionState {
+  id: string;
+  /** Optimistic-concurrency version: send it back with every change. */
+  version: number;
+  tree: string;
+  treeVersion: string;
+  locale: string;
+  step: PresentedStep;
+  trail: TrailEntry[];
+  advice: PresentedAdvice[];
+  done: boolean;
+}
+
+export interface CreateSessionRequest {
+  tree: string;
+  channel?: Channel;
+  locale?: string;
+}
+
+export interface CreatedSession {
+  id: string;
+  /** Bearer token for this session (≥128 bits). Keep it in sessionStorage only. */
+  token: string;
+  resumeCode: string;
+  resumeExpiresAt: string;
+  version: number;
+  state: SessionState;
+}
+
+export interface AnswerRequest {
+  node: string;
+  value: unknown;
+  version: number;
+  idempotencyKey: string;
+}
+
+export interface BackRequest {
+  version: number;
+  idempotencyKey: string;
+}
+
+export interface ConcernRequest {
+  /** The session the concern report comes from (optional: staff may file one directly). */
+  sessionId?: string;
+  about: 'kind' | 'oudere' | 'zorgmijder' | 'dakloos' | 'geld' | 'mantelzorg' | 'anders';
+  noticed: string;
+  urgency: 'niet-dringend' | 'binnen-een-week' | 'dringend';
+  /** Where the person lives, as little as needed: a neighbourhood or street, not a full address. */
+  area?: string;
+  reporter?: { name?: string; phone?: string; email?: string } | null;
+  idempotencyKey: string;
+}
+
+export interface ConcernReceipt {
+  reference: string;
+  statusToken: string;
+  receiver: PresentedService | null;
+}
+
+export interface ConcernStatus {
+  reference: string;
+  status: 'ontvangen' | 'opgepakt' | 'afgerond';
+  pickedUpBy?: string;
+  feedback?: string;
+  updatedAt: string;
+}
+
+/** RFC 9457 problem details, as every error response carries them. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: { pointer: string; code: string; message: string }[];
+  /** On 409: the session's current state, so the client can show it. */
+  state?: SessionState;
+}
