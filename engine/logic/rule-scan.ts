@@ -14,6 +14,7 @@ export interface RuleScan {
   issues: RuleIssue[];
 }
 
+const ITERATORS = new Set(['some', 'all', 'none', 'map', 'filter', 'reduce']);
 const COMPARE = new Set(['==', '===', '!=', '!==', '>', '>=', '<', '<=']);
 
 /** Walks a JSON Logic rule once: collects vars and compared constants, and flags anything unsafe. */
@@ -61,10 +62,11 @@ function visit(node: unknown, pointer: string, scan: RuleScan, insideIterator: b
     return;
   }
   if (COMPARE.has(op) && Array.isArray(args)) recordComparison(args, scan);
-  if ((op === 'some' || op === 'all' || op === 'none') && Array.isArray(args)) {
+  if (ITERATORS.has(op) && Array.isArray(args)) {
     visit(args[0], `${here}/0`, scan, insideIterator);
-    // Inside the predicate, `var` reads the array element, not the answers.
+    // Inside the predicate, `var` reads the array element (or current/accumulator), not the answers.
     visit(args[1], `${here}/1`, scan, true);
+    if (op === 'reduce') visit(args[2], `${here}/2`, scan, insideIterator);
     return;
   }
   visit(args, here, scan, insideIterator);
