@@ -1,4 +1,5 @@
 import type { CompiledTree } from '../compile/compile.js';
+import { walk } from '../paths/walk.js';
 import { advice } from './advice.js';
 import { answerLabel, questionLabel } from './answer-label.js';
 import type { SessionView } from './types.js';
@@ -20,27 +21,14 @@ export function explain(compiled: CompiledTree, view: SessionView, locale = 'nl'
   const { graph } = compiled;
   const decisions: { scope: string; reads: string[] }[] = [];
   const reasonsAt = new Map<string, Set<string>>();
-  const get = (id: string) => view.answers[id];
-  let id = graph.start;
-  for (let guard = 0; guard <= graph.nodes.size && id !== view.node.id; guard++) {
-    const node = graph.nodes.get(id)!;
+  for (const step of walk(graph, view.answers, view.node.id)) {
+    const node = graph.nodes.get(step.node)!;
     if (node.kind === 'advice') {
       const relevant = new Set<string>();
       for (const d of decisions) if (node.scope.startsWith(d.scope)) d.reads.forEach((r) => relevant.add(r));
       reasonsAt.set(node.id, relevant);
     }
-    const reads: string[] = [];
-    let next = node.routes[node.routes.length - 1]?.to;
-    for (const route of node.routes) {
-      reads.push(...route.reads);
-      if (route.test(get)) {
-        next = route.to;
-        break;
-      }
-    }
-    if (reads.length) decisions.push({ scope: node.scope, reads });
-    if (!next) break;
-    id = next;
+    if (step.reads.length) decisions.push({ scope: node.scope, reads: step.reads });
   }
   const order = new Map(view.record.log.map((e, i) => [e.node, i]));
   return advice(compiled, view, locale).map((item) => {

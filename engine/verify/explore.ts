@@ -19,9 +19,9 @@ export interface Exploration {
   deadEnds: Set<string>;
   complete: boolean;
   states: number;
-  /** For path generation: how each explored state was reached. */
-  parents: Map<string, { parent: string | null; node: string; value: unknown; route: number }>;
-  stateNode: Map<string, { node: string; answers: Record<string, unknown>; safe: boolean }>;
+  /** With keepPaths: the explored state graph (state key → node and outgoing edges), for path generation. */
+  graph: Map<string, { node: string; edges: { value: unknown; route: number; to: string }[] }>;
+  rootKey: string;
 }
 
 const STATE_LIMIT = 2_000_000;
@@ -47,8 +47,8 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null, keepP
     deadEnds: new Set(),
     complete: true,
     states: 0,
-    parents: new Map(),
-    stateNode: new Map(),
+    graph: new Map(),
+    rootKey: '',
   };
   const seen = new Set<string>();
   const keyOf = (node: string, answers: Record<string, unknown>, safe: boolean) => {
@@ -61,19 +61,18 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null, keepP
   const push = (node: string, answers: Record<string, unknown>, safe: boolean, from: string | null, value: unknown, route: number) => {
     if (!graph.nodes.has(node)) return;
     const key = keyOf(node, answers, safe);
+    if (keepPaths && from !== null) result.graph.get(from)!.edges.push({ value, route, to: key });
     if (seen.has(key)) return;
     if (seen.size >= STATE_LIMIT) {
       result.complete = false;
       return;
     }
     seen.add(key);
-    if (keepPaths) {
-      result.parents.set(key, { parent: from, node, value, route });
-      result.stateNode.set(key, { node, answers, safe });
-    }
+    if (keepPaths) result.graph.set(key, { node, edges: [] });
     stack.push({ node, answers, safe, key });
   };
   push(graph.start, {}, false, null, undefined, -1);
+  result.rootKey = keyOf(graph.start, {}, false);
 
   while (stack.length) {
     const { node: id, answers, safe, key } = stack.pop()!;

@@ -1,0 +1,38 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile, verifyBundle, type BundleInput, type CompiledTree, type VerifiedBundle } from '../../engine/index.js';
+
+export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+export const TREES = new URL('../../trees/', import.meta.url).pathname;
+
+/** Synchronous read of a municipality folder (tests only; the server reads asynchronously). */
+export function readInput(dir: string): BundleInput {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.scenarios.json'));
+  const json = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+  return {
+    gemeente: dir.replace(/\/$/, '').split('/').pop()!,
+    trees: files.filter((f) => f !== 'services.json').map((f) => ({ name: f.slice(0, -5), json: json(f) })),
+    services: files.includes('services.json') ? json('services.json') : null,
+  };
+}
+
+export const demoInput = () => readInput(join(FIXTURES, 'demo'));
+
+export function demo(): { bundle: VerifiedBundle; compiled: (tree?: string) => CompiledTree } {
+  const bundle = verifyBundle(demoInput());
+  return { bundle, compiled: (tree = 'start') => compile(bundle.graphs.get(tree)!, bundle.services) };
+}
+
+/** Every shipped municipality folder that has trees, plus the demo fixture. */
+export function shippedDirs(): string[] {
+  const dirs = readdirSync(TREES, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== 'schema')
+    .map((e) => join(TREES, e.name))
+    .filter((d) => readdirSync(d).some((f) => f.endsWith('.json') && f !== 'services.json' && !f.endsWith('.scenarios.json')));
+  return [join(FIXTURES, 'demo'), ...dirs];
+}
+
+/** A deep copy of a demo tree for a test to break. */
+export function demoTree(name: string): Record<string, any> {
+  return JSON.parse(readFileSync(join(FIXTURES, 'demo', `${name}.json`), 'utf8'));
+}
