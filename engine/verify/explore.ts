@@ -52,9 +52,8 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null, keepP
   };
   const seen = new Set<string>();
   const keyOf = (node: string, answers: Record<string, unknown>, safe: boolean) => {
-    const liveHere = live.get(node)!;
     let key = `${node}|${safe ? 1 : 0}`;
-    for (const id of liveHere) if (id in answers) key += `|${id}=${JSON.stringify(answers[id])}`;
+    for (const id of Object.keys(answers).sort()) key += `|${id}=${JSON.stringify(answers[id])}`;
     return key;
   };
   const stack: { node: string; answers: Record<string, unknown>; safe: boolean; key: string }[] = [];
@@ -86,23 +85,27 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null, keepP
     const nowSafe = safe || (node.kind === 'advice' && node.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s))));
     const values = node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
     if (values && !values.complete) result.complete = false;
-    const liveAfter = live.get(id)!;
     for (const value of values ? values.values : [undefined]) {
-      let next = answers;
-      // Forget what nobody reads any more; remember what the routes here and later still read.
-      if (values && liveAfter.has(id)) next = { ...answers, [id]: value };
-      const get = (k: string) => (values && k === id ? value : next[k]);
-      const route = pickRoute(node, get, next, values ? id : null, value, result);
+      const get = (k: string) => (values && k === id ? value : answers[k]);
+      const route = pickRoute(node, get, answers, values ? id : null, value, result);
       if (route < 0) {
         result.deadEnds.add(id);
         continue;
       }
       result.taken.add(`${id}#${route}`);
-      push(node.routes[route]!.to, next, nowSafe, key, value, route);
+      const to = node.routes[route]!.to;
+      // Keep only what is still read from the next node on: forgotten answers cannot change a path.
+      const liveThere = live.get(to) ?? EMPTY;
+      const next: Record<string, unknown> = {};
+      for (const k in answers) if (liveThere.has(k)) next[k] = answers[k];
+      if (values && liveThere.has(id)) next[id] = value;
+      push(to, next, nowSafe, key, value, route);
     }
   }
   return result;
 }
+
+const EMPTY = new Set<string>();
 
 function pickRoute(
   node: FlatNode,
@@ -135,7 +138,11 @@ function domainOf(node: FlatNode, compared: Map<string, unknown[]>) {
   return valueDomain((node.source as QuestionNode).input, compared.get(node.id) ?? []);
 }
 
-/** For each node, the answers that its routes or any later route read (computed backwards). */
+/**
+ * For each node, the answers given before it that it or a later node still reads (classic
+ * liveness): a question's own answer is defined there, so it is not live on entry. Keeps the
+ * sets small even on long chains, where "everything read downstream" would grow quadratically.
+ */
 export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
   const memo = new Map<string, Set<string>>();
   const visiting = new Set<string>();
@@ -150,6 +157,7 @@ export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
       for (const k of r.reads) set.add(k);
       for (const k of visit(r.to)) set.add(k);
     }
+    if (node.kind === 'question' || node.kind === 'info') set.delete(id);
     visiting.delete(id);
     memo.set(id, set);
     return set;

@@ -3,11 +3,12 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Bundles the engine for the browser the way a widget or an offline client would: no Node
- * polyfills, no externals. A Node import anywhere in engine/ makes this fail.
+ * polyfills, no externals. A Node import anywhere in engine/ makes this fail. `runtime` is what a
+ * client loads; `index` adds the verifier (with zod) for tools that check trees in the browser.
  */
-export async function bundleEngine(): Promise<{ bytes: number; gzip: number; code: string }> {
+export async function bundleEngine(entry: 'runtime' | 'index' = 'runtime'): Promise<{ bytes: number; gzip: number; code: string }> {
   const result = await build({
-    entryPoints: [new URL('../../engine/index.ts', import.meta.url).pathname],
+    entryPoints: [new URL(`../../engine/${entry}.ts`, import.meta.url).pathname],
     bundle: true,
     platform: 'browser',
     format: 'esm',
