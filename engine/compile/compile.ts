@@ -4,6 +4,7 @@ import type { Tree } from '../schema/tree-schema.js';
 import { stepsAhead } from './depth.js';
 import type { FlatGraph } from './flat-graph.js';
 import { toMachine } from './machine.js';
+import { stepper, type Stepper } from './step.js';
 
 /** A tree bundle ready to run: the flat graph, its XState machine and what the UI needs per node. */
 export interface CompiledTree {
@@ -14,6 +15,8 @@ export interface CompiledTree {
   root: Tree;
   graph: FlatGraph;
   machine: AnyStateMachine;
+  /** Initial snapshot and pure transitions of `machine`, without per-step actor set-up. */
+  step: Stepper;
   services: Map<string, ServiceCatalog['services'][number]>;
   /** Most resident steps still ahead of each node. */
   ahead: Map<string, number>;
@@ -30,6 +33,7 @@ export function compile(graph: FlatGraph, services: ServiceCatalog | null): Comp
   const key = `${graph.gemeente}/${graph.rootTree}@${graph.rootVersion}#${fingerprint(graph)}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const machine = toMachine(graph);
   const compiled: CompiledTree = {
     key,
     treeId: `${graph.gemeente}/${graph.rootTree}`,
@@ -37,7 +41,8 @@ export function compile(graph: FlatGraph, services: ServiceCatalog | null): Comp
     gemeente: graph.gemeente,
     root,
     graph,
-    machine: toMachine(graph),
+    machine,
+    step: stepper(machine),
     services: new Map((services?.services ?? []).map((s) => [s.id, s])),
     ahead: stepsAhead(graph),
   };

@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledTree } from '../compile/compile.js';
 import { isStep } from '../compile/flat-graph.js';
 import type { MachineContext } from '../compile/machine.js';
@@ -7,7 +7,7 @@ import { fail, ok, type LogEntry, type Result, type SessionRecord, type SessionV
 
 /** The view of a fresh session: the machine's initial state, nothing answered. */
 export function initialView(compiled: CompiledTree): SessionView {
-  const [snapshot] = initialTransition(compiled.machine);
+  const snapshot = compiled.step.initial();
   return viewOf(compiled, { treeId: compiled.treeId, treeVersion: compiled.treeVersion, log: [] }, snapshot);
 }
 
@@ -24,7 +24,7 @@ export function applyStep(compiled: CompiledTree, view: SessionView, entry: LogE
   const valid = validateAnswer(view.node, entry.value);
   if (!valid.ok) return valid;
   const stored: LogEntry = { ...entry, value: valid.value };
-  const [snapshot] = transition(compiled.machine, view.snapshot, { type: 'ANSWER', node: entry.node, value: valid.value });
+  const snapshot = compiled.step.next(view.snapshot, { type: 'ANSWER', node: entry.node, value: valid.value });
   return ok(viewOf(compiled, { ...view.record, log: [...view.record.log, stored] }, snapshot));
 }
 
