@@ -1,0 +1,43 @@
+// Bundles the resident widget into the one file a municipal page loads:
+//   <script type="module" src="https://<server>/widget/vraag-wijzer.js"></script>
+// Prints raw and gzip size; the budget is 35 KB gzip (issue 5) and the build fails above it.
+import { build } from 'esbuild';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const WIDGET_OUT = resolve(root, 'dist/widget/vraag-wijzer.js');
+const BUDGET_GZIP = 35 * 1024;
+
+export async function buildWidget(): Promise<{ bytes: number; gzip: number }> {
+  await mkdir(dirname(WIDGET_OUT), { recursive: true });
+  await build({
+    entryPoints: [resolve(root, 'widget/index.ts')],
+    outfile: WIDGET_OUT,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2021', 'chrome100', 'firefox100', 'safari15'],
+    minify: true,
+    sourcemap: 'linked',
+    legalComments: 'none',
+    // Lit's dev-mode warnings are for developers; the production build must not ship them.
+    conditions: ['production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  const code = await readFile(WIDGET_OUT);
+  return { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { bytes, gzip } = await buildWidget();
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`dist/widget/vraag-wijzer.js  ${kb(bytes)}  (gzip ${kb(gzip)}, budget ${kb(BUDGET_GZIP)})`);
+  if (gzip > BUDGET_GZIP) {
+    console.error(`widget-too-large: the bundle is ${kb(gzip)} gzip, over the ${kb(BUDGET_GZIP)} budget. Look for a new dependency in widget/ and drop it.`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,152 @@
+// A stand-in for the real server in the widget's browser tests and benchmark, used while the real
+// one (server/) is not runnable: the HTTP contract of server/api/contract.ts on top of the engine,
+// in memory, for the demo bundle plus the "proef" tree. Not production code: no persistence.
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  advice, answer as engineAnswer, back as engineBack, compile, explain, localize, present, revise, start, trail, verifyBundle,
+  type CompiledTree, type Service, type SessionView,
+} from '../engine/index.js';
+import type { ConcernStatus, PresentedService, SessionState } from '../server/api/contract.js';
+import { readBundle } from '../server/tree-store/read-bundle.js';
+import { proefServices, proefTree } from './e2e-proef-tree.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+interface Session { id: string; token: string; code: string; tree: string; compiled: CompiledTree; view: SessionView; version: number; locale: string }
+
+export async function loadDemo(): Promise<Map<string, CompiledTree>> {
+  const { input } = await readBundle(join(ROOT, 'test/fixtures/demo'));
+  input.trees.push({ name: 'proef', json: proefTree });
+  const services = input.services as { services: unknown[] };
+  input.services = { ...services, services: [...services.services, ...proefServices] };
+  const bundle = verifyBundle(input);
+  const errors = bundle.problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new Error(`fake-server-bundle: ${errors.map((p) => `${p.where}${p.pointer}: ${p.message}`).join('\n')}`);
+  const trees = new Map<string, CompiledTree>();
+  for (const [id, graph] of bundle.graphs) trees.set(`demo/${id}`, compile(graph, bundle.services));
+  return trees;
+}
+
+export function presentService(s: Service, locale: string): PresentedService {
+  const c = s.contact;
+  const hours = localize(c.openingHours, locale);
+  return {
+    id: s.id, organisation: s.organisation, name: localize(s.name, locale)!, description: localize(s.description, locale)!,
+    ...(c.phone ? { phone: c.phone } : {}), ...(c.web ? { web: c.web } : {}), ...(c.email ? { email: c.email } : {}),
+    ...(c.address ? { address: c.address } : {}), ...(hours ? { openingHours: hours } : {}),
+    cost: localize(s.cost, locale)!, access: localize(s.access, locale)!, urgent: !!s.urgent, unverified: s.unverified ?? [],
+  };
+}
+
+function state(s: Session, locale = s.locale): SessionState {
+  const { compiled, view } = s;
+  const because = new Map(explain(compiled, view, locale).map((e) => [e.item, e.because]));
+  return {
+    id: s.id, version: s.version, tree: s.tree, treeVersion: compiled.treeVersion, locale,
+    step: present(compiled, view, locale), trail: trail(compiled, view, locale), done: view.done,
+    advice: advice(compiled, view, locale).map((i) => ({
+      id: i.id, kind: i.kind, level: i.level, title: i.title, text: i.text, why: i.why, because: because.get(i.id) ?? [],
+      ...(i.action ? { action: i.action } : {}), services: i.services.map((x) => presentService(x, locale)),
+    })),
+  };
+}
+
+const problem = (status: number, code: string, detail: string, extra: object = {}) =>
+  new Response(JSON.stringify({ type: `about:blank#${code}`, title: code, status, detail, code, ...extra }), {
+    status, headers: { 'content-type': 'application/problem+json' },
+  });
+
+export function fakeApp(trees: Map<string, CompiledTree>): Hono {
+  const sessions = new Map<string, Session>();
+  const replies = new Map<string, SessionState>();
+  const concerns = new Map<string, ConcernStatus>();
+  const app = new Hono();
+  const created = (s: Session) => ({ id: s.id, token: s.token, resumeCode: s.code, resumeExpiresAt: new Date(Date.now() + 30 * 864e5).toISOString(), version: s.version, state: state(s) });
+  const auth = (id: string, header: string | undefined) => {
+    const s = sessions.get(id);
+    return s && header === `Bearer ${s.token}` ? s : undefined;
+  };
+
+  app.post('/api/sessions', async (c) => {
+    const body = await c.req.json<{ tree: string; locale?: string }>();
+    const compiled = trees.get(body.tree);
+    if (!compiled) return problem(404, 'unknown-tree', `No tree "${body.tree}".`);
+    const s: Session = { id: randomBytes(8).toString('hex'), token: randomBytes(16).toString('hex'), code: randomCode(), tree: body.tree, compiled, view: start(compiled), version: 1, locale: body.locale ?? 'nl' };
+    sessions.set(s.id, s);
+    return c.json(created(s), 201);
+  });
+  app.get('/api/sessions/:id', (c) => {
+    const s = auth(c.req.param('id'), c.req.header('authorization'));
+    if (!s) return problem(404, 'session-not-found', 'Unknown session.');
+    if (c.req.query('locale')) s.locale = c.req.query('locale')!;
+    return c.json(state(s));
+  });
+  const change = (kind: 'answers' | 'back') =>
+    app.post(`/api/sessions/:id/${kind}`, async (c) => {
+      const s = auth(c.req.param('id'), c.req.header('authorization'));
+      if (!s) return problem(404, 'session-not-found', 'Unknown session.');
+      const body = await c.req.json<{ node?: string; value?: unknown; version: number; idempotencyKey: string }>();
+      const seen = replies.get(`${s.id}:${body.idempotencyKey}`);
+      if (seen) return c.json(seen);
+      if (body.version !== s.version) return problem(409, 'version-conflict', 'The session changed.', { state: state(s) });
+      const step = { node: body.node ?? '', value: body.value, at: new Date().toISOString(), channel: 'web' as const };
+      const inTrail = s.view.record.log.some((e) => e.node === body.node) && s.view.node.id !== body.node;
+      const r = kind === 'back' ? engineBack(s.compiled, s.view) : inTrail ? revise(s.compiled, s.view, step) : engineAnswer(s.compiled, s.view, step);
+      if (!r.ok) return problem(422, r.error.code, r.error.message);
+      s.view = r.value;
+      s.version++;
+      const reply = state(s);
+      replies.set(`${s.id}:${body.idempotencyKey}`, reply);
+      return c.json(reply);
+    });
+  change('answers');
+  change('back');
+  app.post('/api/resume', async (c) => {
+    const { code } = await c.req.json<{ code: string }>();
+    const s = [...sessions.values()].find((x) => x.code === code.replace(/[\s-]/g, '').toUpperCase());
+    if (!s) return problem(404, 'resume-code-unknown', 'Unknown or expired code.');
+    s.token = randomBytes(16).toString('hex');
+    return c.json(created(s));
+  });
+  app.post('/api/concerns', async (c) => {
+    const body = await c.req.json<{ idempotencyKey: string }>();
+    const statusToken = randomBytes(16).toString('hex');
+    const reference = `ZM-${String(concerns.size + 1).padStart(4, '0')}`;
+    concerns.set(statusToken, { reference, status: 'ontvangen', updatedAt: new Date().toISOString() });
+    const meldpunt = trees.values().next().value!.services.get('meldpunt');
+    return c.json({ reference, statusToken, receiver: meldpunt ? presentService(meldpunt, 'nl') : null, _key: body.idempotencyKey }, 201);
+  });
+  app.get('/api/concerns/status/:t', (c) => {
+    const s = concerns.get(c.req.param('t'));
+    return s ? c.json(s) : problem(404, 'concern-not-found', 'Unknown status token.');
+  });
+  app.get('/widget/vraag-wijzer.js', async (c) => {
+    const js = await readFile(join(ROOT, 'dist/widget/vraag-wijzer.js'));
+    return c.body(js, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cross-origin-resource-policy': 'cross-origin', 'access-control-allow-origin': '*' });
+  });
+  const page = async (name: string) => new Response(await readFile(join(ROOT, 'server/static', `${name}.html`)), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  app.get('/', () => page('index'));
+  app.get('/demo/:name', (c) => (/^[a-z0-9-]+$/.test(c.req.param('name')) ? page(c.req.param('name')) : c.notFound()));
+  return app;
+}
+
+function randomCode(): string {
+  const alphabet = 'ACDEFGHJKLMNPQRTUVWXY345679';
+  return Array.from(randomBytes(9), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Starts the fake on a free port; `close` stops it. */
+export async function startFakeServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = fakeApp(await loadDemo());
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}

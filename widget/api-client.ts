@@ -1,0 +1,106 @@
+// The widget's only door to the server. Every failure becomes an ApiError with a `kind` the UI can
+// act on: retry (network, server), reload (conflict), show next to the field (invalid), start over (gone).
+import type {
+  AnswerRequest,
+  BackRequest,
+  ConcernReceipt,
+  ConcernRequest,
+  ConcernStatus,
+  CreatedSession,
+  CreateSessionRequest,
+  ProblemDetails,
+  SessionState,
+} from '../server/api/contract.js';
+
+export type FailureKind = 'network' | 'conflict' | 'invalid' | 'gone' | 'server';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly status: number,
+    readonly problem?: ProblemDetails,
+  ) {
+    super(problem?.detail ?? `${kind} (${status})`);
+    this.name = 'ApiError';
+  }
+}
+
+export interface SessionHandle {
+  id: string;
+  token: string;
+}
+
+export class ApiClient {
+  /** `base` is the server root (the `api` attribute); paths below it start with /api. */
+  constructor(readonly base: string) {}
+
+  createSession(body: CreateSessionRequest): Promise<CreatedSession> {
+    return this.call('POST', '/api/sessions', body);
+  }
+
+  /** `locale` asks for the texts in another language (language switch mid-session). */
+  getSession(h: SessionHandle, locale?: string): Promise<SessionState> {
+    const q = locale ? `?locale=${encodeURIComponent(locale)}` : '';
+    return this.call('GET', `/api/sessions/${encodeURIComponent(h.id)}${q}`, undefined, h.token, locale);
+  }
+
+  answer(h: SessionHandle, body: AnswerRequest): Promise<SessionState> {
+    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/answers`, body, h.token);
+  }
+
+  back(h: SessionHandle, body: BackRequest): Promise<SessionState> {
+    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/back`, body, h.token);
+  }
+
+  resume(code: string): Promise<CreatedSession> {
+    return this.call('POST', '/api/resume', { code });
+  }
+
+  reportConcern(body: ConcernRequest): Promise<ConcernReceipt> {
+    return this.call('POST', '/api/concerns', body);
+  }
+
+  concernStatus(statusToken: string): Promise<ConcernStatus> {
+    return this.call('GET', `/api/concerns/status/${encodeURIComponent(statusToken)}`);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, token?: string, locale?: string): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (locale) headers['accept-language'] = locale;
+    let res: Response;
+    try {
+      // globalThis.fetch is looked up per call so test interceptors installed later still apply.
+      res = await globalThis.fetch(new URL(path, this.base).href, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        credentials: 'omit',
+      });
+    } catch {
+      throw new ApiError('network', 0);
+    }
+    const json = await res.json().catch(() => undefined);
+    if (res.ok && json !== undefined) return json as T;
+    const problem = isProblem(json) ? json : undefined;
+    throw new ApiError(kindOf(res.status), res.status, problem);
+  }
+}
+
+function kindOf(status: number): FailureKind {
+  if (status === 409) return 'conflict';
+  if (status === 401 || status === 403 || status === 404 || status === 410) return 'gone';
+  if (status >= 400 && status < 500) return 'invalid';
+  return 'server';
+}
+
+function isProblem(x: unknown): x is ProblemDetails {
+  return typeof x === 'object' && x !== null && 'status' in x && 'title' in x;
+}
+
+/** 128 random bits as hex: crypto.randomUUID needs a secure context, getRandomValues does not. */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

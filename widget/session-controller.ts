@@ -1,0 +1,268 @@
+// The resident's session as the widget sees it. Every change goes through `run`, which keeps a
+// failed action (with its idempotency key) so "Opnieuw proberen" resends exactly the same request:
+// the server then either applies it once or recognises it, and nothing the resident did is lost.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ConcernReceipt, ConcernRequest, CreatedSession, SessionState } from '../server/api/contract.js';
+import { ApiClient, ApiError, newKey, type FailureKind, type SessionHandle } from './api-client.js';
+import { clearHandle, loadHandle, saveHandle } from './session-storage.js';
+
+const STALE = Symbol('stale');
+
+export type Action =
+  | { kind: 'open' }
+  | { kind: 'answer'; node: string; value: unknown; version: number; idempotencyKey: string }
+  | { kind: 'back'; version: number; idempotencyKey: string }
+  | { kind: 'locale'; locale: string }
+  | { kind: 'resume'; code: string }
+  | { kind: 'concern'; body: ConcernRequest };
+
+export type Notice = 'conflict' | 'gone' | 'resumed';
+
+export interface Failure {
+  kind: FailureKind;
+  /** The engine's refusal code on 422, e.g. "out-of-range". */
+  code?: string;
+  detail?: string;
+  action: Action['kind'];
+}
+
+export interface SessionOptions {
+  api: string;
+  tree: string;
+  locale: string;
+  channel?: 'web';
+}
+
+export class SessionController implements ReactiveController {
+  session?: SessionState;
+  handle?: SessionHandle;
+  resumeCode?: string;
+  resumeExpiresAt?: string;
+  receipt?: ConcernReceipt;
+  pending?: Action;
+  failure?: Failure;
+  notice?: Notice;
+  busy = false;
+  /** Answers given before going back (or changing an earlier answer): offered again as defaults. */
+  readonly remembered = new Map<string, unknown>();
+  /** "Wijzig": step back until this node is the current one. */
+  private reviseTarget?: string;
+  private api: ApiClient;
+  /** Bumped when tree/api change: answers to requests of an earlier generation are dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private opts: SessionOptions,
+  ) {
+    host.addController(this);
+    this.api = new ApiClient(opts.api);
+  }
+
+  hostConnected(): void {}
+
+  configure(opts: SessionOptions): void {
+    this.opts = opts;
+    this.api = new ApiClient(opts.api);
+  }
+
+  /** Continue this tab's session after a reload, or start a new one. */
+  open(): Promise<void> {
+    return this.run({ kind: 'open' });
+  }
+
+  answer(node: string, value: unknown): Promise<void> {
+    if (!this.session || this.busy) return Promise.resolve();
+    return this.run({ kind: 'answer', node, value, version: this.session.version, idempotencyKey: newKey() });
+  }
+
+  back(): Promise<void> {
+    if (!this.session || this.busy) return Promise.resolve();
+    this.rememberTrail();
+    return this.run({ kind: 'back', version: this.session.version, idempotencyKey: newKey() });
+  }
+
+  /**
+   * Changes an earlier answer by stepping back until that question is current. Later answers are
+   * remembered and offered again, so the resident only re-confirms them. (The engine's `revise`
+   * would keep them server-side; the contract does not expose it yet.)
+   */
+  async change(node: string): Promise<void> {
+    if (!this.session || this.busy || !this.session.trail.some((e) => e.node === node)) return;
+    this.reviseTarget = node;
+    await this.continueRevise();
+  }
+
+  setLocale(locale: string): Promise<void> {
+    this.opts = { ...this.opts, locale };
+    if (!this.handle) return Promise.resolve();
+    return this.run({ kind: 'locale', locale });
+  }
+
+  resume(code: string): Promise<void> {
+    return this.run({ kind: 'resume', code });
+  }
+
+  reportConcern(body: Omit<ConcernRequest, 'idempotencyKey' | 'sessionId'>): Promise<void> {
+    return this.run({ kind: 'concern', body: { ...body, ...(this.session ? { sessionId: this.session.id } : {}), idempotencyKey: newKey() } });
+  }
+
+  /** Resends the failed action unchanged: same body, same idempotency key. */
+  retry(): Promise<void> {
+    return this.pending ? this.run(this.pending) : Promise.resolve();
+  }
+
+  /** For a changed `tree`/`api`: drop what belonged to the old one, keep nothing half-done. */
+  restartOrOpen(fresh: boolean): Promise<void> {
+    this.generation++;
+    this.pending = undefined;
+    this.failure = undefined;
+    if (!fresh) return this.open();
+    this.handle = undefined;
+    this.session = undefined;
+    this.remembered.clear();
+    return this.open();
+  }
+
+  async restart(): Promise<void> {
+    clearHandle(this.opts.api, this.opts.tree);
+    this.handle = undefined;
+    this.session = undefined;
+    this.remembered.clear();
+    this.receipt = undefined;
+    await this.run({ kind: 'open' });
+  }
+
+  dismissNotice(): void {
+    this.notice = undefined;
+    this.host.requestUpdate();
+  }
+
+  private async continueRevise(): Promise<void> {
+    while (this.reviseTarget && this.session && !this.failure) {
+      if (this.session.step.id === this.reviseTarget || !this.session.step.canGoBack) {
+        this.reviseTarget = undefined;
+        break;
+      }
+      this.rememberTrail();
+      await this.run({ kind: 'back', version: this.session.version, idempotencyKey: newKey() }, false);
+    }
+  }
+
+  private rememberTrail(): void {
+    for (const e of this.session?.trail ?? []) this.remembered.set(e.node, e.value);
+  }
+
+  private async run(action: Action, continueRevise = true): Promise<void> {
+    this.busy = true;
+    this.failure = undefined;
+    if (action.kind !== 'open') this.notice = undefined;
+    this.host.requestUpdate();
+    const gen = this.generation;
+    try {
+      await this.perform(action, gen);
+      this.pending = undefined;
+    } catch (e) {
+      if (e === STALE || gen !== this.generation) return;
+      await this.fail(action, e instanceof ApiError ? e : new ApiError('server', 0));
+    } finally {
+      if (gen === this.generation) this.busy = false;
+      this.host.requestUpdate();
+    }
+    // A retried back during "Wijzig" picks the walk back up where the network dropped it.
+    if (continueRevise && this.reviseTarget && !this.failure) await this.continueRevise();
+  }
+
+  private async perform(action: Action, gen = this.generation): Promise<void> {
+    const h = this.handle;
+    // Every await below is followed by fresh(): a late answer for an old tree must not land.
+    const fresh = <T>(x: T): T => {
+      if (gen !== this.generation) throw STALE;
+      return x;
+    };
+    switch (action.kind) {
+      case 'open': {
+        const stored = loadHandle(this.opts.api, this.opts.tree);
+        if (stored) {
+          try {
+            this.handle = stored;
+            this.session = fresh(await this.api.getSession(stored, this.opts.locale));
+            return;
+          } catch (e) {
+            // A stale handle (expired, purged, other server) is not the resident's problem.
+            if (e === STALE || !(e instanceof ApiError && e.kind === 'gone')) throw e;
+            clearHandle(this.opts.api, this.opts.tree);
+          }
+        }
+        this.adopt(fresh(await this.api.createSession({ tree: this.opts.tree, channel: this.opts.channel ?? 'web', locale: this.opts.locale })));
+        return;
+      }
+      case 'answer':
+        this.session = fresh(await this.api.answer(h!, { node: action.node, value: action.value, version: action.version, idempotencyKey: action.idempotencyKey }));
+        return;
+      case 'back':
+        this.session = fresh(await this.api.back(h!, { version: action.version, idempotencyKey: action.idempotencyKey }));
+        return;
+      case 'locale':
+        this.session = fresh(await this.api.getSession(h!, action.locale));
+        return;
+      case 'resume': {
+        this.adopt(fresh(await this.api.resume(action.code)));
+        this.remembered.clear();
+        this.notice = 'resumed';
+        return;
+      }
+      case 'concern':
+        this.receipt = fresh(await this.api.reportConcern(action.body));
+        return;
+    }
+  }
+
+  private adopt(created: CreatedSession): void {
+    this.handle = { id: created.id, token: created.token };
+    this.session = created.state;
+    if (created.resumeCode) this.resumeCode = created.resumeCode;
+    if (created.resumeExpiresAt) this.resumeExpiresAt = created.resumeExpiresAt;
+    saveHandle(this.opts.api, this.opts.tree, this.handle);
+  }
+
+  private async fail(action: Action, e: ApiError): Promise<void> {
+    this.reviseTarget = e.kind === 'network' || e.kind === 'server' ? this.reviseTarget : undefined;
+    switch (e.kind) {
+      case 'network':
+      case 'server':
+        this.pending = action;
+        this.failure = { kind: e.kind, action: action.kind };
+        return;
+      case 'conflict':
+        // Someone else (a 14 023 agent, another tab) changed the session: show theirs, say so.
+        this.pending = undefined;
+        this.notice = 'conflict';
+        if (e.problem?.state) this.session = e.problem.state;
+        else if (this.handle) await this.perform({ kind: 'locale', locale: this.opts.locale }).catch(() => undefined);
+        return;
+      case 'gone':
+        this.pending = undefined;
+        if (action.kind === 'open') {
+          // The tree itself is unknown here (wrong `tree` attribute or server): retrying may help.
+          this.pending = action;
+          this.failure = { kind: 'server', action: 'open' };
+          return;
+        }
+        if (action.kind === 'resume' || action.kind === 'concern') {
+          this.failure = { kind: 'invalid', action: action.kind, ...(e.problem ? { code: e.problem.code, detail: e.problem.detail } : {}) };
+          return;
+        }
+        this.notice = 'gone';
+        clearHandle(this.opts.api, this.opts.tree);
+        this.handle = undefined;
+        this.session = undefined;
+        await this.perform({ kind: 'open' }).catch((err) => this.fail({ kind: 'open' }, err instanceof ApiError ? err : new ApiError('server', 0)));
+        return;
+      case 'invalid':
+        this.pending = undefined;
+        this.failure = { kind: 'invalid', action: action.kind, ...(e.problem ? { code: e.problem.code, detail: e.problem.detail } : {}) };
+        return;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+// What happened with a concern report: the feedback a reporter was promised (001:L1309–1316).
+// Reads only the status token (from the attribute or the page's #fragment, which never reaches logs).
+import { html, nothing } from 'lit';
+import type { ConcernStatus } from '../server/api/contract.js';
+import { ApiClient, ApiError } from './api-client.js';
+import type { MessageKey } from './messages.js';
+import { VwElement } from './vw-element.js';
+import { formatDate } from './vw-resume-code.js';
+
+export class VwConcernStatus extends VwElement {
+  static override properties = {
+    api: { type: String },
+    token: { type: String },
+    sub: { type: Boolean },
+    status: { state: true },
+    problem: { state: true },
+    loading: { state: true },
+  };
+  declare api: string;
+  declare token: string | undefined;
+  declare sub: boolean;
+  declare status: ConcernStatus | undefined;
+  declare problem: string | undefined;
+  declare loading: boolean;
+
+  constructor() {
+    super();
+    this.api = '';
+    this.sub = false;
+    this.loading = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.token ??= new URLSearchParams(location.hash.slice(1)).get('t') ?? undefined;
+    if (this.token) void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.token) return;
+    this.loading = true;
+    try {
+      this.status = await new ApiClient(this.api || location.origin).concernStatus(this.token);
+      this.problem = undefined;
+    } catch (e) {
+      const kind = e instanceof ApiError ? e.kind : 'server';
+      this.problem = kind === 'network' ? this.t('networkError') : kind === 'gone' ? this.t('statusNotFound') : `${this.t('serverError')} ${this.t('callInstead')}`;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  override render() {
+    const s = this.status;
+    const heading = this.sub
+      ? html`<h3>${this.t('statusHeading')}</h3>`
+      : html`<h2 tabindex="-1" data-heading part="heading">${this.t('statusHeading')}</h2>`;
+    return html`<section part="concern-status">
+      ${heading}
+      <div role="status">
+        ${s
+          ? html`<p><strong>${this.t(`status_${s.status}` as MessageKey)}</strong></p>
+              <p>${this.t('concernReference', { ref: s.reference })}</p>
+              ${s.pickedUpBy ? html`<p>${this.t('statusBy', { who: s.pickedUpBy })}</p>` : nothing}
+              ${s.feedback ? html`<p>${s.feedback}</p>` : nothing}
+              <p class="hint">${this.t('statusUpdated', { date: formatDate(s.updatedAt, this.locale) })}</p>`
+          : nothing}
+        ${this.problem ? html`<p class="error">${this.problem}</p>` : nothing}
+        ${!this.token ? html`<p class="error">${this.t('statusNotFound')}</p>` : nothing}
+      </div>
+      ${this.token
+        ? html`<button type="button" part="button" ?disabled=${this.loading} @click=${() => this.refresh()}>${this.t('statusCheck')}</button>`
+        : nothing}
+    </section>`;
+  }
+}
+
+customElements.get('vw-concern-status') || customElements.define('vw-concern-status', VwConcernStatus);
