@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['engine/**/*.test.ts', 'server/**/*.test.ts', 'widget/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
