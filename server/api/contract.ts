@@ -70,6 +70,8 @@ export interface AnswerRequest {
   value: unknown;
   version: number;
   idempotencyKey: string;
+  /** Through which door this answer came (staff channels); defaults to the session's channel. */
+  channel?: Channel;
 }
 
 export interface BackRequest {
@@ -80,6 +82,8 @@ export interface BackRequest {
 export interface ConcernRequest {
   /** The session the concern report comes from (optional: staff may file one directly). */
   sessionId?: string;
+  /** The municipality, when there is no session to take it from. */
+  gemeente?: string;
   about: 'kind' | 'oudere' | 'zorgmijder' | 'dakloos' | 'geld' | 'mantelzorg' | 'anders';
   noticed: string;
   urgency: 'niet-dringend' | 'binnen-een-week' | 'dringend';
@@ -101,6 +105,38 @@ export interface ConcernStatus {
   pickedUpBy?: string;
   feedback?: string;
   updatedAt: string;
+}
+
+/** GET /api/sessions/:id/advice: the plan so far, each item with its why and services. */
+export interface AdvicePlan {
+  id: string;
+  version: number;
+  locale: string;
+  done: boolean;
+  advice: PresentedAdvice[];
+}
+
+/** POST /api/resume returns a CreatedSession with a new token; this is a fresh code for a session. */
+export interface ResumeCodeIssued {
+  resumeCode: string;
+  resumeExpiresAt: string;
+}
+
+/** GET /api/trees: the trees new sessions can start on. */
+export interface TreeSummary {
+  /** "haarlem/start" – what POST /api/sessions takes as `tree`. */
+  id: string;
+  gemeente: string;
+  version: string;
+  door: string;
+  title: string;
+  status: 'draft' | 'published';
+}
+
+/** GET /api/trees/:gemeente/:id: the published version as authored, and the sub-flows it inlines. */
+export interface TreeDetail extends TreeSummary {
+  uses: { id: string; version: string }[];
+  tree: unknown;
 }
 
 /** RFC 9457 problem details, as every error response carries them. */

@@ -1,0 +1,50 @@
+// A readable API reference rendered on the server from the OpenAPI document: no CDN, no script.
+
+interface Operation {
+  summary?: string;
+  security?: unknown[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { description: string }>;
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+export function docsPage(doc: { info: { title: string; version: string; description: string }; paths: Record<string, Record<string, Operation>> }): string {
+  const sections = Object.entries(doc.paths)
+    .flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => {
+        const body = op.requestBody?.content['application/json']?.schema;
+        const responses = Object.entries(op.responses)
+          .map(([status, r]) => `<li><code>${status}</code> ${escape(r.description)}</li>`)
+          .join('');
+        return `<section id="${escape(`${method}-${path}`)}">
+  <h2><span class="method ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>
+  <p>${escape(op.summary ?? '')}${op.security ? ' <em>Needs <code>Authorization: Bearer &lt;token&gt;</code>.</em>' : ''}</p>
+  ${body ? `<details open><summary>Request body (JSON Schema)</summary><pre>${escape(JSON.stringify(body, null, 2))}</pre></details>` : ''}
+  <h3>Responses</h3><ul>${responses}</ul>
+</section>`;
+      }),
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(doc.info.title)} ${escape(doc.info.version)}</title>
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+  code, pre { font-family: ui-monospace, monospace; }
+  pre { background: #f4f4f4; padding: 1rem; overflow-x: auto; font-size: 0.85rem; }
+  section { border-top: 1px solid #ccc; padding-top: 1rem; margin-top: 1.5rem; }
+  .method { display: inline-block; min-width: 4rem; padding: 0 .4rem; border-radius: 4px; color: #fff; font-size: .9rem; text-align: center; }
+  .get { background: #1d5c96; } .post { background: #1a7340; }
+</style>
+</head>
+<body>
+<h1>${escape(doc.info.title)} <small>${escape(doc.info.version)}</small></h1>
+<p>${escape(doc.info.description)} Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+${sections}
+</body>
+</html>`;
+}

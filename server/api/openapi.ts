@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { RouteDoc } from '../routes/route-doc.js';
+
+const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    code: z.string().meta({ description: 'Stable machine-readable code, e.g. version-conflict, not-current-node.' }),
+    errors: z.array(z.object({ pointer: z.string(), code: z.string(), message: z.string() })).optional(),
+    state: z.object({}).passthrough().optional().meta({ description: 'On 409: the session\'s current SessionState.' }),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+/**
+ * OpenAPI 3.1 from the zod request schemas (zod 4's JSON Schema output is 2020-12, which 3.1
+ * uses as is). Response shapes are the TypeScript types in server/api/contract.ts.
+ */
+export function openApiDocument(routes: RouteDoc[], version: string): object {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const responses: Record<string, unknown> = {};
+    for (const [status, description] of Object.entries(r.responses)) {
+      const ok = Number(status) < 400;
+      responses[status] = {
+        description,
+        content: ok ? { 'application/json': { schema: { type: 'object' } } } : { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+    if (r.body) {
+      responses['413'] ??= { description: 'body-too-large', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+      responses['415'] ??= { description: 'unsupported-media-type', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    }
+    paths[r.path] ??= {};
+    paths[r.path]![r.method] = {
+      summary: r.summary,
+      tags: [r.tag],
+      ...(r.auth ? { security: [{ bearer: [] }] } : {}),
+      parameters: [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Vraagwijzer API', version, description: 'Decision-tree sessions, resume codes and concern reports. Errors are RFC 9457 problem+json.' },
+    paths,
+    components: {
+      schemas: { Problem: schemaOf(Problem) },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The session token from POST /api/sessions or /api/resume.' } },
+    },
+  };
+}
+
+function schemaOf(schema: z.ZodType): object {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}

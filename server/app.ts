@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import type { Deps } from './deps.js';
+import { clientAddress } from './http/client-address.js';
+import { allOrigins } from './http/origin-guard.js';
+import { ApiError, problemResponse } from './http/problem.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
+import { concernDocs, concernRoutes } from './routes/concern-routes.js';
+import { docRoutes } from './routes/doc-routes.js';
+import { healthDocs, healthRoutes } from './routes/health-routes.js';
+import { pageRoutes } from './routes/page-routes.js';
+import { resumeDocs, resumeRoutes } from './routes/resume-routes.js';
+import { sessionDocs, sessionRoutes } from './routes/session-routes.js';
+import { treeDocs, treeRoutes } from './routes/tree-routes.js';
+import { sessionService } from './sessions/session-service.js';
+
+export const API_VERSION = '1.0.0';
+
+/** Set by main.ts while shutting down: readyz answers 503 so no new traffic is routed here. */
+export interface AppState {
+  draining: boolean;
+}
+
+/** The whole HTTP surface, built from injected dependencies only: no env, no sockets, no signals. */
+export function createApp(deps: Deps, state: AppState = { draining: false }) {
+  const { config, logger } = deps;
+  const clientOf = clientAddress(config.trustProxy);
+  const sessions = sessionService(deps);
+  const origins = allOrigins(config.corsOrigins);
+  const app = new Hono();
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return problemResponse(err);
+    logger.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack }, route: c.req.routePath }, 'unhandled error');
+    return problemResponse(new ApiError(500, 'internal-error', 'Something went wrong on our side; nothing was changed. Try again in a moment.'));
+  });
+  app.notFound((c) => problemResponse(new ApiError(404, 'not-found', `Nothing at ${c.req.method} ${c.req.path}. The API is described at /api/docs.`)));
+
+  app.use(securityHeaders());
+  app.use(requestLog(logger));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(new ApiError(405, 'method-not-allowed', `${c.req.method} is not supported here; use ${methods.join(', ')}.`, { headers: { allow: methods.join(', ') } })),
+    }),
+  );
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (origins.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['content-type', 'authorization'],
+      exposeHeaders: ['retry-after'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => problemResponse(new ApiError(413, 'body-too-large', `The body is larger than ${config.bodyLimitBytes} bytes. Send less: answers and reports are short.`)),
+    }),
+  );
+
+  app.route('/', healthRoutes(deps, state));
+  app.route('/', treeRoutes(deps));
+  app.route('/', sessionRoutes(deps, sessions, clientOf));
+  app.route('/', resumeRoutes(deps, sessions.loader, clientOf));
+  app.route('/', concernRoutes(deps, sessions.loader, clientOf));
+  app.route('/', docRoutes([...treeDocs, ...sessionDocs, ...resumeDocs, ...concernDocs, ...healthDocs], API_VERSION));
+  app.route('/', pageRoutes(deps));
+  return app;
+}

@@ -1,0 +1,22 @@
+import type { Config } from './config.js';
+import { connect } from './db/connect.js';
+import { createStore } from './db/store.js';
+import type { Deps } from './deps.js';
+import { cryptoIds } from './ids.js';
+import { createLogger } from './logger.js';
+import { createTreeStore } from './tree-store/tree-store.js';
+
+/**
+ * Real dependencies from a config: database connected and migrated, trees loaded. Tests pass
+ * overrides (a silent logger, a fixed clock); main.ts passes none.
+ */
+export async function createDeps(config: Config, overrides: Partial<Pick<Deps, 'clock' | 'ids' | 'logger'>> = {}): Promise<Deps> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? (() => new Date());
+  const db = await connect(config.databaseUrl);
+  const store = createStore(db);
+  const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock, serveDrafts: config.serveDrafts });
+  const report = await trees.reload();
+  logger.info({ serving: report.serving, refused: report.refused.map((r) => r.tree) }, `Serving ${report.serving.length} trees.`);
+  return { store, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config };
+}

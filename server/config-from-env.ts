@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { gemeenteDirs } from './tree-store/read-bundle.js';
+import { DEFAULTS, type Config, type RateRule } from './config.js';
+
+/**
+ * The environment variables the server understands (documented in the README):
+ * PORT, DATABASE_URL, TREES_ROOT (default trees/) or TREE_DIRS (comma list of municipality
+ * folders), SERVE_DRAFTS=1, CORS_ORIGINS='{"haarlem":["https://www.haarlem.nl"]}',
+ * SESSION_TTL_DAYS, RESUME_TTL_DAYS, CONCERN_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
+ * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY=1, LOG_LEVEL.
+ */
+export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
+  const days = (name: string, fallback: number) => (env[name] ? Number(env[name]) * 86_400_000 : fallback);
+  const treeDirs = env.TREE_DIRS
+    ? env.TREE_DIRS.split(',').map((d) => resolve(d.trim()))
+    : await gemeenteDirs(resolve(env.TREES_ROOT ?? 'trees'));
+  return {
+    ...DEFAULTS,
+    treeDirs,
+    port: env.PORT !== undefined ? Number(env.PORT) : DEFAULTS.port,
+    databaseUrl: env.DATABASE_URL ?? DEFAULTS.databaseUrl,
+    serveDrafts: env.SERVE_DRAFTS === '1',
+    corsOrigins: env.CORS_ORIGINS ? (JSON.parse(env.CORS_ORIGINS) as Record<string, string[]>) : {},
+    sessionTtlMs: days('SESSION_TTL_DAYS', DEFAULTS.sessionTtlMs),
+    resumeCodeTtlMs: days('RESUME_TTL_DAYS', DEFAULTS.resumeCodeTtlMs),
+    closedConcernRetentionMs: days('CONCERN_RETENTION_DAYS', DEFAULTS.closedConcernRetentionMs),
+    rateLimits: {
+      sessions: rate(env.RATE_SESSIONS, DEFAULTS.rateLimits.sessions),
+      resume: rate(env.RATE_RESUME, DEFAULTS.rateLimits.resume),
+      concerns: rate(env.RATE_CONCERNS, DEFAULTS.rateLimits.concerns),
+    },
+    trustProxy: env.TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL ?? DEFAULTS.logLevel,
+  };
+}
+
+function rate(value: string | undefined, fallback: RateRule): RateRule {
+  if (!value) return fallback;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  if (!m) throw new Error(`Rate "${value}" is not "limit/seconds", e.g. RATE_SESSIONS=30/60.`);
+  return { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 };
+}

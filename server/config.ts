@@ -1,0 +1,58 @@
+// Everything the server can be told from outside. main.ts reads it from the environment once;
+// tests build it with `testConfig()` so no test depends on the process environment.
+
+export interface RateRule {
+  /** Requests allowed per window, per client address. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  /** Municipality folders (trees/<gemeente>/) to load. */
+  treeDirs: string[];
+  /** Serve trees with status "draft" too (authoring previews); published only by default. */
+  serveDrafts: boolean;
+  /** HTML pages served at / and /demo/<name>. */
+  staticDir: string;
+  /** The widget bundle (vraag-wijzer.js) built by scripts/build-widget.ts. */
+  widgetDir: string;
+  /** Origins allowed to call the API from a browser, per municipality (the widget's host sites). */
+  corsOrigins: Record<string, string[]>;
+  bodyLimitBytes: number;
+  /** Sessions expire this long after their last change. */
+  sessionTtlMs: number;
+  resumeCodeTtlMs: number;
+  /** Closed concern reports are purged this long after closing. */
+  closedConcernRetentionMs: number;
+  retentionIntervalMs: number;
+  rateLimits: { sessions: RateRule; resume: RateRule; concerns: RateRule };
+  /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+
+export const DEFAULTS: Omit<Config, 'treeDirs'> = {
+  port: 8787,
+  databaseUrl: 'sqlite:./data/vraagwijzer.db',
+  serveDrafts: false,
+  staticDir: 'server/static',
+  widgetDir: 'dist/widget',
+  corsOrigins: {},
+  bodyLimitBytes: 16 * 1024,
+  sessionTtlMs: 30 * DAY,
+  resumeCodeTtlMs: 7 * DAY,
+  closedConcernRetentionMs: 90 * DAY,
+  retentionIntervalMs: 60 * MINUTE,
+  rateLimits: {
+    sessions: { limit: 30, windowMs: MINUTE },
+    resume: { limit: 10, windowMs: 10 * MINUTE },
+    concerns: { limit: 5, windowMs: 10 * MINUTE },
+  },
+  trustProxy: false,
+  logLevel: 'info',
+};

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/**
+ * `sqlite:./data/x.db` (file, created with its folder), `sqlite::memory:`, or
+ * `postgres://user:pass@host/db`. Migrations run before the first query.
+ */
+export async function connect(url: string, options: { poolMax?: number } = {}): Promise<Db> {
+  const db = url.startsWith('sqlite:') ? sqlite(url.slice('sqlite:'.length)) : postgres(url, options.poolMax);
+  await migrate(db.kysely);
+  return db;
+}
+
+function sqlite(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const database = new BetterSqlite3(path);
+  database.pragma('journal_mode = WAL');
+  // FULL syncs the WAL on every commit: an acknowledged answer survives a power cut, not only a crash.
+  database.pragma('synchronous = FULL');
+  database.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+function postgres(url: string, poolMax = 10): Db {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error(`DATABASE_URL "${url.replace(/:[^:@/]*@/, ':***@')}" is neither sqlite:<path> nor postgres://…`);
+  }
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}
+
+async function migrate(kysely: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db: kysely, provider: migrationProvider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`Database migration${failed ? ` ${failed.migrationName}` : ''} failed: ${(error as Error).message}`);
+}
+
+/** True for a primary-key or unique violation in either dialect: the signal of a lost race. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -1,0 +1,186 @@
+import type { Kysely } from 'kysely';
+import type { Channel } from '../../engine/index.js';
+import { isUniqueViolation } from './connect.js';
+import type { Database, SessionsTable } from './schema.js';
+
+export interface SessionRow {
+  id: string;
+  tree: string;
+  bundleHash: string;
+  treeVersion: string;
+  locale: string;
+  channel: Channel;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+}
+
+export interface SessionEvent {
+  seq: number;
+  kind: 'answer' | 'back';
+  node: string | null;
+  value: unknown;
+  channel: Channel;
+  at: string;
+}
+
+export interface StoredResponse {
+  requestHash: string;
+  status: number;
+  body: unknown;
+}
+
+export interface AppendInput {
+  sessionId: string;
+  /** The version the change was computed on; the append fails if the session moved on. */
+  expectVersion: number;
+  event: Omit<SessionEvent, 'seq'>;
+  idempotency: { key: string; requestHash: string; status: number; body: unknown };
+  expiresAt: string;
+}
+
+/** 'conflict': another write got there first (version moved, or the same key raced us). */
+export type AppendResult = 'ok' | 'conflict';
+
+export function sessionRepo(db: Kysely<Database>) {
+  return {
+    async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        await tx.insertInto('sessions').values(toRow(row)).execute();
+        await tx.insertInto('session_tokens').values({ token_hash: token.hash, session_id: row.id, via: 'create', created_at: row.createdAt }).execute();
+        await tx.insertInto('resume_codes').values({ code_hash: code.hash, session_id: row.id, created_at: row.createdAt, expires_at: code.expiresAt }).execute();
+      });
+    },
+
+    /** The session and whether the token belongs to it, in one round trip. */
+    async authorize(id: string, tokenHash: string): Promise<{ session: SessionRow; tokenOk: boolean } | undefined> {
+      const row = await db
+        .selectFrom('sessions')
+        .leftJoin('session_tokens', (j) => j.onRef('session_tokens.session_id', '=', 'sessions.id').on('session_tokens.token_hash', '=', tokenHash))
+        .selectAll('sessions')
+        .select('session_tokens.token_hash')
+        .where('sessions.id', '=', id)
+        .executeTakeFirst();
+      return row && { session: fromRow(row), tokenOk: row.token_hash !== null };
+    },
+
+    async find(id: string): Promise<SessionRow | undefined> {
+      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && fromRow(row);
+    },
+
+    async events(id: string): Promise<SessionEvent[]> {
+      const rows = await db.selectFrom('session_events').selectAll().where('session_id', '=', id).orderBy('seq').execute();
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        kind: r.kind,
+        node: r.node,
+        value: r.value === null ? null : JSON.parse(r.value),
+        channel: r.channel as Channel,
+        at: r.at,
+      }));
+    },
+
+    async stored(sessionId: string, key: string): Promise<StoredResponse | undefined> {
+      const row = await db
+        .selectFrom('idempotency')
+        .select(['request_hash', 'status', 'response'])
+        .where('session_id', '=', sessionId)
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return row && { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response) };
+    },
+
+    /**
+     * Appends one event, bumps the version and records the response under the idempotency key –
+     * all in one transaction, so a 2xx is only ever sent for a committed step.
+     */
+    async append(input: AppendInput): Promise<AppendResult> {
+      const { sessionId, expectVersion, event, idempotency } = input;
+      try {
+        return await db.transaction().execute(async (tx) => {
+          const moved = await tx
+            .updateTable('sessions')
+            .set({ version: expectVersion + 1, updated_at: event.at, expires_at: input.expiresAt })
+            .where('id', '=', sessionId)
+            .where('version', '=', expectVersion)
+            .executeTakeFirst();
+          if (Number(moved.numUpdatedRows) !== 1) return 'conflict' as const;
+          await tx
+            .insertInto('session_events')
+            .values({
+              session_id: sessionId,
+              seq: expectVersion + 1,
+              kind: event.kind,
+              node: event.node,
+              value: event.value === null || event.value === undefined ? null : JSON.stringify(event.value),
+              channel: event.channel,
+              at: event.at,
+            })
+            .execute();
+          await tx
+            .insertInto('idempotency')
+            .values({
+              session_id: sessionId,
+              key: idempotency.key,
+              request_hash: idempotency.requestHash,
+              status: idempotency.status,
+              response: JSON.stringify(idempotency.body),
+              created_at: event.at,
+            })
+            .execute();
+          return 'ok' as const;
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) return 'conflict';
+        throw err;
+      }
+    },
+
+    async addToken(sessionId: string, tokenHash: string, via: 'resume', at: string): Promise<void> {
+      await db.insertInto('session_tokens').values({ token_hash: tokenHash, session_id: sessionId, via, created_at: at }).execute();
+    },
+
+    async addResumeCode(sessionId: string, codeHash: string, at: string, expiresAt: string): Promise<void> {
+      await db.insertInto('resume_codes').values({ code_hash: codeHash, session_id: sessionId, created_at: at, expires_at: expiresAt }).execute();
+    },
+
+    async resumeCode(codeHash: string): Promise<{ sessionId: string; expiresAt: string } | undefined> {
+      const row = await db.selectFrom('resume_codes').select(['session_id', 'expires_at']).where('code_hash', '=', codeHash).executeTakeFirst();
+      return row && { sessionId: row.session_id, expiresAt: row.expires_at };
+    },
+  };
+}
+
+export type SessionRepo = ReturnType<typeof sessionRepo>;
+
+function toRow(s: SessionRow): SessionsTable {
+  return {
+    id: s.id,
+    tree: s.tree,
+    bundle_hash: s.bundleHash,
+    tree_version: s.treeVersion,
+    locale: s.locale,
+    channel: s.channel,
+    version: s.version,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+    expires_at: s.expiresAt,
+  };
+}
+
+function fromRow(r: SessionsTable): SessionRow {
+  return {
+    id: r.id,
+    tree: r.tree,
+    bundleHash: r.bundle_hash,
+    treeVersion: r.tree_version,
+    locale: r.locale,
+    channel: r.channel as Channel,
+    version: Number(r.version),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    expiresAt: r.expires_at,
+  };
+}

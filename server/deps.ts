@@ -1,0 +1,15 @@
+import type { Config } from './config.js';
+import type { Store } from './db/store.js';
+import type { IdSource } from './ids.js';
+import type { Logger } from './logger.js';
+import type { TreeStore } from './tree-store/tree-store.js';
+
+/** Everything the app needs from outside, injected so tests can swap any of it. */
+export interface Deps {
+  store: Store;
+  trees: TreeStore;
+  clock: () => Date;
+  ids: IdSource;
+  logger: Logger;
+  config: Config;
+}

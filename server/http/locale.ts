@@ -1,0 +1,13 @@
+import type { Context } from 'hono';
+import { Locale } from '../api/schemas.js';
+import { parse } from './validate.js';
+
+/**
+ * `?lang=` (or `?locale=`, which the widget sends) overrides the session's language for one
+ * response. Accept-Language is deliberately ignored: browsers always send it, and it would
+ * override the language the resident chose in the widget.
+ */
+export function requestedLocale(c: Context): string | undefined {
+  const value = c.req.query('lang') ?? c.req.query('locale');
+  return value === undefined ? undefined : parse(Locale, value, `query parameter "lang"`);
+}

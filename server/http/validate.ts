@@ -1,0 +1,39 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError, type FieldError } from './problem.js';
+
+/**
+ * Reads and validates a JSON body. 415 for another media type, 400 for JSON that does not
+ * parse, 422 with one entry per field at fault (JSON pointer) for JSON that does not fit.
+ */
+export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new ApiError(415, 'unsupported-media-type', `Send the body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await c.req.text());
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(400, 'malformed-json', `The body is not valid JSON: ${(err as Error).message}.`);
+  }
+  return parse(schema, raw, 'body');
+}
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors: FieldError[] = result.error.issues.flatMap((issue) => {
+    // An unknown key is reported once per key, each at its own pointer, so a client can name it.
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    return keys.map((key) => ({
+      pointer: toPointer(key === undefined ? issue.path : [...issue.path, key]),
+      code: issue.code === 'unrecognized_keys' ? 'unknown-field' : issue.code.replace(/_/g, '-'),
+      message: issue.code === 'unrecognized_keys' ? `Unknown field "${String(key)}": remove it.` : issue.message,
+    }));
+  });
+  throw new ApiError(422, 'validation-failed', `The ${what} does not fit: ${errors.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ')}.`, { errors });
+}
+
+const toPointer = (path: readonly PropertyKey[]) => path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');

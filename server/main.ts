@@ -1,0 +1,50 @@
+// The only file that touches the network, the environment and signals. `npm start` runs it.
+import { serve } from '@hono/node-server';
+import { createApp, type AppState } from './app.js';
+import { createDeps } from './boot.js';
+import { configFromEnv } from './config-from-env.js';
+import { startRetention } from './retention/retention-job.js';
+
+const DRAIN_TIMEOUT_MS = 10_000;
+
+const config = await configFromEnv(process.env);
+const deps = await createDeps(config);
+const { logger } = deps;
+const state: AppState = { draining: false };
+const stopRetention = startRetention(deps);
+
+const server = serve({ fetch: createApp(deps, state).fetch, port: config.port }, (info) => {
+  logger.info({ port: info.port, database: deps.store.dialect }, `Vraagwijzer listening on http://localhost:${info.port}`);
+});
+
+process.on('SIGHUP', () => {
+  logger.info('SIGHUP: reloading trees.');
+  deps.trees.reload().catch((err: Error) => logger.error({ message: err.message }, 'Tree reload failed; the previous trees keep serving.'));
+});
+
+/**
+ * Graceful shutdown: stop accepting, let requests in flight finish (each answer commits before it
+ * is acknowledged, so nothing half-done remains), then close the database.
+ */
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  state.draining = true;
+  logger.info({ signal }, 'Shutting down: draining requests.');
+  stopRetention();
+  const force = setTimeout(() => {
+    logger.warn('Drain timeout: closing remaining connections.');
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  }, DRAIN_TIMEOUT_MS);
+  force.unref();
+  await new Promise<void>((done) => {
+    server.close(() => done());
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  });
+  await deps.store.close();
+  logger.info('Stopped.');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

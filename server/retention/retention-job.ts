@@ -1,0 +1,25 @@
+import type { PurgeResult } from '../db/retention-repo.js';
+import type { Deps } from '../deps.js';
+
+const DAY = 86_400_000;
+
+/** One purge: expired sessions (with their answers, tokens and codes) and long-closed concern reports. */
+export async function runRetention({ store, clock, config, logger }: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>): Promise<PurgeResult> {
+  const now = clock();
+  const result = await store.retention.purge(
+    now.toISOString(),
+    new Date(now.getTime() - config.closedConcernRetentionMs).toISOString(),
+    new Date(now.getTime() - DAY).toISOString(),
+  );
+  if (result.sessions || result.concerns) logger.info(result, 'Retention purge done.');
+  return result;
+}
+
+/** Runs the purge now and then every `retentionIntervalMs`; never keeps the process alive. */
+export function startRetention(deps: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>): () => void {
+  const run = () => runRetention(deps).catch((err: Error) => deps.logger.error({ message: err.message }, 'Retention purge failed; will retry.'));
+  void run();
+  const timer = setInterval(run, deps.config.retentionIntervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,32 @@
+import { Hono, type Context } from 'hono';
+import { ConcernBody } from '../api/schemas.js';
+import { concernService } from '../concerns/concern-service.js';
+import type { Deps } from '../deps.js';
+import { originGuard } from '../http/origin-guard.js';
+import { rateLimit } from '../http/rate-limit.js';
+import { jsonBody } from '../http/validate.js';
+import type { SessionLoader } from '../sessions/load-session.js';
+import type { RouteDoc } from './route-doc.js';
+
+export const concernDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/concerns',
+    tag: 'concerns',
+    summary: 'Report a concern (signalering). Committed before 201; idempotent. With sessionId, send that session\'s bearer token.',
+    body: ConcernBody,
+    responses: { 201: 'ConcernReceipt: reference, statusToken, receiver', 401: 'token-missing / token-invalid', 422: 'validation-failed', 429: 'rate-limited' },
+  },
+  { method: 'get', path: '/api/concerns/status/{statusToken}', tag: 'concerns', summary: 'Status of a report: received / picked up by … / closed with feedback. Never the report itself.', responses: { 200: 'ConcernStatus', 404: 'concern-not-found' } },
+];
+
+export function concernRoutes(deps: Deps, loader: SessionLoader, clientOf: (c: Context) => string) {
+  const concerns = concernService(deps, loader);
+  return new Hono()
+    .post('/api/concerns', rateLimit('concern', deps.config.rateLimits.concerns, deps.clock, clientOf), async (c) => {
+      const body = await jsonBody(c, ConcernBody);
+      const { status, body: receipt } = await concerns.create(body, c.req.header('authorization'), originGuard(c, deps.config.corsOrigins));
+      return c.json(receipt, status as 201);
+    })
+    .get('/api/concerns/status/:token', async (c) => c.json(await concerns.status(c.req.param('token'))));
+}

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import type { Deps } from '../deps.js';
+import { ApiError } from '../http/problem.js';
+
+// Names are checked before they touch the file system: no "..", no slashes, no surprises.
+const NAME = /^[a-z0-9][a-z0-9-]*$/;
+const ASSET = /^[a-z0-9][a-z0-9._-]*\.(js|map|css)$/;
+const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', map: 'application/json', css: 'text/css; charset=utf-8' };
+
+/** The demo pages (server/static/*.html at / and /demo/<name>) and the widget bundle. */
+export function pageRoutes({ config }: Deps) {
+  const page = async (name: string) => {
+    if (!NAME.test(name)) return undefined;
+    return readFile(join(config.staticDir, `${name}.html`), 'utf8').catch(() => undefined);
+  };
+  return new Hono()
+    .get('/', async (c) => {
+      const html = await page('index');
+      if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page: ${config.staticDir}/index.html is missing.`);
+      return c.html(html);
+    })
+    .get('/demo/:name', async (c) => {
+      const html = await page(c.req.param('name'));
+      if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page "${c.req.param('name')}" in ${config.staticDir}.`);
+      return c.html(html);
+    })
+    .get('/widget/:file', async (c) => {
+      const file = c.req.param('file');
+      const body = ASSET.test(file) ? await readFile(join(config.widgetDir, file)).catch(() => undefined) : undefined;
+      if (!body) throw new ApiError(404, 'widget-not-built', `${file} is not in ${config.widgetDir}. Run "npm run build" (scripts/build-widget.ts) first.`);
+      c.header('content-type', TYPES[file.split('.').pop()!]!);
+      c.header('cache-control', 'no-cache');
+      return c.body(body);
+    });
+}

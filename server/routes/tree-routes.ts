@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { localize } from '../../engine/index.js';
+import type { TreeDetail, TreeSummary } from '../api/contract.js';
+import type { Deps } from '../deps.js';
+import { requestedLocale } from '../http/locale.js';
+import { ApiError } from '../http/problem.js';
+import type { ServedTree } from '../tree-store/served-tree.js';
+import type { RouteDoc } from './route-doc.js';
+
+export const treeDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/trees', tag: 'trees', summary: 'The trees new sessions can start on (published versions).', responses: { 200: 'TreeSummary[]' } },
+  { method: 'get', path: '/api/trees/{gemeente}/{id}', tag: 'trees', summary: 'One tree as published, with the sub-flows it uses.', responses: { 200: 'TreeDetail', 404: 'tree-not-found' } },
+];
+
+export function treeRoutes({ trees }: Deps) {
+  const summary = (t: ServedTree, locale: string): TreeSummary => ({
+    id: t.id,
+    gemeente: t.gemeente,
+    version: t.version,
+    door: t.root.door,
+    title: localize(t.root.title, locale)!,
+    status: t.root.status,
+  });
+  return new Hono()
+    .get('/api/trees', (c) => {
+      const locale = requestedLocale(c) ?? 'nl';
+      return c.json(trees.list().map((t) => summary(t, locale)));
+    })
+    .get('/api/trees/:gemeente/:id', (c) => {
+      const id = `${c.req.param('gemeente')}/${c.req.param('id')}`;
+      const t = trees.head(id);
+      if (!t) throw new ApiError(404, 'tree-not-found', `No published tree "${id}". GET /api/trees lists them.`);
+      const detail: TreeDetail = { ...summary(t, requestedLocale(c) ?? 'nl'), uses: t.uses, tree: t.source };
+      return c.json(detail);
+    });
+}

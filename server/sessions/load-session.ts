@@ -1,0 +1,65 @@
+import { replay, type SessionView } from '../../engine/index.js';
+import type { SessionRow } from '../db/session-repo.js';
+import type { Deps } from '../deps.js';
+import { hashSecret } from '../ids.js';
+import { ApiError } from '../http/problem.js';
+import type { ServedTree } from '../tree-store/served-tree.js';
+import { foldEvents } from './fold-events.js';
+import type { ViewCache } from './view-cache.js';
+
+export interface LoadedSession {
+  row: SessionRow;
+  served: ServedTree;
+  view: SessionView;
+}
+
+/** Per-request checks the caller supplies: where the request comes from may call this municipality. */
+export interface RequestGuard {
+  checkOrigin(gemeente: string): void;
+}
+
+export function sessionLoader(deps: Deps, cache: ViewCache) {
+  /** Rebuilds the current view of a row: from the cache when its version still matches, else by replay. */
+  async function viewOf(row: SessionRow): Promise<LoadedSession> {
+    const served = await deps.trees.byHash(row.bundleHash, row.tree);
+    if (!served) {
+      throw new ApiError(503, 'tree-version-unavailable', `The tree version this session runs on (${row.tree}@${row.treeVersion}) cannot be loaded. Try again later; the operators have been told.`);
+    }
+    const cached = cache.get(row.id, row.version, row.bundleHash);
+    if (cached) return { row, served, view: cached };
+    const log = foldEvents(await deps.store.sessions.events(row.id));
+    const replayed = replay(served.compiled, { treeId: served.compiled.treeId, treeVersion: served.compiled.treeVersion, log });
+    if (!replayed.ok) {
+      deps.logger.error({ session: row.id, code: replayed.error.code }, 'Stored session does not replay on its own tree version.');
+      throw new ApiError(500, 'session-corrupt', 'This session cannot be rebuilt. Start a new session; the operators have been told.');
+    }
+    cache.set(row.id, row.version, row.bundleHash, replayed.value);
+    return { row, served, view: replayed.value };
+  }
+
+  function assertLive(row: SessionRow): void {
+    if (row.expiresAt <= deps.clock().toISOString()) {
+      throw new ApiError(410, 'session-expired', 'This session has expired and its answers are being deleted. Start a new session.');
+    }
+  }
+
+  /** Authorisation, expiry and origin checks, then the current view. */
+  async function load(id: string, authorization: string | undefined, guard: RequestGuard): Promise<LoadedSession> {
+    const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '')?.[1];
+    if (!token) {
+      throw new ApiError(401, 'token-missing', 'Send the session token as "Authorization: Bearer <token>" (from the create or resume response).', { headers: { 'www-authenticate': 'Bearer' } });
+    }
+    const found = await deps.store.sessions.authorize(id, hashSecret(token));
+    if (!found) throw new ApiError(404, 'session-not-found', `There is no session "${id}". It may have been purged after it expired; start a new one.`);
+    if (!found.tokenOk) {
+      throw new ApiError(401, 'token-invalid', 'This token does not belong to this session. Use the token from the create or resume response.', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+    }
+    assertLive(found.session);
+    guard.checkOrigin(found.session.tree.split('/')[0]!);
+    return viewOf(found.session);
+  }
+
+  return { load, viewOf, assertLive };
+}
+
+export type SessionLoader = ReturnType<typeof sessionLoader>;

@@ -1,0 +1,55 @@
+import { advice, explain, localize, present, trail, type Service, type SessionView } from '../../engine/index.js';
+import type { PresentedAdvice, PresentedService, SessionState } from '../api/contract.js';
+import type { SessionRow } from '../db/session-repo.js';
+import type { ServedTree } from '../tree-store/served-tree.js';
+
+/** Everything a client shows for a session, in one language: step, trail and the plan with its why. */
+export function presentState(served: ServedTree, view: SessionView, row: Pick<SessionRow, 'id' | 'version' | 'tree' | 'treeVersion'>, locale: string): SessionState {
+  const { compiled } = served;
+  return {
+    id: row.id,
+    version: row.version,
+    tree: row.tree,
+    treeVersion: row.treeVersion,
+    locale,
+    step: present(compiled, view, locale),
+    trail: trail(compiled, view, locale),
+    advice: presentAdvice(served, view, locale),
+    done: view.done,
+  };
+}
+
+export function presentAdvice(served: ServedTree, view: SessionView, locale: string): PresentedAdvice[] {
+  const reasons = new Map(explain(served.compiled, view, locale).map((e) => [e.item, e.because]));
+  return advice(served.compiled, view, locale).map((item) => ({
+    id: item.id,
+    kind: item.kind,
+    level: item.level,
+    title: item.title,
+    text: item.text,
+    why: item.why,
+    because: reasons.get(item.id) ?? [],
+    ...(item.action ? { action: item.action } : {}),
+    services: item.services.map((s) => presentService(s, locale)),
+  }));
+}
+
+export function presentService(s: Service, locale: string): PresentedService {
+  const { phone, web, email, address, openingHours } = s.contact;
+  const hours = localize(openingHours, locale);
+  return {
+    id: s.id,
+    organisation: s.organisation,
+    name: localize(s.name, locale)!,
+    description: localize(s.description, locale)!,
+    ...(phone ? { phone } : {}),
+    ...(web ? { web } : {}),
+    ...(email ? { email } : {}),
+    ...(address ? { address } : {}),
+    ...(hours ? { openingHours: hours } : {}),
+    cost: localize(s.cost, locale)!,
+    access: localize(s.access, locale)!,
+    urgent: !!s.urgent,
+    unverified: s.unverified ?? [],
+  };
+}

@@ -1,0 +1,117 @@
+import { answer, back, start, type Channel } from '../../engine/index.js';
+import type { AdvicePlan, CreatedSession, SessionState } from '../api/contract.js';
+import type { Deps } from '../deps.js';
+import { hashSecret, normalizeCode } from '../ids.js';
+import { ApiError } from '../http/problem.js';
+import { sessionLoader, type RequestGuard } from './load-session.js';
+import { presentAdvice, presentState } from './present-state.js';
+import { createViewCache } from './view-cache.js';
+import { stepWriter } from './write-step.js';
+
+export interface Caller {
+  authorization: string | undefined;
+  guard: RequestGuard;
+  /** ?lang= override; the session's own locale otherwise. */
+  locale: string | undefined;
+}
+
+export function sessionService(deps: Deps) {
+  const cache = createViewCache();
+  const loader = sessionLoader(deps, cache);
+  const writeStep = stepWriter(deps, loader, cache);
+  const { store, clock, ids, config, trees } = deps;
+
+  const expiry = (from: Date, ms: number) => new Date(from.getTime() + ms).toISOString();
+
+  async function create(body: { tree: string; channel?: Channel; locale?: string }, guard: RequestGuard): Promise<CreatedSession> {
+    const [gemeente] = body.tree.split('/');
+    guard.checkOrigin(gemeente!);
+    const served = trees.head(body.tree);
+    if (!served) {
+      const known = trees.list().map((t) => t.id).join(', ');
+      throw new ApiError(404, 'tree-not-found', `No published tree "${body.tree}". Available: ${known || 'none'}.`, {
+        errors: [{ pointer: '/tree', code: 'tree-not-found', message: `Use one of: ${known || 'none'}.` }],
+      });
+    }
+    const now = clock();
+    const locale = body.locale ?? 'nl';
+    const token = ids.token();
+    const code = ids.resumeCode();
+    const resumeExpiresAt = expiry(now, config.resumeCodeTtlMs);
+    const row = {
+      id: ids.id(),
+      tree: served.id,
+      bundleHash: served.bundleHash,
+      treeVersion: served.version,
+      locale,
+      channel: body.channel ?? 'web',
+      version: 0,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      expiresAt: expiry(now, config.sessionTtlMs),
+    } as const;
+    await store.sessions.create(row, { hash: hashSecret(token) }, { hash: hashSecret(normalizeCode(code)), expiresAt: resumeExpiresAt });
+    const view = start(served.compiled);
+    return { id: row.id, token, resumeCode: code, resumeExpiresAt, version: 0, state: presentState(served, view, row, locale) };
+  }
+
+  async function get(id: string, caller: Caller): Promise<SessionState> {
+    const { row, served, view } = await loader.load(id, caller.authorization, caller.guard);
+    return presentState(served, view, row, caller.locale ?? row.locale);
+  }
+
+  async function plan(id: string, caller: Caller): Promise<AdvicePlan> {
+    const { row, served, view } = await loader.load(id, caller.authorization, caller.guard);
+    const locale = caller.locale ?? row.locale;
+    return { id: row.id, version: row.version, locale, done: view.done, advice: presentAdvice(served, view, locale) };
+  }
+
+  function giveAnswer(id: string, caller: Caller, body: { node: string; value: unknown; version: number; idempotencyKey: string; channel?: Channel }) {
+    return writeStep({
+      id,
+      ...caller,
+      version: body.version,
+      idempotencyKey: body.idempotencyKey,
+      fingerprint: { op: 'answer', node: body.node, value: body.value, version: body.version, channel: body.channel ?? null },
+      step: ({ row, served, view }) => {
+        const at = clock().toISOString();
+        const channel = body.channel ?? row.channel;
+        const result = answer(served.compiled, view, { node: body.node, value: body.value, at, channel });
+        if (!result.ok) return result;
+        // The engine normalises values (trimmed text, multi-choice in question order): store what it kept.
+        const stored = result.value.record.log.at(-1)!;
+        return { ok: true, value: { view: result.value, event: { kind: 'answer', node: stored.node, value: stored.value, channel, at } } };
+      },
+    });
+  }
+
+  function goBack(id: string, caller: Caller, body: { version: number; idempotencyKey: string }) {
+    return writeStep({
+      id,
+      ...caller,
+      version: body.version,
+      idempotencyKey: body.idempotencyKey,
+      fingerprint: { op: 'back', version: body.version },
+      step: ({ row, served, view }) => {
+        const result = back(served.compiled, view);
+        if (!result.ok) return result;
+        const undone = view.record.log.at(-1)!.node;
+        return { ok: true, value: { view: result.value, event: { kind: 'back', node: undone, value: null, channel: row.channel, at: clock().toISOString() } } };
+      },
+    });
+  }
+
+  /** A fresh resume code for a session (the old ones stay valid until they expire). */
+  async function newResumeCode(id: string, caller: Caller): Promise<{ resumeCode: string; resumeExpiresAt: string }> {
+    const { row } = await loader.load(id, caller.authorization, caller.guard);
+    const now = clock();
+    const code = ids.resumeCode();
+    const resumeExpiresAt = expiry(now, config.resumeCodeTtlMs);
+    await store.sessions.addResumeCode(row.id, hashSecret(normalizeCode(code)), now.toISOString(), resumeExpiresAt);
+    return { resumeCode: code, resumeExpiresAt };
+  }
+
+  return { create, get, plan, answer: giveAnswer, back: goBack, newResumeCode, loader };
+}
+
+export type SessionService = ReturnType<typeof sessionService>;

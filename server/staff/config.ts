@@ -1,0 +1,85 @@
+import type { RateRule } from '../config.js';
+import type { Role } from '../db/staff-repo.js';
+
+/** OIDC authorization-code flow with PKCE against the municipality's identity provider. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** Absolute callback URL registered at the provider, ending in /staff/oidc/callback. */
+  redirectUri: string;
+  scope: string;
+  /** The id_token claim that carries the role (a string or a list of strings). */
+  roleClaim: string;
+  /** Provider group/role value → staff role; a value that maps to nothing gets no access. */
+  roleMap: Record<string, Role>;
+}
+
+export interface StaffConfig {
+  /** A staff session ends after this long without a request. */
+  idleTimeoutMs: number;
+  /** …and this long after sign-in, whatever happens. */
+  absoluteTimeoutMs: number;
+  /** 'auto': Secure + __Host- cookies except on http://localhost (development and tests). */
+  secureCookies: 'auto' | boolean;
+  loginRate: RateRule;
+  /** Where scripts/build-staff.ts puts staff.js and coach-sw.js. */
+  staffDir: string;
+  /** Where staff.html and coach.html live. */
+  staticDir: string;
+  oidc: OidcConfig | null;
+  /** What the reporter of a concern sees as "opgepakt door" when no receiving service is known. */
+  teamName: string;
+  /** Life domain → tree id the coach starts for it (default: "<gemeente>/<domain>" or the "oplossing" door). */
+  coachTrees: Record<string, string>;
+}
+
+const MINUTE = 60_000;
+
+export const STAFF_DEFAULTS: StaffConfig = {
+  idleTimeoutMs: 30 * MINUTE,
+  absoluteTimeoutMs: 12 * 60 * MINUTE,
+  secureCookies: 'auto',
+  loginRate: { limit: 10, windowMs: 15 * MINUTE },
+  staffDir: 'dist/staff',
+  staticDir: 'server/static',
+  oidc: null,
+  teamName: 'Sociaal wijkteam',
+  coachTrees: {},
+};
+
+/**
+ * STAFF_IDLE_MINUTES, STAFF_MAX_HOURS, STAFF_SECURE_COOKIES (auto|1|0), RATE_STAFF_LOGIN
+ * ("limit/seconds"), STAFF_TEAM_NAME, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET,
+ * OIDC_REDIRECT_URI, OIDC_SCOPE, OIDC_ROLE_CLAIM, OIDC_ROLE_MAP='{"grp-14023":"medewerker"}'.
+ */
+export function staffConfigFromEnv(env: NodeJS.ProcessEnv): StaffConfig {
+  const rate = env.RATE_STAFF_LOGIN ? /^(\d+)\/(\d+)$/.exec(env.RATE_STAFF_LOGIN) : null;
+  if (env.RATE_STAFF_LOGIN && !rate) throw new Error(`RATE_STAFF_LOGIN "${env.RATE_STAFF_LOGIN}" is not "limit/seconds", e.g. 10/900.`);
+  const oidc: OidcConfig | null = env.OIDC_ISSUER
+    ? {
+        issuer: env.OIDC_ISSUER,
+        clientId: required(env, 'OIDC_CLIENT_ID'),
+        ...(env.OIDC_CLIENT_SECRET ? { clientSecret: env.OIDC_CLIENT_SECRET } : {}),
+        redirectUri: required(env, 'OIDC_REDIRECT_URI'),
+        scope: env.OIDC_SCOPE ?? 'openid profile',
+        roleClaim: env.OIDC_ROLE_CLAIM ?? 'roles',
+        roleMap: env.OIDC_ROLE_MAP ? (JSON.parse(env.OIDC_ROLE_MAP) as Record<string, Role>) : {},
+      }
+    : null;
+  return {
+    ...STAFF_DEFAULTS,
+    idleTimeoutMs: env.STAFF_IDLE_MINUTES ? Number(env.STAFF_IDLE_MINUTES) * MINUTE : STAFF_DEFAULTS.idleTimeoutMs,
+    absoluteTimeoutMs: env.STAFF_MAX_HOURS ? Number(env.STAFF_MAX_HOURS) * 60 * MINUTE : STAFF_DEFAULTS.absoluteTimeoutMs,
+    secureCookies: env.STAFF_SECURE_COOKIES === '1' ? true : env.STAFF_SECURE_COOKIES === '0' ? false : 'auto',
+    loginRate: rate ? { limit: Number(rate[1]), windowMs: Number(rate[2]) * 1000 } : STAFF_DEFAULTS.loginRate,
+    teamName: env.STAFF_TEAM_NAME ?? STAFF_DEFAULTS.teamName,
+    oidc,
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const v = env[name];
+  if (!v) throw new Error(`${name} is required when OIDC_ISSUER is set.`);
+  return v;
+}
