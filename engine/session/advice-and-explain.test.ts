@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { demo } from '../../test/support/bundles.js';
+import { demo, walkTo as walk } from '../../test/support/bundles.js';
 import { advice, answer, explain, present, start, trail, type SessionView } from '../index.js';
 
 const compiled = demo().compiled('start');
 const at = '2026-11-22T10:00:00.000Z';
-function walkTo(steps: [string, unknown][]): SessionView {
-  let view = start(compiled);
-  for (const [node, value] of steps) {
-    const r = answer(compiled, view, { node, value, at, channel: 'web' });
-    if (!r.ok) throw new Error(r.error.message);
-    view = r.value;
-  }
-  return view;
-}
+const walkTo = (steps: [string, unknown][]) => walk(compiled, steps);
 const els = walkTo([
   ['deur', 'oplossing'],
   ['naar-oplossing/domeinen', ['vervoer', 'huishouden']],

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { demo } from '../../test/support/bundles.js';
+import { demo, walkTo as walk } from '../../test/support/bundles.js';
 import { advice, answer, back, replay, revise, start, type SessionView } from '../index.js';
 
 const { compiled: compiledFor } = demo();
 const compiled = compiledFor('start');
 const at = '2026-11-22T10:00:00.000Z';
-function walkTo(steps: [string, unknown][]): SessionView {
-  let view = start(compiled);
-  for (const [node, value] of steps) {
-    const r = answer(compiled, view, { node, value, at, channel: 'web' });
-    if (!r.ok) throw new Error(`${node}: ${r.error.message}`);
-    view = r.value;
-  }
-  return view;
-}
+const walkTo = (steps: [string, unknown][]) => walk(compiled, steps);
 const both: [string, unknown][] = [
   ['deur', 'oplossing'],
   ['naar-oplossing/domeinen', ['vervoer', 'huishouden']],

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, verifyBundle, type BundleInput, type CompiledTree, type VerifiedBundle } from '../../engine/index.js';
+import { answer, compile, start, verifyBundle, type BundleInput, type Channel, type CompiledTree, type SessionView, type VerifiedBundle } from '../../engine/index.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 export const TREES = new URL('../../trees/', import.meta.url).pathname;
@@ -35,4 +35,15 @@ export function shippedDirs(): string[] {
 /** A deep copy of a demo tree for a test to break. */
 export function demoTree(name: string): Record<string, any> {
   return JSON.parse(readFileSync(join(FIXTURES, 'demo', `${name}.json`), 'utf8'));
+}
+
+/** Answers the given steps in order from a fresh session; throws on the first refusal. */
+export function walkTo(compiled: CompiledTree, steps: [string, unknown][], channel: Channel = 'web'): SessionView {
+  let view = start(compiled);
+  for (const [node, value] of steps) {
+    const r = answer(compiled, view, { node, value, at: '2026-11-22T10:00:00.000Z', channel });
+    if (!r.ok) throw new Error(`${node}: ${r.error.message}`);
+    view = r.value;
+  }
+  return view;
 }
