@@ -58,6 +58,13 @@ describe('condition in words', () => {
     );
   });
 
+  it('merges choices on the same question inside an or', () => {
+    const rule = { or: [{ '==': [{ var: 'deur' }, 'helpen'] }, { var: 'netwerk' }, { '==': [{ var: 'deur' }, 'zorgen'] }, { in: ['vervoer', { var: 'domeinen' }] }, { in: ['geld', { var: 'domeinen' }] }] };
+    expect(words(rule)).toBe(
+      'als bij ‘Keuze’ is gekozen: ‘Ik wil iemand helpen’ of ‘Ik maak me zorgen om iemand’, bij ‘Hulp van je omgeving’ is gekozen: ‘Ja’ of bij ‘Hulp bij’ is gekozen: ‘Vervoer’ of ‘Geld en schulden’',
+    );
+  });
+
   it('turns comparisons around when the number comes first, and reads ranges', () => {
     expect(words({ '<': [20, { var: 'uren' }] })).toBe('als ‘Uren zorg per week’ meer dan 20 uur per week is');
     expect(words({ '<=': [18, { var: 'leeftijd' }, 23] })).toBe('als ‘Hoe oud ben je?’ 18 tot en met 23 jaar is');

@@ -58,7 +58,8 @@ function clause(rule: unknown, ctx: Ctx): Clause {
       return falsy(args[0], ctx);
     case 'and':
     case 'or': {
-      const parts = args.map((a) => clause(a, ctx)).map((c) => (c.compound ? `(${c.text})` : c.text));
+      const clauses = op.name === 'or' ? mergeChoices(args, ctx) : args.map((a) => clause(a, ctx));
+      const parts = clauses.map((c) => (c.compound ? `(${c.text})` : c.text));
       return { text: joinList(parts, op.name === 'and' ? 'en' : 'of'), compound: parts.length > 1 };
     }
     case 'in':
@@ -177,6 +178,45 @@ function falsy(x: unknown, ctx: Ctx): Clause {
   if (s?.kind === 'derived' && s.label) return { text: `niet geldt: ${quote(s.label)}` };
   const inner = s?.kind === 'derived' ? clause(s.rule, ctx) : clause(x, ctx);
   return { text: `het niet zo is dat ${inner.text}` };
+}
+
+/**
+ * In an `or`, choices on the same question read as one: "bij ‘Ziekte’ is gekozen: ‘Dementie’ of
+ * ‘Psychisch’" instead of repeating the question for every option.
+ */
+function mergeChoices(args: unknown[], ctx: Ctx): Clause[] {
+  const groups = new Map<string, { s: Subject & { kind: 'question' }; values: unknown[] }>();
+  const out: (Clause | string)[] = [];
+  for (const a of args) {
+    const pick = choiceOf(a, ctx);
+    if (!pick) {
+      out.push(clause(a, ctx));
+      continue;
+    }
+    const group = groups.get(pick.s.id);
+    if (group) group.values.push(pick.value);
+    else {
+      groups.set(pick.s.id, { s: pick.s, values: [pick.value] });
+      out.push(pick.s.id);
+    }
+  }
+  return out.map((c) => (typeof c === 'string' ? chosen(groups.get(c)!.s, groups.get(c)!.values) : c));
+}
+
+/** `{"==":[{"var":q},v]}` on a single choice or `{"in":[v,{"var":q}]}` on a multiple choice. */
+function choiceOf(rule: unknown, ctx: Ctx): { s: Subject & { kind: 'question' }; value: unknown } | null {
+  const op = operator(rule)?.name;
+  const args = op ? (rule as Record<string, unknown>)[op] : null;
+  if (!Array.isArray(args) || args.length !== 2) return null;
+  if (op === '==' || op === '===') {
+    const s = subjectOf(args[0], ctx);
+    if (s?.kind === 'question' && s.node.input.type === 'single' && !operator(args[1])) return { s, value: args[1] };
+  }
+  if (op === 'in') {
+    const s = subjectOf(args[1], ctx);
+    if (s?.kind === 'question' && s.node.input.type === 'multi' && !operator(args[0])) return { s, value: args[0] };
+  }
+  return null;
 }
 
 function inClause(args: unknown[], ctx: Ctx): Clause | null {
