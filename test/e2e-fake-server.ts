@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   advice, answer as engineAnswer, back as engineBack, compile, explain, localize, present, revise, start, trail, verifyBundle,
@@ -16,7 +16,8 @@ import type { ConcernStatus, PresentedService, SessionState } from '../server/ap
 import { readBundle } from '../server/tree-store/read-bundle.js';
 import { proefServices, proefTree } from './e2e-proef-tree.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// (resolve, not new URL: happy-dom swaps the global URL class in component tests)
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Session { id: string; token: string; code: string; tree: string; compiled: CompiledTree; view: SessionView; version: number; locale: string }
 

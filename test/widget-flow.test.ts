@@ -1,0 +1,148 @@
+// @vitest-environment happy-dom
+// The resident widget against the API contract (msw in front of the engine-backed fake): the happy
+// path to the advice, focus and announcements, changing an answer, language switch, resume code.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import '../widget/index.js';
+import { button, choose, contractServer, deep, deepAll, focused, headingText, mount, type, until, waitForHeading } from './widget-helpers.js';
+
+const { server, seen } = await contractServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  document.body.innerHTML = '';
+  sessionStorage.clear();
+  seen.length = 0;
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+async function next(el: HTMLElement, expect: string) {
+  button(el, 'Volgende').click();
+  return waitForHeading(el, expect);
+}
+
+describe('<vraag-wijzer> happy path', () => {
+  it('walks the oplossing door to a pyramid-ordered advice with reasons and service cards', async () => {
+    const el = await mount('demo/start');
+    await waitForHeading(el, 'Wat wil je doen?');
+    expect(deep(el, 'legend h2')).toBeTruthy(); // the question is the fieldset's legend
+    choose(el, 'Ik zoek een oplossing');
+    const h = await next(el, 'Waar wil je hulp bij?');
+    expect(focused()).toBe(h); // focus follows the step
+    expect(deep(el, '[aria-live=polite]')!.textContent).toContain('Waar wil je hulp bij?');
+    choose(el, 'Vervoer');
+    await next(el, 'Hoe oud ben je?');
+    expect(deep(el, '#unit')!.textContent).toBe('jaar');
+    type(el, '80');
+    await next(el, 'Goed om te weten');
+    expect(deep(el, '.card')!.textContent).toContain('We stellen nu vragen per onderwerp.');
+    await next(el, 'Kan iemand uit je omgeving helpen?');
+    choose(el, 'Nee');
+    const advice = await next(el, 'Jouw advies');
+    expect(focused()).toBe(advice);
+    const titles = deepAll(el, 'article h3').map((x) => x.textContent);
+    expect(titles).toEqual(['Buurthuis (vervoer)', 'Huisbezoek']); // informeel before algemeen
+    const levels = deepAll(el, 'article .level').map((x) => x.textContent);
+    expect(levels).toEqual(['Hulp uit de buurt', 'Voor iedereen']);
+    const why = deepAll(el, 'details')[1]!;
+    expect(why.querySelector('summary')!.textContent).toBe('Waarom krijg ik dit advies?');
+    expect(why.textContent).toContain('Je bent 75 of ouder.');
+    expect(why.textContent).toMatch(/Hoe oud ben je\?: ?80 jaar/);
+    expect(deep<HTMLAnchorElement>(el, 'a[href^="tel:"]:not([href="tel:112"]):not([href="tel:113"]):not([href="tel:08002000"])')!.getAttribute('href')).toBe('tel:14023');
+    // The answers overview sits under the plan, for print as well.
+    const answers = deep(el, 'vw-answers')!.shadowRoot!;
+    expect([...answers.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Wat wil je doen?', 'Hulp bij', 'Hoe oud ben je?', 'Hulp van je omgeving']);
+    const overview = deepAll(el, 'dd').map((d) => d.textContent?.trim());
+    expect(overview).toEqual(expect.arrayContaining(['Ik zoek een oplossing', 'Vervoer', '80 jaar', 'Nee']));
+    // Every answer went out with its own idempotency key.
+    const keys = seen.filter((r) => r.path.endsWith('/answers')).map((r) => (r.body as { idempotencyKey: string }).idempotencyKey);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('shows the "Direct hulp nodig?" numbers on every screen', async () => {
+    const el = await mount('demo/start');
+    await waitForHeading(el, 'Wat wil je doen?');
+    const hrefs = deepAll<HTMLAnchorElement>(el, 'aside a').map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['tel:112', 'tel:08002000', 'tel:113']);
+  });
+
+  it('explains a missing answer next to the field and does not send it', async () => {
+    const el = await mount('demo/start');
+    await waitForHeading(el, 'Wat wil je doen?');
+    const before = seen.length;
+    button(el, 'Volgende').click();
+    const err = await until(() => deep(el, '#err'), 'error message');
+    expect(err.textContent).toContain('Kies één antwoord.');
+    expect(deep(el, 'fieldset')!.getAttribute('aria-describedby')).toContain('err');
+    expect(deepAll(el, 'input[type=radio]').every((r) => r.getAttribute('aria-invalid') === 'true')).toBe(true);
+    expect(seen.length).toBe(before);
+  });
+
+  it('checks numbers against the range before sending', async () => {
+    const el = await mount('demo/start');
+    await waitForHeading(el, 'Wat wil je doen?');
+    choose(el, 'Ik zoek een oplossing');
+    await next(el, 'Waar wil je hulp bij?');
+    choose(el, 'Huishouden');
+    await next(el, 'Hoe oud ben je?');
+    type(el, '130');
+    button(el, 'Volgende').click();
+    const err = await until(() => deep(el, '#err'), 'range error');
+    expect(err.textContent).toContain('van 0 tot en met 120');
+    const input = deep<HTMLInputElement>(el, '#f')!;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain('err');
+  });
+
+  it('changes an earlier answer from the overview and offers the later answers again', async () => {
+    const el = await mount('demo/start');
+    await waitForHeading(el, 'Wat wil je doen?');
+    choose(el, 'Ik zoek een oplossing');
+    await next(el, 'Waar wil je hulp bij?');
+    choose(el, 'Vervoer');
+    await next(el, 'Hoe oud ben je?');
+    type(el, '40');
+    await next(el, 'Goed om te weten');
+    button(el, 'Bekijk je antwoorden').click();
+    await waitForHeading(el, 'Jouw antwoorden');
+    button(el, 'Wijzig – Hulp bij').click();
+    await waitForHeading(el, 'Waar wil je hulp bij?');
+    // The earlier choice is ticked: the resident changes only what was wrong.
+    expect(deepAll<HTMLInputElement>(el, 'input[type=checkbox]').map((c) => c.checked)).toEqual([true, false]);
+    choose(el, 'Huishouden');
+    await next(el, 'Hoe oud ben je?');
+    expect(deep<HTMLInputElement>(el, '#f')!.value).toBe('40');
+  });
+
+  it('switches the interface and the tree texts to English', async () => {
+    const el = await mount('demo/start');
+    await waitForHeading(el, 'Wat wil je doen?');
+    button(el, 'English').click();
+    await waitForHeading(el, 'What do you want to do?');
+    expect(el.getAttribute('lang')).toBe('en');
+    expect(button(el, 'Next')).toBeTruthy();
+    expect(deep(el, 'aside h2')!.textContent).toBe('Need help right now?');
+  });
+
+  it('shows a speakable resume code and continues elsewhere with it', async () => {
+    const el = await mount('demo/start');
+    await waitForHeading(el, 'Wat wil je doen?');
+    choose(el, 'Ik zoek een oplossing');
+    await next(el, 'Waar wil je hulp bij?');
+    button(el, 'Bewaar en ga later verder').click();
+    await waitForHeading(el, 'Later verder gaan');
+    const shown = deep(el, '.code')!.textContent!;
+    expect(shown).toMatch(/^[A-Z0-9]{3}( [A-Z0-9]{3})+$/);
+    expect(deep(el, 'vw-resume-code')!.shadowRoot!.textContent).toContain('Bel 14 023 en noem deze code');
+    // Another device: nothing in sessionStorage, only the code.
+    el.remove();
+    sessionStorage.clear();
+    const other = await mount('demo/start');
+    await waitForHeading(other, 'Wat wil je doen?');
+    button(other, 'Verder met een code').click();
+    await waitForHeading(other, 'Verder met een code');
+    type(other, shown.toLowerCase(), '#code');
+    button(other, 'Ga verder').click();
+    await waitForHeading(other, 'Waar wil je hulp bij?');
+    expect(deep(other, '.notice')!.textContent).toContain('Welkom terug');
+  });
+});
