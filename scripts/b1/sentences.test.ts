@@ -38,3 +38,10 @@ describe('plainText and words', () => {
     expect(letterCount('ideeën')).toBe(6);
   });
 });
+
+describe('sentences with quotes', () => {
+  it('ends a sentence at a question mark inside closing quotes', () => {
+    const list = sentences('Vraag iets concreets, zoals "wil jij op zaterdag de badkamer doen?" Kan je omgeving het overnemen?');
+    expect(list.map((s) => s.text)).toEqual(['Vraag iets concreets, zoals "wil jij op zaterdag de badkamer doen?"', 'Kan je omgeving het overnemen?']);
+  });
+});

@@ -44,7 +44,7 @@ export function sentences(markdown: string): Sentence[] {
   const out: Sentence[] = [];
   for (const line of plainText(markdown).split(/\n+/)) {
     let start = 0;
-    const ends = /[.!?]+(?=\s|$)/g;
+    const ends = /[.!?]+["'”’)]*(?=\s|$)/g;
     for (let m = ends.exec(line); m; m = ends.exec(line)) {
       const before = line.slice(start, m.index).split(/\s+/).pop()?.toLowerCase() ?? '';
       if (m[0] === '.' && ABBREVIATIONS.has(before.replace(/^[(“"‘']+/, ''))) continue;
