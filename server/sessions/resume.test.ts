@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CreatedSession, SessionState } from '../api/contract.js';
+import { key, startSession, testApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+afterEach(() => t.close());
+
+describe('resume codes', () => {
+  it('a code (typed loosely) gives a second, independent handle on the same session', async () => {
+    t = await testApp();
+    const s = await startSession(t);
+    await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() }, s.auth);
+    const typed = ` ${s.resumeCode.toLowerCase().replace('-', ' ')} `;
+    const res = await t.request('POST', '/api/resume', { code: typed });
+    expect(res.status).toBe(200);
+    const resumed = (await res.json()) as CreatedSession;
+    expect(resumed).toMatchObject({ id: s.id, resumeCode: s.resumeCode, version: 1 });
+    expect(resumed.token).not.toBe(s.token);
+    expect(resumed.state.trail.map((e) => e.node)).toEqual(['deur']);
+    // Both handles work.
+    for (const token of [s.token, resumed.token]) {
+      const got = await t.request('GET', `/api/sessions/${s.id}`, undefined, { authorization: `Bearer ${token}` });
+      expect(((await got.json()) as SessionState).version).toBe(1);
+    }
+  });
+
+  it('a fresh code can be issued; the old one keeps working until it expires', async () => {
+    t = await testApp();
+    const s = await startSession(t);
+    const res = await t.request('POST', `/api/sessions/${s.id}/resume-code`, undefined, s.auth);
+    expect(res.status).toBe(201);
+    const { resumeCode } = (await res.json()) as { resumeCode: string };
+    expect(resumeCode).not.toBe(s.resumeCode);
+    for (const code of [s.resumeCode, resumeCode]) expect((await t.request('POST', '/api/resume', { code })).status).toBe(200);
+  });
+
+  it('attempts are rate limited per client address, right or wrong: 429 with Retry-After', async () => {
+    t = await testApp({ config: { rateLimits: { sessions: { limit: 100, windowMs: 60_000 }, resume: { limit: 3, windowMs: 60_000 }, concerns: { limit: 5, windowMs: 60_000 } } } });
+    const s = await startSession(t);
+    for (let i = 0; i < 3; i++) expect((await t.request('POST', '/api/resume', { code: 'ABCD-EFGH' })).status).toBe(404);
+    const limited = await t.request('POST', '/api/resume', { code: s.resumeCode });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ code: 'rate-limited' });
+    t.clock.advance(60_000);
+    expect((await t.request('POST', '/api/resume', { code: s.resumeCode })).status).toBe(200);
+  });
+
+  it('session creation is rate limited too', async () => {
+    t = await testApp({ config: { rateLimits: { sessions: { limit: 2, windowMs: 60_000 }, resume: { limit: 3, windowMs: 60_000 }, concerns: { limit: 5, windowMs: 60_000 } } } });
+    await startSession(t);
+    await startSession(t);
+    const res = await t.request('POST', '/api/sessions', { tree: 'demo/start' });
+    expect(res.status).toBe(429);
+  });
+});

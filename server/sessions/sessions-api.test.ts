@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AdvicePlan, SessionState } from '../api/contract.js';
+import { autoAnswer } from '../testing/auto-answer.js';
+import { key, startSession, tableCounts, testApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+beforeEach(async () => (t = await testApp()));
+afterEach(() => t.close());
+
+const answer = (s: { id: string; auth: Record<string, string> }, body: Record<string, unknown>) =>
+  t.request('POST', `/api/sessions/${s.id}/answers`, { idempotencyKey: key(), ...body }, s.auth);
+
+describe('session lifecycle', () => {
+  it('creates a session at the first question with token, resume code and version 0', async () => {
+    const s = await startSession(t, { tree: 'demo/start', locale: 'en' });
+    expect(s.token.length).toBeGreaterThanOrEqual(43); // 256 bits base64url
+    expect(s.resumeCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(s.version).toBe(0);
+    expect(s.state.step).toMatchObject({ id: 'deur', kind: 'question', text: 'What do you want to do?' });
+    const counts = await tableCounts(t.db);
+    expect(counts).toMatchObject({ sessions: 1, session_tokens: 1, resume_codes: 1, session_events: 0 });
+  });
+
+  it('walks a tree to its end: each answer committed, version counts events, advice ordered with its why', async () => {
+    const s = await startSession(t);
+    let state = s.state as SessionState;
+    const answered: string[] = [];
+    while (!state.done) {
+      const res = await answer(s, { node: state.step.id, value: autoAnswer(state.step), version: state.version });
+      expect(res.status).toBe(200);
+      answered.push(state.step.id);
+      state = (await res.json()) as SessionState;
+      expect(state.version).toBe(answered.length);
+    }
+    expect(state.step.kind).toBe('end');
+    expect(state.trail.map((e) => e.node)).toEqual(answered);
+    expect((await tableCounts(t.db)).session_events).toBe(answered.length);
+    // Age 80 routes to the home visit; multi-choice chose both domains.
+    const ids = state.advice.map((a) => a.id);
+    expect(ids).toContain('oplossing/huisbezoek');
+    const levels = state.advice.map((a) => a.level);
+    const order = ['spoed', 'eigen-kracht', 'informeel', 'algemeen', 'maatwerk', 'vangnet'];
+    expect([...levels].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(levels);
+    const visit = state.advice.find((a) => a.id === 'oplossing/huisbezoek')!;
+    expect(visit.because.map((b) => b.node)).toContain('naar-oplossing/leeftijd');
+    expect(visit.services[0]).toMatchObject({ id: 'buurthuis', urgent: expect.any(Boolean), unverified: expect.any(Array) });
+
+    const plan = (await (await t.request('GET', `/api/sessions/${s.id}/advice`, undefined, s.auth)).json()) as AdvicePlan;
+    expect(plan).toMatchObject({ id: s.id, version: state.version, done: true });
+    expect(plan.advice).toEqual(state.advice);
+  });
+
+  it('GET returns the same state as the last write, and ?lang= switches the language only for that response', async () => {
+    const s = await startSession(t);
+    const after = (await (await answer(s, { node: 'deur', value: 'oplossing', version: 0 })).json()) as SessionState;
+    const got = (await (await t.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as SessionState;
+    expect(got).toEqual(after);
+    const en = (await (await t.request('GET', `/api/sessions/${s.id}?lang=en`, undefined, s.auth)).json()) as SessionState;
+    expect(en.locale).toBe('en');
+    expect(en.step.text).toBe('What do you need help with?');
+    expect(en.trail[0]!.answer).toBe('I look for a solution');
+    const again = (await (await t.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as SessionState;
+    expect(again.locale).toBe('nl');
+  });
+
+  it('back undoes the last answer as an event of its own; the answer stays in the log', async () => {
+    const s = await startSession(t);
+    await answer(s, { node: 'deur', value: 'oplossing', version: 0 });
+    const res = await t.request('POST', `/api/sessions/${s.id}/back`, { version: 1, idempotencyKey: key() }, s.auth);
+    expect(res.status).toBe(200);
+    const state = (await res.json()) as SessionState;
+    expect(state).toMatchObject({ version: 2, step: { id: 'deur', canGoBack: false }, trail: [] });
+    const events = await t.deps.store.sessions.events(s.id);
+    expect(events.map((e) => e.kind)).toEqual(['answer', 'back']);
+    const nothing = await t.request('POST', `/api/sessions/${s.id}/back`, { version: 2, idempotencyKey: key() }, s.auth);
+    expect(nothing.status).toBe(422);
+    expect(await nothing.json()).toMatchObject({ code: 'nothing-to-undo' });
+  });
+
+  it('stores the value as the engine normalised it and the channel of each answer', async () => {
+    const s = await startSession(t, { tree: 'demo/start', channel: 'telefoon' });
+    await answer(s, { node: 'deur', value: 'oplossing', version: 0 });
+    await answer(s, { node: 'naar-oplossing/domeinen', value: ['huishouden', 'vervoer', 'vervoer'], version: 1, channel: 'loket' });
+    const events = await t.deps.store.sessions.events(s.id);
+    expect(events.map((e) => [e.channel, e.value])).toEqual([
+      ['telefoon', 'oplossing'],
+      ['loket', ['vervoer', 'huishouden']],
+    ]);
+  });
+});
+
+describe('idempotency', () => {
+  it('repeating a request with the same key returns the first response and writes nothing', async () => {
+    const s = await startSession(t);
+    const body = { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() };
+    const first = await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth);
+    const before = await tableCounts(t.db);
+    t.clock.advance(5_000);
+    const second = await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth);
+    expect(second.status).toBe(first.status);
+    expect(await second.json()).toEqual(await first.json());
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it('a retry arriving after the session moved on still gets its own first response, not a 409', async () => {
+    const s = await startSession(t);
+    const body = { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() };
+    const first = (await (await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth)).json()) as SessionState;
+    await answer(s, { node: first.step.id, value: ['vervoer'], version: 1 });
+    const retry = await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth);
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as SessionState).version).toBe(1);
+  });
+
+  it('refuses a reused key with a different request', async () => {
+    const s = await startSession(t);
+    const k = key();
+    await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: k }, s.auth);
+    const res = await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'deur', value: 'helpen', version: 0, idempotencyKey: k }, s.auth);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: 'idempotency-key-reused', errors: [{ pointer: '/idempotencyKey' }] });
+  });
+
+  it('two concurrent requests with the same key commit once and both get the same answer', async () => {
+    const s = await startSession(t);
+    const body = { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() };
+    const [a, b] = await Promise.all([0, 1].map(() => t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth)));
+    expect([a!.status, b!.status]).toEqual([200, 200]);
+    expect(await a!.json()).toEqual(await b!.json());
+    expect((await tableCounts(t.db)).session_events).toBe(1);
+  });
+});
+
+describe('concurrency', () => {
+  it('two clients at the same version: exactly one wins, the other gets 409 with the winner\'s state', async () => {
+    const s = await startSession(t);
+    const resumed = await (await t.request('POST', '/api/resume', { code: s.resumeCode })).json() as { token: string };
+    const staff = { id: s.id, auth: { authorization: `Bearer ${resumed.token}` } };
+    const [resident, agent] = await Promise.all([
+      answer(s, { node: 'deur', value: 'oplossing', version: 0 }),
+      answer(staff, { node: 'deur', value: 'helpen', version: 0, channel: 'telefoon' }),
+    ]);
+    const statuses = [resident.status, agent.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const winner = resident.status === 200 ? resident : agent;
+    const loser = resident.status === 200 ? agent : resident;
+    const won = (await winner.json()) as SessionState;
+    const problem = (await loser.json()) as { code: string; state: SessionState };
+    expect(loser.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(problem.code).toBe('version-conflict');
+    expect(problem.state).toEqual(won);
+    expect((await t.deps.store.sessions.events(s.id)).length).toBe(1);
+  });
+
+  it('a stale version is refused with the current state, never applied', async () => {
+    const s = await startSession(t);
+    await answer(s, { node: 'deur', value: 'oplossing', version: 0 });
+    const stale = await answer(s, { node: 'deur', value: 'helpen', version: 0 });
+    expect(stale.status).toBe(409);
+    const problem = (await stale.json()) as { state: SessionState };
+    expect(problem.state.version).toBe(1);
+    expect(problem.state.trail[0]!.value).toBe('oplossing');
+  });
+});

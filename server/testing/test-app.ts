@@ -1,0 +1,78 @@
+// Test support (not a test file): a real app on a real database, with a clock the test moves.
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { createApp } from '../app.js';
+import { DEFAULTS, type Config } from '../config.js';
+import { connect, type Db } from '../db/connect.js';
+import { createStore } from '../db/store.js';
+import type { Deps } from '../deps.js';
+import { cryptoIds } from '../ids.js';
+import { createLogger } from '../logger.js';
+import { createTreeStore } from '../tree-store/tree-store.js';
+
+export const DEMO_DIR = resolve('test/fixtures/demo');
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  db: Db;
+  /** Everything the app logged, as raw JSON lines. */
+  logs: string[];
+  clock: { now: Date; advance(ms: number): void };
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function testApp(options: { config?: Partial<Config>; databaseUrl?: string; db?: Db } = {}): Promise<TestApp> {
+  const config: Config = { ...DEFAULTS, treeDirs: [DEMO_DIR], databaseUrl: 'sqlite::memory:', logLevel: 'debug', ...options.config };
+  const logs: string[] = [];
+  const logger = createLogger(config.logLevel, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
+  const clock = {
+    now: new Date('2026-11-22T10:00:00.000Z'),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const db = options.db ?? (await connect(options.databaseUrl ?? config.databaseUrl));
+  const store = createStore(db);
+  const now = () => clock.now;
+  const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock: now, serveDrafts: config.serveDrafts });
+  await trees.reload();
+  const deps: Deps = { store, trees, clock: now, ids: cryptoIds, logger, config };
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    db,
+    logs,
+    clock,
+    request(method, path, body, headers = {}) {
+      const init: RequestInit = { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers } };
+      if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      return Promise.resolve(app.request(path, init));
+    },
+    close: () => db.close(),
+  };
+}
+
+/** Row counts of every table: "nothing changed" in one comparable value. */
+export async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const tables = ['sessions', 'session_tokens', 'session_events', 'idempotency', 'resume_codes', 'concerns', 'concern_events', 'tree_versions', 'tree_heads'] as const;
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const row = await db.kysely.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    out[t] = Number(row.n);
+  }
+  return out;
+}
+
+/** Starts a session on the demo tree and returns what a client keeps. */
+export async function startSession(t: TestApp, body: Record<string, unknown> = { tree: 'demo/start' }) {
+  const res = await t.request('POST', '/api/sessions', body);
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  const created = (await res.json()) as { id: string; token: string; resumeCode: string; version: number; state: { step: { id: string } } };
+  return { ...created, auth: { authorization: `Bearer ${created.token}` } };
+}
+
+let keys = 0;
+export const key = () => `test-key-${++keys}-${Math.random().toString(36).slice(2)}`;
