@@ -61,8 +61,15 @@ describe('condition in words', () => {
   it('merges choices on the same question inside an or', () => {
     const rule = { or: [{ '==': [{ var: 'deur' }, 'helpen'] }, { var: 'netwerk' }, { '==': [{ var: 'deur' }, 'zorgen'] }, { in: ['vervoer', { var: 'domeinen' }] }, { in: ['geld', { var: 'domeinen' }] }] };
     expect(words(rule)).toBe(
-      'als bij ‘Keuze’ is gekozen: ‘Ik wil iemand helpen’ of ‘Ik maak me zorgen om iemand’, bij ‘Hulp van je omgeving’ is gekozen: ‘Ja’ of bij ‘Hulp bij’ is gekozen: ‘Vervoer’ of ‘Geld en schulden’',
+      'als minstens één hiervan klopt: (1) bij ‘Keuze’ is gekozen: ‘Ik wil iemand helpen’ of ‘Ik maak me zorgen om iemand’; (2) bij ‘Hulp van je omgeving’ is gekozen: ‘Ja’; (3) bij ‘Hulp bij’ is gekozen: ‘Vervoer’ of ‘Geld en schulden’',
     );
+  });
+
+  it('numbers the parts when an option list inside would make "of" ambiguous', () => {
+    const rule = { or: [{ var: 'netwerk' }, { in: [{ var: 'deur' }, ['helpen', 'zorgen']] }] };
+    expect(words(rule)).toBe('als minstens één hiervan klopt: (1) bij ‘Hulp van je omgeving’ is gekozen: ‘Ja’; (2) bij ‘Keuze’ is gekozen: ‘Ik wil iemand helpen’ of ‘Ik maak me zorgen om iemand’');
+    const all = { and: [{ var: 'netwerk' }, { '>': [{ var: 'uren' }, 20] }, { '<': [{ var: 'leeftijd' }, 18] }] };
+    expect(words(all)).toBe('als dit allemaal klopt: (1) bij ‘Hulp van je omgeving’ is gekozen: ‘Ja’; (2) ‘Uren zorg per week’ meer dan 20 uur per week is; (3) ‘Hoe oud ben je?’ minder dan 18 jaar is');
   });
 
   it('turns comparisons around when the number comes first, and reads ranges', () => {

@@ -60,7 +60,14 @@ function clause(rule: unknown, ctx: Ctx): Clause {
     case 'or': {
       const clauses = op.name === 'or' ? mergeChoices(args, ctx) : args.map((a) => clause(a, ctx));
       const parts = clauses.map((c) => (c.compound ? `(${c.text})` : c.text));
-      return { text: joinList(parts, op.name === 'and' ? 'en' : 'of'), compound: parts.length > 1 };
+      const word = op.name === 'and' ? 'en' : 'of';
+      // Three or more parts, or parts that hold the joining word themselves ("‘A’ of ‘B’"), read
+      // unambiguously only when numbered.
+      if (parts.length >= 3 || (parts.length === 2 && parts.some((p) => p.includes(` ${word} `)))) {
+        const lead = op.name === 'and' ? 'dit allemaal klopt' : 'minstens één hiervan klopt';
+        return { text: `${lead}: ${parts.map((p, i) => `(${i + 1}) ${p}`).join('; ')}`, compound: true };
+      }
+      return { text: joinList(parts, word), compound: parts.length > 1 };
     }
     case 'in':
       return inClause(args, ctx) ?? gap(rule, ctx);
