@@ -108,6 +108,12 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
     });
   change('answers');
   change('back');
+  app.post('/api/sessions/:id/resume-code', (c) => {
+    const s = auth(c.req.param('id'), c.req.header('authorization'));
+    if (!s) return problem(404, 'session-not-found', 'Unknown session.');
+    s.code = randomCode();
+    return c.json({ resumeCode: s.code, resumeExpiresAt: new Date(Date.now() + 7 * 864e5).toISOString() }, 201);
+  });
   app.post('/api/resume', async (c) => {
     const { code } = await c.req.json<{ code: string }>();
     const s = [...sessions.values()].find((x) => x.code === code.replace(/[\s-]/g, '').toUpperCase());

@@ -131,7 +131,7 @@ describe('<vraag-wijzer> happy path', () => {
     button(el, 'Bewaar en ga later verder').click();
     await waitForHeading(el, 'Later verder gaan');
     const shown = deep(el, '.code')!.textContent!;
-    expect(shown).toMatch(/^[A-Z0-9]{3}( [A-Z0-9]{3})+$/);
+    expect(shown).toMatch(/^[A-Z0-9]{3,4}( [A-Z0-9]{3,4})+$/);
     expect(deep(el, 'vw-resume-code')!.shadowRoot!.textContent).toContain('Bel 14 023 en noem deze code');
     // Another device: nothing in sessionStorage, only the code.
     el.remove();
@@ -144,5 +144,19 @@ describe('<vraag-wijzer> happy path', () => {
     button(other, 'Ga verder').click();
     await waitForHeading(other, 'Waar wil je hulp bij?');
     expect(deep(other, '.notice')!.textContent).toContain('Welkom terug');
+  });
+});
+
+describe('save and continue later after a reload', () => {
+  it('asks the server for a fresh code when this tab no longer has one', async () => {
+    const first = await mount('demo/start');
+    await waitForHeading(first, 'Wat wil je doen?');
+    first.remove();
+    const el = await mount('demo/start'); // reload: the code from POST /api/sessions is gone
+    await waitForHeading(el, 'Wat wil je doen?');
+    button(el, 'Bewaar en ga later verder').click();
+    await waitForHeading(el, 'Later verder gaan');
+    expect(seen.some((r) => r.method === 'POST' && r.path.endsWith('/resume-code'))).toBe(true);
+    expect(deep(el, '.code')!.textContent).toMatch(/^[A-Z0-9]{3,4}( [A-Z0-9]{3,4})+$/);
   });
 });

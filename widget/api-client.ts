@@ -9,6 +9,7 @@ import type {
   CreatedSession,
   CreateSessionRequest,
   ProblemDetails,
+  ResumeCodeIssued,
   SessionState,
 } from '../server/api/contract.js';
 
@@ -50,6 +51,11 @@ export class ApiClient {
 
   back(h: SessionHandle, body: BackRequest): Promise<SessionState> {
     return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/back`, body, h.token);
+  }
+
+  /** A fresh resume code for this session (the first one is only in memory of the tab that began). */
+  newResumeCode(h: SessionHandle): Promise<ResumeCodeIssued> {
+    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/resume-code`, {}, h.token);
   }
 
   resume(code: string): Promise<CreatedSession> {

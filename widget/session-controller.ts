@@ -14,6 +14,7 @@ export type Action =
   | { kind: 'back'; version: number; idempotencyKey: string }
   | { kind: 'locale'; locale: string }
   | { kind: 'resume'; code: string }
+  | { kind: 'resume-code' }
   | { kind: 'concern'; body: ConcernRequest };
 
 export type Notice = 'conflict' | 'gone' | 'resumed';
@@ -97,6 +98,12 @@ export class SessionController implements ReactiveController {
     this.opts = { ...this.opts, locale };
     if (!this.handle) return Promise.resolve();
     return this.run({ kind: 'locale', locale });
+  }
+
+  /** Makes sure a resume code is at hand for "Bewaar en ga later verder" (after a reload there is none). */
+  ensureResumeCode(): Promise<void> {
+    if (this.resumeCode || !this.handle) return Promise.resolve();
+    return this.run({ kind: 'resume-code' });
   }
 
   resume(code: string): Promise<void> {
@@ -210,6 +217,12 @@ export class SessionController implements ReactiveController {
         this.adopt(fresh(await this.api.resume(action.code)));
         this.remembered.clear();
         this.notice = 'resumed';
+        return;
+      }
+      case 'resume-code': {
+        const issued = fresh(await this.api.newResumeCode(h!));
+        this.resumeCode = issued.resumeCode;
+        this.resumeExpiresAt = issued.resumeExpiresAt;
         return;
       }
       case 'concern':

@@ -289,7 +289,7 @@ export class VraagWijzer extends VwElement {
       ${s.trail.some((e) => e.value !== null) && !s.done
         ? html`<button type="button" class="link" @click=${() => this.show('overview')}>${this.t('showOverview')}</button>`
         : nothing}
-      <button type="button" class="link" @click=${() => this.show('save')}>${this.t('save')}</button>
+      <button type="button" class="link" @click=${() => this.act(() => this.session.ensureResumeCode(), 'save')}>${this.t('save')}</button>
     </div>`;
   }
 }

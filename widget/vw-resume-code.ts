@@ -72,10 +72,15 @@ export class VwResumeCode extends VwElement {
   }
 }
 
-/** "K7M4PQ9TR" → "K7M 4PQ 9TR": groups of three are easy to say and to hear. */
+/**
+ * "K7MW-4QPX" → "K7MW 4QPX", "K7M4PQ9TR" → "K7M 4PQ 9TR": short groups are easy to say and hear.
+ * The server's own grouping wins; otherwise groups of four (or three when that divides evenly).
+ */
 export function groups(code: string): string {
-  const plain = code.replace(/[\s-]/g, '').toUpperCase();
-  return plain.match(/.{1,3}/g)?.join(' ') ?? plain;
+  const upper = code.trim().toUpperCase();
+  if (/[\s-]/.test(upper)) return upper.split(/[\s-]+/).filter(Boolean).join(' ');
+  const size = upper.length % 4 === 0 ? 4 : 3;
+  return upper.match(new RegExp(`.{1,${size}}`, 'g'))?.join(' ') ?? upper;
 }
 
 export function formatDate(iso: string, locale: string): string {
