@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // scrypt with its parameters stored beside the hash, so they can be raised later without
 // invalidating existing accounts: "scrypt$N$r$p$salt$hash" (salt and hash base64url).
@@ -31,6 +31,5 @@ export async function verifyPassword(password: string, stored: string | null): P
 /** 20 characters from an unambiguous alphabet (~100 bits): readable aloud, typed once. */
 export function generatePassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(20);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  return Array.from({ length: 20 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }

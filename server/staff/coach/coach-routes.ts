@@ -1,0 +1,146 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { hashSecret } from '../../ids.js';
+import { ApiError } from '../../http/problem.js';
+import { jsonBody } from '../../http/validate.js';
+import type { SessionService } from '../../sessions/session-service.js';
+import { canonicalJson } from '../../tree-store/canonical-hash.js';
+import { authenticate, requireRole } from '../auth.js';
+import { COACH_ROLES, type StaffEnv, type StaffKit } from '../context.js';
+import { coachRepo, type CoachEntry } from './coach-repo.js';
+import { DOMAIN_IDS, LIFE_DOMAINS, SCALE } from './domains.js';
+
+const IdempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
+const PlanBody = z.strictObject({
+  label: z.string().trim().min(1).max(80).meta({ description: 'How the coach recognises the household: initials or a case number, not a full name.' }),
+  question: z.string().trim().min(1).max(1000).meta({ description: 'The help question: it decides which domains are recorded.' }),
+});
+const EntryBody = z.strictObject({
+  domain: z.enum(DOMAIN_IDS),
+  score: z.int().min(1).max(5).nullable(),
+  note: z.string().trim().max(2000),
+  baseRevision: z.int().min(0).meta({ description: 'The revision the coach last saw (0: not recorded yet). A mismatch is a conflict.' }),
+  idempotencyKey: IdempotencyKey,
+});
+
+/** A 409 that carries the entry as the server has it, so the coach sees both versions. */
+const conflict = (current: CoachEntry | undefined, domain: string) =>
+  new Response(
+    JSON.stringify({
+      type: 'https://vraagwijzer.nl/problems/plan-conflict',
+      title: 'Conflict',
+      status: 409,
+      code: 'plan-conflict',
+      detail: `"${domain}" was changed elsewhere since you last saw it. Compare both versions and save again on top of the current one.`,
+      current: current ?? null,
+    }),
+    { status: 409, headers: { 'content-type': 'application/problem+json; charset=utf-8' } },
+  );
+
+/**
+ * Kitchen-table mode: one household, one plan. Domains are recorded only when the help question
+ * needs them; each change carries an idempotency key (the offline queue resends it until it gets
+ * an answer) and the revision it was made on (a change made on a stale revision is a conflict).
+ */
+export function coachRoutes(kit: StaffKit, sessions: SessionService) {
+  const { deps } = kit;
+  const repo = coachRepo(kit.db);
+  const now = () => deps.clock().toISOString();
+
+  function treeFor(domain: string): string | null {
+    const configured = kit.config.coachTrees[domain];
+    if (configured) return deps.trees.head(configured) ? configured : null;
+    const served = deps.trees.list();
+    return (served.find((t) => t.id.endsWith(`/${domain}`)) ?? served.find((t) => t.root.door === 'oplossing'))?.id ?? null;
+  }
+
+  async function ownPlan(c: Context<StaffEnv>) {
+    const p = c.get('staff');
+    const plan = await repo.plan(c.req.param('id')!);
+    if (!plan || (plan.account_id !== p.account.id && p.account.role !== 'beheerder')) {
+      throw new ApiError(404, 'plan-not-found', 'No household plan with this id is yours. Open it from your list of plans.');
+    }
+    return { p, plan };
+  }
+
+  const app = new Hono<StaffEnv>();
+  app.use('/api/staff/coach/*', authenticate(kit), requireRole(COACH_ROLES));
+
+  app.get('/api/staff/coach/meta', (c) => c.json({ domains: LIFE_DOMAINS.map((d) => ({ ...d, tree: treeFor(d.id) })), scale: SCALE }));
+
+  app.get('/api/staff/coach/plans', async (c) => {
+    const p = c.get('staff');
+    const plans = await repo.plans(p.account.id);
+    await kit.record(p, 'plan.list', 'plan', null, { count: plans.length });
+    return c.json(plans.map((r) => ({ id: r.id, label: r.label, question: r.question, updatedAt: r.updated_at })));
+  });
+
+  app.post('/api/staff/coach/plans', async (c) => {
+    const p = c.get('staff');
+    const body = await jsonBody(c, PlanBody);
+    const plan = { id: deps.ids.id(), accountId: p.account.id, label: body.label, question: body.question, at: now() };
+    await repo.createPlan(plan);
+    await kit.record(p, 'plan.create', 'plan', plan.id);
+    return c.json({ id: plan.id, label: plan.label, question: plan.question, updatedAt: plan.at, entries: [] }, 201);
+  });
+
+  app.get('/api/staff/coach/plans/:id', async (c) => {
+    const { p, plan } = await ownPlan(c);
+    const entries = await repo.entries(plan.id);
+    await kit.record(p, 'plan.read', 'plan', plan.id);
+    return c.json({ id: plan.id, label: plan.label, question: plan.question, updatedAt: plan.updated_at, entries });
+  });
+
+  app.post('/api/staff/coach/plans/:id/entries', async (c) => {
+    const { p, plan } = await ownPlan(c);
+    const { idempotencyKey, ...change } = await jsonBody(c, EntryBody);
+    const requestHash = hashSecret(canonicalJson(change));
+    const replay = async () => {
+      const stored = await repo.change(plan.id, idempotencyKey);
+      if (!stored) return undefined;
+      if (stored.requestHash !== requestHash) throw new ApiError(422, 'idempotency-key-reused', 'This idempotency key was used for another change. Use a new key for every change.');
+      return c.json(stored.body as object, stored.status as 200);
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
+    const current = await repo.entry(plan.id, change.domain);
+    if ((current?.revision ?? 0) !== change.baseRevision) return conflict(current, change.domain);
+    const result = await repo.apply({
+      planId: plan.id,
+      domain: change.domain,
+      baseRevision: change.baseRevision,
+      next: { score: change.score, note: change.note, sessionId: current?.sessionId ?? null, updatedAt: now() },
+      key: idempotencyKey,
+      requestHash,
+      response: (entry) => ({ entry }),
+    });
+    if (!result.ok) return (await replay()) ?? conflict(await repo.entry(plan.id, change.domain), change.domain);
+    await kit.record(p, 'plan.change', 'plan', plan.id, { domain: change.domain });
+    return c.json(result.body as object);
+  });
+
+  app.post('/api/staff/coach/plans/:id/entries/:domain/session', async (c) => {
+    const { p, plan } = await ownPlan(c);
+    const domain = c.req.param('domain');
+    const entry = await repo.entry(plan.id, domain);
+    if (!entry) throw new ApiError(422, 'domain-not-recorded', 'Record this domain in the plan first (only domains the help question needs are recorded).');
+    const tree = treeFor(domain);
+    if (!tree) throw new ApiError(404, 'tree-not-found', `No published tree gives advice for "${domain}". Ask the tree authors, or configure coachTrees.`);
+    const created = await sessions.create({ tree, channel: 'wijkcoach' }, { checkOrigin() {} });
+    await kit.repo.addConsent({ id: deps.ids.id(), session_id: created.id, account_id: p.account.id, purpose: 'start', channel: 'wijkcoach', consent_text: null, at: now() });
+    const linked = await repo.apply({
+      planId: plan.id,
+      domain,
+      baseRevision: entry.revision,
+      next: { score: entry.score, note: entry.note, sessionId: created.id, updatedAt: now() },
+      key: `link-${created.id}`,
+      requestHash: hashSecret(created.id),
+      response: (e) => ({ entry: e }),
+    });
+    if (!linked.ok) return conflict(await repo.entry(plan.id, domain), domain);
+    await kit.record(p, 'plan.start-tree', 'plan', plan.id, { domain, session: created.id });
+    return c.json({ session: created, entry: (linked.body as { entry: CoachEntry }).entry }, 201);
+  });
+
+  return app;
+}

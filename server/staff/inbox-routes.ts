@@ -1,0 +1,124 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ApiError } from '../http/problem.js';
+import { jsonBody, parse } from '../http/validate.js';
+import { presentService } from '../sessions/present-state.js';
+import { authenticate, requireRole } from './auth.js';
+import { INBOX_ROLES, type StaffEnv, type StaffKit } from './context.js';
+
+const Filter = z.strictObject({
+  status: z.enum(['ontvangen', 'opgepakt', 'afgerond']).optional(),
+  urgency: z.enum(['niet-dringend', 'binnen-een-week', 'dringend']).optional(),
+  about: z.enum(['kind', 'oudere', 'zorgmijder', 'dakloos', 'geld', 'mantelzorg', 'anders']).optional(),
+  mine: z.enum(['1']).optional(),
+});
+const CloseBody = z.strictObject({
+  feedback: z.string().trim().min(1).max(2000).meta({ description: 'What the reporter reads on the status page: plain text, no details about the person.' }),
+});
+const URGENCY_ORDER: Record<string, number> = { dringend: 0, 'binnen-een-week': 1, 'niet-dringend': 2 };
+
+/**
+ * The concern inbox (behandelaar). Every list, read, claim and close is audited; the list shows
+ * what is needed to triage, the details (and the reporter's contact) only on opening one.
+ */
+export function inboxRoutes(kit: StaffKit) {
+  const { deps, repo } = kit;
+  const now = () => deps.clock().toISOString();
+
+  /** The reporter sees the organisation that picked the report up, never a staff member's name. */
+  function pickedUpBy(receiver: string | null): string {
+    if (receiver) {
+      for (const t of deps.trees.list()) {
+        const s = t.compiled.services.get(receiver);
+        if (s) return s.organisation;
+      }
+    }
+    return kit.config.teamName;
+  }
+
+  const app = new Hono<StaffEnv>();
+  app.use('/api/staff/concerns', authenticate(kit), requireRole(INBOX_ROLES));
+  app.use('/api/staff/concerns/*', authenticate(kit), requireRole(INBOX_ROLES));
+
+  app.get('/api/staff/concerns', async (c) => {
+    const p = c.get('staff');
+    const f = parse(Filter, c.req.query(), 'query');
+    const rows = await repo.concerns({ status: f.status, urgency: f.urgency, about: f.about, claimedBy: f.mine ? p.account.id : undefined, limit: 200 });
+    const names = await repo.accountNames([...new Set(rows.map((r) => r.claimed_by).filter((x): x is string => !!x))]);
+    rows.sort((a, b) => (URGENCY_ORDER[a.urgency] ?? 3) - (URGENCY_ORDER[b.urgency] ?? 3) || a.created_at.localeCompare(b.created_at));
+    await kit.record(p, 'concern.list', 'concern', null, { count: rows.length, ...f });
+    return c.json(
+      rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        about: r.about,
+        urgency: r.urgency,
+        area: r.area,
+        status: r.status,
+        claimedBy: r.claimed_by ? (names.get(r.claimed_by) ?? '?') : null,
+        mine: r.claimed_by === p.account.id,
+        createdAt: r.created_at,
+      })),
+    );
+  });
+
+  app.get('/api/staff/concerns/:id', async (c) => {
+    const p = c.get('staff');
+    const r = await repo.concernById(c.req.param('id'));
+    if (!r) throw new ApiError(404, 'concern-not-found', 'No report with this id. Reload the inbox.');
+    const events = await deps.store.concerns.events(r.id);
+    const claimer = r.claimed_by ? (await repo.accountNames([r.claimed_by])).get(r.claimed_by) : undefined;
+    let receiver = null;
+    for (const t of deps.trees.list()) {
+      const s = r.receiver ? t.compiled.services.get(r.receiver) : undefined;
+      if (s) receiver = presentService(s, 'nl');
+    }
+    await kit.record(p, 'concern.read', 'concern', r.id);
+    return c.json({
+      id: r.id,
+      reference: r.reference,
+      about: r.about,
+      noticed: r.noticed,
+      urgency: r.urgency,
+      area: r.area,
+      reporter: r.reporter ? (JSON.parse(r.reporter) as unknown) : null,
+      receiver,
+      status: r.status,
+      feedback: r.feedback,
+      claimedBy: claimer ?? null,
+      mine: r.claimed_by === p.account.id,
+      fromSession: !!r.session_id,
+      createdAt: r.created_at,
+      events: events.map((e) => ({ kind: e.kind, at: e.at })),
+    });
+  });
+
+  app.post('/api/staff/concerns/:id/claim', async (c) => {
+    const p = c.get('staff');
+    const r = await repo.concernById(c.req.param('id'));
+    if (!r) throw new ApiError(404, 'concern-not-found', 'No report with this id. Reload the inbox.');
+    const at = now();
+    const moved = await deps.store.concerns.pickUp(r.id, pickedUpBy(r.receiver), `staff:${p.account.id}`, at);
+    if (!moved) throw new ApiError(409, 'concern-already-claimed', `This report is "${r.status}" already: someone else picked it up. Reload the inbox.`);
+    await repo.claim(r.id, p.account.id, at);
+    await kit.record(p, 'concern.claim', 'concern', r.id);
+    return c.json({ id: r.id, status: 'opgepakt', claimedBy: p.account.displayName, mine: true });
+  });
+
+  app.post('/api/staff/concerns/:id/close', async (c) => {
+    const p = c.get('staff');
+    const { feedback } = await jsonBody(c, CloseBody);
+    const r = await repo.concernById(c.req.param('id'));
+    if (!r) throw new ApiError(404, 'concern-not-found', 'No report with this id. Reload the inbox.');
+    if (r.status !== 'opgepakt') throw new ApiError(409, 'concern-not-claimed', `Claim the report first (it is "${r.status}").`);
+    if (r.claimed_by !== p.account.id && p.account.role !== 'beheerder') {
+      throw new ApiError(403, 'concern-claimed-by-other', 'Only the behandelaar who claimed this report (or a beheerder) can close it.');
+    }
+    const closed = await deps.store.concerns.close(r.id, feedback, `staff:${p.account.id}`, now());
+    if (!closed) throw new ApiError(409, 'concern-changed', 'The report changed meanwhile. Reload it.');
+    await kit.record(p, 'concern.close', 'concern', r.id);
+    return c.json({ id: r.id, status: 'afgerond', feedback });
+  });
+
+  return app;
+}

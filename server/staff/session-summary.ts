@@ -1,0 +1,21 @@
+import type { SessionState } from '../api/contract.js';
+
+const CHANNEL: Record<string, string> = { web: 'website', telefoon: '14 023', loket: 'loket', wijkcoach: 'wijkcoach' };
+
+/** The plain-text summary a warm handover carries: only the parts the resident agreed to share. */
+export function sessionSummary(state: SessionState, shared: string[], notes: { node: string; text: string; at: string }[]): string {
+  const lines: string[] = [`Vraagwijzer – ${state.tree} (versie ${state.treeVersion})`];
+  if (shared.includes('trail')) {
+    lines.push('', 'Vragen en antwoorden:');
+    for (const e of state.trail.filter((t) => t.value !== null)) lines.push(`- ${e.question}: ${e.answer} (${CHANNEL[e.channel] ?? e.channel}, ${e.at.slice(0, 16).replace('T', ' ')})`);
+  }
+  if (shared.includes('advice')) {
+    lines.push('', 'Advies:');
+    for (const a of state.advice) lines.push(`- [${a.level}] ${a.title}`);
+  }
+  if (shared.includes('notes') && notes.length) {
+    lines.push('', 'Aantekeningen medewerker:');
+    for (const n of notes) lines.push(`- (${n.node}) ${n.text}`);
+  }
+  return lines.join('\n');
+}
