@@ -9,18 +9,22 @@ interface Operation {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-export function docsPage(doc: { info: { title: string; version: string; description: string }; paths: Record<string, Record<string, Operation>> }): string {
+export function docsPage(doc: { info: { title: string; version: string; description: string }; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } }): string {
+  const resolve = (schema: unknown) => {
+    const ref = (schema as { $ref?: string } | undefined)?.$ref?.split('/').pop();
+    return ref ? { name: ref, schema: doc.components.schemas[ref] } : { name: 'Request body', schema };
+  };
   const sections = Object.entries(doc.paths)
     .flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => {
-        const body = op.requestBody?.content['application/json']?.schema;
+        const body = op.requestBody ? resolve(op.requestBody.content['application/json']?.schema) : undefined;
         const responses = Object.entries(op.responses)
           .map(([status, r]) => `<li><code>${status}</code> ${escape(r.description)}</li>`)
           .join('');
         return `<section id="${escape(`${method}-${path}`)}">
   <h2><span class="method ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>
   <p>${escape(op.summary ?? '')}${op.security ? ' <em>Needs <code>Authorization: Bearer &lt;token&gt;</code>.</em>' : ''}</p>
-  ${body ? `<details open><summary>Request body (JSON Schema)</summary><pre>${escape(JSON.stringify(body, null, 2))}</pre></details>` : ''}
+  ${body ? `<details open><summary>Request body: ${escape(body.name)} (JSON Schema)</summary><pre>${escape(JSON.stringify(body.schema, null, 2))}</pre></details>` : ''}
   <h3>Responses</h3><ul>${responses}</ul>
 </section>`;
       }),

@@ -18,6 +18,8 @@ const Problem = z
  * uses as is). Response shapes are the TypeScript types in server/api/contract.ts.
  */
 export function openApiDocument(routes: RouteDoc[], version: string): object {
+  const components: Record<string, object> = {};
+  const schemaOf = (schema: z.ZodType) => toComponent(schema, components);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const responses: Record<string, unknown> = {};
@@ -47,13 +49,24 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
     info: { title: 'Vraagwijzer API', version, description: 'Decision-tree sessions, resume codes and concern reports. Errors are RFC 9457 problem+json.' },
     paths,
     components: {
-      schemas: { Problem: schemaOf(Problem) },
+      schemas: { ...components, Problem: inline(Problem) },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The session token from POST /api/sessions or /api/resume.' } },
     },
   };
 }
 
-function schemaOf(schema: z.ZodType): object {
+/**
+ * Schemas with a `.meta({ id })` come out of zod as `$ref` + `$defs`; they become named
+ * components so the document (and the docs page) shows each request type once, by name.
+ */
+function toComponent(schema: z.ZodType, components: Record<string, object>): object {
+  const json = JSON.parse(JSON.stringify(inline(schema)).replaceAll('#/$defs/', '#/components/schemas/')) as Record<string, unknown>;
+  const { $defs, ...rest } = json as { $defs?: Record<string, object> };
+  Object.assign(components, $defs ?? {});
+  return rest;
+}
+
+function inline(schema: z.ZodType): object {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }
