@@ -122,7 +122,9 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
     return c.json(created(s));
   });
   app.post('/api/concerns', async (c) => {
-    const body = await c.req.json<{ idempotencyKey: string }>();
+    const body = await c.req.json<{ idempotencyKey: string; sessionId?: string }>();
+    // Like the real server: a report that names a session must carry that session's token.
+    if (body.sessionId && !auth(body.sessionId, c.req.header('authorization'))) return problem(401, 'token-missing', 'Send the session token.');
     const statusToken = randomBytes(16).toString('hex');
     const reference = `ZM-${String(concerns.size + 1).padStart(4, '0')}`;
     concerns.set(statusToken, { reference, status: 'ontvangen', updatedAt: new Date().toISOString() });

@@ -62,8 +62,9 @@ export class ApiClient {
     return this.call('POST', '/api/resume', { code });
   }
 
-  reportConcern(body: ConcernRequest): Promise<ConcernReceipt> {
-    return this.call('POST', '/api/concerns', body);
+  /** With a sessionId the server wants that session's token: proof the report comes from it. */
+  reportConcern(body: ConcernRequest, h?: SessionHandle): Promise<ConcernReceipt> {
+    return this.call('POST', '/api/concerns', body, body.sessionId ? h?.token : undefined);
   }
 
   concernStatus(statusToken: string): Promise<ConcernStatus> {

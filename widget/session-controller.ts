@@ -226,7 +226,7 @@ export class SessionController implements ReactiveController {
         return;
       }
       case 'concern':
-        this.receipt = fresh(await this.api.reportConcern(action.body));
+        this.receipt = fresh(await this.api.reportConcern(action.body, h));
         return;
     }
   }

@@ -30,7 +30,11 @@ export class VwAnswers extends VwElement {
       }
       dd {
         margin: 0;
-        flex: 1 1 10rem;
+        flex: 1 1 14rem;
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 0.25rem 1rem;
       }
       .change {
         flex: none;
@@ -64,14 +68,16 @@ export class VwAnswers extends VwElement {
         ${rows.map(
           (e) => html`<div class="row">
             <dt>${e.question}</dt>
-            <dd>${e.answer}</dd>
-            ${this.editable
-              ? html`<div class="change no-print">
-                  <button type="button" class="link" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-change', { node: e.node })}>
-                    ${this.t('change')}<span class="visually-hidden"> – ${e.question}</span>
-                  </button>
-                </div>`
-              : nothing}
+            <dd>
+              <span>${e.answer}</span>
+              ${this.editable
+                ? html`<span class="change no-print">
+                    <button type="button" class="link" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-change', { node: e.node })}>
+                      ${this.t('change')}<span class="visually-hidden"> – ${e.question}</span>
+                    </button>
+                  </span>`
+                : nothing}
+            </dd>
           </div>`,
         )}
       </dl>

@@ -1,0 +1,147 @@
+// The coach's offline queue. Every change is written to IndexedDB first (with its idempotency key
+// and the revision it was made on), then sent in order whenever there is a connection. The server
+// applies a key once and answers a repeat with the first result, so a change whose response was
+// lost is resent safely. A 409 (changed elsewhere) or a refusal moves the change to `conflicts`:
+// shown to the coach with both versions, never dropped silently.
+import { idb } from './idb.js';
+import { staffCall, StaffApiError } from './staff-api.js';
+
+export interface Entry {
+  domain: string;
+  score: number | null;
+  note: string;
+  sessionId: string | null;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface Plan {
+  id: string;
+  label: string;
+  question: string;
+  updatedAt: string;
+  entries: Entry[];
+}
+
+export interface Change {
+  key: string;
+  seq: number;
+  planId: string;
+  domain: string;
+  score: number | null;
+  note: string;
+  baseRevision: number;
+}
+
+export interface Conflict extends Change {
+  reason: 'changed-elsewhere' | 'refused';
+  detail: string;
+  current: Entry | null;
+}
+
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'signed-out';
+
+let seq = 0;
+
+export class CoachSync extends EventTarget {
+  state: SyncState = 'idle';
+  private running?: Promise<void>;
+
+  async pending(planId?: string): Promise<Change[]> {
+    const all = await idb.all<Change>('queue');
+    return all.filter((c) => !planId || c.planId === planId).sort((a, b) => a.seq - b.seq);
+  }
+
+  async conflicts(planId?: string): Promise<Conflict[]> {
+    return (await idb.all<Conflict>('conflicts')).filter((c) => !planId || c.planId === planId).sort((a, b) => a.seq - b.seq);
+  }
+
+  cachedPlan = (id: string) => idb.get<Plan>('plans', id);
+  cachePlan = (plan: Plan) => idb.put('plans', plan);
+
+  /** Queues a change made on what the coach saw; several offline changes of one domain chain their revisions. */
+  async save(plan: Plan, domain: string, score: number | null, note: string, baseRevision?: number): Promise<void> {
+    const queued = (await this.pending(plan.id)).filter((c) => c.domain === domain);
+    const base = baseRevision ?? (queued.length ? queued.at(-1)!.baseRevision + 1 : (plan.entries.find((e) => e.domain === domain)?.revision ?? 0));
+    const change: Change = { key: newKey(), seq: Date.now() * 1000 + (seq++ % 1000), planId: plan.id, domain, score, note, baseRevision: base };
+    await idb.put('queue', change);
+    this.changed();
+    void this.flush();
+  }
+
+  async keepMine(c: Conflict): Promise<void> {
+    await idb.delete('conflicts', c.key);
+    const plan = await this.cachedPlan(c.planId);
+    if (plan) await this.save(plan, c.domain, c.score, c.note, c.current?.revision ?? 0);
+  }
+
+  async keepTheirs(c: Conflict): Promise<void> {
+    await idb.delete('conflicts', c.key);
+    const plan = await this.cachedPlan(c.planId);
+    if (plan && c.current) await this.cachePlan(upsert(plan, c.current));
+    this.changed();
+  }
+
+  /** Sends the queue in order; stops at the first change that cannot be sent now (offline, signed out). */
+  flush(): Promise<void> {
+    return (this.running ??= this.drain().finally(() => (this.running = undefined)));
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const [next] = await this.pending();
+      if (!next) break;
+      this.set('syncing');
+      try {
+        const { entry } = await staffCall<{ entry: Entry }>('POST', `/api/staff/coach/plans/${encodeURIComponent(next.planId)}/entries`, {
+          domain: next.domain,
+          score: next.score,
+          note: next.note,
+          baseRevision: next.baseRevision,
+          idempotencyKey: next.key,
+        });
+        await idb.delete('queue', next.key);
+        const plan = await this.cachedPlan(next.planId);
+        if (plan) await this.cachePlan(upsert(plan, entry));
+      } catch (e) {
+        const err = e instanceof StaffApiError ? e : new StaffApiError(0);
+        if (err.status === 0 || err.status >= 500) return this.set('offline');
+        if (err.status === 401 || err.status === 403) return this.set('signed-out');
+        await this.toConflict(next, err);
+      }
+      this.changed();
+    }
+    this.set('idle');
+  }
+
+  /** The change and every later queued change of the same domain (built on it) go to conflicts. */
+  private async toConflict(first: Change, err: StaffApiError): Promise<void> {
+    const current = (err.problem?.current as Entry | null | undefined) ?? null;
+    const same = (await this.pending(first.planId)).filter((c) => c.domain === first.domain);
+    for (const c of same) {
+      const conflict: Conflict = { ...c, reason: err.status === 409 ? 'changed-elsewhere' : 'refused', detail: err.message, current };
+      await idb.put('conflicts', conflict);
+      await idb.delete('queue', c.key);
+    }
+  }
+
+  private set(state: SyncState) {
+    if (this.state !== state) {
+      this.state = state;
+      this.changed();
+    }
+  }
+
+  private changed() {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+function upsert(plan: Plan, entry: Entry): Plan {
+  const others = plan.entries.filter((e) => e.domain !== entry.domain);
+  return { ...plan, entries: [...others, entry].sort((a, b) => a.domain.localeCompare(b.domain)) };
+}
+
+function newKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,127 @@
+// The 14 023 / loket console: start a session for a caller, or continue the resident's own
+// session by its resume code after reading the consent text out (the server records the consent).
+import { html, LitElement, nothing } from 'lit';
+import type { CreatedSession } from '../../server/api/contract.js';
+import { staffCall, StaffApiError } from './staff-api.js';
+import { staffStyles } from './staff-styles.js';
+import './vw-staff-session.js';
+import type { StaffHandle } from './vw-staff-session.js';
+
+interface TreeInfo {
+  id: string;
+  title: string;
+  door: string;
+}
+
+const STORE = 'vw-staff-console';
+
+export class VwStaffConsole extends LitElement {
+  static override properties = {
+    trees: { state: true },
+    texts: { state: true },
+    handle: { state: true },
+    channel: { state: true },
+    error: { state: true },
+  };
+  static override styles = staffStyles;
+  declare trees: TreeInfo[];
+  declare texts: { resume: string; handover: string } | undefined;
+  declare handle: StaffHandle | undefined;
+  declare channel: 'telefoon' | 'loket';
+  declare error: string | undefined;
+
+  constructor() {
+    super();
+    this.trees = [];
+    this.channel = 'telefoon';
+    // The tab keeps its open conversation over a reload; closing the tab forgets it.
+    const saved = sessionStorage.getItem(STORE);
+    if (saved) ({ handle: this.handle, channel: this.channel } = JSON.parse(saved) as { handle: StaffHandle; channel: 'telefoon' | 'loket' });
+  }
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    try {
+      [this.trees, this.texts] = await Promise.all([staffCall<TreeInfo[]>('GET', '/api/staff/trees'), staffCall<{ resume: string; handover: string }>('GET', '/api/staff/consent-texts')]);
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
+  private open(created: CreatedSession, channel: 'telefoon' | 'loket') {
+    this.handle = { id: created.id, token: created.token };
+    this.channel = channel;
+    sessionStorage.setItem(STORE, JSON.stringify({ handle: this.handle, channel }));
+  }
+
+  private start = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const channel = String(data.get('channel')) as 'telefoon' | 'loket';
+    try {
+      this.error = undefined;
+      this.open(await staffCall<CreatedSession>('POST', '/api/staff/sessions', { tree: String(data.get('tree')), channel }), channel);
+    } catch (err) {
+      this.error = (err as StaffApiError).message;
+    }
+  };
+
+  private resume = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const channel = String(data.get('channel')) as 'telefoon' | 'loket';
+    if (!data.get('consent')) return void (this.error = 'Lees eerst de toestemmingstekst voor en vink aan dat de inwoner akkoord is.');
+    try {
+      this.error = undefined;
+      this.open(await staffCall<CreatedSession>('POST', '/api/staff/resume', { code: String(data.get('code')), channel, consent: true }), channel);
+    } catch (err) {
+      this.error = (err as StaffApiError).message;
+    }
+  };
+
+  private close = () => {
+    this.handle = undefined;
+    sessionStorage.removeItem(STORE);
+  };
+
+  private channelChoice(prefix: string) {
+    return html`<fieldset>
+      <legend class="block">Kanaal</legend>
+      <div class="choice"><input type="radio" id=${`${prefix}-tel`} name="channel" value="telefoon" checked /><label for=${`${prefix}-tel`}>Telefoon (14 023)</label></div>
+      <div class="choice"><input type="radio" id=${`${prefix}-loket`} name="channel" value="loket" /><label for=${`${prefix}-loket`}>Loket</label></div>
+    </fieldset>`;
+  }
+
+  override render() {
+    if (this.handle) {
+      return html`<div class="actions no-print"><button type="button" @click=${this.close}>Gesprek sluiten</button></div>
+        <vw-staff-session .handle=${this.handle} channel=${this.channel} .consentTexts=${this.texts}></vw-staff-session>`;
+    }
+    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div class="grid">
+        <section class="panel" aria-labelledby="resume-h">
+          <h2 id="resume-h">Verder met code</h2>
+          <p>De inwoner noemt de code van het gesprek dat online begon.</p>
+          <form @submit=${this.resume} novalidate>
+            <label class="block" for="code">Code</label>
+            <input type="text" id="code" name="code" autocomplete="off" spellcheck="false" maxlength="20" />
+            ${this.channelChoice('r')}
+            <p class="consent">${this.texts?.resume ?? ''}</p>
+            <div class="choice"><input type="checkbox" id="consent" name="consent" value="yes" /><label for="consent">De inwoner geeft toestemming</label></div>
+            <div class="actions"><button type="submit" class="primary">Gesprek openen</button></div>
+          </form>
+        </section>
+        <section class="panel" aria-labelledby="start-h">
+          <h2 id="start-h">Nieuw gesprek</h2>
+          <form @submit=${this.start} novalidate>
+            <label class="block" for="tree">Onderwerp</label>
+            <select id="tree" name="tree">${this.trees.map((t) => html`<option value=${t.id}>${t.title} (${t.id})</option>`)}</select>
+            ${this.channelChoice('s')}
+            <div class="actions"><button type="submit" class="primary">Start gesprek</button></div>
+          </form>
+        </section>
+      </div>`;
+  }
+}
+
+customElements.get('vw-staff-console') || customElements.define('vw-staff-console', VwStaffConsole);

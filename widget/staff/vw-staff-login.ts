@@ -1,0 +1,53 @@
+// Sign-in with a local account (and, when configured, the municipality's identity provider).
+import { html, LitElement, nothing } from 'lit';
+import { staffCall, StaffApiError } from './staff-api.js';
+import { staffStyles } from './staff-styles.js';
+
+const HOME: Record<string, string> = { medewerker: '/staff', beheerder: '/staff', wijkcoach: '/coach', behandelaar: '/staff/concerns' };
+
+export class VwStaffLogin extends LitElement {
+  static override properties = { error: { state: true }, busy: { state: true }, oidc: { state: true } };
+  static override styles = staffStyles;
+  declare error: string | undefined;
+  declare busy: boolean;
+  declare oidc: boolean;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    staffCall<{ oidc: boolean }>('GET', '/api/staff/login-options').then((o) => (this.oidc = o.oidc), () => undefined);
+  }
+
+  private submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    this.busy = true;
+    try {
+      const me = await staffCall<{ role: string }>('POST', '/api/staff/login', { name: String(data.get('name')), password: String(data.get('password')) });
+      const next = new URLSearchParams(location.search).get('next');
+      // Only a path on this server: never an open redirect.
+      location.assign(next && /^\/(staff|coach)(\/[a-z]*)?$/.test(next) ? next : (HOME[me.role] ?? '/staff'));
+    } catch (err) {
+      const s = (err as StaffApiError).status;
+      this.error = s === 401 ? 'Naam of wachtwoord klopt niet.' : s === 429 ? 'Te veel pogingen. Wacht even en probeer het opnieuw.' : (err as Error).message;
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  override render() {
+    return html`<section class="panel" aria-labelledby="login-h">
+      <h2 id="login-h">Inloggen</h2>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <form @submit=${this.submit} novalidate>
+        <label class="block" for="name">Naam</label>
+        <input type="text" id="name" name="name" autocomplete="username" required />
+        <label class="block" for="password">Wachtwoord</label>
+        <input type="password" id="password" name="password" autocomplete="current-password" required />
+        <div class="actions"><button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>Inloggen</button></div>
+      </form>
+      ${this.oidc ? html`<p><a href="/staff/oidc/login">Inloggen met uw gemeente-account</a></p>` : nothing}
+    </section>`;
+  }
+}
+
+customElements.get('vw-staff-login') || customElements.define('vw-staff-login', VwStaffLogin);
