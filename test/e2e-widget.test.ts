@@ -1,7 +1,7 @@
 // The resident widget in real Chromium against the real server (in-process, SQLite in memory; the
 // contract fake only if the real one cannot start). Each door is walked with the keyboard alone;
 // axe checks every question type, the advice, the concern form; screenshots go to test-artifacts/.
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
