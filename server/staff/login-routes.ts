@@ -32,6 +32,7 @@ export function loginRoutes(kit: StaffKit) {
       await kit.record({ account, sessionHash: '', csrfHash: '' }, 'login', 'account', account.id, { method: 'password' });
       return c.json({ name: account.name, displayName: account.displayName, role: account.role, csrf });
     })
+    .get('/api/staff/login-options', (c) => c.json({ password: true, oidc: !!kit.config.oidc }))
     .get('/api/staff/me', authenticate(kit), (c) => {
       const { account } = c.get('staff');
       return c.json({ name: account.name, displayName: account.displayName, role: account.role, oidc: !!kit.config.oidc });

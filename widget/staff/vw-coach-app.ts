@@ -1,0 +1,324 @@
+// Kitchen-table mode: one household, one plan. The coach records only the life domains the help
+// question needs, scores them 1–5, links each to tree advice, and prints the plan. Works offline
+// after the first visit: the service worker keeps the page, IndexedDB keeps plans and the queue.
+import { css, html, LitElement, nothing } from 'lit';
+import type { CreatedSession } from '../../server/api/contract.js';
+import { CoachSync, type Conflict, type Plan } from './coach-sync.js';
+import { staffCall, StaffApiError, time } from './staff-api.js';
+import { staffStyles } from './staff-styles.js';
+import { staffFrame, type Me } from './vw-staff-app.js';
+import './vw-staff-session.js';
+import type { StaffHandle } from './vw-staff-session.js';
+
+interface Meta {
+  domains: { id: string; name: string; tree: string | null }[];
+  scale: { value: number; label: string }[];
+}
+
+const ME = 'vw-coach-me';
+const META = 'vw-coach-meta';
+
+export class VwCoachApp extends LitElement {
+  static override properties = {
+    me: { state: true },
+    meta: { state: true },
+    plans: { state: true },
+    plan: { state: true },
+    queued: { state: true },
+    conflicts: { state: true },
+    online: { state: true },
+    error: { state: true },
+    advice: { state: true },
+  };
+  static override styles = [
+    staffStyles,
+    css`
+      .scale {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+      }
+      .domain {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        margin-block: var(--_space);
+        break-inside: avoid;
+      }
+      .pending {
+        font-weight: 600;
+        color: #6b4e00;
+      }
+      .print-only {
+        display: none;
+      }
+      @media print {
+        .print-only {
+          display: block;
+        }
+        textarea {
+          border: 0;
+          min-block-size: 0;
+        }
+      }
+    `,
+  ];
+  declare me: Me | undefined;
+  declare meta: Meta | undefined;
+  declare plans: { id: string; label: string; updatedAt: string }[];
+  declare plan: Plan | undefined;
+  declare queued: number;
+  declare conflicts: Conflict[];
+  declare online: boolean;
+  declare error: string | undefined;
+  declare advice: { domain: string; handle: StaffHandle } | undefined;
+  private sync = new CoachSync();
+  private timer?: ReturnType<typeof setInterval>;
+  private onOnline = () => {
+    this.online = true;
+    void this.sync.flush();
+  };
+  private onOffline = () => (this.online = false);
+
+  constructor() {
+    super();
+    this.plans = [];
+    this.queued = 0;
+    this.conflicts = [];
+    this.online = navigator.onLine;
+    const me = localStorage.getItem(ME);
+    const meta = localStorage.getItem(META);
+    if (me) this.me = JSON.parse(me) as Me;
+    if (meta) this.meta = JSON.parse(meta) as Meta;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.sync.addEventListener('change', () => void this.refreshQueue());
+    // 'online' is not always fired (a captive portal, a flaky link): try again now and then.
+    this.timer = setInterval(() => void this.sync.flush(), 15_000);
+    navigator.serviceWorker?.register('/coach-sw.js', { scope: '/coach' }).catch(() => undefined);
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    clearInterval(this.timer);
+    super.disconnectedCallback();
+  }
+
+  private async start() {
+    try {
+      this.me = await staffCall<Me>('GET', '/api/staff/me');
+      localStorage.setItem(ME, JSON.stringify(this.me));
+      this.meta = await staffCall<Meta>('GET', '/api/staff/coach/meta');
+      localStorage.setItem(META, JSON.stringify(this.meta));
+      this.plans = await staffCall('GET', '/api/staff/coach/plans');
+    } catch (e) {
+      if ((e as StaffApiError).status === 401) return location.assign('/staff/login?next=%2Fcoach');
+      this.error = 'Geen verbinding. U kunt verder met het laatst geopende plan; antwoorden worden bewaard en later verstuurd.';
+    }
+    const last = sessionStorage.getItem('vw-coach-plan') ?? localStorage.getItem('vw-coach-plan');
+    if (last) await this.openPlan(last);
+    await this.refreshQueue();
+    void this.sync.flush();
+  }
+
+  private async refreshQueue() {
+    this.queued = (await this.sync.pending()).length;
+    this.conflicts = await this.sync.conflicts();
+    if (this.plan) {
+      const cached = await this.sync.cachedPlan(this.plan.id);
+      if (cached) this.plan = await this.withPending(cached);
+    }
+  }
+
+  /** The plan as the coach last saw it, with queued (not yet sent) changes laid over it. */
+  private async withPending(plan: Plan): Promise<Plan> {
+    const pending = await this.sync.pending(plan.id);
+    let entries = plan.entries;
+    for (const c of pending) {
+      const rest = entries.filter((e) => e.domain !== c.domain);
+      const old = entries.find((e) => e.domain === c.domain);
+      entries = [...rest, { domain: c.domain, score: c.score, note: c.note, sessionId: old?.sessionId ?? null, revision: old?.revision ?? 0, updatedAt: '' }];
+    }
+    return { ...plan, entries };
+  }
+
+  private async openPlan(id: string) {
+    this.error = undefined;
+    try {
+      const plan = await staffCall<Plan>('GET', `/api/staff/coach/plans/${encodeURIComponent(id)}`);
+      // Queued changes are based on the cached revisions: do not overwrite those before they are sent.
+      if (!(await this.sync.pending(id)).length) await this.sync.cachePlan(plan);
+    } catch (e) {
+      if ((e as StaffApiError).status === 404) return localStorage.removeItem('vw-coach-plan');
+    }
+    const cached = await this.sync.cachedPlan(id);
+    if (!cached) return void (this.error = 'Dit plan is niet op dit apparaat bewaard en er is geen verbinding.');
+    this.plan = await this.withPending(cached);
+    localStorage.setItem('vw-coach-plan', id);
+  }
+
+  private create = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    try {
+      const plan = await staffCall<Plan>('POST', '/api/staff/coach/plans', { label: String(data.get('label') ?? ''), question: String(data.get('question') ?? '') });
+      await this.sync.cachePlan(plan);
+      this.plans = [{ id: plan.id, label: plan.label, updatedAt: plan.updatedAt }, ...this.plans];
+      await this.openPlan(plan.id);
+    } catch (err) {
+      this.error = (err as StaffApiError).offline ? 'Een nieuw plan maken kan alleen met verbinding.' : (err as Error).message;
+    }
+  };
+
+  private addDomains = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const chosen = new FormData(e.target as HTMLFormElement).getAll('domain').map(String);
+    for (const d of chosen) await this.sync.save(this.plan!, d, null, '');
+    (e.target as HTMLFormElement).reset();
+  };
+
+  private saveDomain = async (e: SubmitEvent, domain: string) => {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const score = data.get('score');
+    const cached = (await this.sync.cachedPlan(this.plan!.id)) ?? this.plan!;
+    await this.sync.save(cached, domain, score ? Number(score) : null, String(data.get('note') ?? '').trim());
+  };
+
+  private startAdvice = async (domain: string) => {
+    try {
+      const r = await staffCall<{ session: CreatedSession }>('POST', `/api/staff/coach/plans/${encodeURIComponent(this.plan!.id)}/entries/${domain}/session`);
+      this.advice = { domain, handle: { id: r.session.id, token: r.session.token } };
+      await this.openPlan(this.plan!.id);
+    } catch (err) {
+      this.error = (err as StaffApiError).offline ? 'Advies uit de beslisboom kan alleen met verbinding. De scores kunt u wel offline invullen.' : (err as Error).message;
+    }
+  };
+
+  private status() {
+    const n = this.queued;
+    const text = !this.online
+      ? `Offline. ${n ? `${n} ${n === 1 ? 'antwoord wacht' : 'antwoorden wachten'} op verbinding.` : 'Nieuwe antwoorden worden op dit apparaat bewaard.'}`
+      : this.sync.state === 'signed-out'
+        ? `Log opnieuw in om ${n} bewaarde ${n === 1 ? 'antwoord' : 'antwoorden'} te versturen. Ze blijven op dit apparaat.`
+        : n
+          ? `${n} ${n === 1 ? 'antwoord wordt' : 'antwoorden worden'} verstuurd…`
+          : 'Alles is bewaard op de server.';
+    return html`<p class="notice no-print" role="status" data-sync=${n ? 'pending' : 'done'}>${text}</p>`;
+  }
+
+  private conflictList() {
+    if (!this.conflicts.length) return nothing;
+    const name = (d: string) => this.meta?.domains.find((x) => x.id === d)?.name ?? d;
+    return html`<section class="panel no-print" aria-labelledby="cf-h">
+      <h2 id="cf-h">Conflicten (${this.conflicts.length})</h2>
+      <p>Deze antwoorden zijn niet overgenomen, omdat het plan intussen ergens anders is gewijzigd. Kies per antwoord welke versie blijft.</p>
+      <ul>
+        ${this.conflicts.map(
+          (c) => html`<li>
+            <strong>${name(c.domain)}</strong>: uw versie score ${c.score ?? '–'} “${c.note}”;
+            ${c.current ? html`op de server score ${c.current.score ?? '–'} “${c.current.note}”` : html`${c.detail}`}
+            <div class="actions">
+              <button type="button" @click=${() => this.sync.keepMine(c)}>Mijn versie opslaan</button>
+              ${c.current ? html`<button type="button" @click=${() => this.sync.keepTheirs(c)}>Versie van de server houden</button>` : nothing}
+            </div>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private planView(p: Plan) {
+    const meta = this.meta;
+    const recorded = new Set(p.entries.map((e) => e.domain));
+    const free = meta?.domains.filter((d) => !recorded.has(d.id)) ?? [];
+    return html`<section aria-labelledby="plan-h">
+      <h2 id="plan-h">Plan: ${p.label}</h2>
+      <p class="print-only">Eén huishouden, één plan. Afgedrukt op ${new Date().toLocaleDateString('nl-NL')}.</p>
+      <p><strong>Hulpvraag:</strong> ${p.question}</p>
+      <div class="actions no-print">
+        <button type="button" @click=${() => window.print()}>Plan afdrukken</button>
+        <button type="button" @click=${() => ((this.plan = undefined), localStorage.removeItem('vw-coach-plan'))}>Ander plan</button>
+      </div>
+      ${p.entries.map((e) => {
+        const d = meta?.domains.find((x) => x.id === e.domain);
+        const pending = e.updatedAt === '';
+        return html`<form class="domain" data-domain=${e.domain} @submit=${(ev: SubmitEvent) => this.saveDomain(ev, e.domain)} novalidate>
+          <fieldset>
+            <legend><h3>${d?.name ?? e.domain}</h3></legend>
+            ${pending ? html`<p class="pending no-print">Nog niet verstuurd</p>` : nothing}
+            <div class="scale" role="radiogroup" aria-label=${`Zelfredzaamheid ${d?.name ?? e.domain}`}>
+              ${meta?.scale.map(
+                (s) => html`<div class="choice"><input type="radio" id=${`${e.domain}-${s.value}`} name="score" value=${s.value} ?checked=${e.score === s.value} />
+                  <label for=${`${e.domain}-${s.value}`}>${s.value} – ${s.label}</label></div>`,
+              )}
+            </div>
+            <label class="block" for=${`${e.domain}-note`}>Afspraken en aantekening</label>
+            <textarea id=${`${e.domain}-note`} name="note" maxlength="2000" .value=${e.note}></textarea>
+          </fieldset>
+          <div class="actions no-print">
+            <button type="submit" class="primary">Opslaan<span class="visually-hidden"> – ${d?.name ?? e.domain}</span></button>
+            ${d?.tree ? html`<button type="button" @click=${() => this.startAdvice(e.domain)}>Advies uit de beslisboom<span class="visually-hidden"> – ${d.name}</span></button>` : nothing}
+          </div>
+          ${e.sessionId ? html`<p class="hint">Gekoppeld aan een advies-gesprek.</p>` : nothing}
+        </form>`;
+      })}
+      ${free.length
+        ? html`<form class="panel no-print" @submit=${this.addDomains} novalidate>
+            <fieldset>
+              <legend><h3>Welke leefgebieden heeft de hulpvraag nodig?</h3></legend>
+              <p class="hint">Leg alleen vast wat nodig is voor deze hulpvraag.</p>
+              ${free.map((d) => html`<div class="choice"><input type="checkbox" id=${`add-${d.id}`} name="domain" value=${d.id} /><label for=${`add-${d.id}`}>${d.name}</label></div>`)}
+            </fieldset>
+            <div class="actions"><button type="submit">Toevoegen aan plan</button></div>
+          </form>`
+        : nothing}
+      ${this.advice
+        ? html`<section class="panel no-print" aria-labelledby="adv-h">
+            <h2 id="adv-h">Advies: ${meta?.domains.find((x) => x.id === this.advice!.domain)?.name}</h2>
+            <vw-staff-session .handle=${this.advice.handle} channel="wijkcoach"></vw-staff-session>
+          </section>`
+        : nothing}
+    </section>`;
+  }
+
+  override render() {
+    const body = html`${this.status()}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.conflictList()}
+      ${this.plan
+        ? this.planView(this.plan)
+        : html`<div class="grid">
+            <section class="panel" aria-labelledby="list-h">
+              <h2 id="list-h">Mijn plannen</h2>
+              ${this.plans.length
+                ? html`<ul>${this.plans.map((p) => html`<li><button type="button" class="link" @click=${() => this.openPlan(p.id)}>${p.label}</button> (${time(p.updatedAt)})</li>`)}</ul>`
+                : html`<p>Nog geen plannen.</p>`}
+            </section>
+            <section class="panel" aria-labelledby="new-h">
+              <h2 id="new-h">Nieuw plan</h2>
+              <form @submit=${this.create} novalidate>
+                <label class="block" for="label">Huishouden (initialen of dossiernummer)</label>
+                <input type="text" id="label" name="label" maxlength="80" autocomplete="off" />
+                <label class="block" for="question">Hulpvraag</label>
+                <textarea id="question" name="question" maxlength="1000"></textarea>
+                <div class="actions"><button type="submit" class="primary">Plan maken</button></div>
+              </form>
+            </section>
+          </div>`}`;
+    return staffFrame('Keukentafel: één huishouden, één plan', this.me, () => void this.logout(), body);
+  }
+
+  private async logout() {
+    await staffCall('POST', '/api/staff/logout').catch(() => undefined);
+    location.assign('/staff/login');
+  }
+}
+
+customElements.get('vw-coach-app') || customElements.define('vw-coach-app', VwCoachApp);
