@@ -14,12 +14,15 @@ export interface AuditEntry {
 
 /** Append-only: there is no update or delete here on purpose. */
 export function auditRepo(db: StaffDb, newId: () => string) {
+  // Ids sort in write order (time, then a counter, then randomness for uniqueness across
+  // processes): rows written within the same millisecond still read back in order.
+  let counter = 0;
   return {
     async write(e: AuditEntry): Promise<void> {
       await db
         .insertInto('audit_log')
         .values({
-          id: newId(),
+          id: `${e.at}#${String(++counter % 1e8).padStart(8, '0')}#${newId()}`,
           at: e.at,
           account_id: e.accountId,
           role: e.role,
@@ -32,12 +35,12 @@ export function auditRepo(db: StaffDb, newId: () => string) {
     },
 
     async forTarget(kind: AuditEntry['targetKind'], id: string) {
-      const rows = await db.selectFrom('audit_log').selectAll().where('target_kind', '=', kind).where('target_id', '=', id).orderBy('at').execute();
+      const rows = await db.selectFrom('audit_log').selectAll().where('target_kind', '=', kind).where('target_id', '=', id).orderBy('id').execute();
       return rows.map((r) => ({ ...r, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null }));
     },
 
     async recent(limit = 200) {
-      return db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').limit(limit).execute();
+      return db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
     },
   };
 }

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { key } from '../testing/test-app.js';
+import { staffTest, type StaffAgent, type StaffTest } from './staff-test-kit.js';
+
+let t: StaffTest;
+let wim: StaffAgent;
+beforeEach(async () => {
+  t = await staffTest();
+  await t.addAccount('wim', 'wijkcoach');
+  await t.addAccount('mila', 'medewerker');
+  wim = await t.login('wim');
+});
+afterEach(() => t.close());
+
+async function plan() {
+  const res = await wim.call('POST', '/api/staff/coach/plans', { label: 'Fam. J.', question: 'Vervoer naar het ziekenhuis en geld voor de huur.' });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+const change = (id: string, body: Record<string, unknown>) => wim.call('POST', `/api/staff/coach/plans/${id}/entries`, { score: null, note: '', baseRevision: 0, idempotencyKey: key(), ...body });
+
+describe('kitchen-table plan', () => {
+  it('is for wijkcoaches: a medewerker gets 403', async () => {
+    const mila = await t.login('mila');
+    expect((await mila.call('GET', '/api/staff/coach/plans')).status).toBe(403);
+  });
+
+  it('offers the seeds\' life domains and a 1–5 scale, each domain linked to a tree', async () => {
+    const meta = (await (await wim.call('GET', '/api/staff/coach/meta')).json()) as { domains: { id: string; tree: string | null }[]; scale: { value: number }[] };
+    expect(meta.scale.map((s) => s.value)).toEqual([1, 2, 3, 4, 5]);
+    expect(meta.domains.find((d) => d.id === 'huishouden')!.tree).toBe('demo/oplossing');
+  });
+
+  it('records only the chosen domains and applies a repeated key exactly once', async () => {
+    const id = await plan();
+    const k = key();
+    const first = await change(id, { domain: 'vervoer', score: 2, note: 'Geen auto', idempotencyKey: k });
+    const again = await change(id, { domain: 'vervoer', score: 2, note: 'Geen auto', idempotencyKey: k });
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+    const reused = await change(id, { domain: 'vervoer', score: 4, note: 'Anders', idempotencyKey: k });
+    expect(reused.status).toBe(422);
+    const p = (await (await wim.call('GET', `/api/staff/coach/plans/${id}`)).json()) as { entries: { domain: string; revision: number; score: number }[] };
+    expect(p.entries).toEqual([expect.objectContaining({ domain: 'vervoer', revision: 1, score: 2 })]);
+    expect(await t.kit.db.selectFrom('coach_changes').selectAll().execute()).toHaveLength(1);
+  });
+
+  it('answers a change made on a stale revision with 409 and the current entry', async () => {
+    const id = await plan();
+    await change(id, { domain: 'geld', score: 2 });
+    await change(id, { domain: 'geld', score: 3, baseRevision: 1 });
+    const stale = await change(id, { domain: 'geld', score: 1, baseRevision: 1 });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ code: 'plan-conflict', current: { domain: 'geld', score: 3, revision: 2 } });
+  });
+
+  it('starts the domain\'s tree on the wijkcoach channel and links it to the entry; every change is audited', async () => {
+    const id = await plan();
+    expect((await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/session`)).status).toBe(422);
+    await change(id, { domain: 'vervoer', score: 2 });
+    const res = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/session`);
+    expect(res.status).toBe(201);
+    const { session, entry } = (await res.json()) as { session: { id: string; state: { tree: string } }; entry: { sessionId: string; revision: number } };
+    expect(session.state.tree).toBe('demo/oplossing');
+    expect(entry).toMatchObject({ sessionId: session.id, revision: 2 });
+    const row = await t.deps.store.sessions.find(session.id);
+    expect(row!.channel).toBe('wijkcoach');
+    expect((await t.kit.audit.forTarget('plan', id)).map((a) => a.action)).toEqual(['plan.create', 'plan.change', 'plan.start-tree']);
+  });
+
+  it('keeps plans to their coach', async () => {
+    const id = await plan();
+    await t.addAccount('wies', 'wijkcoach');
+    const wies = await t.login('wies');
+    expect((await wies.call('GET', `/api/staff/coach/plans/${id}`)).status).toBe(404);
+    expect((await wies.call('POST', `/api/staff/coach/plans/${id}/entries`, { domain: 'geld', score: 1, note: '', baseRevision: 0, idempotencyKey: key() })).status).toBe(404);
+  });
+});

@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConcernReceipt } from '../api/contract.js';
+import { key } from '../testing/test-app.js';
+import { staffTest, type StaffAgent, type StaffTest } from './staff-test-kit.js';
+
+let t: StaffTest;
+let bas: StaffAgent;
+beforeEach(async () => {
+  t = await staffTest({ teamName: 'Sociaal wijkteam Demo' });
+  await t.addAccount('mila', 'medewerker');
+  await t.addAccount('bas', 'behandelaar');
+  await t.addAccount('bo', 'behandelaar');
+  bas = await t.login('bas');
+});
+afterEach(() => t.close());
+
+async function report(extra: Record<string, unknown> = {}): Promise<ConcernReceipt> {
+  const res = await t.request('POST', '/api/concerns', { gemeente: 'demo', about: 'oudere', noticed: 'Meneer op nr 3 haalt zijn post niet meer op.', urgency: 'binnen-een-week', area: 'Schalkwijk', reporter: { name: 'Ans', phone: '06 12345678' }, idempotencyKey: key(), ...extra });
+  expect(res.status).toBe(201);
+  return (await res.json()) as ConcernReceipt;
+}
+const idOf = async (reference: string) => (await t.deps.store.concerns.byReference(reference))!.id;
+
+describe('concern inbox', () => {
+  it('is 403 for a medewerker, for the list, a report and every change', async () => {
+    const r = await report();
+    const mila = await t.login('mila');
+    const id = await idOf(r.reference);
+    for (const [method, path] of [['GET', '/api/staff/concerns'], ['GET', `/api/staff/concerns/${id}`], ['POST', `/api/staff/concerns/${id}/claim`]] as const) {
+      const res = await mila.call(method, path);
+      expect(res.status, path).toBe(403);
+      expect(((await res.json()) as { code: string }).code).toBe('role-not-allowed');
+    }
+    expect((await t.request('GET', '/api/staff/concerns')).status).toBe(401);
+  });
+
+  it('lists with filters, most urgent first, without the reporter\'s contact details', async () => {
+    const a = await report({ urgency: 'niet-dringend', about: 'geld' });
+    t.clock.advance(1000);
+    const b = await report({ urgency: 'dringend' });
+    const list = async (q = '') => (await (await bas.call('GET', `/api/staff/concerns${q}`)).json()) as { reference: string }[];
+    expect((await list()).map((r) => r.reference)).toEqual([b.reference, a.reference]);
+    expect((await list('?about=geld')).map((r) => r.reference)).toEqual([a.reference]);
+    expect((await list('?urgency=dringend')).map((r) => r.reference)).toEqual([b.reference]);
+    expect(await list('?status=afgerond')).toEqual([]);
+    expect((await bas.call('GET', '/api/staff/concerns?status=weg')).status).toBe(422);
+    expect(JSON.stringify(await list())).not.toContain('06 12345678');
+  });
+
+  it('claim → close with feedback: the reporter\'s status page shows the team and the feedback, and each step is audited', async () => {
+    const r = await report();
+    const id = await idOf(r.reference);
+    const detail = (await (await bas.call('GET', `/api/staff/concerns/${id}`)).json()) as { reporter: { phone: string }; status: string };
+    expect(detail).toMatchObject({ status: 'ontvangen', reporter: { phone: '06 12345678' } });
+    expect((await bas.call('POST', `/api/staff/concerns/${id}/close`, { feedback: 'x' })).status).toBe(409);
+    expect((await bas.call('POST', `/api/staff/concerns/${id}/claim`)).status).toBe(200);
+    const bo = await t.login('bo');
+    expect((await bo.call('POST', `/api/staff/concerns/${id}/claim`)).status).toBe(409);
+    expect((await bo.call('POST', `/api/staff/concerns/${id}/close`, { feedback: 'Niet van mij' })).status).toBe(403);
+    const status = async () => (await (await t.request('GET', `/api/concerns/status/${r.statusToken}`)).json()) as Record<string, unknown>;
+    expect(await status()).toMatchObject({ status: 'opgepakt', pickedUpBy: 'Sociaal wijkteam Demo' });
+    expect((await bas.call('GET', '/api/staff/concerns?mine=1')).status).toBe(200);
+    const feedback = 'We zijn langs geweest en er is hulp geregeld. Dank voor uw melding.';
+    expect((await bas.call('POST', `/api/staff/concerns/${id}/close`, { feedback })).status).toBe(200);
+    expect(await status()).toMatchObject({ status: 'afgerond', feedback });
+    const audit = await t.kit.audit.forTarget('concern', id);
+    expect(audit.map((a) => `${a.action}:${a.role}`)).toEqual(['concern.read:behandelaar', 'concern.claim:behandelaar', 'concern.close:behandelaar']);
+    const lists = (await t.kit.audit.recent()).filter((a) => a.action === 'concern.list');
+    expect(lists).toHaveLength(1);
+  });
+
+  it('refuses a state change without CSRF header', async () => {
+    const id = await idOf((await report()).reference);
+    const res = await bas.call('POST', `/api/staff/concerns/${id}/claim`, undefined, { csrf: false });
+    expect(res.status).toBe(403);
+    expect((await t.deps.store.concerns.byReference((await t.deps.store.concerns.list())[0]!.reference))!.status).toBe('ontvangen');
+  });
+});
