@@ -104,6 +104,7 @@ export class VraagWijzer extends VwElement {
   private moveFocus = false;
   private lastStepKey = '';
   private openedFor = '';
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -117,13 +118,7 @@ export class VraagWijzer extends VwElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.locale = uiLang(this.lang);
-    // (Re)open when api or tree are set or change: pages may set them after the element upgraded.
-    const target = `${this.api || location.origin}|${this.tree}`;
-    if (this.tree && target !== this.openedFor) {
-      this.openedFor = target;
-      this.session.configure({ api: this.api || location.origin, tree: this.tree, locale: this.locale });
-      void this.session.restartOrOpen(changed.has('tree') && changed.get('tree') !== undefined);
-    }
+    if (changed.has('tree') || changed.has('api')) this.scheduleOpen();
     if (changed.has('lang') && changed.get('lang') !== undefined && this.session.handle) {
       this.moveFocus = false;
       void this.session.setLocale(this.locale);
@@ -135,6 +130,23 @@ export class VraagWijzer extends VwElement {
       if (this.lastStepKey) this.announcement = s!.done ? t(this.locale, 'adviceAnnounce') : t(this.locale, 'stepAnnounce', { text: s!.step.text });
       this.lastStepKey = key;
     }
+  }
+
+  /**
+   * (Re)opens a session when api or tree are set or change. Deferred by one task so that a page
+   * script setting the attributes right after the upgrade does not cost a wasted session.
+   */
+  private scheduleOpen(): void {
+    if (this.openTimer !== undefined) return;
+    this.openTimer = setTimeout(() => {
+      this.openTimer = undefined;
+      const target = `${this.api || location.origin}|${this.tree}`;
+      if (!this.tree || target === this.openedFor) return;
+      const fresh = this.openedFor !== '';
+      this.openedFor = target;
+      this.session.configure({ api: this.api || location.origin, tree: this.tree, locale: this.locale });
+      void this.session.restartOrOpen(fresh);
+    });
   }
 
   protected override updated(): void {

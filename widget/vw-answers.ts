@@ -2,6 +2,7 @@
 import { css, html, nothing } from 'lit';
 import type { TrailEntry } from '../server/api/contract.js';
 import { VwElement } from './vw-element.js';
+import { formatDate } from './vw-resume-code.js';
 
 export class VwAnswers extends VwElement {
   static override properties = {
@@ -69,7 +70,7 @@ export class VwAnswers extends VwElement {
           (e) => html`<div class="row">
             <dt>${e.question}</dt>
             <dd>
-              <span>${e.answer}</span>
+              <span>${readable(e.answer, this.locale)}</span>
               ${this.editable
                 ? html`<span class="change no-print">
                     <button type="button" class="link" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-change', { node: e.node })}>
@@ -83,6 +84,11 @@ export class VwAnswers extends VwElement {
       </dl>
     </section>`;
   }
+}
+
+/** Dates come back as ISO (2026-03-15); a resident reads "15 maart 2026". */
+function readable(answer: string, locale: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(answer) ? formatDate(`${answer}T12:00:00`, locale) : answer;
 }
 
 customElements.get('vw-answers') || customElements.define('vw-answers', VwAnswers);
