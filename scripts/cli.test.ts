@@ -46,6 +46,19 @@ describe('npm run trees:doc', () => {
     for (const f of ['README.md', 'start.md', 'oplossing.md', 'vervoer.md', 'huishouden.md']) expect(existsSync(join(out, 'demo', f)), f).toBe(true);
   });
 
+  it('--check passes on a fresh book and fails, naming the file, once a tree changed', () => {
+    const out = join(work, 'docs-check');
+    const dir = copyDemo('doc-check');
+    expect(run('scripts/trees-doc.ts', dir, '--out', out).status).toBe(0);
+    expect(run('scripts/trees-doc.ts', dir, '--out', out, '--check').status).toBe(0);
+    const file = join(dir, 'start.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Wat wil je doen?', 'Wat wil je nu doen?'));
+    const r = run('scripts/trees-doc.ts', dir, '--out', out, '--check');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ERROR tree-book-outdated');
+    expect(r.stderr).toContain('start.md');
+  });
+
   it('exits 1 and writes nothing when a tree does not verify', () => {
     const out = join(work, 'docs-broken');
     const r = run('scripts/trees-doc.ts', copyDemo('doc-broken', (t) => (t.nodes.deur.next.otherwise = 'nergens')), '--out', out);

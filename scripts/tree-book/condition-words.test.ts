@@ -72,6 +72,11 @@ describe('condition in words', () => {
     expect(words(all)).toBe('als dit allemaal klopt: (1) bij ‘Hulp van je omgeving’ is gekozen: ‘Ja’; (2) ‘Uren zorg per week’ meer dan 20 uur per week is; (3) ‘Hoe oud ben je?’ minder dan 18 jaar is');
   });
 
+  it('negates a choice in place', () => {
+    expect(words({ '!': { in: ['geld', { var: 'domeinen' }] } })).toBe('als bij ‘Hulp bij’ niet is gekozen: ‘Geld en schulden’');
+    expect(words({ '!': { '==': [{ var: 'deur' }, 'helpen'] } })).toBe('als bij ‘Keuze’ niet is gekozen: ‘Ik wil iemand helpen’');
+  });
+
   it('turns comparisons around when the number comes first, and reads ranges', () => {
     expect(words({ '<': [20, { var: 'uren' }] })).toBe('als ‘Uren zorg per week’ meer dan 20 uur per week is');
     expect(words({ '<=': [18, { var: 'leeftijd' }, 23] })).toBe('als ‘Hoe oud ben je?’ 18 tot en met 23 jaar is');

@@ -62,10 +62,10 @@ function clause(rule: unknown, ctx: Ctx): Clause {
       const parts = clauses.map((c) => (c.compound ? `(${c.text})` : c.text));
       const word = op.name === 'and' ? 'en' : 'of';
       // Three or more parts, or parts that hold the joining word themselves ("‘A’ of ‘B’"), read
-      // unambiguously only when numbered.
+      // unambiguously only when numbered; the numbers already delimit nested groups.
       if (parts.length >= 3 || (parts.length === 2 && parts.some((p) => p.includes(` ${word} `)))) {
         const lead = op.name === 'and' ? 'dit allemaal klopt' : 'minstens één hiervan klopt';
-        return { text: `${lead}: ${parts.map((p, i) => `(${i + 1}) ${p}`).join('; ')}`, compound: true };
+        return { text: `${lead}: ${clauses.map((c, i) => `(${i + 1}) ${c.text}`).join('; ')}`, compound: true };
       }
       return { text: joinList(parts, word), compound: parts.length > 1 };
     }
@@ -178,6 +178,8 @@ function truthy(x: unknown, ctx: Ctx): Clause | null {
 }
 
 function falsy(x: unknown, ctx: Ctx): Clause {
+  const pick = choiceOf(x, ctx);
+  if (pick) return chosen(pick.s, [pick.value], true);
   const s = subjectOf(x, ctx);
   if (s?.kind === 'question' && s.node.input.type === 'yesno') return chosen(s, [false]);
   if (s?.kind === 'question' && s.node.input.type === 'multi') return { text: `bij ${quote(s.label)} niets is gekozen` };

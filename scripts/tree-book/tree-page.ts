@@ -56,7 +56,7 @@ export function treePage(tree: Tree, ctx: BookContext): Page {
     for (const [name, def] of Object.entries(tree.derived).sort(([a], [b]) => a.localeCompare(b))) {
       const t = translateCondition(def.rule, tree);
       t.gaps.forEach((rule) => gaps.push({ pointer: `/derived/${name}/rule`, rule }));
-      out.push(`- **${def.label?.nl ?? name}** (\`derived.${name}\`): klopt ${t.words}.`);
+      out.push(`- **${def.label?.nl ?? name}** (\`derived.${name}\`) geldt ${t.words}.`);
     }
     out.push('');
   }
