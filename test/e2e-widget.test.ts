@@ -166,7 +166,8 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await shot(page, 'date');
     await axe(page, 'date question');
     await tabTo(page, 'Sinds wanneer');
-    await page.keyboard.type('15032026'); // the context's nl-NL locale orders the fields dd-mm-jjjj
+    // Debian's headless Chromium orders the date fields mm-dd-yyyy whatever the locale (checked).
+    await page.keyboard.type('03152026');
     await page.keyboard.press('Enter');
     await heading(page, 'Wat zie je?');
     await tabTo(page, 'De persoon is veel alleen');
