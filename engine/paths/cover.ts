@@ -1,71 +1,106 @@
-import type { FlatGraph } from '../compile/flat-graph.js';
+import type { FlatGraph, FlatNode } from '../compile/flat-graph.js';
 import { isStep } from '../compile/flat-graph.js';
 import type { ServiceCatalog } from '../schema/services-schema.js';
-import { explore } from '../verify/explore.js';
+import { comparedConstants, domainOf, explore, liveAnswers } from '../verify/explore.js';
 
 export interface AnswerPath {
   answers: [string, unknown][];
   end: string;
 }
 
+type Answers = Record<string, unknown>;
+
 /**
- * A small set of answer paths that together take every transition and reach every end that any
- * answers can reach. Greedy set cover over the explored state graph: each path is aimed at a
- * transition nobody took yet and then prefers untaken ones on its way to an end. Not guaranteed
- * minimal (that is NP-hard), but every transition is covered by construction.
+ * A small set of answer paths that together take every transition and reach every end that the
+ * verifier found reachable. Greedy: aim a path at a transition nobody took yet (a depth-first
+ * search over real answers, pruned to nodes from which that transition is statically reachable),
+ * then run on to an end preferring untaken transitions. Not guaranteed minimal (that is NP-hard).
  */
 export function coveringPaths(graph: FlatGraph, services: ServiceCatalog | null = null): AnswerPath[] {
-  const found = explore(graph, services, true);
-  const states = found.graph;
-  const label = (key: string, route: number) => `${states.get(key)!.node}#${route}`;
+  const found = explore(graph, services);
+  const live = liveAnswers(graph);
+  const compared = comparedConstants(graph);
   const uncovered = new Set(found.taken);
   const endsLeft = new Set([...found.reached].filter((id) => graph.nodes.get(id)!.kind === 'end'));
+  const predecessors = new Map<string, string[]>();
+  for (const n of graph.nodes.values()) for (const r of n.routes) predecessors.set(r.to, [...(predecessors.get(r.to) ?? []), n.id]);
 
-  // Shortest way from the root to every state (BFS over edges), to reach any transition.
-  const parent = new Map<string, { from: string; edge: number } | null>([[found.rootKey, null]]);
-  const queue = [found.rootKey];
-  for (let i = 0; i < queue.length; i++) {
-    const key = queue[i]!;
-    states.get(key)!.edges.forEach((e, edge) => {
-      if (parent.has(e.to)) return;
-      parent.set(e.to, { from: key, edge });
-      queue.push(e.to);
-    });
-  }
-  const where = new Map<string, { key: string; edge: number }>();
-  for (const [key, s] of states) s.edges.forEach((e, edge) => where.has(label(key, e.route)) || where.set(label(key, e.route), { key, edge }));
+  const valuesAt = (node: FlatNode): unknown[] => {
+    if (node.kind === 'info') return [null];
+    if (node.kind !== 'question') return [undefined];
+    // Small multiple choices first: a single domain reaches its sub-flow with the least detour.
+    return [...domainOf(node, compared).values].sort((a, b) => size(a) - size(b));
+  };
+  const routeFor = (node: FlatNode, answers: Answers, value: unknown) => {
+    const get = (k: string) => (isStep(node) && k === node.id ? value : answers[k]);
+    return node.routes.findIndex((r) => r.test(get));
+  };
+  const withAnswer = (node: FlatNode, answers: Answers, value: unknown) => (isStep(node) ? { ...answers, [node.id]: value } : answers);
 
   const paths: AnswerPath[] = [];
-  const pending = () => [...uncovered][0] ?? [...endsLeft].map((end) => findEndEdge(end)).find(Boolean);
-  const findEndEdge = (end: string) => {
-    for (const [key, s] of states) for (const e of s.edges) if (states.get(e.to)?.node === end) return label(key, e.route);
-    return undefined;
-  };
-  for (let target = pending(); target; target = pending()) {
-    const at = where.get(target)!;
-    const hops: { key: string; edge: number }[] = [];
-    for (let p = parent.get(at.key); p; p = parent.get(p.from)) hops.unshift({ key: p.from, edge: p.edge });
-    hops.push(at);
-    let key = states.get(at.key)!.edges[at.edge]!.to;
-    // On to an end, preferring transitions and ends not covered yet.
-    for (let guard = 0; states.get(key)!.edges.length && guard < states.size; guard++) {
-      const edges = states.get(key)!.edges;
-      let edge = edges.findIndex((e) => uncovered.has(label(key, e.route)));
-      if (edge < 0) edge = edges.findIndex((e) => endsLeft.has(states.get(e.to)!.node));
-      if (edge < 0) edge = 0;
-      hops.push({ key, edge });
-      key = edges[edge]!.to;
+  for (;;) {
+    const transition = [...uncovered][0];
+    const end = transition ? undefined : [...endsLeft][0];
+    if (!transition && !end) break;
+    const [targetNode, targetRoute] = transition ? [transition.split('#')[0]!, Number(transition.split('#')[1])] : [end!, -1];
+    const prefix = searchTo(targetNode, targetRoute);
+    if (!prefix) {
+      // The verifier proved it reachable, so this means a bug here: stop rather than loop.
+      throw new Error(`no path found to ${transition ?? end}`);
     }
-    const answers: [string, unknown][] = [];
-    for (const hop of hops) {
-      const s = states.get(hop.key)!;
-      const e = s.edges[hop.edge]!;
-      uncovered.delete(label(hop.key, e.route));
-      if (isStep(graph.nodes.get(s.node)!)) answers.push([s.node, e.value]);
+    const { steps, node, answers } = prefix;
+    // Run on to an end, preferring untaken transitions and unreached ends.
+    let at = node;
+    let given = answers;
+    for (let guard = 0; graph.nodes.get(at)!.kind !== 'end' && guard <= graph.nodes.size; guard++) {
+      const n = graph.nodes.get(at)!;
+      const options = valuesAt(n).map((value) => ({ value, route: routeFor(n, given, value) }));
+      const pick =
+        options.find((o) => uncovered.has(`${at}#${o.route}`)) ??
+        options.find((o) => endsLeft.has(n.routes[o.route]!.to)) ??
+        options[0]!;
+      steps.push({ node: at, value: pick.value, route: pick.route });
+      given = withAnswer(n, given, pick.value);
+      at = n.routes[pick.route]!.to;
     }
-    const end = states.get(key)!.node;
-    endsLeft.delete(end);
-    paths.push({ answers, end });
+    for (const s of steps) uncovered.delete(`${s.node}#${s.route}`);
+    endsLeft.delete(at);
+    paths.push({ answers: steps.filter((s) => isStep(graph.nodes.get(s.node)!)).map((s) => [s.node, s.value]), end: at });
   }
   return paths;
+
+  /** Steps from the start up to and including the target transition (or arrival at an end). */
+  function searchTo(target: string, route: number) {
+    const canReach = new Set<string>([target]);
+    const queue = [target];
+    for (let i = 0; i < queue.length; i++) for (const p of predecessors.get(queue[i]!) ?? []) if (!canReach.has(p)) canReach.add(p), queue.push(p);
+    const visited = new Set<string>();
+    const steps: { node: string; value: unknown; route: number }[] = [];
+    const dfs = (id: string, answers: Answers): { node: string; answers: Answers } | null => {
+      const node = graph.nodes.get(id)!;
+      if (id === target && route < 0) return { node: id, answers };
+      if (node.kind === 'end') return null;
+      for (const value of valuesAt(node)) {
+        const r = routeFor(node, answers, value);
+        const to = node.routes[r]!.to;
+        const hit = id === target && r === route;
+        if (id === target ? !hit : !canReach.has(to)) continue;
+        const next = withAnswer(node, answers, value);
+        steps.push({ node: id, value, route: r });
+        if (hit) return { node: to, answers: next };
+        const key = `${to}|${JSON.stringify([...(live.get(to) ?? [])].sort().map((k) => next[k]))}`;
+        if (!visited.has(key)) {
+          visited.add(key);
+          const done = dfs(to, next);
+          if (done) return done;
+        }
+        steps.pop();
+      }
+      return null;
+    };
+    const reached = dfs(graph.start, {});
+    return reached && { steps, ...reached };
+  }
 }
+
+const size = (v: unknown) => (Array.isArray(v) ? v.length : 0);

@@ -19,9 +19,6 @@ export interface Exploration {
   deadEnds: Set<string>;
   complete: boolean;
   states: number;
-  /** With keepPaths: the explored state graph (state key → node and outgoing edges), for path generation. */
-  graph: Map<string, { node: string; edges: { value: unknown; route: number; to: string }[] }>;
-  rootKey: string;
 }
 
 const STATE_LIMIT = 2_000_000;
@@ -32,7 +29,7 @@ const STATE_LIMIT = 2_000_000;
  * plan yet): answers nobody reads again are forgotten, which keeps a multi-domain tree from
  * multiplying its sub-flows' paths.
  */
-export function explore(graph: FlatGraph, services: ServiceCatalog | null, keepPaths = false): Exploration {
+export function explore(graph: FlatGraph, services: ServiceCatalog | null): Exploration {
   const live = liveAnswers(graph);
   const compared = comparedConstants(graph);
   const humanServices = new Set(
@@ -47,61 +44,99 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null, keepP
     deadEnds: new Set(),
     complete: true,
     states: 0,
-    graph: new Map(),
-    rootKey: '',
   };
-  const seen = new Set<string>();
   const keyOf = (node: string, answers: Record<string, unknown>, safe: boolean) => {
     let key = `${node}|${safe ? 1 : 0}`;
     for (const id of Object.keys(answers).sort()) key += `|${id}=${JSON.stringify(answers[id])}`;
     return key;
   };
-  const stack: { node: string; answers: Record<string, unknown>; safe: boolean; key: string }[] = [];
-  const push = (node: string, answers: Record<string, unknown>, safe: boolean, from: string | null, value: unknown, route: number) => {
-    if (!graph.nodes.has(node)) return;
-    const key = keyOf(node, answers, safe);
-    if (keepPaths && from !== null) result.graph.get(from)!.edges.push({ value, route, to: key });
-    if (seen.has(key)) return;
-    if (seen.size >= STATE_LIMIT) {
-      result.complete = false;
-      return;
-    }
-    seen.add(key);
-    if (keepPaths) result.graph.set(key, { node, edges: [] });
-    stack.push({ node, answers, safe, key });
-  };
-  push(graph.start, {}, false, null, undefined, -1);
-  result.rootKey = keyOf(graph.start, {}, false);
+  let states = 0;
+  const nodeOf = (id: string) => graph.nodes.get(id)!;
+  const isHuman = (n: FlatNode) => n.kind === 'advice' && n.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
 
-  while (stack.length) {
-    const { node: id, answers, safe, key } = stack.pop()!;
-    result.states++;
-    result.reached.add(id);
-    const node = graph.nodes.get(id)!;
-    if (node.kind === 'end') {
-      if (!safe) result.unsafeEnds.add(id);
-      continue;
+  /**
+   * A sub-flow reads only its own answers and starts with none, so its paths do not depend on
+   * the caller: explore it once per entry (and safety flag) and reuse the exits it can reach.
+   * Without this, a multi-domain tree multiplies every sub-flow by every choice of domains.
+   */
+  const summaries = new Map<string, Map<string, { exit: string; safe: boolean }>>();
+  const region = (entry: string, safe: boolean) => {
+    const key = `${entry}|${safe}`;
+    let exits = summaries.get(key);
+    if (!exits) {
+      exits = new Map();
+      summaries.set(key, exits);
+      const found = exits;
+      walkRegion(entry, {}, safe, nodeOf(entry).scope, (exit, s) => found.set(`${exit}|${s}`, { exit, safe: s }));
     }
-    const nowSafe = safe || (node.kind === 'advice' && node.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s))));
-    const values = node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
-    if (values && !values.complete) result.complete = false;
-    for (const value of values ? values.values : [undefined]) {
-      const get = (k: string) => (values && k === id ? value : answers[k]);
-      const route = pickRoute(node, get, answers, values ? id : null, value, result);
-      if (route < 0) {
-        result.deadEnds.add(id);
+    return exits.values();
+  };
+
+  const walkRegion = (
+    entry: string,
+    entryAnswers: Record<string, unknown>,
+    entrySafe: boolean,
+    scope: string,
+    onExit: (exit: string, safe: boolean) => void,
+  ) => {
+    const seen = new Set<string>();
+    const stack: { node: string; answers: Record<string, unknown>; safe: boolean }[] = [];
+    const push = (node: string, answers: Record<string, unknown>, safe: boolean) => {
+      if (!graph.nodes.has(node)) return;
+      if (!nodeOf(node).scope.startsWith(scope)) return onExit(node, safe);
+      const key = keyOf(node, answers, safe);
+      if (seen.has(key)) return;
+      if (states >= STATE_LIMIT) {
+        result.complete = false;
+        return;
+      }
+      seen.add(key);
+      states++;
+      stack.push({ node, answers, safe });
+    };
+    push(entry, entryAnswers, entrySafe);
+
+    while (stack.length) {
+      const { node: id, answers, safe } = stack.pop()!;
+      result.reached.add(id);
+      const node = nodeOf(id);
+      if (node.kind === 'end') {
+        if (!safe) result.unsafeEnds.add(id);
         continue;
       }
-      result.taken.add(`${id}#${route}`);
-      const to = node.routes[route]!.to;
-      // Keep only what is still read from the next node on: forgotten answers cannot change a path.
-      const liveThere = live.get(to) ?? EMPTY;
-      const next: Record<string, unknown> = {};
-      for (const k in answers) if (liveThere.has(k)) next[k] = answers[k];
-      if (values && liveThere.has(id)) next[id] = value;
-      push(to, next, nowSafe, key, value, route);
+      const nowSafe = safe || isHuman(node);
+      const values = node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
+      if (values && !values.complete) result.complete = false;
+      for (const value of values ? values.values : [undefined]) {
+        const get = (k: string) => (values && k === id ? value : answers[k]);
+        const route = pickRoute(node, get, answers, values ? id : null, value, result);
+        if (route < 0) {
+          result.deadEnds.add(id);
+          continue;
+        }
+        result.taken.add(`${id}#${route}`);
+        const to = node.routes[route]!.to;
+        // Keep only what is still read from the next node on: forgotten answers cannot change a path.
+        const carry = (target: string) => {
+          const liveThere = live.get(target) ?? EMPTY;
+          const next: Record<string, unknown> = {};
+          for (const k in answers) if (liveThere.has(k)) next[k] = answers[k];
+          if (values && liveThere.has(id)) next[id] = value;
+          return next;
+        };
+        const target = graph.nodes.get(to);
+        const entersSubFlow = target && target.scope !== node.scope && target.scope.startsWith(node.scope);
+        if (!entersSubFlow) {
+          push(to, carry(to), nowSafe);
+          continue;
+        }
+        for (const exit of [...region(to, nowSafe)]) push(exit.exit, carry(exit.exit), exit.safe);
+      }
     }
-  }
+  };
+
+  walkRegion(graph.start, {}, false, '', () => {});
+  result.states = states;
   return result;
 }
 
@@ -134,7 +169,7 @@ function pickRoute(
   return chosen;
 }
 
-function domainOf(node: FlatNode, compared: Map<string, unknown[]>) {
+export function domainOf(node: FlatNode, compared: Map<string, unknown[]>) {
   return valueDomain((node.source as QuestionNode).input, compared.get(node.id) ?? []);
 }
 
@@ -167,7 +202,7 @@ export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
 }
 
 /** Constants compared with each answer anywhere in the graph (keyed by the answer's flat id). */
-function comparedConstants(graph: FlatGraph): Map<string, unknown[]> {
+export function comparedConstants(graph: FlatGraph): Map<string, unknown[]> {
   const out = new Map<string, unknown[]>();
   for (const node of graph.nodes.values()) {
     for (const r of node.routes) {
