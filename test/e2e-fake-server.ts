@@ -85,8 +85,7 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
   app.get('/api/sessions/:id', (c) => {
     const s = auth(c.req.param('id'), c.req.header('authorization'));
     if (!s) return problem(404, 'session-not-found', 'Unknown session.');
-    if (c.req.query('locale')) s.locale = c.req.query('locale')!;
-    return c.json(state(s));
+    return c.json(state(s, c.req.query('locale') ?? s.locale)); // like the real server: one response only
   });
   const change = (kind: 'answers' | 'back') =>
     app.post(`/api/sessions/:id/${kind}`, async (c) => {
@@ -102,7 +101,7 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
       if (!r.ok) return problem(422, r.error.code, r.error.message);
       s.view = r.value;
       s.version++;
-      const reply = state(s);
+      const reply = state(s, c.req.query('locale') ?? s.locale);
       replies.set(`${s.id}:${body.idempotencyKey}`, reply);
       return c.json(reply);
     });

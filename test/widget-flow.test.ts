@@ -121,6 +121,10 @@ describe('<vraag-wijzer> happy path', () => {
     expect(el.getAttribute('lang')).toBe('en');
     expect(button(el, 'Next')).toBeTruthy();
     expect(deep(el, 'aside h2')!.textContent).toBe('Need help right now?');
+    // The next reply stays in English although the session was created in Dutch.
+    choose(el, 'I look for a solution');
+    button(el, 'Next').click();
+    await waitForHeading(el, 'What do you need help with?');
   });
 
   it('shows a speakable resume code and continues elsewhere with it', async () => {

@@ -45,12 +45,14 @@ export class ApiClient {
     return this.call('GET', `/api/sessions/${encodeURIComponent(h.id)}${q}`, undefined, h.token, locale);
   }
 
-  answer(h: SessionHandle, body: AnswerRequest): Promise<SessionState> {
-    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/answers`, body, h.token);
+  // The server answers in the session's own language unless ?locale= says otherwise, so after a
+  // language switch every reply must ask for the resident's current language again.
+  answer(h: SessionHandle, body: AnswerRequest, locale?: string): Promise<SessionState> {
+    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/answers${q(locale)}`, body, h.token);
   }
 
-  back(h: SessionHandle, body: BackRequest): Promise<SessionState> {
-    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/back`, body, h.token);
+  back(h: SessionHandle, body: BackRequest, locale?: string): Promise<SessionState> {
+    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/back${q(locale)}`, body, h.token);
   }
 
   /** A fresh resume code for this session (the first one is only in memory of the tab that began). */
@@ -94,6 +96,8 @@ export class ApiClient {
     throw new ApiError(kindOf(res.status), res.status, problem);
   }
 }
+
+const q = (locale?: string) => (locale ? `?locale=${encodeURIComponent(locale)}` : '');
 
 function kindOf(status: number): FailureKind {
   if (status === 409) return 'conflict';

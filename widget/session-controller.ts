@@ -205,10 +205,10 @@ export class SessionController implements ReactiveController {
         return;
       }
       case 'answer':
-        this.session = fresh(await this.api.answer(h!, { node: action.node, value: action.value, version: action.version, idempotencyKey: action.idempotencyKey }));
+        this.session = fresh(await this.api.answer(h!, { node: action.node, value: action.value, version: action.version, idempotencyKey: action.idempotencyKey }, this.opts.locale));
         return;
       case 'back':
-        this.session = fresh(await this.api.back(h!, { version: action.version, idempotencyKey: action.idempotencyKey }));
+        this.session = fresh(await this.api.back(h!, { version: action.version, idempotencyKey: action.idempotencyKey }, this.opts.locale));
         return;
       case 'locale':
         this.session = fresh(await this.api.getSession(h!, action.locale));
