@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from './connect.js';
+import type { Committer } from './group-commit.js';
 import type { ConcernsTable, Database } from './schema.js';
 
 export type ConcernStatusName = ConcernsTable['status'];
@@ -32,7 +33,7 @@ export interface ConcernPublicStatus {
   updatedAt: string;
 }
 
-export function concernRepo(db: Kysely<Database>) {
+export function concernRepo(db: Kysely<Database>, committer: Committer) {
   async function addEvent(tx: Kysely<Database>, concernId: string, kind: 'received' | 'picked-up' | 'closed', actor: string, note: string | null, at: string) {
     const last = await tx.selectFrom('concern_events').select((eb) => eb.fn.max('seq').as('seq')).where('concern_id', '=', concernId).executeTakeFirst();
     await tx.insertInto('concern_events').values({ concern_id: concernId, seq: Number(last?.seq ?? 0) + 1, kind, actor, note, at }).execute();
@@ -40,7 +41,7 @@ export function concernRepo(db: Kysely<Database>) {
 
   /** Moves a report along; false when it was not in the expected status (someone else acted). */
   async function move(id: string, from: ConcernStatusName, to: ConcernStatusName, patch: Partial<ConcernsTable>, actor: string, at: string) {
-    return db.transaction().execute(async (tx) => {
+    return committer.run(async (tx) => {
       const moved = await tx
         .updateTable('concerns')
         .set({ ...patch, status: to, updated_at: at })
@@ -54,7 +55,7 @@ export function concernRepo(db: Kysely<Database>) {
   }
 
   async function insert(c: ConcernRow, statusTokenHash: string, idempotency: { key: string; requestHash: string; body: unknown }): Promise<void> {
-    await db.transaction().execute(async (tx) => {
+    await committer.run(async (tx) => {
       await tx
         .insertInto('idempotency')
         .values({ session_id: CONCERN_SCOPE, key: idempotency.key, request_hash: idempotency.requestHash, status: 201, response: JSON.stringify(idempotency.body), created_at: c.createdAt })

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { groupCommitter, transactionPerUnit, type Committer } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -11,6 +12,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** How writes that must be durable before a 2xx are committed (see group-commit.ts). */
+  committer: Committer;
   close(): Promise<void>;
 }
 
@@ -31,8 +34,22 @@ function sqlite(path: string): Db {
   // FULL syncs the WAL on every commit: an acknowledged answer survives a power cut, not only a crash.
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  // Kysely prepares every query anew; the same few statements run thousands of times a second.
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const cached = {
+    prepare(sql: string) {
+      let stmt = statements.get(sql);
+      if (!stmt) {
+        if (statements.size >= 500) statements.clear();
+        stmt = database.prepare(sql);
+        statements.set(sql, stmt);
+      }
+      return stmt;
+    },
+    close: () => database.close(),
+  };
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
+  return { kysely, dialect: 'sqlite', committer: groupCommitter(kysely), close: () => kysely.destroy() };
 }
 
 function postgres(url: string, poolMax = 10): Db {
@@ -41,7 +58,7 @@ function postgres(url: string, poolMax = 10): Db {
   }
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', committer: transactionPerUnit(kysely), close: () => kysely.destroy() };
 }
 
 async function migrate(kysely: Kysely<Database>): Promise<void> {

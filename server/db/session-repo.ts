@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Channel } from '../../engine/index.js';
 import { isUniqueViolation } from './connect.js';
+import type { Committer } from './group-commit.js';
 import type { Database, SessionsTable } from './schema.js';
 
 export interface SessionRow {
@@ -43,10 +44,10 @@ export interface AppendInput {
 /** 'conflict': another write got there first (version moved, or the same key raced us). */
 export type AppendResult = 'ok' | 'conflict';
 
-export function sessionRepo(db: Kysely<Database>) {
+export function sessionRepo(db: Kysely<Database>, committer: Committer) {
   return {
     async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<void> {
-      await db.transaction().execute(async (tx) => {
+      await committer.run(async (tx) => {
         await tx.insertInto('sessions').values(toRow(row)).execute();
         await tx.insertInto('session_tokens').values({ token_hash: token.hash, session_id: row.id, via: 'create', created_at: row.createdAt }).execute();
         await tx.insertInto('resume_codes').values({ code_hash: code.hash, session_id: row.id, created_at: row.createdAt, expires_at: code.expiresAt }).execute();
@@ -99,7 +100,7 @@ export function sessionRepo(db: Kysely<Database>) {
     async append(input: AppendInput): Promise<AppendResult> {
       const { sessionId, expectVersion, event, idempotency } = input;
       try {
-        return await db.transaction().execute(async (tx) => {
+        return await committer.run(async (tx) => {
           const moved = await tx
             .updateTable('sessions')
             .set({ version: expectVersion + 1, updated_at: event.at, expires_at: input.expiresAt })
@@ -139,11 +140,11 @@ export function sessionRepo(db: Kysely<Database>) {
     },
 
     async addToken(sessionId: string, tokenHash: string, via: 'resume', at: string): Promise<void> {
-      await db.insertInto('session_tokens').values({ token_hash: tokenHash, session_id: sessionId, via, created_at: at }).execute();
+      await committer.run((tx) => tx.insertInto('session_tokens').values({ token_hash: tokenHash, session_id: sessionId, via, created_at: at }).execute());
     },
 
     async addResumeCode(sessionId: string, codeHash: string, at: string, expiresAt: string): Promise<void> {
-      await db.insertInto('resume_codes').values({ code_hash: codeHash, session_id: sessionId, created_at: at, expires_at: expiresAt }).execute();
+      await committer.run((tx) => tx.insertInto('resume_codes').values({ code_hash: codeHash, session_id: sessionId, created_at: at, expires_at: expiresAt }).execute());
     },
 
     async resumeCode(codeHash: string): Promise<{ sessionId: string; expiresAt: string } | undefined> {

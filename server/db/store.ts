@@ -9,8 +9,8 @@ import { treeRepo } from './tree-repo.js';
 export function createStore(db: Db) {
   return {
     dialect: db.dialect,
-    sessions: sessionRepo(db.kysely),
-    concerns: concernRepo(db.kysely),
+    sessions: sessionRepo(db.kysely, db.committer),
+    concerns: concernRepo(db.kysely, db.committer),
     trees: treeRepo(db.kysely),
     retention: retentionRepo(db.kysely),
     async ping(): Promise<boolean> {

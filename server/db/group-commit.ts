@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** One unit of work: its statements run inside a transaction and commit together. */
+export type Unit<R> = (tx: Kysely<Database>) => Promise<R>;
+
+export interface Committer {
+  /** Resolves only after the unit's transaction has committed; rejects if the unit failed. */
+  run<R>(unit: Unit<R>): Promise<R>;
+}
+
+/** PostgreSQL: a transaction per unit; the server commits concurrent connections in parallel. */
+export function transactionPerUnit(db: Kysely<Database>): Committer {
+  return { run: (unit) => db.transaction().execute(unit) };
+}
+
+interface Pending {
+  unit: Unit<unknown>;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * SQLite: group commit. With synchronous=FULL every COMMIT waits for an fsync, and SQLite has one
+ * writer, so a transaction per request caps throughput at the disk's fsync rate. Units that
+ * arrive while a batch is being written join the next batch: one transaction, one fsync, each
+ * unit inside its own savepoint – a unit that fails (a lost race, a constraint) is rolled back
+ * alone and only its caller hears about it. Nobody is answered before the batch has committed.
+ */
+export function groupCommitter(db: Kysely<Database>, maxBatch = 256): Committer {
+  let queue: Pending[] = [];
+  let flushing = false;
+
+  async function flush(): Promise<void> {
+    const batch = queue.splice(0, maxBatch);
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      const trx = await db.startTransaction().execute();
+      try {
+        for (const [i, p] of batch.entries()) {
+          const sp = await trx.savepoint(`u${i}`).execute();
+          try {
+            outcomes.push({ ok: true, value: await p.unit(sp) });
+            await sp.releaseSavepoint(`u${i}`).execute();
+          } catch (err) {
+            await sp.rollbackToSavepoint(`u${i}`).execute();
+            await sp.releaseSavepoint(`u${i}`).execute();
+            outcomes.push({ ok: false, value: err });
+          }
+        }
+        await trx.commit().execute();
+      } catch (err) {
+        await trx.rollback().execute().catch(() => undefined);
+        throw err;
+      }
+      batch.forEach((p, i) => (outcomes[i]!.ok ? p.resolve(outcomes[i]!.value) : p.reject(outcomes[i]!.value)));
+    } catch (err) {
+      // The commit itself failed: nothing of this batch is durable, so every caller gets the error.
+      for (const p of batch) p.reject(err);
+    }
+  }
+
+  async function drain(): Promise<void> {
+    flushing = true;
+    try {
+      while (queue.length) await flush();
+    } finally {
+      flushing = false;
+    }
+  }
+
+  return {
+    run<R>(unit: Unit<R>): Promise<R> {
+      return new Promise<R>((resolve, reject) => {
+        queue.push({ unit: unit as Unit<unknown>, resolve: resolve as (v: unknown) => void, reject });
+        // Let the requests already in this turn of the event loop join the same batch.
+        if (!flushing) {
+          flushing = true;
+          setImmediate(() => void drain());
+        }
+      });
+    },
+  };
+}
