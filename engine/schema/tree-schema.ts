@@ -78,6 +78,7 @@ export const AdviceKind = z.enum([
   'maatwerk',
   'signalering',
   'doorverwijzing',
+  'vangnet',
 ]);
 export type AdviceKind = z.infer<typeof AdviceKind>;
 

@@ -23,6 +23,8 @@ export const LEVEL_OF: Record<AdviceKind, PyramidLevel> = {
   'wmo-melding': 'maatwerk',
   maatwerk: 'maatwerk',
   signalering: 'vangnet',
+  // "Kom je er niet uit? Bel …": the human to fall back on, listed after everything else.
+  vangnet: 'vangnet',
 };
 
 export interface PlanItem {

@@ -48,6 +48,7 @@ export const KINDS: Record<AdviceKind, string> = {
   maatwerk: 'maatwerk (na onderzoek en besluit van de gemeente)',
   signalering: 'zorgmelding (signalering)',
   doorverwijzing: 'doorverwijzing naar informatie',
+  vangnet: 'vangnet (altijd iemand om te bellen)',
 };
 
 export const LEVELS: Record<PyramidLevel, string> = {
