@@ -1,8 +1,8 @@
-// The coach page's service worker: keeps the app shell (the page and the staff bundle) so /coach
-// opens without a connection. API calls are never cached here: answers go through the IndexedDB
-// queue, which resends them with their idempotency keys.
-const CACHE = 'vw-coach-shell-v1';
-const SHELL = ['/coach', '/staff/assets/staff.js'];
+// The coach page's service worker: answers /coach and the staff bundle from the shell cache, so the
+// page opens without a connection. The page refreshes that cache on every load with a connection
+// (see coach-shell.ts: this worker's own CSP does not let it fetch). API calls are never touched:
+// answers go through the IndexedDB queue, which resends them with their idempotency keys.
+import { SHELL, SHELL_CACHE } from './coach-shell.js';
 
 interface ExtendableEvent extends Event {
   waitUntil(p: Promise<unknown>): void;
@@ -19,31 +19,19 @@ const sw = self as unknown as {
   location: Location;
 };
 
-sw.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => sw.skipWaiting())));
+sw.addEventListener('install', (e) => e.waitUntil(sw.skipWaiting()));
 
 sw.addEventListener('activate', (e) =>
   e.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('vw-coach-shell-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('vw-coach-shell-') && k !== SHELL_CACHE).map((k) => caches.delete(k))))
       .then(() => sw.clients.claim()),
   ),
 );
 
 sw.addEventListener('fetch', (e) => {
   const url = new URL(e.request.url);
-  if (e.request.method !== 'GET' || url.origin !== sw.location.origin) return;
-  if (url.pathname !== '/coach' && !url.pathname.startsWith('/staff/assets/')) return;
-  // Network first: a signed-out coach is sent to sign in, and a new bundle is picked up at once.
-  e.respondWith(
-    fetch(e.request)
-      .then(async (res) => {
-        if (res.ok && !res.redirected && res.type === 'basic') {
-          const copy = res.clone();
-          await caches.open(CACHE).then((c) => c.put(url.pathname, copy));
-        }
-        return res;
-      })
-      .catch(async () => (await caches.match(url.pathname)) ?? Response.error()),
-  );
+  if (e.request.method !== 'GET' || url.origin !== sw.location.origin || !SHELL.includes(url.pathname)) return;
+  e.respondWith(caches.match(url.pathname, { cacheName: SHELL_CACHE }).then((hit) => hit ?? fetch(e.request)));
 });

@@ -2,7 +2,9 @@
 // question needs, scores them 1–5, links each to tree advice, and prints the plan. Works offline
 // after the first visit: the service worker keeps the page, IndexedDB keeps plans and the queue.
 import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CreatedSession } from '../../server/api/contract.js';
+import { installShell } from './coach-shell.js';
 import { CoachSync, type Conflict, type Plan } from './coach-sync.js';
 import { staffCall, StaffApiError, time } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
@@ -99,7 +101,7 @@ export class VwCoachApp extends LitElement {
     this.sync.addEventListener('change', () => void this.refreshQueue());
     // 'online' is not always fired (a captive portal, a flaky link): try again now and then.
     this.timer = setInterval(() => void this.sync.flush(), 15_000);
-    navigator.serviceWorker?.register('/coach-sw.js', { scope: '/coach' }).catch(() => undefined);
+    installShell().catch(() => undefined);
     void this.start();
   }
 
@@ -145,7 +147,8 @@ export class VwCoachApp extends LitElement {
       const old = entries.find((e) => e.domain === c.domain);
       entries = [...rest, { domain: c.domain, score: c.score, note: c.note, sessionId: old?.sessionId ?? null, revision: old?.revision ?? 0, updatedAt: '' }];
     }
-    return { ...plan, entries };
+    // A stable order: entries keep their place (and their form) while changes come and go.
+    return { ...plan, entries: entries.sort((a, b) => a.domain.localeCompare(b.domain)) };
   }
 
   private async openPlan(id: string) {
@@ -178,9 +181,11 @@ export class VwCoachApp extends LitElement {
 
   private addDomains = async (e: SubmitEvent) => {
     e.preventDefault();
-    const chosen = new FormData(e.target as HTMLFormElement).getAll('domain').map(String);
+    // Read the form before awaiting: a shadow-DOM event's target is cleared once dispatch ends.
+    const form = e.target as HTMLFormElement;
+    const chosen = new FormData(form).getAll('domain').map(String);
+    form.reset();
     for (const d of chosen) await this.sync.save(this.plan!, d, null, '');
-    (e.target as HTMLFormElement).reset();
   };
 
   private saveDomain = async (e: SubmitEvent, domain: string) => {
@@ -203,7 +208,7 @@ export class VwCoachApp extends LitElement {
 
   private status() {
     const n = this.queued;
-    const text = !this.online
+    const text = !this.online || (this.sync.state === 'offline' && n)
       ? `Offline. ${n ? `${n} ${n === 1 ? 'antwoord wacht' : 'antwoorden wachten'} op verbinding.` : 'Nieuwe antwoorden worden op dit apparaat bewaard.'}`
       : this.sync.state === 'signed-out'
         ? `Log opnieuw in om ${n} bewaarde ${n === 1 ? 'antwoord' : 'antwoorden'} te versturen. Ze blijven op dit apparaat.`
@@ -246,7 +251,7 @@ export class VwCoachApp extends LitElement {
         <button type="button" @click=${() => window.print()}>Plan afdrukken</button>
         <button type="button" @click=${() => ((this.plan = undefined), localStorage.removeItem('vw-coach-plan'))}>Ander plan</button>
       </div>
-      ${p.entries.map((e) => {
+      ${repeat(p.entries, (e) => e.domain, (e) => {
         const d = meta?.domains.find((x) => x.id === e.domain);
         const pending = e.updatedAt === '';
         return html`<form class="domain" data-domain=${e.domain} @submit=${(ev: SubmitEvent) => this.saveDomain(ev, e.domain)} novalidate>

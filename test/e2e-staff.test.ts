@@ -1,0 +1,319 @@
+// The staff side in real Chromium against the real server (in-process on a free port, SQLite in
+// memory, the demo and Haarlem trees): a resident and a 14 023 medewerker in one session, the
+// concern inbox closing a report the reporter then sees, the wijkcoach offline and back, and axe.
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve, type ServerType } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStaff } from '../scripts/build-staff.js';
+import { buildWidget } from '../scripts/build-widget.js';
+import { createApp } from '../server/app.js';
+import { DEFAULTS, type Config } from '../server/config.js';
+import { connect, type Db } from '../server/db/connect.js';
+import { createStore } from '../server/db/store.js';
+import type { Role, StaffDb } from '../server/db/staff-repo.js';
+import { cryptoIds } from '../server/ids.js';
+import { createLogger } from '../server/logger.js';
+import { mountStaff } from '../server/staff/index.js';
+import type { StaffKit } from '../server/staff/context.js';
+import { hashPassword } from '../server/staff/password.js';
+import { createTreeStore } from '../server/tree-store/tree-store.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'kitchen table twenty three';
+let browser: Browser;
+let server: ServerType;
+let db: Db;
+let kit: StaffKit;
+let url: string;
+
+beforeAll(async () => {
+  await Promise.all([buildWidget(), buildStaff()]);
+  const config: Config = { ...DEFAULTS, treeDirs: [resolve('test/fixtures/demo'), resolve('trees/haarlem')], databaseUrl: 'sqlite::memory:', logLevel: 'warn' };
+  const logger = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
+  db = await connect(config.databaseUrl);
+  const store = createStore(db);
+  const clock = () => new Date();
+  const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock, serveDrafts: false });
+  await trees.reload();
+  const deps = { store, trees, clock, ids: cryptoIds, logger, config };
+  const app = createApp(deps);
+  kit = mountStaff(app, { ...deps, db });
+  for (const [name, role] of [['mila', 'medewerker'], ['bas', 'behandelaar'], ['wim', 'wijkcoach']] as [string, Role][]) {
+    await kit.repo.addAccount({ id: cryptoIds.id(), name, displayName: name[0]!.toUpperCase() + name.slice(1), role, passwordHash: await hashPassword(PASSWORD), oidcSubject: null }, new Date().toISOString());
+  }
+  server = await new Promise<ServerType>((done) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await db?.close();
+});
+
+const sdb = () => db.kysely as unknown as StaffDb;
+
+async function signIn(name: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${name}] pageerror`, e.message));
+  if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[${name}] ${m.type()} ${m.text()}`));
+  await page.goto(`${url}${path}`);
+  await page.waitForURL(/\/staff\/login/);
+  await page.getByLabel('Naam').fill(name);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(`${url}${path}`);
+  return { context, page };
+}
+
+async function axe(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  const problems = result.violations.map((v) => `${what}: ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  expect(problems).toEqual([]);
+}
+
+const dbg = (s: string) => process.env.E2E_DEBUG && console.log('step', s, new Date().toISOString());
+const next = (page: Page) => page.getByRole('button', { name: 'Volgende' }).click();
+
+describe('staff console, inbox and kitchen-table mode in Chromium', () => {
+  it('a resident starts online, a medewerker resumes by code after consent, and both see the same trail and advice', async () => {
+    const resident = await browser.newContext();
+    const rp = await resident.newPage();
+    await rp.goto(`${url}/?tree=demo/start`);
+    await rp.getByRole('heading', { name: 'Wat wil je doen?' }).waitFor();
+    await rp.getByLabel('Ik zoek een oplossing').check();
+    await next(rp);
+    await rp.getByRole('heading', { name: 'Waar wil je hulp bij?' }).waitFor();
+    await rp.getByLabel('Vervoer').check();
+    await next(rp);
+    await rp.getByRole('heading', { name: 'Hoe oud ben je?' }).waitFor();
+    await rp.getByLabel('Hoe oud ben je?').fill('80');
+    await next(rp);
+    await rp.getByText('We stellen nu vragen per onderwerp.', { exact: true }).waitFor();
+    await rp.getByRole('button', { name: 'Bewaar en ga later verder' }).click();
+    const codeText = await rp.getByText(/^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{5}$/).first().textContent();
+    const code = codeText!.trim();
+
+    const { context, page } = await signIn('mila', '/staff');
+    await page.getByLabel('Code').fill(code);
+    await page.getByRole('button', { name: 'Gesprek openen' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('toestemming');
+    await page.getByLabel('De inwoner geeft toestemming').check();
+    await page.getByRole('button', { name: 'Gesprek openen' }).click();
+    await page.getByRole('heading', { name: /Verloop \(3\)/ }).waitFor();
+    const rows = async (p: Page) => p.locator('vw-staff-session').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.childNodes[0]?.textContent?.trim() ?? td.textContent!.trim())));
+    expect(await rows(page)).toEqual([
+      ['Wat wil je doen?', 'Ik zoek een oplossing', 'website'],
+      ['Hulp bij', 'Vervoer', 'website'],
+      ['Hoe oud ben je?', '80 jaar', 'website'],
+    ]);
+    // The medewerker continues on the phone: the info step, then the vervoer sub-flow.
+    await page.getByText('We stellen nu vragen per onderwerp.', { exact: true }).waitFor();
+    await next(page);
+    await page.getByRole('heading', { name: 'Kan iemand uit je omgeving helpen?' }).waitFor();
+    await page.getByLabel('Nee').check();
+    await next(page);
+    await page.getByText('Het advies is compleet.').waitFor();
+    const staffAdvice = await page.locator('vw-advice-plan article h3').allTextContents();
+    expect(staffAdvice).toEqual(['Buurthuis (vervoer)', 'Huisbezoek']);
+    expect((await rows(page)).at(-1)).toEqual(['Hulp van je omgeving', 'Nee', '14 023']);
+    await page.getByLabel('Aantekening', { exact: true }).fill('Beller wil graag teruggebeld worden.');
+    await page.getByRole('button', { name: 'Aantekening opslaan' }).click();
+    await page.getByText('Aantekening (Mila): Beller wil graag teruggebeld worden.').waitFor();
+    await axe(page, 'console with an open session');
+
+    // The resident's window (same session, in its tab storage) shows the same advice after a reload.
+    await rp.reload();
+    await rp.getByRole('heading', { name: 'Jouw advies' }).waitFor();
+    expect(await rp.locator('vw-advice-plan article h3').allTextContents()).toEqual(staffAdvice);
+    expect(await rp.locator('vw-answers dt').allTextContents()).toEqual(['Wat wil je doen?', 'Hulp bij', 'Hoe oud ben je?', 'Hulp van je omgeving']);
+    expect(await rp.content()).not.toContain('teruggebeld');
+    const consent = await sdb().selectFrom('staff_consents').selectAll().where('purpose', '=', 'resume').execute();
+    expect(consent).toHaveLength(1);
+    expect(consent[0]).toMatchObject({ channel: 'telefoon' });
+    await resident.close();
+
+    // A new call: the console starts Haarlem's tree for the caller and shows the staff wording.
+    await page.getByRole('button', { name: 'Gesprek sluiten' }).click();
+    await page.getByLabel('Onderwerp').selectOption('haarlem/start');
+    await page.getByLabel('Loket').check();
+    await page.getByRole('button', { name: 'Start gesprek' }).click();
+    await page.getByRole('heading', { name: 'Waar kunnen we je mee helpen?' }).waitFor();
+    await page.getByText(/^Vraag: waarvoor belt u\?/).waitFor();
+    await axe(page, 'console, new loket session');
+    await page.getByRole('button', { name: 'Gesprek sluiten' }).click();
+    await page.getByRole('heading', { name: 'Verder met code' }).waitFor();
+    await axe(page, 'console start');
+    // A medewerker may not open the inbox.
+    const inbox = await page.goto(`${url}/staff/concerns`);
+    expect(inbox!.status()).toBe(403);
+    const api = await page.request.get(`${url}/api/staff/concerns`);
+    expect(api.status()).toBe(403);
+    await context.close();
+  }, 120_000);
+
+  it('a behandelaar claims and closes a concern; the reporter\'s status page shows the feedback', async () => {
+    const res = await fetch(`${url}/api/concerns`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ gemeente: 'demo', about: 'oudere', noticed: 'De buurman haalt zijn post niet meer op.', urgency: 'binnen-een-week', area: 'Schalkwijk', idempotencyKey: cryptoIds.token().slice(0, 32) }),
+    });
+    const receipt = (await res.json()) as { reference: string; statusToken: string };
+    const { context, page } = await signIn('bas', '/staff/concerns');
+    await page.getByRole('button', { name: receipt.reference }).click();
+    await page.getByRole('heading', { name: `Melding ${receipt.reference}` }).waitFor();
+    await page.getByText('De buurman haalt zijn post niet meer op.').waitFor();
+    await axe(page, 'inbox with a report open');
+    await page.getByRole('button', { name: 'Oppakken' }).click();
+    const feedback = 'We zijn bij uw buurman langs geweest. Er is hulp geregeld. Dank voor uw melding.';
+    await page.getByLabel('Terugkoppeling voor de melder').fill(feedback);
+    await page.getByRole('button', { name: 'Afronden' }).click();
+    await page.getByText('Afgerond. De melder ziet uw terugkoppeling').waitFor();
+    await axe(page, 'inbox after closing');
+    const reporter = await browser.newPage();
+    await reporter.goto(`${url}/demo/status#t=${receipt.statusToken}`);
+    await reporter.getByText(feedback).waitFor();
+    const audit = await kit.audit.forTarget('concern', (await sdb().selectFrom('concerns').select('id').where('reference', '=', receipt.reference).executeTakeFirstOrThrow()).id);
+    expect(audit.map((a) => a.action)).toEqual(['concern.read', 'concern.claim', 'concern.read', 'concern.close', 'concern.read']);
+    await reporter.close();
+    await context.close();
+  }, 120_000);
+
+  it('the coach answers with the network cut, reconnects, and every answer arrives exactly once; conflicts are shown', async () => {
+    const { context, page } = await signIn('wim', '/coach');
+    dbg('c1');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    dbg('c2');
+    await page.getByLabel('Huishouden (initialen of dossiernummer)').fill('Fam. J.');
+    dbg('c3');
+    await page.getByLabel('Hulpvraag').fill('Vervoer naar het ziekenhuis en de huur betalen.');
+    dbg('c4');
+    await page.getByRole('button', { name: 'Plan maken' }).click();
+    dbg('c5');
+    await page.getByRole('heading', { name: 'Plan: Fam. J.' }).waitFor();
+    dbg('c6');
+    await page.getByLabel('Huishouden', { exact: true }).check();
+    dbg('c7');
+    await page.getByLabel('Geld, schulden en formulieren').check();
+    dbg('c8');
+    await page.getByRole('button', { name: 'Toevoegen aan plan' }).click();
+    dbg('c9');
+    await page.getByText('Alles is bewaard op de server.').waitFor();
+    dbg('c10');
+    await axe(page, 'coach plan');
+    const planId = (await sdb().selectFrom('coach_plans').select('id').executeTakeFirstOrThrow()).id;
+    const changes = () => sdb().selectFrom('coach_changes').select(['key', 'domain']).where('plan_id', '=', planId).execute();
+    expect(await changes()).toHaveLength(2);
+
+    // Offline: the page itself comes from the service worker, the plan from IndexedDB.
+    dbg('c11');
+    await context.setOffline(true);
+    dbg('c12');
+    await page.reload();
+    dbg('c13');
+    await page.getByRole('heading', { name: 'Plan: Fam. J.' }).waitFor();
+    const form = (domain: string) => page.locator(`form[data-domain="${domain}"]`);
+    dbg('c14');
+    await form('huishouden').getByLabel('2 – Niet zelfredzaam').check();
+    dbg('c15');
+    await form('huishouden').getByLabel('Afspraken en aantekening').fill('Dochter doet de was.');
+    dbg('c16');
+    await form('huishouden').getByRole('button', { name: 'Opslaan' }).click();
+    dbg('c17');
+    await form('geld').getByLabel('3 – Beperkt zelfredzaam').check();
+    dbg('c18');
+    await form('geld').getByRole('button', { name: 'Opslaan' }).click();
+    dbg('c19');
+    await form('huishouden').getByLabel('3 – Beperkt zelfredzaam').check();
+    dbg('c20');
+    await form('huishouden').getByRole('button', { name: 'Opslaan' }).click();
+    dbg('c21');
+    await page.getByText('3 antwoorden wachten op verbinding.').waitFor();
+    expect(await changes()).toHaveLength(2);
+    dbg('c22');
+    await axe(page, 'coach offline');
+
+    // Meanwhile a colleague's device changed "geld": that queued answer must become a visible conflict.
+    const cookies = await context.cookies();
+    const csrf = cookies.find((c) => c.name === 'vw_csrf')!.value;
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const other = await fetch(`${url}/api/staff/coach/plans/${planId}/entries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+      body: JSON.stringify({ domain: 'geld', score: 4, note: 'Bewindvoering loopt', baseRevision: 1, idempotencyKey: 'other-device-0001' }),
+    });
+    expect(other.status).toBe(200);
+
+    const sent: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/entries') && r.method() === 'POST' && sent.push((r.postDataJSON() as { idempotencyKey: string }).idempotencyKey));
+    dbg('c23');
+    await context.setOffline(false);
+    dbg('c24');
+    await page.getByRole('heading', { name: 'Conflicten (1)' }).waitFor();
+    dbg('c25');
+    await page.getByText('Alles is bewaard op de server.').waitFor();
+    let rows = await changes();
+    const count = (domain: string) => rows.filter((r) => r.domain === domain).length;
+    expect([count('huishouden'), count('geld')]).toEqual([3, 2]); // 2 of mine, 1 of the other device
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+    dbg('c26');
+    await page.getByText('op de server score 4 “Bewindvoering loopt”').waitFor();
+    dbg('c27');
+    await axe(page, 'coach with a conflict');
+    dbg('c28');
+    await page.getByRole('button', { name: 'Mijn versie opslaan' }).click();
+    dbg('c29');
+    await page.getByRole('heading', { name: /Conflicten/ }).waitFor({ state: 'detached' });
+    dbg('c30');
+    await page.getByText('Alles is bewaard op de server.').waitFor();
+
+    // A response lost on the way back: the same key is resent and applied once.
+    let dropped = false;
+    dbg('c31');
+    await page.route('**/api/staff/coach/plans/*/entries', async (route) => {
+      if (dropped) return route.continue();
+      dropped = true;
+      await route.fetch(); // reaches the server and commits…
+      await route.abort('connectionreset'); // …but the answer never arrives
+    });
+    dbg('c32');
+    await form('geld').getByLabel('2 – Niet zelfredzaam').check();
+    dbg('c33');
+    await form('geld').getByRole('button', { name: 'Opslaan' }).click();
+    dbg('c34');
+    await page.getByText('1 antwoord wacht op verbinding.').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    dbg('c35');
+    await context.setOffline(true);
+    dbg('c36');
+    await context.setOffline(false);
+    dbg('c37');
+    await page.getByText('Alles is bewaard op de server.').waitFor();
+    rows = await changes();
+    expect(rows).toHaveLength(7);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(7);
+    const last = sent.at(-1)!;
+    expect(sent.filter((k) => k === last)).toHaveLength(2); // sent twice …
+    expect(rows.filter((r) => r.key === last)).toHaveLength(1); // … stored once
+    const entries = await sdb().selectFrom('coach_entries').select(['domain', 'score', 'note', 'revision']).where('plan_id', '=', planId).orderBy('domain').execute();
+    expect(entries).toEqual([
+      { domain: 'geld', score: 2, note: '', revision: 4 },
+      { domain: 'huishouden', score: 3, note: 'Dochter doet de was.', revision: 3 },
+    ]);
+    dbg('c38');
+    await context.close();
+  }, 120_000);
+});
