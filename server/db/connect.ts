@@ -27,12 +27,19 @@ export async function connect(url: string, options: { poolMax?: number } = {}): 
   return db;
 }
 
-function sqlite(path: string): Db {
+/**
+ * `sqlite:<path>[?synchronous=normal]`. FULL (default) syncs the WAL on every commit: an
+ * acknowledged answer survives a power cut, not only a crash. NORMAL survives a crash of the
+ * process (SIGKILL) but may lose the last commits on a power cut; choose it knowingly.
+ */
+function sqlite(spec: string): Db {
+  const [path = '', query = ''] = spec.split('?');
+  const synchronous = new URLSearchParams(query).get('synchronous')?.toUpperCase() ?? 'FULL';
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new Error(`synchronous=${synchronous} is not supported; use full (default) or normal.`);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const database = new BetterSqlite3(path);
   database.pragma('journal_mode = WAL');
-  // FULL syncs the WAL on every commit: an acknowledged answer survives a power cut, not only a crash.
-  database.pragma('synchronous = FULL');
+  database.pragma(`synchronous = ${synchronous}`);
   database.pragma('busy_timeout = 5000');
   // Kysely prepares every query anew; the same few statements run thousands of times a second.
   const statements = new Map<string, BetterSqlite3.Statement>();

