@@ -83,7 +83,6 @@ async function axe(page: Page, what: string) {
   expect(problems).toEqual([]);
 }
 
-const dbg = (s: string) => process.env.E2E_DEBUG && console.log('step', s, new Date().toISOString());
 const next = (page: Page) => page.getByRole('button', { name: 'Volgende' }).click();
 
 describe('staff console, inbox and kitchen-table mode in Chromium', () => {
@@ -102,17 +101,18 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await next(rp);
     await rp.getByText('We stellen nu vragen per onderwerp.', { exact: true }).waitFor();
     await rp.getByRole('button', { name: 'Bewaar en ga later verder' }).click();
-    const codeText = await rp.getByText(/^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{5}$/).first().textContent();
-    const code = codeText!.trim();
+    const shown = await rp.locator('vw-resume-code .code').textContent();
+    const code = shown!.replace(/[\s-]/g, '');
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
 
     const { context, page } = await signIn('mila', '/staff');
-    await page.getByLabel('Code').fill(code);
+    await page.getByLabel('Code', { exact: true }).fill(code);
     await page.getByRole('button', { name: 'Gesprek openen' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('toestemming');
     await page.getByLabel('De inwoner geeft toestemming').check();
     await page.getByRole('button', { name: 'Gesprek openen' }).click();
     await page.getByRole('heading', { name: /Verloop \(3\)/ }).waitFor();
-    const rows = async (p: Page) => p.locator('vw-staff-session').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.childNodes[0]?.textContent?.trim() ?? td.textContent!.trim())));
+    const rows = async (p: Page) => p.locator('vw-staff-session').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('.q')!, ...[...tr.querySelectorAll('td')].slice(1, 3)].map((el) => el.textContent!.trim())));
     expect(await rows(page)).toEqual([
       ['Wat wil je doen?', 'Ik zoek een oplossing', 'website'],
       ['Hulp bij', 'Vervoer', 'website'],
@@ -147,7 +147,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     // A new call: the console starts Haarlem's tree for the caller and shows the staff wording.
     await page.getByRole('button', { name: 'Gesprek sluiten' }).click();
     await page.getByLabel('Onderwerp').selectOption('haarlem/start');
-    await page.getByLabel('Loket').check();
+    await page.getByRole('region', { name: 'Nieuw gesprek' }).getByLabel('Loket').check();
     await page.getByRole('button', { name: 'Start gesprek' }).click();
     await page.getByRole('heading', { name: 'Waar kunnen we je mee helpen?' }).waitFor();
     await page.getByText(/^Vraag: waarvoor belt u\?/).waitFor();
@@ -192,59 +192,37 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
 
   it('the coach answers with the network cut, reconnects, and every answer arrives exactly once; conflicts are shown', async () => {
     const { context, page } = await signIn('wim', '/coach');
-    dbg('c1');
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     });
-    dbg('c2');
     await page.getByLabel('Huishouden (initialen of dossiernummer)').fill('Fam. J.');
-    dbg('c3');
     await page.getByLabel('Hulpvraag').fill('Vervoer naar het ziekenhuis en de huur betalen.');
-    dbg('c4');
     await page.getByRole('button', { name: 'Plan maken' }).click();
-    dbg('c5');
     await page.getByRole('heading', { name: 'Plan: Fam. J.' }).waitFor();
-    dbg('c6');
     await page.getByLabel('Huishouden', { exact: true }).check();
-    dbg('c7');
     await page.getByLabel('Geld, schulden en formulieren').check();
-    dbg('c8');
     await page.getByRole('button', { name: 'Toevoegen aan plan' }).click();
-    dbg('c9');
     await page.getByText('Alles is bewaard op de server.').waitFor();
-    dbg('c10');
     await axe(page, 'coach plan');
     const planId = (await sdb().selectFrom('coach_plans').select('id').executeTakeFirstOrThrow()).id;
     const changes = () => sdb().selectFrom('coach_changes').select(['key', 'domain']).where('plan_id', '=', planId).execute();
     expect(await changes()).toHaveLength(2);
 
     // Offline: the page itself comes from the service worker, the plan from IndexedDB.
-    dbg('c11');
     await context.setOffline(true);
-    dbg('c12');
     await page.reload();
-    dbg('c13');
     await page.getByRole('heading', { name: 'Plan: Fam. J.' }).waitFor();
     const form = (domain: string) => page.locator(`form[data-domain="${domain}"]`);
-    dbg('c14');
     await form('huishouden').getByLabel('2 – Niet zelfredzaam').check();
-    dbg('c15');
     await form('huishouden').getByLabel('Afspraken en aantekening').fill('Dochter doet de was.');
-    dbg('c16');
     await form('huishouden').getByRole('button', { name: 'Opslaan' }).click();
-    dbg('c17');
     await form('geld').getByLabel('3 – Beperkt zelfredzaam').check();
-    dbg('c18');
     await form('geld').getByRole('button', { name: 'Opslaan' }).click();
-    dbg('c19');
     await form('huishouden').getByLabel('3 – Beperkt zelfredzaam').check();
-    dbg('c20');
     await form('huishouden').getByRole('button', { name: 'Opslaan' }).click();
-    dbg('c21');
     await page.getByText('3 antwoorden wachten op verbinding.').waitFor();
     expect(await changes()).toHaveLength(2);
-    dbg('c22');
     await axe(page, 'coach offline');
 
     // Meanwhile a colleague's device changed "geld": that queued answer must become a visible conflict.
@@ -260,47 +238,32 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
 
     const sent: string[] = [];
     page.on('request', (r) => r.url().endsWith('/entries') && r.method() === 'POST' && sent.push((r.postDataJSON() as { idempotencyKey: string }).idempotencyKey));
-    dbg('c23');
     await context.setOffline(false);
-    dbg('c24');
     await page.getByRole('heading', { name: 'Conflicten (1)' }).waitFor();
-    dbg('c25');
     await page.getByText('Alles is bewaard op de server.').waitFor();
     let rows = await changes();
     const count = (domain: string) => rows.filter((r) => r.domain === domain).length;
     expect([count('huishouden'), count('geld')]).toEqual([3, 2]); // 2 of mine, 1 of the other device
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
-    dbg('c26');
     await page.getByText('op de server score 4 “Bewindvoering loopt”').waitFor();
-    dbg('c27');
     await axe(page, 'coach with a conflict');
-    dbg('c28');
     await page.getByRole('button', { name: 'Mijn versie opslaan' }).click();
-    dbg('c29');
     await page.getByRole('heading', { name: /Conflicten/ }).waitFor({ state: 'detached' });
-    dbg('c30');
     await page.getByText('Alles is bewaard op de server.').waitFor();
 
     // A response lost on the way back: the same key is resent and applied once.
     let dropped = false;
-    dbg('c31');
     await page.route('**/api/staff/coach/plans/*/entries', async (route) => {
       if (dropped) return route.continue();
       dropped = true;
       await route.fetch(); // reaches the server and commits…
       await route.abort('connectionreset'); // …but the answer never arrives
     });
-    dbg('c32');
     await form('geld').getByLabel('2 – Niet zelfredzaam').check();
-    dbg('c33');
     await form('geld').getByRole('button', { name: 'Opslaan' }).click();
-    dbg('c34');
     await page.getByText('1 antwoord wacht op verbinding.').waitFor({ timeout: 10_000 }).catch(() => undefined);
-    dbg('c35');
     await context.setOffline(true);
-    dbg('c36');
     await context.setOffline(false);
-    dbg('c37');
     await page.getByText('Alles is bewaard op de server.').waitFor();
     rows = await changes();
     expect(rows).toHaveLength(7);
@@ -313,7 +276,6 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
       { domain: 'geld', score: 2, note: '', revision: 4 },
       { domain: 'huishouden', score: 3, note: 'Dochter doet de was.', revision: 3 },
     ]);
-    dbg('c38');
     await context.close();
   }, 120_000);
 });

@@ -173,7 +173,7 @@ export class VwStaffSession extends LitElement {
                 <tbody>
                   ${s.trail.map(
                     (t) => html`<tr data-node=${t.node}>
-                      <td>${t.question}${notesFor(t.node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`)}</td>
+                      <td><span class="q">${t.question}</span>${notesFor(t.node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`)}</td>
                       <td>${t.answer}</td>
                       <td>${CHANNEL_LABEL[t.channel] ?? t.channel}</td>
                       <td>${time(t.at)}</td>
