@@ -25,12 +25,13 @@ export interface CompiledTree {
 const cache = new Map<string, CompiledTree>();
 
 /**
- * Compiles once per tree version: `gemeente/id@version`. A new version gets a new entry, so
- * sessions on the old version keep their machine for as long as the caller holds it.
+ * Compiles once per tree version (`gemeente/id@version`, the sub-flows' versions and the sociale
+ * kaart's content). A new version gets a new entry, so sessions on the old version keep their
+ * machine for as long as the caller holds it.
  */
 export function compile(graph: FlatGraph, services: ServiceCatalog | null): CompiledTree {
   const root = graph.trees.get(graph.rootTree)!;
-  const key = `${graph.gemeente}/${graph.rootTree}@${graph.rootVersion}#${fingerprint(graph)}`;
+  const key = `${graph.gemeente}/${graph.rootTree}@${graph.rootVersion}#${fingerprint(graph)}#${hashText(JSON.stringify(services ?? null))}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const machine = toMachine(graph);
@@ -48,6 +49,13 @@ export function compile(graph: FlatGraph, services: ServiceCatalog | null): Comp
   };
   cache.set(key, compiled);
   return compiled;
+}
+
+/** FNV-1a: the sociale kaart can change without a tree version bump, and must not be served stale. */
+function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 /**

@@ -41,6 +41,6 @@ export function serveTree(input: BundleInput, verified: VerifiedBundle, treeId: 
     root,
     source: json.get(treeId),
     uses: ids.filter((id) => id !== treeId).map((id) => ({ id, version: verified.trees.get(id)!.version })),
-    compiled: { ...compiled, services: new Map((verified.services?.services ?? []).map((s) => [s.id, s])) },
+    compiled,
   };
 }
