@@ -32,6 +32,11 @@ export function pageRoutes({ config }: Deps) {
       if (!body) throw new ApiError(404, 'widget-not-built', `${file} is not in ${config.widgetDir}. Run "npm run build" (scripts/build-widget.ts) first.`);
       c.header('content-type', TYPES[file.split('.').pop()!]!);
       c.header('cache-control', 'no-cache');
+      // Municipal sites embed the bundle from here: a module script from another origin is a
+      // CORS request, and COEP-isolated pages also need CORP. The bundle is public and has no
+      // credentials, so any origin may load it; the API keeps its own allow-list.
+      c.header('access-control-allow-origin', '*');
+      c.header('cross-origin-resource-policy', 'cross-origin');
       return c.body(body);
     });
 }
