@@ -41,7 +41,7 @@ beforeAll(async () => {
   await trees.reload();
   const deps = { store, trees, clock, ids: cryptoIds, logger, config };
   const app = createApp(deps);
-  kit = mountStaff(app, { ...deps, db });
+  kit = mountStaff(app, { ...deps, db }, { coachGemeente: 'haarlem' });
   for (const [name, role] of [['mila', 'medewerker'], ['bas', 'behandelaar'], ['wim', 'wijkcoach']] as [string, Role][]) {
     await kit.repo.addAccount({ id: cryptoIds.id(), name, displayName: name[0]!.toUpperCase() + name.slice(1), role, passwordHash: await hashPassword(PASSWORD), oidcSubject: null }, new Date().toISOString());
   }
@@ -63,13 +63,18 @@ afterAll(async () => {
 
 const sdb = () => db.kysely as unknown as StaffDb;
 
-async function signIn(name: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
+async function signIn(name: string, path: string, checkLoginPage = false): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[${name}] pageerror`, e.message));
   if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[${name}] ${m.type()} ${m.text()}`));
   await page.goto(`${url}${path}`);
   await page.waitForURL(/\/staff\/login/);
+  if (checkLoginPage) {
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('alert').waitFor(); // empty fields: 401, said in words
+    await axe(page, 'sign-in page with an error');
+  }
   await page.getByLabel('Naam').fill(name);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -170,7 +175,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
       body: JSON.stringify({ gemeente: 'demo', about: 'oudere', noticed: 'De buurman haalt zijn post niet meer op.', urgency: 'binnen-een-week', area: 'Schalkwijk', idempotencyKey: cryptoIds.token().slice(0, 32) }),
     });
     const receipt = (await res.json()) as { reference: string; statusToken: string };
-    const { context, page } = await signIn('bas', '/staff/concerns');
+    const { context, page } = await signIn('bas', '/staff/concerns', true);
     await page.getByRole('button', { name: receipt.reference }).click();
     await page.getByRole('heading', { name: `Melding ${receipt.reference}` }).waitFor();
     await page.getByText('De buurman haalt zijn post niet meer op.').waitFor();
@@ -271,6 +276,18 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     const last = sent.at(-1)!;
     expect(sent.filter((k) => k === last)).toHaveLength(2); // sent twice …
     expect(rows.filter((r) => r.key === last)).toHaveLength(1); // … stored once
+    // Printable: one household, one plan – without the buttons.
+    await page.emulateMedia({ media: 'print' });
+    await page.getByText('Eén huishouden, één plan.').waitFor();
+    expect(await page.getByRole('button', { name: /Opslaan/ }).first().isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    // Online again: the domain's advice starts in its own sub-flow, on the wijkcoach channel.
+    await page.unroute('**/api/staff/coach/plans/*/entries');
+    await form('huishouden').getByRole('button', { name: 'Advies uit de beslisboom' }).click();
+    await page.getByRole('heading', { name: 'Verloop (1)' }).waitFor();
+    const first = await page.locator('vw-staff-session tbody tr td').allTextContents();
+    expect(first.slice(1, 3)).toEqual(['Huishouden', 'wijkcoach']);
+    await axe(page, 'coach with tree advice open');
     const entries = await sdb().selectFrom('coach_entries').select(['domain', 'score', 'note', 'revision']).where('plan_id', '=', planId).orderBy('domain').execute();
     expect(entries).toEqual([
       { domain: 'geld', score: 2, note: '', revision: 4 },

@@ -198,6 +198,13 @@ export function staffRepo(db: StaffDb) {
         .executeTakeFirst();
     },
 
+    /** Staff sessions past their idle or absolute end, and sign-in flows never completed. */
+    async purgeExpired(now: string, idleBefore: string): Promise<number> {
+      const a = await db.deleteFrom('staff_sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleBefore)])).executeTakeFirst();
+      const b = await db.deleteFrom('oidc_flows').where('expires_at', '<=', now).executeTakeFirst();
+      return Number(a.numDeletedRows) + Number(b.numDeletedRows);
+    },
+
     /** Staff data about sessions that retention has deleted goes with them. */
     async purgeOrphans(): Promise<number> {
       const live = db.selectFrom('sessions').select('id');

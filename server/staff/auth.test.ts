@@ -71,6 +71,18 @@ describe('staff sign-in', () => {
     expect(await audit('logout.idle')).toHaveLength(1);
   });
 
+  it('purges ended staff sessions and the staff notes of sessions that retention deleted', async () => {
+    await t.login('mila');
+    const active = await t.login('mila');
+    t.clock.advance(31 * 60_000);
+    await active.call('GET', '/api/staff/me'); // ends one of them on use
+    await t.login('mila');
+    await t.kit.repo.addNote({ id: 'n1', session_id: 'gone', node: 'deur', text: 'x', account_id: 'a', at: t.clock.now.toISOString() });
+    expect(await t.kit.purge()).toBe(2); // the idle session nobody used again, and the orphaned note
+    expect(await t.kit.db.selectFrom('staff_sessions').selectAll().execute()).toHaveLength(1);
+    expect(await t.kit.db.selectFrom('staff_notes').selectAll().execute()).toHaveLength(0);
+  });
+
   it('ends the session at the absolute expiry even when active', async () => {
     await t.close();
     t = await staffTest({ absoluteTimeoutMs: 60 * 60_000 });

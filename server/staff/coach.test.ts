@@ -61,9 +61,12 @@ describe('kitchen-table plan', () => {
     await change(id, { domain: 'vervoer', score: 2 });
     const res = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/session`);
     expect(res.status).toBe(201);
-    const { session, entry } = (await res.json()) as { session: { id: string; state: { tree: string } }; entry: { sessionId: string; revision: number } };
+    const { session, entry } = (await res.json()) as { session: { id: string; state: { tree: string; step: { id: string }; trail: { node: string; value: unknown; channel: string }[] } }; entry: { sessionId: string; revision: number } };
     expect(session.state.tree).toBe('demo/oplossing');
-    expect(entry).toMatchObject({ sessionId: session.id, revision: 2 });
+    // The domain question is answered for the coach: the walk starts in the vervoer sub-flow.
+    expect(session.state.trail).toEqual([expect.objectContaining({ node: 'domeinen', value: ['vervoer'], channel: 'wijkcoach' })]);
+    expect(session.state.step.id).toBe('leeftijd');
+    expect(entry).toMatchObject({ sessionId: session.id, revision: 1 }); // linking is not a content change
     const row = await t.deps.store.sessions.find(session.id);
     expect(row!.channel).toBe('wijkcoach');
     expect((await t.kit.audit.forTarget('plan', id)).map((a) => a.action)).toEqual(['plan.create', 'plan.change', 'plan.start-tree']);

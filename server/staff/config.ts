@@ -32,6 +32,8 @@ export interface StaffConfig {
   teamName: string;
   /** Life domain → tree id the coach starts for it (default: "<gemeente>/<domain>" or the "oplossing" door). */
   coachTrees: Record<string, string>;
+  /** The municipality whose trees the coach's domains link to (default: whichever serves one). */
+  coachGemeente: string | null;
 }
 
 const MINUTE = 60_000;
@@ -46,11 +48,12 @@ export const STAFF_DEFAULTS: StaffConfig = {
   oidc: null,
   teamName: 'Sociaal wijkteam',
   coachTrees: {},
+  coachGemeente: null,
 };
 
 /**
  * STAFF_IDLE_MINUTES, STAFF_MAX_HOURS, STAFF_SECURE_COOKIES (auto|1|0), RATE_STAFF_LOGIN
- * ("limit/seconds"), STAFF_TEAM_NAME, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET,
+ * ("limit/seconds"), STAFF_TEAM_NAME, COACH_GEMEENTE, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET,
  * OIDC_REDIRECT_URI, OIDC_SCOPE, OIDC_ROLE_CLAIM, OIDC_ROLE_MAP='{"grp-14023":"medewerker"}'.
  */
 export function staffConfigFromEnv(env: NodeJS.ProcessEnv): StaffConfig {
@@ -74,6 +77,7 @@ export function staffConfigFromEnv(env: NodeJS.ProcessEnv): StaffConfig {
     secureCookies: env.STAFF_SECURE_COOKIES === '1' ? true : env.STAFF_SECURE_COOKIES === '0' ? false : 'auto',
     loginRate: rate ? { limit: Number(rate[1]), windowMs: Number(rate[2]) * 1000 } : STAFF_DEFAULTS.loginRate,
     teamName: env.STAFF_TEAM_NAME ?? STAFF_DEFAULTS.teamName,
+    coachGemeente: env.COACH_GEMEENTE ?? null,
     oidc,
   };
 }

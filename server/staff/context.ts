@@ -24,6 +24,8 @@ export interface StaffKit {
   repo: StaffRepo;
   audit: AuditRepo;
   /** Writes one audit row for the signed-in member; never throws past a failed write silently. */
+  /** Deletes ended staff sessions, stale sign-in flows and notes/consents of purged sessions. */
+  purge(): Promise<number>;
   record(p: Principal | null, action: string, targetKind: AuditEntry['targetKind'], targetId: string | null, detail?: Record<string, unknown>): Promise<void>;
 }
 

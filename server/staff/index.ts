@@ -17,7 +17,8 @@ export type { StaffDeps } from './context.js';
 /**
  * Adds every staff route to an app built by createApp: /staff (console), /staff/concerns (inbox),
  * /coach (kitchen-table mode), /staff/login, /staff/oidc/*, and /api/staff/*. The app's error
- * handler, security headers and body limit apply unchanged.
+ * handler, security headers and body limit apply unchanged. Call `kit.purge()` from the retention
+ * job: it removes ended staff sessions and the staff notes/consents of sessions retention deleted.
  */
 export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffConfig> = {}): StaffKit {
   if (!deps.db?.kysely) throw new Error('mountStaff-needs-db: pass the connected database as deps.db (the staff tables live beside the store).');
@@ -31,6 +32,11 @@ export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffCon
     db,
     repo,
     audit,
+    async purge() {
+      const now = deps.clock();
+      const idleBefore = new Date(now.getTime() - config.idleTimeoutMs).toISOString();
+      return (await repo.purgeExpired(now.toISOString(), idleBefore)) + (await repo.purgeOrphans());
+    },
     record: (p, action, targetKind, targetId, detail) =>
       audit.write({ at: deps.clock().toISOString(), accountId: p?.account.id ?? null, role: p?.account.role ?? null, action, targetKind, targetId, ...(detail ? { detail } : {}) }),
   };

@@ -20,6 +20,7 @@ export class VwStaffLogin extends LitElement {
   private submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
+    if (!String(data.get('name') ?? '').trim() || !data.get('password')) return void (this.error = 'Vul uw naam en wachtwoord in.');
     this.busy = true;
     try {
       const me = await staffCall<{ role: string }>('POST', '/api/staff/login', { name: String(data.get('name')), password: String(data.get('password')) });

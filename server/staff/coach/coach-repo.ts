@@ -50,6 +50,13 @@ export function coachRepo(db: StaffDb) {
       return r && toEntry(r);
     },
 
+    /** Not a change of the coach's content: no new revision, so queued offline edits do not conflict with it. */
+    async linkSession(planId: string, domain: string, sessionId: string): Promise<CoachEntry | undefined> {
+      await db.updateTable('coach_entries').set({ session_id: sessionId }).where('plan_id', '=', planId).where('domain', '=', domain).execute();
+      const r = await db.selectFrom('coach_entries').selectAll().where('plan_id', '=', planId).where('domain', '=', domain).executeTakeFirst();
+      return r && toEntry(r);
+    },
+
     async change(planId: string, key: string): Promise<StoredChange | undefined> {
       const r = await db.selectFrom('coach_changes').select(['request_hash', 'status', 'response']).where('plan_id', '=', planId).where('key', '=', key).executeTakeFirst();
       return r && { requestHash: r.request_hash, status: Number(r.status), body: JSON.parse(r.response) };

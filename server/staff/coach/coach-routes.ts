@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { CreatedSession, SessionState } from '../../api/contract.js';
 import { z } from 'zod';
 import { hashSecret } from '../../ids.js';
 import { ApiError } from '../../http/problem.js';
@@ -47,11 +48,30 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
   const repo = coachRepo(kit.db);
   const now = () => deps.clock().toISOString();
 
+  /**
+   * Sub-flows (door "sub") are not served on their own, so a domain's advice starts on the
+   * municipality's "oplossing" door with the domain already chosen (see startDomain below).
+   */
   function treeFor(domain: string): string | null {
     const configured = kit.config.coachTrees[domain];
     if (configured) return deps.trees.head(configured) ? configured : null;
-    const served = deps.trees.list();
+    const served = deps.trees.list().filter((t) => !kit.config.coachGemeente || t.gemeente === kit.config.coachGemeente);
     return (served.find((t) => t.id.endsWith(`/${domain}`)) ?? served.find((t) => t.root.door === 'oplossing'))?.id ?? null;
+  }
+
+  /**
+   * When the tree opens with the life-domain question (the "oplossing" door does), answer it with
+   * this one domain on the wijkcoach channel: the coach lands in the domain's own sub-flow, and
+   * the trail shows that the coach chose it.
+   */
+  async function startDomain(created: CreatedSession, domain: string): Promise<CreatedSession> {
+    const step = created.state.step;
+    const offers = step.kind === 'question' && step.input?.type === 'multi' && step.input.options.some((o) => o.value === domain);
+    if (!offers) return created;
+    const caller = { authorization: `Bearer ${created.token}`, guard: { checkOrigin() {} }, locale: undefined };
+    const { body } = await sessions.answer(created.id, caller, { node: step.id, value: [domain], version: created.version, idempotencyKey: `coach-domain-${created.id}`, channel: 'wijkcoach' });
+    const state = body as SessionState;
+    return { ...created, version: state.version, state };
   }
 
   async function ownPlan(c: Context<StaffEnv>) {
@@ -126,20 +146,11 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     if (!entry) throw new ApiError(422, 'domain-not-recorded', 'Record this domain in the plan first (only domains the help question needs are recorded).');
     const tree = treeFor(domain);
     if (!tree) throw new ApiError(404, 'tree-not-found', `No published tree gives advice for "${domain}". Ask the tree authors, or configure coachTrees.`);
-    const created = await sessions.create({ tree, channel: 'wijkcoach' }, { checkOrigin() {} });
+    const created = await startDomain(await sessions.create({ tree, channel: 'wijkcoach' }, { checkOrigin() {} }), domain);
     await kit.repo.addConsent({ id: deps.ids.id(), session_id: created.id, account_id: p.account.id, purpose: 'start', channel: 'wijkcoach', consent_text: null, at: now() });
-    const linked = await repo.apply({
-      planId: plan.id,
-      domain,
-      baseRevision: entry.revision,
-      next: { score: entry.score, note: entry.note, sessionId: created.id, updatedAt: now() },
-      key: `link-${created.id}`,
-      requestHash: hashSecret(created.id),
-      response: (e) => ({ entry: e }),
-    });
-    if (!linked.ok) return conflict(await repo.entry(plan.id, domain), domain);
+    const linked = await repo.linkSession(plan.id, domain, created.id);
     await kit.record(p, 'plan.start-tree', 'plan', plan.id, { domain, session: created.id });
-    return c.json({ session: created, entry: (linked.body as { entry: CoachEntry }).entry }, 201);
+    return c.json({ session: created, entry: linked }, 201);
   });
 
   return app;
