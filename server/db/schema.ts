@@ -47,7 +47,7 @@ export interface SessionTokensTable {
 export interface SessionEventsTable {
   session_id: string;
   seq: number;
-  kind: 'answer' | 'back';
+  kind: 'answer' | 'back' | 'revise';
   node: string | null;
   value: string | null;
   channel: string;

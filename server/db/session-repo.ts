@@ -19,7 +19,7 @@ export interface SessionRow {
 
 export interface SessionEvent {
   seq: number;
-  kind: 'answer' | 'back';
+  kind: 'answer' | 'back' | 'revise';
   node: string | null;
   value: unknown;
   channel: Channel;

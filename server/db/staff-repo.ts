@@ -185,7 +185,7 @@ export function staffRepo(db: StaffDb) {
       if (filter.urgency) q = q.where('concerns.urgency', '=', filter.urgency);
       if (filter.about) q = q.where('concerns.about', '=', filter.about);
       if (filter.claimedBy) q = q.where('concern_claims.account_id', '=', filter.claimedBy);
-      return q.orderBy('concerns.created_at').limit(filter.limit).execute();
+      return q.orderBy('concerns.created_at').orderBy('concerns.id').limit(filter.limit).execute();
     },
 
     async concernById(id: string) {

@@ -1,10 +1,10 @@
-import { replay, type SessionView } from '../../engine/index.js';
+import type { SessionView } from '../../engine/index.js';
 import type { SessionRow, StoredResponse } from '../db/session-repo.js';
 import type { Deps } from '../deps.js';
 import { hashSecret } from '../ids.js';
 import { ApiError } from '../http/problem.js';
 import type { ServedTree } from '../tree-store/served-tree.js';
-import { foldEvents } from './fold-events.js';
+import { replayEvents } from './replay-events.js';
 import type { ViewCache } from './view-cache.js';
 
 export interface LoadedSession {
@@ -27,8 +27,7 @@ export function sessionLoader(deps: Deps, cache: ViewCache) {
     }
     const cached = cache.get(row.id, row.version, row.bundleHash);
     if (cached) return { row, served, view: cached };
-    const log = foldEvents(await deps.store.sessions.events(row.id));
-    const replayed = replay(served.compiled, { treeId: served.compiled.treeId, treeVersion: served.compiled.treeVersion, log });
+    const replayed = replayEvents(served.compiled, await deps.store.sessions.events(row.id));
     if (!replayed.ok) {
       deps.logger.error({ session: row.id, code: replayed.error.code }, 'Stored session does not replay on its own tree version.');
       throw new ApiError(500, 'session-corrupt', 'This session cannot be rebuilt. Start a new session; the operators have been told.');

@@ -1,4 +1,4 @@
-import { answer, back, start, type Channel } from '../../engine/index.js';
+import { answer, back, revise, start, type Channel } from '../../engine/index.js';
 import type { AdvicePlan, CreatedSession, SessionState } from '../api/contract.js';
 import type { Deps } from '../deps.js';
 import { hashSecret, normalizeCode } from '../ids.js';
@@ -76,11 +76,15 @@ export function sessionService(deps: Deps) {
       step: ({ row, served, view }) => {
         const at = clock().toISOString();
         const channel = body.channel ?? row.channel;
-        const result = answer(served.compiled, view, { node: body.node, value: body.value, at, channel });
+        const step = { node: body.node, value: body.value, at, channel };
+        // An answer to a question already in the trail changes it (from the overview); later
+        // answers that still fit are kept, the rest pruned – one request, no chain of "back"s.
+        const revising = body.node !== view.node.id && view.record.log.some((e) => e.node === body.node);
+        const result = revising ? revise(served.compiled, view, step) : answer(served.compiled, view, step);
         if (!result.ok) return result;
         // The engine normalises values (trimmed text, multi-choice in question order): store what it kept.
-        const stored = result.value.record.log.at(-1)!;
-        return { ok: true, value: { view: result.value, event: { kind: 'answer', node: stored.node, value: stored.value, channel, at } } };
+        const stored = result.value.record.log.find((e) => e.node === body.node)!;
+        return { ok: true, value: { view: result.value, event: { kind: revising ? 'revise' : 'answer', node: stored.node, value: stored.value, channel, at } } };
       },
     });
   }

@@ -77,6 +77,33 @@ describe('session lifecycle', () => {
     expect(await nothing.json()).toMatchObject({ code: 'nothing-to-undo' });
   });
 
+  it('answering a question already in the trail changes it: later answers that still fit are kept, the rest pruned', async () => {
+    const s = await startSession(t, { tree: 'demo/start' });
+    const steps: [string, unknown][] = [
+      ['deur', 'oplossing'],
+      ['naar-oplossing/domeinen', ['vervoer', 'huishouden']],
+      ['naar-oplossing/leeftijd', 80],
+      ['naar-oplossing/uitleg', null],
+      ['naar-oplossing/elk/vervoer/zelf', true],
+      ['naar-oplossing/elk/huishouden/zelf', false],
+    ];
+    for (const [i, [node, value]] of steps.entries()) expect((await answer(s, { node, value, version: i })).status).toBe(200);
+    const res = await answer(s, { node: 'naar-oplossing/domeinen', value: ['huishouden'], version: 6 });
+    expect(res.status).toBe(200);
+    const state = (await res.json()) as SessionState;
+    expect(state.version).toBe(7);
+    expect(state.done).toBe(true);
+    expect(state.trail.map((e) => e.node)).toEqual(['deur', 'naar-oplossing/domeinen', 'naar-oplossing/leeftijd', 'naar-oplossing/uitleg', 'naar-oplossing/elk/huishouden/zelf']);
+    expect(state.advice.map((a) => a.id)).not.toContain('vervoer/vraag-omgeving');
+    const events = await t.deps.store.sessions.events(s.id);
+    expect(events.map((e) => e.kind)).toEqual(['answer', 'answer', 'answer', 'answer', 'answer', 'answer', 'revise']);
+    // A second app on the same database has no cached view: it replays the events, revise included.
+    const fresh = await testApp({ db: t.db });
+    const again = (await (await fresh.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as SessionState;
+    expect(again.trail).toEqual(state.trail);
+    expect(again.advice).toEqual(state.advice);
+  });
+
   it('stores the value as the engine normalised it and the channel of each answer', async () => {
     const s = await startSession(t, { tree: 'demo/start', channel: 'telefoon' });
     await answer(s, { node: 'deur', value: 'oplossing', version: 0 });
