@@ -23,6 +23,8 @@ export interface StaffConfig {
   /** 'auto': Secure + __Host- cookies except on http://localhost (development and tests). */
   secureCookies: 'auto' | boolean;
   loginRate: RateRule;
+  /** Resume-code attempts per staff member: a caller reads a code out once or twice, not 30 times. */
+  staffResumeRate: RateRule;
   /** Where scripts/build-staff.ts puts staff.js and coach-sw.js. */
   staffDir: string;
   /** Where staff.html and coach.html live. */
@@ -43,6 +45,7 @@ export const STAFF_DEFAULTS: StaffConfig = {
   absoluteTimeoutMs: 12 * 60 * MINUTE,
   secureCookies: 'auto',
   loginRate: { limit: 10, windowMs: 15 * MINUTE },
+  staffResumeRate: { limit: 30, windowMs: 10 * MINUTE },
   staffDir: 'dist/staff',
   staticDir: 'server/static',
   oidc: null,

@@ -4,6 +4,7 @@ import { localize } from '../../engine/index.js';
 import { AnswerBody, BackBody, ConcernBody, Locale } from '../api/schemas.js';
 import { concernService } from '../concerns/concern-service.js';
 import { ApiError } from '../http/problem.js';
+import { rateLimit } from '../http/rate-limit.js';
 import { jsonBody } from '../http/validate.js';
 import type { RequestGuard } from '../sessions/load-session.js';
 import { presentService, presentState } from '../sessions/present-state.js';
@@ -99,10 +100,15 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
     return c.json(created, 201);
   });
 
-  app.post('/api/staff/resume', async (c) => {
+  // Per member, not per address: a signed-in account must not become a way to guess codes.
+  const resumeLimit = rateLimit('resume', kit.config.staffResumeRate, deps.clock, (c) => (c as Context<StaffEnv>).get('staff').account.id);
+  app.post('/api/staff/resume', resumeLimit, async (c) => {
     const p = c.get('staff');
     const body = await jsonBody(c, ResumeBody);
-    const created = await resume(body.code, staffGuard, undefined);
+    const created = await resume(body.code, staffGuard, undefined).catch(async (err: unknown) => {
+      await kit.record(p, 'session.resume-failed', 'session', null, { code: err instanceof ApiError ? err.code : 'error' });
+      throw err;
+    });
     await repo.addConsent({ id: deps.ids.id(), session_id: created.id, account_id: p.account.id, purpose: 'resume', channel: body.channel, consent_text: CONSENT_TEXTS.resume, at: now() });
     await kit.record(p, 'session.resume', 'session', created.id, { channel: body.channel });
     return c.json(created);

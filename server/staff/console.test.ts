@@ -59,6 +59,18 @@ describe('console: the resident\'s own session, after consent', () => {
     expect(stale.status).toBe(409);
   });
 
+  it('audits failed resumes and limits resume attempts per staff member', async () => {
+    await t.close();
+    t = await staffTest({ staffResumeRate: { limit: 3, windowMs: 60_000 } });
+    await t.addAccount('mila', 'medewerker');
+    mila = await t.login('mila');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await resume('ABC-DEFGH')).status);
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    const failed = (await t.kit.audit.recent()).filter((a) => a.action === 'session.resume-failed');
+    expect(failed.map((a) => JSON.parse(a.detail!).code)).toEqual(['resume-code-unknown', 'resume-code-unknown', 'resume-code-unknown']);
+  });
+
   it('refuses the session to a member without a consent record, even with a token', async () => {
     const resident = await residentWithAnswers();
     const res = await mila.call('GET', `/api/staff/sessions/${resident.id}`, undefined, { headers: { 'x-session-token': resident.token } });
