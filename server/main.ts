@@ -17,6 +17,13 @@ const server = serve({ fetch: createApp(deps, state).fetch, port: config.port },
   logger.info({ port: info.port, database: deps.store.dialect }, `Vraagwijzer listening on http://localhost:${info.port}`);
 });
 
+server.on('error', async (err: NodeJS.ErrnoException) => {
+  const hint = err.code === 'EADDRINUSE' ? ` Port ${config.port} is in use: stop the other process or start with PORT=<free port>.` : err.code === 'EACCES' ? ` Port ${config.port} needs more rights: use a port above 1024.` : '';
+  logger.fatal({ code: err.code }, `Cannot listen on port ${config.port}.${hint}`);
+  await deps.store.close();
+  process.exit(1);
+});
+
 process.on('SIGHUP', () => {
   logger.info('SIGHUP: reloading trees.');
   deps.trees.reload().catch((err: Error) => logger.error({ message: err.message }, 'Tree reload failed; the previous trees keep serving.'));
