@@ -3,6 +3,7 @@
 // concern inbox closing a report the reporter then sees, the wijkcoach offline and back, and axe.
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve, type ServerType } from '@hono/node-server';
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
@@ -31,7 +32,7 @@ let kit: StaffKit;
 let url: string;
 
 beforeAll(async () => {
-  await Promise.all([buildWidget(), buildStaff()]);
+  await Promise.all([buildWidget(), buildStaff(), mkdir('test-artifacts', { recursive: true })]);
   const config: Config = { ...DEFAULTS, treeDirs: [resolve('test/fixtures/demo'), resolve('trees/haarlem')], databaseUrl: 'sqlite::memory:', logLevel: 'warn' };
   const logger = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
   db = await connect(config.databaseUrl);
@@ -137,6 +138,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await page.getByRole('button', { name: 'Aantekening opslaan' }).click();
     await page.getByText('Aantekening (Mila): Beller wil graag teruggebeld worden.').waitFor();
     await axe(page, 'console with an open session');
+    await page.screenshot({ path: 'test-artifacts/staff-console.png', fullPage: true });
 
     // The resident's window (same session, in its tab storage) shows the same advice after a reload.
     await rp.reload();
@@ -186,6 +188,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await page.getByRole('button', { name: 'Afronden' }).click();
     await page.getByText('Afgerond. De melder ziet uw terugkoppeling').waitFor();
     await axe(page, 'inbox after closing');
+    await page.screenshot({ path: 'test-artifacts/staff-inbox.png', fullPage: true });
     const reporter = await browser.newPage();
     await reporter.goto(`${url}/demo/status#t=${receipt.statusToken}`);
     await reporter.getByText(feedback).waitFor();
@@ -245,13 +248,14 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     page.on('request', (r) => r.url().endsWith('/entries') && r.method() === 'POST' && sent.push((r.postDataJSON() as { idempotencyKey: string }).idempotencyKey));
     await context.setOffline(false);
     await page.getByRole('heading', { name: 'Conflicten (1)' }).waitFor();
-    await page.getByText('Alles is bewaard op de server.').waitFor();
+    await page.getByText('Niet alles is bewaard: kies bij het conflict hieronder welke versie blijft.').waitFor();
     let rows = await changes();
     const count = (domain: string) => rows.filter((r) => r.domain === domain).length;
     expect([count('huishouden'), count('geld')]).toEqual([3, 2]); // 2 of mine, 1 of the other device
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
     await page.getByText('op de server score 4 “Bewindvoering loopt”').waitFor();
     await axe(page, 'coach with a conflict');
+    await page.screenshot({ path: 'test-artifacts/staff-coach-conflict.png', fullPage: true });
     await page.getByRole('button', { name: 'Mijn versie opslaan' }).click();
     await page.getByRole('heading', { name: /Conflicten/ }).waitFor({ state: 'detached' });
     await page.getByText('Alles is bewaard op de server.').waitFor();

@@ -24,6 +24,7 @@ export const staffStyles = [
       align-items: start;
     }
     section.panel {
+      margin-block: var(--_space);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       padding: var(--_space);
@@ -34,7 +35,8 @@ export const staffStyles = [
       border-radius: 2px;
       padding: 0.4rem 0.5rem;
     }
-    label.block {
+    label.block,
+    legend.block {
       display: block;
       font-weight: 600;
       margin-block: 0.75rem 0.25rem;

@@ -214,8 +214,10 @@ export class VwCoachApp extends LitElement {
         ? `Log opnieuw in om ${n} bewaarde ${n === 1 ? 'antwoord' : 'antwoorden'} te versturen. Ze blijven op dit apparaat.`
         : n
           ? `${n} ${n === 1 ? 'antwoord wordt' : 'antwoorden worden'} verstuurd…`
-          : 'Alles is bewaard op de server.';
-    return html`<p class="notice no-print" role="status" data-sync=${n ? 'pending' : 'done'}>${text}</p>`;
+          : this.conflicts.length
+            ? `Niet alles is bewaard: kies bij ${this.conflicts.length === 1 ? 'het conflict' : `de ${this.conflicts.length} conflicten`} hieronder welke versie blijft.`
+            : 'Alles is bewaard op de server.';
+    return html`<p class="notice no-print" role="status" data-sync=${n || this.conflicts.length ? 'pending' : 'done'}>${text}</p>`;
   }
 
   private conflictList() {
@@ -227,8 +229,8 @@ export class VwCoachApp extends LitElement {
       <ul>
         ${this.conflicts.map(
           (c) => html`<li>
-            <strong>${name(c.domain)}</strong>: uw versie score ${c.score ?? '–'} “${c.note}”;
-            ${c.current ? html`op de server score ${c.current.score ?? '–'} “${c.current.note}”` : html`${c.detail}`}
+            <strong>${name(c.domain)}</strong>: uw versie score ${c.score ?? '–'}${c.note ? ` “${c.note}”` : ''};
+            ${c.current ? html`op de server score ${c.current.score ?? '–'}${c.current.note ? ` “${c.current.note}”` : ''}` : html`${c.detail}`}
             <div class="actions">
               <button type="button" @click=${() => this.sync.keepMine(c)}>Mijn versie opslaan</button>
               ${c.current ? html`<button type="button" @click=${() => this.sync.keepTheirs(c)}>Versie van de server houden</button>` : nothing}
