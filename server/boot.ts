@@ -18,5 +18,5 @@ export async function createDeps(config: Config, overrides: Partial<Pick<Deps, '
   const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock, serveDrafts: config.serveDrafts });
   const report = await trees.reload();
   logger.info({ serving: report.serving, refused: report.refused.map((r) => r.tree) }, `Serving ${report.serving.length} trees.`);
-  return { store, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config };
+  return { store, db, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config };
 }

@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { Db } from './db/connect.js';
 import type { Store } from './db/store.js';
 import type { IdSource } from './ids.js';
 import type { Logger } from './logger.js';
@@ -7,6 +8,8 @@ import type { TreeStore } from './tree-store/tree-store.js';
 /** Everything the app needs from outside, injected so tests can swap any of it. */
 export interface Deps {
   store: Store;
+  /** The connection behind the store: the staff tables (server/staff) live beside it. */
+  db: Db;
   trees: TreeStore;
   clock: () => Date;
   ids: IdSource;

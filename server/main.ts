@@ -4,6 +4,7 @@ import { createApp, type AppState } from './app.js';
 import { createDeps } from './boot.js';
 import { configFromEnv } from './config-from-env.js';
 import { startRetention } from './retention/retention-job.js';
+import { mountStaff, staffConfigFromEnv } from './staff/index.js';
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -11,9 +12,11 @@ const config = await configFromEnv(process.env);
 const deps = await createDeps(config);
 const { logger } = deps;
 const state: AppState = { draining: false };
-const stopRetention = startRetention(deps);
+const app = createApp(deps, state);
+const staff = mountStaff(app, deps, staffConfigFromEnv(process.env));
+const stopRetention = startRetention(deps, () => staff.purge());
 
-const server = serve({ fetch: createApp(deps, state).fetch, port: config.port }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   logger.info({ port: info.port, database: deps.store.dialect }, `Vraagwijzer listening on http://localhost:${info.port}`);
 });
 

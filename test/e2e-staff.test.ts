@@ -13,15 +13,14 @@ import { buildStaff } from '../scripts/build-staff.js';
 import { buildWidget } from '../scripts/build-widget.js';
 import { createApp } from '../server/app.js';
 import { DEFAULTS, type Config } from '../server/config.js';
-import { connect, type Db } from '../server/db/connect.js';
-import { createStore } from '../server/db/store.js';
+import { createDeps } from '../server/boot.js';
+import type { Db } from '../server/db/connect.js';
 import type { Role, StaffDb } from '../server/db/staff-repo.js';
 import { cryptoIds } from '../server/ids.js';
 import { createLogger } from '../server/logger.js';
 import { mountStaff } from '../server/staff/index.js';
 import type { StaffKit } from '../server/staff/context.js';
 import { hashPassword } from '../server/staff/password.js';
-import { createTreeStore } from '../server/tree-store/tree-store.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'kitchen table twenty three';
@@ -35,14 +34,10 @@ beforeAll(async () => {
   await Promise.all([buildWidget(), buildStaff(), mkdir('test-artifacts', { recursive: true })]);
   const config: Config = { ...DEFAULTS, treeDirs: [resolve('test/fixtures/demo'), resolve('trees/haarlem')], databaseUrl: 'sqlite::memory:', logLevel: 'warn' };
   const logger = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
-  db = await connect(config.databaseUrl);
-  const store = createStore(db);
-  const clock = () => new Date();
-  const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock, serveDrafts: false });
-  await trees.reload();
-  const deps = { store, trees, clock, ids: cryptoIds, logger, config };
+  const deps = await createDeps(config, { logger });
+  db = deps.db;
   const app = createApp(deps);
-  kit = mountStaff(app, { ...deps, db }, { coachGemeente: 'haarlem' });
+  kit = mountStaff(app, deps, { coachGemeente: 'haarlem' });
   for (const [name, role] of [['mila', 'medewerker'], ['bas', 'behandelaar'], ['wim', 'wijkcoach']] as [string, Role][]) {
     await kit.repo.addAccount({ id: cryptoIds.id(), name, displayName: name[0]!.toUpperCase() + name.slice(1), role, passwordHash: await hashPassword(PASSWORD), oidcSubject: null }, new Date().toISOString());
   }

@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+// A service worker's own fetches obey the CSP it was served with: it must reach this origin.
+const WORKER_CSP = "default-src 'self'; frame-ancestors 'none'";
 // HTML pages (demo, docs): own scripts only; inline styles for the docs page and Lit's fallbacks.
 const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
@@ -10,7 +12,8 @@ export function securityHeaders(): MiddlewareHandler {
     await next();
     const h = c.res.headers;
     const html = (h.get('content-type') ?? '').startsWith('text/html');
-    h.set('content-security-policy', html ? PAGE_CSP : API_CSP);
+    const worker = c.req.path.endsWith('-sw.js');
+    h.set('content-security-policy', html ? PAGE_CSP : worker ? WORKER_CSP : API_CSP);
     h.set('x-content-type-options', 'nosniff');
     h.set('referrer-policy', 'no-referrer');
     h.set('x-frame-options', html ? 'SAMEORIGIN' : 'DENY');

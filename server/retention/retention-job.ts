@@ -15,9 +15,15 @@ export async function runRetention({ store, clock, config, logger }: Pick<Deps, 
   return result;
 }
 
-/** Runs the purge now and then every `retentionIntervalMs`; never keeps the process alive. */
-export function startRetention(deps: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>): () => void {
-  const run = () => runRetention(deps).catch((err: Error) => deps.logger.error({ message: err.message }, 'Retention purge failed; will retry.'));
+/**
+ * Runs the purge now and then every `retentionIntervalMs`; never keeps the process alive. `also`
+ * purges what other parts keep about the same sessions (staff notes, consents, staff sessions).
+ */
+export function startRetention(deps: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>, also: () => Promise<unknown> = async () => {}): () => void {
+  const run = () =>
+    runRetention(deps)
+      .then(also)
+      .catch((err: Error) => deps.logger.error({ message: err.message }, 'Retention purge failed; will retry.'));
   void run();
   const timer = setInterval(run, deps.config.retentionIntervalMs);
   timer.unref();

@@ -38,7 +38,7 @@ export async function testApp(options: { config?: Partial<Config>; databaseUrl?:
   const now = () => clock.now;
   const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock: now, serveDrafts: config.serveDrafts });
   await trees.reload();
-  const deps: Deps = { store, trees, clock: now, ids: cryptoIds, logger, config };
+  const deps: Deps = { store, db, trees, clock: now, ids: cryptoIds, logger, config };
   const app = createApp(deps);
   return {
     app,
