@@ -7,8 +7,17 @@ export const benchServices = {
   gemeente: 'bench',
   services: [
     {
-      id: 'loket', organisation: 'Gemeente', name: t('Loket'), description: t('Het loket.'), contact: { phone: '14 023' },
-      areaServed: ['bench'], languages: ['nl'], cost: t('Gratis'), access: t('Bel.'), sources: source, lastVerified: '2026-11-22',
+      id: 'loket',
+      organisation: 'Gemeente',
+      name: t('Loket'),
+      description: t('Het loket.'),
+      contact: { phone: '14 023' },
+      areaServed: ['bench'],
+      languages: ['nl'],
+      cost: t('Gratis'),
+      access: t('Bel.'),
+      sources: source,
+      lastVerified: '2026-11-22',
     },
   ],
 };
@@ -21,9 +30,10 @@ export function chainTree(questions: number, id = 'keten') {
   const nodes: Record<string, unknown> = {};
   for (let i = 0; i < questions; i++) {
     const next = i + 1 < questions ? `v${i + 1}` : 'vangnet';
-    const when = i % 5 === 4 && i > 0
-      ? { and: [{ '==': [{ var: `v${i}` }, 'b'] }, { '!=': [{ var: `v${i - 1}` }, 'c'] }] }
-      : { '==': [{ var: `v${i}` }, 'b'] };
+    const when =
+      i % 5 === 4 && i > 0
+        ? { and: [{ '==': [{ var: `v${i}` }, 'b'] }, { '!=': [{ var: `v${i - 1}` }, 'c'] }] }
+        : { '==': [{ var: `v${i}` }, 'b'] };
     nodes[`v${i}`] = {
       kind: 'question',
       text: t(`Vraag ${i + 1}?`),
@@ -32,19 +42,46 @@ export function chainTree(questions: number, id = 'keten') {
     };
     nodes[`a${i}`] = {
       kind: 'advice',
-      items: [{ id: `item-${i}`, kind: i % 2 ? 'informeel' : 'eigen-kracht', title: t(`Advies ${i}`), text: t('Tekst.'), why: t('Omdat.'), sources: source }],
+      items: [
+        {
+          id: `item-${i}`,
+          kind: i % 2 ? 'informeel' : 'eigen-kracht',
+          title: t(`Advies ${i}`),
+          text: t('Tekst.'),
+          why: t('Omdat.'),
+          sources: source,
+        },
+      ],
       next,
     };
   }
   nodes.vangnet = {
     kind: 'advice',
-    items: [{ id: 'loket', kind: 'algemeen', title: t('Bel ons'), text: t('Bel 14 023.'), why: t('Altijd.'), services: ['loket'], sources: source }],
+    items: [
+      {
+        id: 'loket',
+        kind: 'algemeen',
+        title: t('Bel ons'),
+        text: t('Bel 14 023.'),
+        why: t('Altijd.'),
+        services: ['loket'],
+        sources: source,
+      },
+    ],
     next: 'eind',
   };
   nodes.eind = { kind: 'end', text: t('Klaar.') };
   return {
-    id, version: '1.0.0', gemeente: 'bench', door: 'oplossing', status: 'published', title: t('Bench'),
-    sources: source, lastReviewed: '2026-11-22', start: 'v0', nodes,
+    id,
+    version: '1.0.0',
+    gemeente: 'bench',
+    door: 'oplossing',
+    status: 'published',
+    title: t('Bench'),
+    sources: source,
+    lastReviewed: '2026-11-22',
+    start: 'v0',
+    nodes,
   };
 }
 

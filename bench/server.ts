@@ -82,8 +82,20 @@ export async function run(): Promise<Row[]> {
         better: 'higher',
         baseline: { name: 'synchronous=FULL (default)', value: perSecond },
       },
-      { name: 'latency p50 at full load', value: max.result.latency.p50, unit: 'ms', better: 'lower', baseline: { name: 'echo p50', value: baseline.latency.p50 } },
-      { name: 'latency p99 at full load', value: max.result.latency.p99, unit: 'ms', better: 'lower', baseline: { name: 'echo p99', value: baseline.latency.p99 } },
+      {
+        name: 'latency p50 at full load',
+        value: max.result.latency.p50,
+        unit: 'ms',
+        better: 'lower',
+        baseline: { name: 'echo p50', value: baseline.latency.p50 },
+      },
+      {
+        name: 'latency p99 at full load',
+        value: max.result.latency.p99,
+        unit: 'ms',
+        better: 'lower',
+        baseline: { name: 'echo p99', value: baseline.latency.p99 },
+      },
       {
         name: 'latency p99 at 1,000 req/s (overallRate)',
         value: paced.result.latency.p99,
@@ -93,8 +105,20 @@ export async function run(): Promise<Row[]> {
         target: '< 25 ms',
         pass: paced.result.latency.p99 < 25,
       },
-      { name: 'latency p50 at 1,000 req/s', value: paced.result.latency.p50, unit: 'ms', better: 'lower', baseline: { name: 'echo p50 at 1,000 req/s', value: echoPaced.latency.p50 } },
-      { name: 'non-2xx or errors (all runs)', value: max.result.non2xx + max.result.errors + paced.result.non2xx + paced.result.errors, unit: '', target: '0', pass: max.result.non2xx + max.result.errors + paced.result.non2xx + paced.result.errors === 0 },
+      {
+        name: 'latency p50 at 1,000 req/s',
+        value: paced.result.latency.p50,
+        unit: 'ms',
+        better: 'lower',
+        baseline: { name: 'echo p50 at 1,000 req/s', value: echoPaced.latency.p50 },
+      },
+      {
+        name: 'non-2xx or errors (all runs)',
+        value: max.result.non2xx + max.result.errors + paced.result.non2xx + paced.result.errors,
+        unit: '',
+        target: '0',
+        pass: max.result.non2xx + max.result.errors + paced.result.non2xx + paced.result.errors === 0,
+      },
     ];
   } finally {
     server.proc.kill('SIGTERM');
@@ -116,10 +140,27 @@ async function walk(url: string, seconds: number, connections: number, overallRa
     setupRequest: (req, ctx): CannonRequest => {
       const state = ctx.state as SessionState | undefined;
       if (!state || state.done) {
-        return { ...req, method: 'POST', path: '/api/sessions', headers: { 'content-type': 'application/json' }, body: '{"tree":"demo/start"}' };
+        return {
+          ...req,
+          method: 'POST',
+          path: '/api/sessions',
+          headers: { 'content-type': 'application/json' },
+          body: '{"tree":"demo/start"}',
+        };
       }
-      const body = JSON.stringify({ node: state.step.id, value: autoAnswer(state.step), version: state.version, idempotencyKey: `bench-${process.pid}-${++keys}` });
-      return { ...req, method: 'POST', path: `/api/sessions/${state.id}/answers`, headers: { 'content-type': 'application/json', authorization: `Bearer ${String(ctx.token)}` }, body };
+      const body = JSON.stringify({
+        node: state.step.id,
+        value: autoAnswer(state.step),
+        version: state.version,
+        idempotencyKey: `bench-${process.pid}-${++keys}`,
+      });
+      return {
+        ...req,
+        method: 'POST',
+        path: `/api/sessions/${state.id}/answers`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${String(ctx.token)}` },
+        body,
+      };
     },
     onResponse: (status, body, ctx) => {
       if (status === 201) {

@@ -18,7 +18,12 @@ describe('the engine in the browser', () => {
     const { graph, problems } = engine.flatten(trees, 'start');
     expect(problems).toEqual([]);
     const compiled = engine.compile(graph, input.services);
-    const r = engine.answer(compiled, engine.start(compiled), { node: 'deur', value: 'helpen', at: '2026-11-22T10:00:00Z', channel: 'web' });
+    const r = engine.answer(compiled, engine.start(compiled), {
+      node: 'deur',
+      value: 'helpen',
+      at: '2026-11-22T10:00:00Z',
+      channel: 'web',
+    });
     expect(r.ok).toBe(true);
     expect(r.value.done).toBe(true);
     expect(engine.advice(compiled, r.value).map((i: { id: string }) => i.id)).toEqual(['start/buurthuis']);

@@ -27,7 +27,12 @@ function walk(compiled: CompiledTree, picks: number[]): SessionView[] {
   for (let i = 0; !views.at(-1)!.done; i++) {
     const view = views.at(-1)!;
     const options = choices(view);
-    const r = answer(compiled, view, { node: view.node.id, value: options[(picks[i % picks.length] ?? 0) % options.length], at, channel: 'web' });
+    const r = answer(compiled, view, {
+      node: view.node.id,
+      value: options[(picks[i % picks.length] ?? 0) % options.length],
+      at,
+      channel: 'web',
+    });
     if (!r.ok) throw new Error(`valid answer refused at ${view.node.id}: ${r.error.message}`);
     views.push(r.value);
     if (i > 10_000) throw new Error('no end after 10,000 steps');
@@ -85,7 +90,20 @@ describe.each(roots)('properties of %s', (_name, compiled) => {
   });
 
   it('garbage answers only ever produce the engine’s typed errors, and change nothing', () => {
-    const codes = new Set(['not-current-node', 'session-finished', 'wrong-type', 'unknown-option', 'too-few', 'too-many', 'out-of-range', 'not-integer', 'too-long', 'required', 'invalid-date', 'invalid-text']);
+    const codes = new Set([
+      'not-current-node',
+      'session-finished',
+      'wrong-type',
+      'unknown-option',
+      'too-few',
+      'too-many',
+      'out-of-range',
+      'not-integer',
+      'too-long',
+      'required',
+      'invalid-date',
+      'invalid-text',
+    ]);
     fc.assert(
       fc.property(picks, fc.nat(), fc.jsonValue(), fc.oneof(fc.constant(null), fc.string()), (p, cut, value, node) => {
         const views = walk(compiled, p);

@@ -21,9 +21,20 @@ export async function buildStaff(): Promise<Record<string, number>> {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning' as const,
   };
-  await build({ ...common, entryPoints: [resolve(root, 'widget/staff/index.ts')], outfile: resolve(STAFF_DIR, 'staff.js'), format: 'esm', sourcemap: 'linked' });
+  await build({
+    ...common,
+    entryPoints: [resolve(root, 'widget/staff/index.ts')],
+    outfile: resolve(STAFF_DIR, 'staff.js'),
+    format: 'esm',
+    sourcemap: 'linked',
+  });
   // A classic script: module service workers are not supported everywhere yet.
-  await build({ ...common, entryPoints: [resolve(root, 'widget/staff/coach-sw.ts')], outfile: resolve(STAFF_DIR, 'coach-sw.js'), format: 'iife' });
+  await build({
+    ...common,
+    entryPoints: [resolve(root, 'widget/staff/coach-sw.ts')],
+    outfile: resolve(STAFF_DIR, 'coach-sw.js'),
+    format: 'iife',
+  });
   const sizes: Record<string, number> = {};
   for (const f of ['staff.js', 'coach-sw.js']) sizes[f] = (await stat(resolve(STAFF_DIR, f))).size;
   return sizes;

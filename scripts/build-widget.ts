@@ -47,7 +47,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`dist/widget/vraag-wijzer.js  ${kb(bytes)}  (gzip ${kb(gzip)}, budget ${kb(BUDGET_GZIP)})`);
   if (gzip > BUDGET_GZIP) {
-    console.error(`widget-too-large: the bundle is ${kb(gzip)} gzip, over the ${kb(BUDGET_GZIP)} budget. Look for a new dependency in widget/ and drop it.`);
+    console.error(
+      `widget-too-large: the bundle is ${kb(gzip)} gzip, over the ${kb(BUDGET_GZIP)} budget. Look for a new dependency in widget/ and drop it.`,
+    );
     process.exit(1);
   }
 }

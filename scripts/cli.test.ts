@@ -43,7 +43,8 @@ describe('npm run trees:doc', () => {
     const out = join(work, 'docs-ok');
     const r = run('scripts/trees-doc.ts', copyDemo('doc-ok'), '--out', out);
     expect(r.status).toBe(0);
-    for (const f of ['README.md', 'start.md', 'oplossing.md', 'vervoer.md', 'huishouden.md']) expect(existsSync(join(out, 'demo', f)), f).toBe(true);
+    for (const f of ['README.md', 'start.md', 'oplossing.md', 'vervoer.md', 'huishouden.md'])
+      expect(existsSync(join(out, 'demo', f)), f).toBe(true);
   });
 
   it('--check passes on a fresh book and fails, naming the file, once a tree changed', () => {
@@ -61,7 +62,12 @@ describe('npm run trees:doc', () => {
 
   it('exits 1 and writes nothing when a tree does not verify', () => {
     const out = join(work, 'docs-broken');
-    const r = run('scripts/trees-doc.ts', copyDemo('doc-broken', (t) => (t.nodes.deur.next.otherwise = 'nergens')), '--out', out);
+    const r = run(
+      'scripts/trees-doc.ts',
+      copyDemo('doc-broken', (t) => (t.nodes.deur.next.otherwise = 'nergens')),
+      '--out',
+      out,
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('ERROR tree-book-unverified');
     expect(existsSync(join(out, 'demo'))).toBe(false);

@@ -19,7 +19,13 @@ function fail(code: string, message: string): never {
 }
 
 const { values } = parseArgs({
-  options: { name: { type: 'string' }, role: { type: 'string' }, 'display-name': { type: 'string' }, generate: { type: 'boolean' }, reset: { type: 'boolean' } },
+  options: {
+    name: { type: 'string' },
+    role: { type: 'string' },
+    'display-name': { type: 'string' },
+    generate: { type: 'boolean' },
+    reset: { type: 'boolean' },
+  },
 });
 const name = values.name?.trim();
 if (!name || !/^[a-z0-9._-]{2,60}$/i.test(name)) fail('staff-name-invalid', 'Give --name: 2–60 letters, digits, ".", "_" or "-".');
@@ -32,7 +38,8 @@ async function askPassword(): Promise<{ password: string; generated: boolean }> 
   const typed = await rl.question(`Wachtwoord voor ${name} (leeg laten = laten maken): `);
   rl.close();
   if (!typed) return { password: generatePassword(), generated: true };
-  if ([...typed].length < MIN_LENGTH) fail('staff-password-short', `Use at least ${MIN_LENGTH} characters, or leave it empty to get a generated one.`);
+  if ([...typed].length < MIN_LENGTH)
+    fail('staff-password-short', `Use at least ${MIN_LENGTH} characters, or leave it empty to get a generated one.`);
   return { password: typed, generated: false };
 }
 
@@ -42,16 +49,30 @@ try {
   const repo = staffRepo(kysely);
   const audit = auditRepo(kysely, cryptoIds.id);
   const existing = await repo.accountByName(name);
-  if (values.reset ? !existing : existing) fail(values.reset ? 'staff-unknown' : 'staff-exists', values.reset ? `No account "${name}".` : `"${name}" exists already. Use --reset to give it a new password.`);
+  if (values.reset ? !existing : existing)
+    fail(
+      values.reset ? 'staff-unknown' : 'staff-exists',
+      values.reset ? `No account "${name}".` : `"${name}" exists already. Use --reset to give it a new password.`,
+    );
   const { password, generated } = await askPassword();
   const hash = await hashPassword(password);
   const at = new Date().toISOString();
   if (values.reset) {
     await repo.setPassword(name, hash);
-    await audit.write({ at, accountId: existing!.id, role: null, action: 'account.password-reset', targetKind: 'account', targetId: existing!.id });
+    await audit.write({
+      at,
+      accountId: existing!.id,
+      role: null,
+      action: 'account.password-reset',
+      targetKind: 'account',
+      targetId: existing!.id,
+    });
   } else {
     const id = cryptoIds.id();
-    await repo.addAccount({ id, name, displayName: values['display-name'] ?? name, role: role!, passwordHash: hash, oidcSubject: null }, at);
+    await repo.addAccount(
+      { id, name, displayName: values['display-name'] ?? name, role: role!, passwordHash: hash, oidcSubject: null },
+      at,
+    );
     await audit.write({ at, accountId: null, role: null, action: 'account.create', targetKind: 'account', targetId: id, detail: { role } });
   }
   console.log(`${values.reset ? 'Nieuw wachtwoord voor' : 'Account aangemaakt:'} ${name}${role ? ` (${role})` : ''}.`);

@@ -17,7 +17,9 @@ for (const dir of dirs) {
   const { input, problems } = await readBundle(dir);
   const bundle = verifyBundle(input);
   // Structure is trees:check's job; a tree that does not even parse cannot be read for language.
-  for (const p of [...problems, ...bundle.problems].filter((p) => p.code === 'json-syntax' || (p.severity === 'error' && p.pointer === ''))) {
+  for (const p of [...problems, ...bundle.problems].filter(
+    (p) => p.code === 'json-syntax' || (p.severity === 'error' && p.pointer === ''),
+  )) {
     console.log(formatProblem(p));
   }
   const reports: DocumentReport[] = [];

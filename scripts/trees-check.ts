@@ -20,6 +20,8 @@ for (const dir of dirs) {
   errors += e;
   warnings += w;
   const states = [...bundle.explorations.values()].reduce((n, x) => n + x.states, 0);
-  console.log(`${input.gemeente}: ${input.trees.length} trees, ${bundle.graphs.size} verified, ${states} answer states explored, ${e} errors, ${w} warnings (${ms} ms)`);
+  console.log(
+    `${input.gemeente}: ${input.trees.length} trees, ${bundle.graphs.size} verified, ${states} answer states explored, ${e} errors, ${w} warnings (${ms} ms)`,
+  );
 }
 process.exit(errors ? 1 : 0);

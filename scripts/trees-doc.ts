@@ -13,7 +13,7 @@ import { bundleBook, TreeBookError, type Book } from './tree-book/bundle-book.js
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const outAt = args.indexOf('--out');
-const out = resolve(outAt >= 0 ? args[outAt + 1] ?? 'docs/trees' : 'docs/trees');
+const out = resolve(outAt >= 0 ? (args[outAt + 1] ?? 'docs/trees') : 'docs/trees');
 const dirArgs = args.filter((a, i) => a !== '--check' && i !== outAt && (outAt < 0 || i !== outAt + 1));
 const dirs = dirArgs.length ? dirArgs.map((a) => resolve(a)) : await gemeenteDirs(resolve('trees'));
 let failed = 0;
@@ -30,7 +30,10 @@ for (const dir of dirs) {
     failed++;
     continue;
   }
-  for (const g of book.gaps) console.warn(`WARNING condition-not-in-words ${g.where}#${g.pointer}\n  ${g.rule} is shown as JSON in the book. Simplify the rule or teach scripts/tree-book/condition-words.ts this form.`);
+  for (const g of book.gaps)
+    console.warn(
+      `WARNING condition-not-in-words ${g.where}#${g.pointer}\n  ${g.rule} is shown as JSON in the book. Simplify the rule or teach scripts/tree-book/condition-words.ts this form.`,
+    );
   const target = join(out, input.gemeente);
   const present = existsSync(target) ? (await readdir(target)).filter((f) => f.endsWith('.md')) : [];
   const stale = present.filter((f) => !book.files.has(f));
@@ -41,7 +44,9 @@ for (const dir of dirs) {
       if (old !== content) changed.push(name);
     }
     if (changed.length) {
-      console.error(`ERROR tree-book-outdated ${target}: ${changed.sort().join(', ')} differ from the trees. Run npm run trees:doc and commit the result.`);
+      console.error(
+        `ERROR tree-book-outdated ${target}: ${changed.sort().join(', ')} differ from the trees. Run npm run trees:doc and commit the result.`,
+      );
       failed++;
     } else console.log(`${input.gemeente}: tree book is up to date`);
     continue;
@@ -49,6 +54,8 @@ for (const dir of dirs) {
   await mkdir(target, { recursive: true });
   for (const f of stale) await rm(join(target, f));
   for (const [name, content] of book.files) await writeFile(join(target, name), content);
-  console.log(`${input.gemeente}: ${book.files.size - 1} tree pages + README.md written to ${target}${book.gaps.length ? ` (${book.gaps.length} conditions not in words)` : ''}`);
+  console.log(
+    `${input.gemeente}: ${book.files.size - 1} tree pages + README.md written to ${target}${book.gaps.length ? ` (${book.gaps.length} conditions not in words)` : ''}`,
+  );
 }
 process.exit(failed ? 1 : 0);

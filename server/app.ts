@@ -34,10 +34,17 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(err);
-    logger.error({ err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack }, route: c.req.routePath }, 'unhandled error');
-    return problemResponse(new ApiError(500, 'internal-error', 'Something went wrong on our side; nothing was changed. Try again in a moment.'));
+    logger.error(
+      { err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack }, route: c.req.routePath },
+      'unhandled error',
+    );
+    return problemResponse(
+      new ApiError(500, 'internal-error', 'Something went wrong on our side; nothing was changed. Try again in a moment.'),
+    );
   });
-  app.notFound((c) => problemResponse(new ApiError(404, 'not-found', `Nothing at ${c.req.method} ${c.req.path}. The API is described at /api/docs.`)));
+  app.notFound((c) =>
+    problemResponse(new ApiError(404, 'not-found', `Nothing at ${c.req.method} ${c.req.path}. The API is described at /api/docs.`)),
+  );
 
   app.use(securityHeaders());
   app.use(requestLog(logger));
@@ -45,7 +52,11 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
     methodNotAllowed({
       app,
       onMethodNotAllowed: (c, methods) =>
-        problemResponse(new ApiError(405, 'method-not-allowed', `${c.req.method} is not supported here; use ${methods.join(', ')}.`, { headers: { allow: methods.join(', ') } })),
+        problemResponse(
+          new ApiError(405, 'method-not-allowed', `${c.req.method} is not supported here; use ${methods.join(', ')}.`, {
+            headers: { allow: methods.join(', ') },
+          }),
+        ),
     }),
   );
   app.use(
@@ -62,7 +73,14 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
     '/api/*',
     bodyLimit({
       maxSize: config.bodyLimitBytes,
-      onError: () => problemResponse(new ApiError(413, 'body-too-large', `The body is larger than ${config.bodyLimitBytes} bytes. Send less: answers and reports are short.`)),
+      onError: () =>
+        problemResponse(
+          new ApiError(
+            413,
+            'body-too-large',
+            `The body is larger than ${config.bodyLimitBytes} bytes. Send less: answers and reports are short.`,
+          ),
+        ),
     }),
   );
 

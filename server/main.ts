@@ -21,7 +21,12 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 });
 
 server.on('error', async (err: NodeJS.ErrnoException) => {
-  const hint = err.code === 'EADDRINUSE' ? ` Port ${config.port} is in use: stop the other process or start with PORT=<free port>.` : err.code === 'EACCES' ? ` Port ${config.port} needs more rights: use a port above 1024.` : '';
+  const hint =
+    err.code === 'EADDRINUSE'
+      ? ` Port ${config.port} is in use: stop the other process or start with PORT=<free port>.`
+      : err.code === 'EACCES'
+        ? ` Port ${config.port} needs more rights: use a port above 1024.`
+        : '';
   logger.fatal({ code: err.code }, `Cannot listen on port ${config.port}.${hint}`);
   await deps.store.close();
   process.exit(1);

@@ -9,8 +9,20 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  advice, answer as engineAnswer, back as engineBack, compile, explain, localize, present, revise, start, trail, verifyBundle,
-  type CompiledTree, type Service, type SessionView,
+  advice,
+  answer as engineAnswer,
+  back as engineBack,
+  compile,
+  explain,
+  localize,
+  present,
+  revise,
+  start,
+  trail,
+  verifyBundle,
+  type CompiledTree,
+  type Service,
+  type SessionView,
 } from '../engine/index.js';
 import type { ConcernStatus, PresentedService, SessionState } from '../server/api/contract.js';
 import { readBundle } from '../server/tree-store/read-bundle.js';
@@ -19,7 +31,16 @@ import { proefServices, proefTree } from './e2e-proef-tree.js';
 // (resolve, not new URL: happy-dom swaps the global URL class in component tests)
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-interface Session { id: string; token: string; code: string; tree: string; compiled: CompiledTree; view: SessionView; version: number; locale: string }
+interface Session {
+  id: string;
+  token: string;
+  code: string;
+  tree: string;
+  compiled: CompiledTree;
+  view: SessionView;
+  version: number;
+  locale: string;
+}
 
 export async function loadDemo(): Promise<Map<string, CompiledTree>> {
   const { input } = await readBundle(join(ROOT, 'test/fixtures/demo'));
@@ -38,10 +59,19 @@ export function presentService(s: Service, locale: string): PresentedService {
   const c = s.contact;
   const hours = localize(c.openingHours, locale);
   return {
-    id: s.id, organisation: s.organisation, name: localize(s.name, locale)!, description: localize(s.description, locale)!,
-    ...(c.phone ? { phone: c.phone } : {}), ...(c.web ? { web: c.web } : {}), ...(c.email ? { email: c.email } : {}),
-    ...(c.address ? { address: c.address } : {}), ...(hours ? { openingHours: hours } : {}),
-    cost: localize(s.cost, locale)!, access: localize(s.access, locale)!, urgent: !!s.urgent, unverified: s.unverified ?? [],
+    id: s.id,
+    organisation: s.organisation,
+    name: localize(s.name, locale)!,
+    description: localize(s.description, locale)!,
+    ...(c.phone ? { phone: c.phone } : {}),
+    ...(c.web ? { web: c.web } : {}),
+    ...(c.email ? { email: c.email } : {}),
+    ...(c.address ? { address: c.address } : {}),
+    ...(hours ? { openingHours: hours } : {}),
+    cost: localize(s.cost, locale)!,
+    access: localize(s.access, locale)!,
+    urgent: !!s.urgent,
+    unverified: s.unverified ?? [],
   };
 }
 
@@ -49,18 +79,32 @@ function state(s: Session, locale = s.locale): SessionState {
   const { compiled, view } = s;
   const because = new Map(explain(compiled, view, locale).map((e) => [e.item, e.because]));
   return {
-    id: s.id, version: s.version, tree: s.tree, treeVersion: compiled.treeVersion, locale,
-    step: present(compiled, view, locale), trail: trail(compiled, view, locale), done: view.done,
+    id: s.id,
+    version: s.version,
+    tree: s.tree,
+    treeVersion: compiled.treeVersion,
+    locale,
+    step: present(compiled, view, locale),
+    trail: trail(compiled, view, locale),
+    done: view.done,
     advice: advice(compiled, view, locale).map((i) => ({
-      id: i.id, kind: i.kind, level: i.level, title: i.title, text: i.text, why: i.why, because: because.get(i.id) ?? [],
-      ...(i.action ? { action: i.action } : {}), services: i.services.map((x) => presentService(x, locale)),
+      id: i.id,
+      kind: i.kind,
+      level: i.level,
+      title: i.title,
+      text: i.text,
+      why: i.why,
+      because: because.get(i.id) ?? [],
+      ...(i.action ? { action: i.action } : {}),
+      services: i.services.map((x) => presentService(x, locale)),
     })),
   };
 }
 
 const problem = (status: number, code: string, detail: string, extra: object = {}) =>
   new Response(JSON.stringify({ type: `about:blank#${code}`, title: code, status, detail, code, ...extra }), {
-    status, headers: { 'content-type': 'application/problem+json' },
+    status,
+    headers: { 'content-type': 'application/problem+json' },
   });
 
 export function fakeApp(trees: Map<string, CompiledTree>): Hono {
@@ -68,7 +112,14 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
   const replies = new Map<string, SessionState>();
   const concerns = new Map<string, ConcernStatus>();
   const app = new Hono();
-  const created = (s: Session) => ({ id: s.id, token: s.token, resumeCode: s.code, resumeExpiresAt: new Date(Date.now() + 30 * 864e5).toISOString(), version: s.version, state: state(s) });
+  const created = (s: Session) => ({
+    id: s.id,
+    token: s.token,
+    resumeCode: s.code,
+    resumeExpiresAt: new Date(Date.now() + 30 * 864e5).toISOString(),
+    version: s.version,
+    state: state(s),
+  });
   const auth = (id: string, header: string | undefined) => {
     const s = sessions.get(id);
     return s && header === `Bearer ${s.token}` ? s : undefined;
@@ -78,7 +129,16 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
     const body = await c.req.json<{ tree: string; locale?: string }>();
     const compiled = trees.get(body.tree);
     if (!compiled) return problem(404, 'unknown-tree', `No tree "${body.tree}".`);
-    const s: Session = { id: randomBytes(8).toString('hex'), token: randomBytes(16).toString('hex'), code: randomCode(), tree: body.tree, compiled, view: start(compiled), version: 1, locale: body.locale ?? 'nl' };
+    const s: Session = {
+      id: randomBytes(8).toString('hex'),
+      token: randomBytes(16).toString('hex'),
+      code: randomCode(),
+      tree: body.tree,
+      compiled,
+      view: start(compiled),
+      version: 1,
+      locale: body.locale ?? 'nl',
+    };
     sessions.set(s.id, s);
     return c.json(created(s), 201);
   });
@@ -97,7 +157,12 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
       if (body.version !== s.version) return problem(409, 'version-conflict', 'The session changed.', { state: state(s) });
       const step = { node: body.node ?? '', value: body.value, at: new Date().toISOString(), channel: 'web' as const };
       const inTrail = s.view.record.log.some((e) => e.node === body.node) && s.view.node.id !== body.node;
-      const r = kind === 'back' ? engineBack(s.compiled, s.view) : inTrail ? revise(s.compiled, s.view, step) : engineAnswer(s.compiled, s.view, step);
+      const r =
+        kind === 'back'
+          ? engineBack(s.compiled, s.view)
+          : inTrail
+            ? revise(s.compiled, s.view, step)
+            : engineAnswer(s.compiled, s.view, step);
       if (!r.ok) return problem(422, r.error.code, r.error.message);
       s.view = r.value;
       s.version++;
@@ -123,7 +188,8 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
   app.post('/api/concerns', async (c) => {
     const body = await c.req.json<{ idempotencyKey: string; sessionId?: string }>();
     // Like the real server: a report that names a session must carry that session's token.
-    if (body.sessionId && !auth(body.sessionId, c.req.header('authorization'))) return problem(401, 'token-missing', 'Send the session token.');
+    if (body.sessionId && !auth(body.sessionId, c.req.header('authorization')))
+      return problem(401, 'token-missing', 'Send the session token.');
     const statusToken = randomBytes(16).toString('hex');
     const reference = `ZM-${String(concerns.size + 1).padStart(4, '0')}`;
     concerns.set(statusToken, { reference, status: 'ontvangen', updatedAt: new Date().toISOString() });
@@ -136,9 +202,14 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
   });
   app.get('/widget/vraag-wijzer.js', async (c) => {
     const js = await readFile(join(ROOT, 'dist/widget/vraag-wijzer.js'));
-    return c.body(js, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cross-origin-resource-policy': 'cross-origin', 'access-control-allow-origin': '*' });
+    return c.body(js, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cross-origin-resource-policy': 'cross-origin',
+      'access-control-allow-origin': '*',
+    });
   });
-  const page = async (name: string) => new Response(await readFile(join(ROOT, 'server/static', `${name}.html`)), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const page = async (name: string) =>
+    new Response(await readFile(join(ROOT, 'server/static', `${name}.html`)), { headers: { 'content-type': 'text/html; charset=utf-8' } });
   app.get('/', () => page('index'));
   app.get('/demo/:name', (c) => (/^[a-z0-9-]+$/.test(c.req.param('name')) ? page(c.req.param('name')) : c.notFound()));
   return app;

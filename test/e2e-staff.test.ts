@@ -32,14 +32,33 @@ let url: string;
 
 beforeAll(async () => {
   await Promise.all([buildWidget(), buildStaff(), mkdir('test-artifacts', { recursive: true })]);
-  const config: Config = { ...DEFAULTS, treeDirs: [resolve('test/fixtures/demo'), resolve('trees/haarlem')], databaseUrl: 'sqlite::memory:', logLevel: 'warn' };
+  const config: Config = {
+    ...DEFAULTS,
+    treeDirs: [resolve('test/fixtures/demo'), resolve('trees/haarlem')],
+    databaseUrl: 'sqlite::memory:',
+    logLevel: 'warn',
+  };
   const logger = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
   const deps = await createDeps(config, { logger });
   db = deps.db;
   const app = createApp(deps);
   kit = mountStaff(app, deps, { coachGemeente: 'haarlem' });
-  for (const [name, role] of [['mila', 'medewerker'], ['bas', 'behandelaar'], ['wim', 'wijkcoach']] as [string, Role][]) {
-    await kit.repo.addAccount({ id: cryptoIds.id(), name, displayName: name[0]!.toUpperCase() + name.slice(1), role, passwordHash: await hashPassword(PASSWORD), oidcSubject: null }, new Date().toISOString());
+  for (const [name, role] of [
+    ['mila', 'medewerker'],
+    ['bas', 'behandelaar'],
+    ['wim', 'wijkcoach'],
+  ] as [string, Role][]) {
+    await kit.repo.addAccount(
+      {
+        id: cryptoIds.id(),
+        name,
+        displayName: name[0]!.toUpperCase() + name.slice(1),
+        role,
+        passwordHash: await hashPassword(PASSWORD),
+        oidcSubject: null,
+      },
+      new Date().toISOString(),
+    );
   }
   server = await new Promise<ServerType>((done) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
@@ -47,7 +66,14 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 180_000);
 
@@ -113,7 +139,13 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await page.getByLabel('De inwoner geeft toestemming').check();
     await page.getByRole('button', { name: 'Gesprek openen' }).click();
     await page.getByRole('heading', { name: /Verloop \(3\)/ }).waitFor();
-    const rows = async (p: Page) => p.locator('vw-staff-session').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('.q')!, ...[...tr.querySelectorAll('td')].slice(1, 3)].map((el) => el.textContent!.trim())));
+    const rows = async (p: Page) =>
+      p
+        .locator('vw-staff-session')
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.querySelector('.q')!, ...[...tr.querySelectorAll('td')].slice(1, 3)].map((el) => el.textContent!.trim())),
+        );
     expect(await rows(page)).toEqual([
       ['Wat wil je doen?', 'Ik zoek een oplossing', 'website'],
       ['Hulp bij', 'Vervoer', 'website'],
@@ -139,7 +171,12 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await rp.reload();
     await rp.getByRole('heading', { name: 'Jouw advies' }).waitFor();
     expect(await rp.locator('vw-advice-plan article h3').allTextContents()).toEqual(staffAdvice);
-    expect(await rp.locator('vw-answers dt').allTextContents()).toEqual(['Wat wil je doen?', 'Hulp bij', 'Hoe oud ben je?', 'Hulp van je omgeving']);
+    expect(await rp.locator('vw-answers dt').allTextContents()).toEqual([
+      'Wat wil je doen?',
+      'Hulp bij',
+      'Hoe oud ben je?',
+      'Hulp van je omgeving',
+    ]);
     expect(await rp.content()).not.toContain('teruggebeld');
     const consent = await sdb().selectFrom('staff_consents').selectAll().where('purpose', '=', 'resume').execute();
     expect(consent).toHaveLength(1);
@@ -165,11 +202,18 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await context.close();
   }, 120_000);
 
-  it('a behandelaar claims and closes a concern; the reporter\'s status page shows the feedback', async () => {
+  it("a behandelaar claims and closes a concern; the reporter's status page shows the feedback", async () => {
     const res = await fetch(`${url}/api/concerns`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ gemeente: 'demo', about: 'oudere', noticed: 'De buurman haalt zijn post niet meer op.', urgency: 'binnen-een-week', area: 'Schalkwijk', idempotencyKey: cryptoIds.token().slice(0, 32) }),
+      body: JSON.stringify({
+        gemeente: 'demo',
+        about: 'oudere',
+        noticed: 'De buurman haalt zijn post niet meer op.',
+        urgency: 'binnen-een-week',
+        area: 'Schalkwijk',
+        idempotencyKey: cryptoIds.token().slice(0, 32),
+      }),
     });
     const receipt = (await res.json()) as { reference: string; statusToken: string };
     const { context, page } = await signIn('bas', '/staff/concerns', true);
@@ -187,7 +231,10 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     const reporter = await browser.newPage();
     await reporter.goto(`${url}/demo/status#t=${receipt.statusToken}`);
     await reporter.getByText(feedback).waitFor();
-    const audit = await kit.audit.forTarget('concern', (await sdb().selectFrom('concerns').select('id').where('reference', '=', receipt.reference).executeTakeFirstOrThrow()).id);
+    const audit = await kit.audit.forTarget(
+      'concern',
+      (await sdb().selectFrom('concerns').select('id').where('reference', '=', receipt.reference).executeTakeFirstOrThrow()).id,
+    );
     expect(audit.map((a) => a.action)).toEqual(['concern.read', 'concern.claim', 'concern.read', 'concern.close', 'concern.read']);
     await reporter.close();
     await context.close();
@@ -197,7 +244,8 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     const { context, page } = await signIn('wim', '/coach');
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     });
     await page.getByLabel('Huishouden (initialen of dossiernummer)').fill('Fam. J.');
     await page.getByLabel('Hulpvraag').fill('Vervoer naar het ziekenhuis en de huur betalen.');
@@ -240,7 +288,11 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     expect(other.status).toBe(200);
 
     const sent: string[] = [];
-    page.on('request', (r) => r.url().endsWith('/entries') && r.method() === 'POST' && sent.push((r.postDataJSON() as { idempotencyKey: string }).idempotencyKey));
+    page.on(
+      'request',
+      (r) =>
+        r.url().endsWith('/entries') && r.method() === 'POST' && sent.push((r.postDataJSON() as { idempotencyKey: string }).idempotencyKey),
+    );
     await context.setOffline(false);
     await page.getByRole('heading', { name: 'Conflicten (1)' }).waitFor();
     await page.getByText('Niet alles is bewaard: kies bij het conflict hieronder welke versie blijft.').waitFor();
@@ -265,7 +317,10 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     });
     await form('geld').getByLabel('2 – Niet zelfredzaam').check();
     await form('geld').getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByText('1 antwoord wacht op verbinding.').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await page
+      .getByText('1 antwoord wacht op verbinding.')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
     await context.setOffline(true);
     await context.setOffline(false);
     await page.getByText('Alles is bewaard op de server.').waitFor();
@@ -278,7 +333,12 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     // Printable: one household, one plan – without the buttons.
     await page.emulateMedia({ media: 'print' });
     await page.getByText('Eén huishouden, één plan.').waitFor();
-    expect(await page.getByRole('button', { name: /Opslaan/ }).first().isVisible()).toBe(false);
+    expect(
+      await page
+        .getByRole('button', { name: /Opslaan/ })
+        .first()
+        .isVisible(),
+    ).toBe(false);
     await page.emulateMedia({ media: 'screen' });
     // Online again: the domain's advice starts in its own sub-flow, on the wijkcoach channel.
     await page.unroute('**/api/staff/coach/plans/*/entries');
@@ -287,7 +347,12 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     const first = await page.locator('vw-staff-session tbody tr td').allTextContents();
     expect(first.slice(1, 3)).toEqual(['Huishouden', 'wijkcoach']);
     await axe(page, 'coach with tree advice open');
-    const entries = await sdb().selectFrom('coach_entries').select(['domain', 'score', 'note', 'revision']).where('plan_id', '=', planId).orderBy('domain').execute();
+    const entries = await sdb()
+      .selectFrom('coach_entries')
+      .select(['domain', 'score', 'note', 'revision'])
+      .where('plan_id', '=', planId)
+      .orderBy('domain')
+      .execute();
     expect(entries).toEqual([
       { domain: 'geld', score: 2, note: '', revision: 4 },
       { domain: 'huishouden', score: 3, note: 'Dochter doet de was.', revision: 3 },

@@ -19,7 +19,14 @@ beforeAll(async () => {
   server = await startServer();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 120_000);
 
@@ -36,7 +43,13 @@ async function active(page: Page) {
     const el = a as HTMLInputElement | null;
     const root = el?.getRootNode() as ShadowRoot | Document | undefined;
     const label = el?.id ? root?.querySelector?.(`label[for="${el.id}"]`)?.textContent?.trim() : undefined;
-    return { tag: el?.tagName.toLowerCase() ?? '', text: el?.textContent?.replace(/\s+/g, ' ').trim() ?? '', label: label ?? '', type: el?.type ?? '', checked: !!el?.checked };
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      text: el?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      label: label ?? '',
+      type: el?.type ?? '',
+      checked: !!el?.checked,
+    };
   });
 }
 
@@ -138,9 +151,9 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await nextStep(page, 'Kan iemand uit je omgeving helpen?'); // huishouden asks the same
     await radio(page, 'Nee');
     await nextStep(page, 'Jouw advies');
-    const titles = await page.locator('vraag-wijzer').evaluate((el) =>
-      [...el.shadowRoot!.querySelector('vw-advice-plan')!.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent),
-    );
+    const titles = await page
+      .locator('vraag-wijzer')
+      .evaluate((el) => [...el.shadowRoot!.querySelector('vw-advice-plan')!.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent));
     expect(titles).toEqual(['Vraag je omgeving (vervoer)', 'Buurthuis (huishouden)', 'Huisbezoek']);
     await tabTo(page, 'Waarom krijg ik dit advies?');
     await page.keyboard.press('Enter');
@@ -184,7 +197,9 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await axe(page, 'text question');
     await nextStep(page, 'Jouw advies'); // Enter in a textarea is a new line, so Tab to "Volgende"
 
-    expect(await page.locator('vraag-wijzer').evaluate((el) => el.shadowRoot!.querySelector('vw-answers')!.shadowRoot!.textContent)).toContain('15 maart 2026');
+    expect(
+      await page.locator('vraag-wijzer').evaluate((el) => el.shadowRoot!.querySelector('vw-answers')!.shadowRoot!.textContent),
+    ).toContain('15 maart 2026');
     await shot(page, 'advice-concern');
     await axe(page, 'advice with service cards and a concern action');
     await tabTo(page, 'Zorg melden');
@@ -232,7 +247,9 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await heading(page, 'Later verder gaan');
     await shot(page, 'resume-code');
     await axe(page, 'resume code');
-    const code = await page.locator('vraag-wijzer').evaluate((el) => el.shadowRoot!.querySelector('vw-resume-code')!.shadowRoot!.querySelector('.code')!.textContent!);
+    const code = await page
+      .locator('vraag-wijzer')
+      .evaluate((el) => el.shadowRoot!.querySelector('vw-resume-code')!.shadowRoot!.querySelector('.code')!.textContent!);
     const other = await browser.newContext();
     const p2 = await other.newPage();
     await p2.goto(`${server.url}/?tree=demo/start`);

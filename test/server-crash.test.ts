@@ -37,7 +37,10 @@ describe('server process', () => {
   it('SIGKILL under concurrent answers: every acknowledged write is stored exactly once, retries are not applied twice', async () => {
     const server = await startServer(env);
     const sessions = await Promise.all(
-      Array.from({ length: 16 }, async () => (await (await post(server, '/api/sessions', { tree: 'demo/start' })).json()) as CreatedSession),
+      Array.from(
+        { length: 16 },
+        async () => (await (await post(server, '/api/sessions', { tree: 'demo/start' })).json()) as CreatedSession,
+      ),
     );
     const acked: Write[] = [];
     const inFlight = new Set<Write>();
@@ -48,8 +51,18 @@ describe('server process', () => {
       let state = s.state;
       while (!killed) {
         const write: Write = state.done
-          ? { session: s.id, token: s.token, path: `/api/sessions/${s.id}/back`, body: { version: state.version, idempotencyKey: `k${++n}-${s.id}` } }
-          : { session: s.id, token: s.token, path: `/api/sessions/${s.id}/answers`, body: { node: state.step.id, value: autoAnswer(state.step), version: state.version, idempotencyKey: `k${++n}-${s.id}` } };
+          ? {
+              session: s.id,
+              token: s.token,
+              path: `/api/sessions/${s.id}/back`,
+              body: { version: state.version, idempotencyKey: `k${++n}-${s.id}` },
+            }
+          : {
+              session: s.id,
+              token: s.token,
+              path: `/api/sessions/${s.id}/answers`,
+              body: { node: state.step.id, value: autoAnswer(state.step), version: state.version, idempotencyKey: `k${++n}-${s.id}` },
+            };
         inFlight.add(write);
         try {
           const res = await post(server, write.path, write.body, write.token);

@@ -86,12 +86,24 @@ describe('concern report', () => {
     button(el, 'Verstuur melding').click();
     await waitForHeading(el, 'Je melding is ontvangen');
     const sent = seen.find((r) => r.path === '/api/concerns')!.body as ConcernRequest;
-    expect(sent).toMatchObject({ about: 'oudere', urgency: 'binnen-een-week', noticed: 'Ik zie haar niet meer buiten.', area: 'Schalkwijk', reporter: null });
+    expect(sent).toMatchObject({
+      about: 'oudere',
+      urgency: 'binnen-een-week',
+      noticed: 'Ik zie haar niet meer buiten.',
+      area: 'Schalkwijk',
+      reporter: null,
+    });
     expect(sent.sessionId).toBeTruthy();
     expect(sent.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
     const link = deepAll<HTMLAnchorElement>(el, 'a').find((a) => a.textContent!.includes('Bekijk later'))!;
     expect(link.getAttribute('href')).toMatch(/^http:\/\/api\.test\/demo\/status#t=[0-9a-f]+$/);
-    const status = await until(() => deepAll(el, 'vw-concern-status').map((s) => s.shadowRoot!.textContent!).find((t) => t.includes('Ontvangen')), 'status');
+    const status = await until(
+      () =>
+        deepAll(el, 'vw-concern-status')
+          .map((s) => s.shadowRoot!.textContent!)
+          .find((t) => t.includes('Ontvangen')),
+      'status',
+    );
     expect(status).toContain('ZM-');
   });
 });

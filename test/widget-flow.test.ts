@@ -3,7 +3,7 @@
 // path to the advice, focus and announcements, changing an answer, language switch, resume code.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../widget/index.js';
-import { button, choose, contractServer, deep, deepAll, focused, headingText, mount, type, until, waitForHeading } from './widget-helpers.js';
+import { button, choose, contractServer, deep, deepAll, focused, mount, type, until, waitForHeading } from './widget-helpers.js';
 
 const { server, seen } = await contractServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -47,10 +47,19 @@ describe('<vraag-wijzer> happy path', () => {
     expect(why.querySelector('summary')!.textContent).toBe('Waarom krijg ik dit advies?');
     expect(why.textContent).toContain('Je bent 75 of ouder.');
     expect(why.textContent).toMatch(/Hoe oud ben je\?: ?80 jaar/);
-    expect(deep<HTMLAnchorElement>(el, 'a[href^="tel:"]:not([href="tel:112"]):not([href="tel:113"]):not([href="tel:08002000"])')!.getAttribute('href')).toBe('tel:14023');
+    expect(
+      deep<HTMLAnchorElement>(el, 'a[href^="tel:"]:not([href="tel:112"]):not([href="tel:113"]):not([href="tel:08002000"])')!.getAttribute(
+        'href',
+      ),
+    ).toBe('tel:14023');
     // The answers overview sits under the plan, for print as well.
     const answers = deep(el, 'vw-answers')!.shadowRoot!;
-    expect([...answers.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Wat wil je doen?', 'Hulp bij', 'Hoe oud ben je?', 'Hulp van je omgeving']);
+    expect([...answers.querySelectorAll('dt')].map((d) => d.textContent)).toEqual([
+      'Wat wil je doen?',
+      'Hulp bij',
+      'Hoe oud ben je?',
+      'Hulp van je omgeving',
+    ]);
     const overview = deepAll(el, 'dd > span:first-child').map((d) => d.textContent?.trim());
     expect(overview).toEqual(expect.arrayContaining(['Ik zoek een oplossing', 'Vervoer', '80 jaar', 'Nee']));
     // Every answer went out with its own idempotency key.

@@ -8,12 +8,23 @@ export const API = 'http://api.test';
 
 type Seen = { method: string; path: string; body: unknown }[];
 
-export async function contractServer(): Promise<{ server: ReturnType<typeof setupServer>; seen: Seen; app: ReturnType<typeof fakeApp>; record: (r: Request) => Promise<void> }> {
+export async function contractServer(): Promise<{
+  server: ReturnType<typeof setupServer>;
+  seen: Seen;
+  app: ReturnType<typeof fakeApp>;
+  record: (r: Request) => Promise<void>;
+}> {
   const app = fakeApp(await loadDemo());
   const seen: Seen = [];
   /** Notes a request as the server saw it; override handlers call it too. */
   const record = async (request: Request) => {
-    const body = request.method === 'GET' ? undefined : await request.clone().json().catch(() => undefined);
+    const body =
+      request.method === 'GET'
+        ? undefined
+        : await request
+            .clone()
+            .json()
+            .catch(() => undefined);
     seen.push({ method: request.method, path: new URL(request.url).pathname, body });
   };
   const handler: HttpHandler = http.all(`${API}/api/*`, async ({ request }) => {
@@ -48,7 +59,10 @@ export async function until<T>(fn: () => T | undefined | null | false, what: str
 export const headingText = (root: ParentNode) => deep(root, 'h2[data-heading]')?.textContent?.trim() ?? '';
 
 export async function waitForHeading(root: ParentNode, text: string): Promise<HTMLElement> {
-  return until(() => deepAll(root, 'h2[data-heading]').find((h) => h.textContent?.trim() === text), `heading "${text}" (now: "${headingText(root)}")`);
+  return until(
+    () => deepAll(root, 'h2[data-heading]').find((h) => h.textContent?.trim() === text),
+    `heading "${text}" (now: "${headingText(root)}")`,
+  );
 }
 
 export function button(root: ParentNode, name: string): HTMLButtonElement {

@@ -53,6 +53,7 @@ describe('safe markdown subset', () => {
   it('refuses protocol tricks in hrefs', () => {
     expect(isSafeHref('https://example.org')).toBe(true);
     expect(isSafeHref('HTTPS://example.org')).toBe(true);
-    for (const bad of ['//evil.example', 'javascript:alert(1)', ' https://x', 'data:text/html,x', 'https:/x']) expect(isSafeHref(bad), bad).toBe(false);
+    for (const bad of ['//evil.example', 'javascript:alert(1)', ' https://x', 'data:text/html,x', 'https:/x'])
+      expect(isSafeHref(bad), bad).toBe(false);
   });
 });

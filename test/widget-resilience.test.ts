@@ -17,8 +17,10 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-const answerBodies = () => seen.filter((r) => r.path.endsWith('/answers')).map((r) => r.body as { node: string; idempotencyKey: string; version: number });
-const stored = () => JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage).find((k) => k.startsWith('vraagwijzer:'))!)!) as Record<string, string>;
+const answerBodies = () =>
+  seen.filter((r) => r.path.endsWith('/answers')).map((r) => r.body as { node: string; idempotencyKey: string; version: number });
+const stored = () =>
+  JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage).find((k) => k.startsWith('vraagwijzer:'))!)!) as Record<string, string>;
 
 async function atFirstQuestion() {
   const el = await mount('demo/start');
@@ -30,10 +32,14 @@ describe('resilience', () => {
   it('offline: keeps the pending answer and resends it with the same idempotency key', async () => {
     const el = await atFirstQuestion();
     server.use(
-      http.post(`${API}/api/sessions/:id/answers`, async ({ request }) => {
-        await record(request);
-        return HttpResponse.error(); // the request never reached the server
-      }, { once: true }),
+      http.post(
+        `${API}/api/sessions/:id/answers`,
+        async ({ request }) => {
+          await record(request);
+          return HttpResponse.error(); // the request never reached the server
+        },
+        { once: true },
+      ),
     );
     choose(el, 'Ik zoek een oplossing');
     button(el, 'Volgende').click();
@@ -55,12 +61,16 @@ describe('resilience', () => {
     const el = await atFirstQuestion();
     // The server commits the answer but the reply never arrives (connection dropped).
     server.use(
-      http.post(`${API}/api/sessions/:id/answers`, async ({ request }) => {
-        await record(request);
-        const applied = await app.fetch(request);
-        expect(applied.status).toBe(200);
-        return HttpResponse.error();
-      }, { once: true }),
+      http.post(
+        `${API}/api/sessions/:id/answers`,
+        async ({ request }) => {
+          await record(request);
+          const applied = await app.fetch(request);
+          expect(applied.status).toBe(200);
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
     );
     choose(el, 'Ik zoek een oplossing');
     button(el, 'Volgende').click();
@@ -73,16 +83,24 @@ describe('resilience', () => {
     // Applied once: no 409 on the resend, and the trail holds the answer once.
     expect(deep(el, '.notice')).toBeUndefined();
     const { id, token } = stored();
-    const state = (await (await fetch(`${API}/api/sessions/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as SessionState;
+    const state = (await (
+      await fetch(`${API}/api/sessions/${id}`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as SessionState;
     expect(state.trail.map((e) => e.node)).toEqual(['deur']);
   });
 
   it('500: a human message, the 14 023 alternative, and a retry that works', async () => {
     const el = await atFirstQuestion();
     server.use(
-      http.post(`${API}/api/sessions/:id/answers`, () =>
-        HttpResponse.json({ type: 'about:blank', title: 'Internal', status: 500, detail: 'db down', code: 'internal' }, { status: 500, headers: { 'content-type': 'application/problem+json' } }),
-      { once: true }),
+      http.post(
+        `${API}/api/sessions/:id/answers`,
+        () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Internal', status: 500, detail: 'db down', code: 'internal' },
+            { status: 500, headers: { 'content-type': 'application/problem+json' } },
+          ),
+        { once: true },
+      ),
     );
     choose(el, 'Ik wil helpen');
     button(el, 'Volgende').click();
@@ -116,12 +134,20 @@ describe('resilience', () => {
   it('409 carries the state: the widget uses it without another request', async () => {
     const el = await atFirstQuestion();
     const { id, token } = stored();
-    const current = (await (await fetch(`${API}/api/sessions/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as SessionState;
+    const current = (await (
+      await fetch(`${API}/api/sessions/${id}`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as SessionState;
     const moved: SessionState = { ...current, version: 7, step: { ...current.step, text: 'Door een medewerker aangepast' } };
     server.use(
-      http.post(`${API}/api/sessions/:id/answers`, () =>
-        HttpResponse.json({ type: 'about:blank', title: 'Conflict', status: 409, detail: 'version', code: 'version-conflict', state: moved }, { status: 409 }),
-      { once: true }),
+      http.post(
+        `${API}/api/sessions/:id/answers`,
+        () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Conflict', status: 409, detail: 'version', code: 'version-conflict', state: moved },
+            { status: 409 },
+          ),
+        { once: true },
+      ),
     );
     const before = seen.length;
     choose(el, 'Ik wil helpen');
@@ -133,9 +159,15 @@ describe('resilience', () => {
   it('422: the engine refusal is shown next to the field, nothing else changes', async () => {
     const el = await atFirstQuestion();
     server.use(
-      http.post(`${API}/api/sessions/:id/answers`, () =>
-        HttpResponse.json({ type: 'about:blank', title: 'Unprocessable', status: 422, detail: 'x is not an option', code: 'unknown-option' }, { status: 422 }),
-      { once: true }),
+      http.post(
+        `${API}/api/sessions/:id/answers`,
+        () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Unprocessable', status: 422, detail: 'x is not an option', code: 'unknown-option' },
+            { status: 422 },
+          ),
+        { once: true },
+      ),
     );
     choose(el, 'Ik wil helpen');
     button(el, 'Volgende').click();

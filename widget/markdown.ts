@@ -52,7 +52,15 @@ export function markdown(text: string | undefined): TemplateResult | typeof noth
   const flushList = () => {
     if (!list) return;
     const items = list.items.map((i) => html`<li>${inline(i)}</li>`);
-    blocks.push(list.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`);
+    blocks.push(
+      list.ordered
+        ? html`<ol>
+            ${items}
+          </ol>`
+        : html`<ul>
+            ${items}
+          </ul>`,
+    );
     list = null;
   };
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {

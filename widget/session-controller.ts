@@ -111,7 +111,10 @@ export class SessionController implements ReactiveController {
   }
 
   reportConcern(body: Omit<ConcernRequest, 'idempotencyKey' | 'sessionId'>): Promise<void> {
-    return this.run({ kind: 'concern', body: { ...body, ...(this.session ? { sessionId: this.session.id } : {}), idempotencyKey: newKey() } });
+    return this.run({
+      kind: 'concern',
+      body: { ...body, ...(this.session ? { sessionId: this.session.id } : {}), idempotencyKey: newKey() },
+    });
   }
 
   /** Resends the failed action unchanged: same body, same idempotency key. */
@@ -201,11 +204,19 @@ export class SessionController implements ReactiveController {
             clearHandle(this.opts.api, this.opts.tree);
           }
         }
-        this.adopt(fresh(await this.api.createSession({ tree: this.opts.tree, channel: this.opts.channel ?? 'web', locale: this.opts.locale })));
+        this.adopt(
+          fresh(await this.api.createSession({ tree: this.opts.tree, channel: this.opts.channel ?? 'web', locale: this.opts.locale })),
+        );
         return;
       }
       case 'answer':
-        this.session = fresh(await this.api.answer(h!, { node: action.node, value: action.value, version: action.version, idempotencyKey: action.idempotencyKey }, this.opts.locale));
+        this.session = fresh(
+          await this.api.answer(
+            h!,
+            { node: action.node, value: action.value, version: action.version, idempotencyKey: action.idempotencyKey },
+            this.opts.locale,
+          ),
+        );
         return;
       case 'back':
         this.session = fresh(await this.api.back(h!, { version: action.version, idempotencyKey: action.idempotencyKey }, this.opts.locale));
@@ -270,7 +281,9 @@ export class SessionController implements ReactiveController {
         clearHandle(this.opts.api, this.opts.tree);
         this.handle = undefined;
         this.session = undefined;
-        await this.perform({ kind: 'open' }).catch((err) => this.fail({ kind: 'open' }, err instanceof ApiError ? err : new ApiError('server', 0)));
+        await this.perform({ kind: 'open' }).catch((err) =>
+          this.fail({ kind: 'open' }, err instanceof ApiError ? err : new ApiError('server', 0)),
+        );
         return;
       case 'invalid':
         this.pending = undefined;

@@ -5,7 +5,10 @@ import { css } from 'lit';
 
 export const tokens = css`
   :host {
-    --_font: var(--vraagwijzer-font-family, var(--utrecht-document-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif));
+    --_font: var(
+      --vraagwijzer-font-family,
+      var(--utrecht-document-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif)
+    );
     --_font-size: var(--vraagwijzer-font-size, var(--utrecht-document-font-size, 1.125rem));
     --_line-height: var(--vraagwijzer-line-height, var(--utrecht-document-line-height, 1.5));
     --_color: var(--vraagwijzer-color, var(--utrecht-document-color, #1a1a1a));
@@ -14,7 +17,10 @@ export const tokens = css`
     --_heading-color: var(--vraagwijzer-heading-color, var(--utrecht-heading-color, inherit));
     --_primary-bg: var(--vraagwijzer-primary-background-color, var(--utrecht-button-primary-action-background-color, #0b5394));
     --_primary-color: var(--vraagwijzer-primary-color, var(--utrecht-button-primary-action-color, #ffffff));
-    --_primary-hover-bg: var(--vraagwijzer-primary-hover-background-color, var(--utrecht-button-primary-action-hover-background-color, #083d6e));
+    --_primary-hover-bg: var(
+      --vraagwijzer-primary-hover-background-color,
+      var(--utrecht-button-primary-action-hover-background-color, #083d6e)
+    );
     --_secondary-bg: var(--vraagwijzer-secondary-background-color, var(--utrecht-button-secondary-action-background-color, #ffffff));
     --_secondary-color: var(--vraagwijzer-secondary-color, var(--utrecht-button-secondary-action-color, #0b5394));
     --_secondary-border: var(--vraagwijzer-secondary-border-color, var(--utrecht-button-secondary-action-border-color, currentColor));

@@ -127,7 +127,8 @@ export class VraagWijzer extends VwElement {
     // Announce each new step once: the live region speaks it even when focus stays put.
     const key = s ? `${s.step.id}:${s.version}:${s.done}` : '';
     if (key && key !== this.lastStepKey) {
-      if (this.lastStepKey) this.announcement = s!.done ? t(this.locale, 'adviceAnnounce') : t(this.locale, 'stepAnnounce', { text: s!.step.text });
+      if (this.lastStepKey)
+        this.announcement = s!.done ? t(this.locale, 'adviceAnnounce') : t(this.locale, 'stepAnnounce', { text: s!.step.text });
       this.lastStepKey = key;
     }
   }
@@ -187,8 +188,15 @@ export class VraagWijzer extends VwElement {
     return html`<div class="frame" part="frame">
       <header class="no-print" part="header">
         <div class="tools">
-          <button type="button" class="link" part="lang-switch" lang=${this.locale === 'nl' ? 'en' : 'nl'}
-            @click=${() => (this.lang = this.locale === 'nl' ? 'en' : 'nl')}>${this.t('switchTo')}</button>
+          <button
+            type="button"
+            class="link"
+            part="lang-switch"
+            lang=${this.locale === 'nl' ? 'en' : 'nl'}
+            @click=${() => (this.lang = this.locale === 'nl' ? 'en' : 'nl')}
+          >
+            ${this.t('switchTo')}
+          </button>
           ${this.panel !== 'resume' ? html`<button type="button" class="link" @click=${() => this.show('resume')}>${this.t('resumeHeading')}</button>` : nothing}
         </div>
       </header>
@@ -212,10 +220,19 @@ export class VraagWijzer extends VwElement {
     return html`<div class="problem" role="alert" part="problem">
       <p><strong>${f.kind === 'network' ? this.t('networkError') : this.t('serverError')}</strong></p>
       <p>${this.t('callInstead')}</p>
-      ${this.session.pending
-        ? html`<button type="button" class="primary" data-retry part="button button-primary" @click=${() => this.act(() => this.session.retry())}>
-            ${this.t('retry')}</button>`
-        : nothing}
+      ${
+        this.session.pending
+          ? html`<button
+              type="button"
+              class="primary"
+              data-retry
+              part="button button-primary"
+              @click=${() => this.act(() => this.session.retry())}
+            >
+              ${this.t('retry')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -224,33 +241,62 @@ export class VraagWijzer extends VwElement {
     const s = c.session;
     switch (this.panel) {
       case 'resume':
-        return html`<vw-resume-form data-view .locale=${this.locale} .busy=${c.busy}
+        return html`<vw-resume-form
+          data-view
+          .locale=${this.locale}
+          .busy=${c.busy}
           .error=${c.failure?.action === 'resume' && c.failure.kind === 'invalid' ? this.t('resumeInvalid') : undefined}
           @vw-close=${() => this.show(null)}
-          @vw-resume=${(e: CustomEvent<{ code: string }>) => this.act(() => c.resume(e.detail.code), null)}></vw-resume-form>`;
+          @vw-resume=${(e: CustomEvent<{ code: string }>) => this.act(() => c.resume(e.detail.code), null)}
+        ></vw-resume-form>`;
       case 'save':
-        return html`<vw-resume-code data-view .locale=${this.locale} .code=${c.resumeCode} .expiresAt=${c.resumeExpiresAt}
-          @vw-close=${() => this.show(null)}></vw-resume-code>`;
-      case 'concern':
-        return html`<vw-concern-form data-view .locale=${this.locale} .busy=${c.busy}
-          .error=${c.failure?.action === 'concern' && c.failure.kind === 'invalid' ? c.failure.detail ?? this.t('answerInvalid') : undefined}
+        return html`<vw-resume-code
+          data-view
+          .locale=${this.locale}
+          .code=${c.resumeCode}
+          .expiresAt=${c.resumeExpiresAt}
           @vw-close=${() => this.show(null)}
-          @vw-concern-submit=${(e: CustomEvent<ConcernDraft>) => this.act(() => c.reportConcern(e.detail), 'receipt')}></vw-concern-form>`;
+        ></vw-resume-code>`;
+      case 'concern':
+        return html`<vw-concern-form
+          data-view
+          .locale=${this.locale}
+          .busy=${c.busy}
+          .error=${c.failure?.action === 'concern' && c.failure.kind === 'invalid' ? (c.failure.detail ?? this.t('answerInvalid')) : undefined}
+          @vw-close=${() => this.show(null)}
+          @vw-concern-submit=${(e: CustomEvent<ConcernDraft>) => this.act(() => c.reportConcern(e.detail), 'receipt')}
+        ></vw-concern-form>`;
       case 'receipt':
         return this.renderReceipt();
       case 'overview':
         if (s)
-          return html`<vw-answers data-view .locale=${this.locale} .trail=${s.trail} .busy=${c.busy}
-              @vw-change=${this.onChange}></vw-answers>
-            <div class="actions"><button type="button" class="primary" @click=${() => this.show(null)}>${s.done ? this.t('backToAdvice') : this.t('backToQuestion')}</button></div>`;
+          return html`<vw-answers
+              data-view
+              .locale=${this.locale}
+              .trail=${s.trail}
+              .busy=${c.busy}
+              @vw-change=${this.onChange}
+            ></vw-answers>
+            <div class="actions">
+              <button type="button" class="primary" @click=${() => this.show(null)}>
+                ${s.done ? this.t('backToAdvice') : this.t('backToQuestion')}
+              </button>
+            </div>`;
     }
     if (!s) return c.failure ? nothing : html`<p role="status">${this.t('loading')}</p>`;
     if (s.done) return this.renderAdvice();
     const invalid = c.failure?.kind === 'invalid' && c.failure.action === 'answer' ? this.invalidText() : undefined;
-    return html`<vw-step data-view .locale=${this.locale} .step=${s.step} .initial=${c.remembered.get(s.step.id)}
-      .serverError=${invalid} .busy=${c.busy} exportparts="step,heading,button,button-primary,progress"
+    return html`<vw-step
+      data-view
+      .locale=${this.locale}
+      .step=${s.step}
+      .initial=${c.remembered.get(s.step.id)}
+      .serverError=${invalid}
+      .busy=${c.busy}
+      exportparts="step,heading,button,button-primary,progress"
       @vw-answer=${(e: CustomEvent<{ node: string; value: unknown }>) => this.act(() => c.answer(e.detail.node, e.detail.value))}
-      @vw-back=${() => this.act(() => c.back())}></vw-step>`;
+      @vw-back=${() => this.act(() => c.back())}
+    ></vw-step>`;
   }
 
   private invalidText(): string {
@@ -267,8 +313,12 @@ export class VraagWijzer extends VwElement {
       <h2 tabindex="-1" data-heading part="heading">${this.t('adviceHeading')}</h2>
       <div class="end-text">${markdown(s.step.text)}</div>
       <p>${this.t('adviceIntro')}</p>
-      <vw-advice-plan .locale=${this.locale} .advice=${s.advice} exportparts="advice-item,service-card,button,button-primary"
-        @vw-concern=${() => this.show('concern')}></vw-advice-plan>
+      <vw-advice-plan
+        .locale=${this.locale}
+        .advice=${s.advice}
+        exportparts="advice-item,service-card,button,button-primary"
+        @vw-concern=${() => this.show('concern')}
+      ></vw-advice-plan>
       <vw-answers sub .locale=${this.locale} .trail=${s.trail} .busy=${this.session.busy} @vw-change=${this.onChange}></vw-answers>
       <div class="actions no-print">
         <button type="button" class="primary" part="button button-primary" @click=${() => window.print()}>${this.t('print')}</button>
@@ -291,16 +341,20 @@ export class VraagWijzer extends VwElement {
       <p><a href=${link}>${this.t('concernStatusLink')}</a></p>
       <p class="hint">${this.t('concernStatusHint')}</p>
       <vw-concern-status sub .locale=${this.locale} .api=${this.api || location.origin} .token=${r.statusToken}></vw-concern-status>
-      <div class="actions no-print"><button type="button" class="primary" @click=${() => this.show(null)}>${this.t('backToAdvice')}</button></div>
+      <div class="actions no-print">
+        <button type="button" class="primary" @click=${() => this.show(null)}>${this.t('backToAdvice')}</button>
+      </div>
     </section>`;
   }
 
   private renderMore() {
     const s = this.session.session!;
     return html`<div class="more no-print" part="more">
-      ${s.trail.some((e) => e.value !== null) && !s.done
-        ? html`<button type="button" class="link" @click=${() => this.show('overview')}>${this.t('showOverview')}</button>`
-        : nothing}
+      ${
+        s.trail.some((e) => e.value !== null) && !s.done
+          ? html`<button type="button" class="link" @click=${() => this.show('overview')}>${this.t('showOverview')}</button>`
+          : nothing
+      }
       <button type="button" class="link" @click=${() => this.act(() => this.session.ensureResumeCode(), 'save')}>${this.t('save')}</button>
     </div>`;
   }

@@ -109,24 +109,35 @@ export class VwAdvicePlan extends VwElement {
       <span class="level">${this.t(`level_${a.level}` as MessageKey)}</span>
       <h3 id=${`t-${a.id}`}>${a.title}</h3>
       ${markdown(a.text)}
-      ${a.services.length
-        ? html`<div class="services">${a.services.map((s) => html`<vw-service-card .locale=${this.locale} .service=${s} exportparts="service-card"></vw-service-card>`)}</div>`
-        : nothing}
-      ${a.action === 'concern-report'
-        ? html`<p class="no-print"><button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-concern', { item: a.id })}>
-            ${this.t('concernButton')}</button></p>`
-        : nothing}
+      ${
+        a.services.length
+          ? html`<div class="services">
+              ${a.services.map((s) => html`<vw-service-card .locale=${this.locale} .service=${s} exportparts="service-card"></vw-service-card>`)}
+            </div>`
+          : nothing
+      }
+      ${
+        a.action === 'concern-report'
+          ? html`<p class="no-print">
+              <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-concern', { item: a.id })}>
+                ${this.t('concernButton')}
+              </button>
+            </p>`
+          : nothing
+      }
       ${a.action === 'wmo-melding' ? html`<p class="hint">${this.t('wmoNote')}</p>` : nothing}
       <details>
         <summary>${this.t('why')}</summary>
         <div class="why">
           ${markdown(a.why)}
-          ${a.because.length
-            ? html`<p>${this.t('because')}</p>
-                <ul>
-                  ${a.because.map((b) => html`<li>${b.question}: <strong>${b.answer}</strong></li>`)}
-                </ul>`
-            : nothing}
+          ${
+            a.because.length
+              ? html`<p>${this.t('because')}</p>
+                  <ul>
+                    ${a.because.map((b) => html`<li>${b.question}: <strong>${b.answer}</strong></li>`)}
+                  </ul>`
+              : nothing
+          }
         </div>
       </details>
     </article>`;

@@ -63,23 +63,30 @@ export class VwAnswers extends VwElement {
       ? html`<h3 part="heading">${this.t('overview')}</h3>`
       : html`<h2 tabindex="-1" data-heading part="heading">${this.t('overview')}</h2>`;
     return html`<section part="answers">
-      ${heading}
-      ${this.editable && rows.length ? html`<p class="no-print">${this.t('overviewIntro')}</p>` : nothing}
+      ${heading} ${this.editable && rows.length ? html`<p class="no-print">${this.t('overviewIntro')}</p>` : nothing}
       <dl>
         ${rows.map(
-          (e) => html`<div class="row">
-            <dt>${e.question}</dt>
-            <dd>
-              <span>${readable(e.answer, this.locale)}</span>
-              ${this.editable
-                ? html`<span class="change no-print">
-                    <button type="button" class="link" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-change', { node: e.node })}>
-                      ${this.t('change')}<span class="visually-hidden"> – ${e.question}</span>
-                    </button>
-                  </span>`
-                : nothing}
-            </dd>
-          </div>`,
+          (e) =>
+            html`<div class="row">
+              <dt>${e.question}</dt>
+              <dd>
+                <span>${readable(e.answer, this.locale)}</span>
+                ${
+                  this.editable
+                    ? html`<span class="change no-print">
+                        <button
+                          type="button"
+                          class="link"
+                          aria-disabled=${this.busy ? 'true' : 'false'}
+                          @click=${() => this.emit('vw-change', { node: e.node })}
+                        >
+                          ${this.t('change')}<span class="visually-hidden"> – ${e.question}</span>
+                        </button>
+                      </span>`
+                    : nothing
+                }
+              </dd>
+            </div>`,
         )}
       </dl>
     </section>`;

@@ -57,32 +57,54 @@ export class VwConcernForm extends VwElement {
 
   override render() {
     const e = this.errors;
-    const err = (f: Field) => (e[f] ? html`<p class="error" id=${`${f}-err`}><span class="visually-hidden">${this.t('errorPrefix')} </span>${e[f]}</p>` : nothing);
+    const err = (f: Field) =>
+      e[f] ? html`<p class="error" id=${`${f}-err`}><span class="visually-hidden">${this.t('errorPrefix')} </span>${e[f]}</p>` : nothing;
     const desc = (f: Field, ...more: string[]) => [...more, e[f] ? `${f}-err` : ''].filter(Boolean).join(' ') || nothing;
     const inv = (f: Field) => (e[f] ? 'true' : nothing);
     const left = MAX_NOTICED - this.noticedLength;
     return html`<form novalidate part="concern-form" @submit=${this.submit}>
       <h2 tabindex="-1" data-heading part="heading">${this.t('concernHeading')}</h2>
-      <div class="card privacy field"><p>${this.t('concernPrivacy')}</p><p><strong>${this.t('urgencyNote')}</strong></p></div>
+      <div class="card privacy field">
+        <p>${this.t('concernPrivacy')}</p>
+        <p><strong>${this.t('urgencyNote')}</strong></p>
+      </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <fieldset class="field" aria-describedby=${desc('about')}>
         <legend>${this.t('concernAbout')}</legend>
         ${err('about')}
-        ${ABOUT.map((a) => html`<div class="choice"><input type="radio" name="about" id=${`about-${a}`} value=${a} aria-invalid=${inv('about')} />
-          <label for=${`about-${a}`}>${this.t(`about_${a}` as MessageKey)}</label></div>`)}
+        ${ABOUT.map(
+          (a) =>
+            html`<div class="choice">
+              <input type="radio" name="about" id=${`about-${a}`} value=${a} aria-invalid=${inv('about')} />
+              <label for=${`about-${a}`}>${this.t(`about_${a}` as MessageKey)}</label>
+            </div>`,
+        )}
       </fieldset>
       <div class="field">
         <label for="noticed">${this.t('concernNoticed')}</label>
-        <p class="hint" id="noticed-hint">${this.t('concernNoticedHint')} ${left >= 0 ? this.t('charsLeft', { n: left }) : this.t('charsOver', { n: -left })}</p>
+        <p class="hint" id="noticed-hint">
+          ${this.t('concernNoticedHint')} ${left >= 0 ? this.t('charsLeft', { n: left }) : this.t('charsOver', { n: -left })}
+        </p>
         ${err('noticed')}
-        <textarea id="noticed" name="noticed" rows="5" aria-describedby=${desc('noticed', 'noticed-hint')} aria-invalid=${inv('noticed')}
-          @input=${(ev: Event) => (this.noticedLength = [...(ev.target as HTMLTextAreaElement).value].length)}></textarea>
+        <textarea
+          id="noticed"
+          name="noticed"
+          rows="5"
+          aria-describedby=${desc('noticed', 'noticed-hint')}
+          aria-invalid=${inv('noticed')}
+          @input=${(ev: Event) => (this.noticedLength = [...(ev.target as HTMLTextAreaElement).value].length)}
+        ></textarea>
       </div>
       <fieldset class="field" aria-describedby=${desc('urgency')}>
         <legend>${this.t('concernUrgency')}</legend>
         ${err('urgency')}
-        ${URGENCY.map((u) => html`<div class="choice"><input type="radio" name="urgency" id=${`urgency-${u}`} value=${u} aria-invalid=${inv('urgency')} />
-          <label for=${`urgency-${u}`}>${this.t(`urgency_${u}` as MessageKey)}</label></div>`)}
+        ${URGENCY.map(
+          (u) =>
+            html`<div class="choice">
+              <input type="radio" name="urgency" id=${`urgency-${u}`} value=${u} aria-invalid=${inv('urgency')} />
+              <label for=${`urgency-${u}`}>${this.t(`urgency_${u}` as MessageKey)}</label>
+            </div>`,
+        )}
       </fieldset>
       <div class="field">
         <label for="area">${this.t('concernArea')} <span class="hint" style="display:inline">${this.t('optional')}</span></label>
@@ -90,22 +112,35 @@ export class VwConcernForm extends VwElement {
         <input type="text" id="area" name="area" autocomplete="off" aria-describedby="area-hint" />
       </div>
       <div class="field choice">
-        <input type="checkbox" id="anon" .checked=${this.anonymous} @change=${(ev: Event) => (this.anonymous = (ev.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          id="anon"
+          .checked=${this.anonymous}
+          @change=${(ev: Event) => (this.anonymous = (ev.target as HTMLInputElement).checked)}
+        />
         <label for="anon">${this.t('concernAnonymous')}</label>
       </div>
-      ${this.anonymous
-        ? nothing
-        : html`<fieldset class="field" aria-describedby="rep-hint">
-            <legend>${this.t('concernReporter')} <span class="hint" style="display:inline">${this.t('optional')}</span></legend>
-            <p class="hint" id="rep-hint">${this.t('concernReporterHint')}</p>
-            <div class="field"><label for="name">${this.t('name')}</label><input type="text" id="name" autocomplete="name" /></div>
-            <div class="field"><label for="phone">${this.t('phone_field')}</label>${err('phone')}
-              <input type="tel" id="phone" autocomplete="tel" aria-describedby=${desc('phone')} aria-invalid=${inv('phone')} /></div>
-            <div class="field"><label for="email">${this.t('email_field')}</label>${err('email')}
-              <input type="email" id="email" autocomplete="email" aria-describedby=${desc('email')} aria-invalid=${inv('email')} /></div>
-          </fieldset>`}
+      ${
+        this.anonymous
+          ? nothing
+          : html`<fieldset class="field" aria-describedby="rep-hint">
+              <legend>${this.t('concernReporter')} <span class="hint" style="display:inline">${this.t('optional')}</span></legend>
+              <p class="hint" id="rep-hint">${this.t('concernReporterHint')}</p>
+              <div class="field"><label for="name">${this.t('name')}</label><input type="text" id="name" autocomplete="name" /></div>
+              <div class="field">
+                <label for="phone">${this.t('phone_field')}</label>${err('phone')}
+                <input type="tel" id="phone" autocomplete="tel" aria-describedby=${desc('phone')} aria-invalid=${inv('phone')} />
+              </div>
+              <div class="field">
+                <label for="email">${this.t('email_field')}</label>${err('email')}
+                <input type="email" id="email" autocomplete="email" aria-describedby=${desc('email')} aria-invalid=${inv('email')} />
+              </div>
+            </fieldset>`
+      }
       <div class="actions">
-        <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.t('concernSubmit')}</button>
+        <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.t('concernSubmit')}
+        </button>
         <button type="button" part="button" @click=${() => this.emit('vw-close')}>${this.t('backToAdvice')}</button>
       </div>
     </form>`;

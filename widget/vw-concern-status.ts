@@ -44,7 +44,12 @@ export class VwConcernStatus extends VwElement {
       this.problem = undefined;
     } catch (e) {
       const kind = e instanceof ApiError ? e.kind : 'server';
-      this.problem = kind === 'network' ? this.t('networkError') : kind === 'gone' ? this.t('statusNotFound') : `${this.t('serverError')} ${this.t('callInstead')}`;
+      this.problem =
+        kind === 'network'
+          ? this.t('networkError')
+          : kind === 'gone'
+            ? this.t('statusNotFound')
+            : `${this.t('serverError')} ${this.t('callInstead')}`;
     } finally {
       this.loading = false;
     }
@@ -58,19 +63,25 @@ export class VwConcernStatus extends VwElement {
     return html`<section part="concern-status">
       ${heading}
       <div role="status">
-        ${s
-          ? html`<p><strong>${this.t(`status_${s.status}` as MessageKey)}</strong></p>
-              <p>${this.t('concernReference', { ref: s.reference })}</p>
-              ${s.pickedUpBy ? html`<p>${this.t('statusBy', { who: s.pickedUpBy })}</p>` : nothing}
-              ${s.feedback ? html`<p>${s.feedback}</p>` : nothing}
-              <p class="hint">${this.t('statusUpdated', { date: formatDate(s.updatedAt, this.locale) })}</p>`
-          : nothing}
+        ${
+          s
+            ? html`<p><strong>${this.t(`status_${s.status}` as MessageKey)}</strong></p>
+                <p>${this.t('concernReference', { ref: s.reference })}</p>
+                ${s.pickedUpBy ? html`<p>${this.t('statusBy', { who: s.pickedUpBy })}</p>` : nothing}
+                ${s.feedback ? html`<p>${s.feedback}</p>` : nothing}
+                <p class="hint">${this.t('statusUpdated', { date: formatDate(s.updatedAt, this.locale) })}</p>`
+            : nothing
+        }
         ${this.problem ? html`<p class="error">${this.problem}</p>` : nothing}
         ${!this.token ? html`<p class="error">${this.t('statusNotFound')}</p>` : nothing}
       </div>
-      ${this.token
-        ? html`<button type="button" part="button" ?disabled=${this.loading} @click=${() => this.refresh()}>${this.t('statusCheck')}</button>`
-        : nothing}
+      ${
+        this.token
+          ? html`<button type="button" part="button" ?disabled=${this.loading} @click=${() => this.refresh()}>
+              ${this.t('statusCheck')}
+            </button>`
+          : nothing
+      }
     </section>`;
   }
 }

@@ -6,7 +6,11 @@ import { markdown } from './markdown.js';
 import { VwElement } from './vw-element.js';
 
 export class VwInfo extends VwElement {
-  static override properties = { step: { attribute: false }, busy: { type: Boolean }, showStaff: { type: Boolean, attribute: 'show-staff' } };
+  static override properties = {
+    step: { attribute: false },
+    busy: { type: Boolean },
+    showStaff: { type: Boolean, attribute: 'show-staff' },
+  };
   declare step: PresentedStep;
   declare busy: boolean;
   declare showStaff: boolean;
@@ -25,11 +29,22 @@ export class VwInfo extends VwElement {
       ${this.showStaff && s.staff ? html`<p class="hint">${s.staff}</p>` : nothing}
       <div class="card">${markdown(s.text)}</div>
       <div class="actions no-print">
-        <button type="button" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}
-          @click=${() => this.emit('vw-answer', { node: s.id, value: null })}>${this.t('next')}</button>
-        ${s.canGoBack
-          ? html`<button type="button" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-back')}>${this.t('back')}</button>`
-          : nothing}
+        <button
+          type="button"
+          class="primary"
+          part="button button-primary"
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => this.emit('vw-answer', { node: s.id, value: null })}
+        >
+          ${this.t('next')}
+        </button>
+        ${
+          s.canGoBack
+            ? html`<button type="button" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-back')}>
+                ${this.t('back')}
+              </button>`
+            : nothing
+        }
       </div>
     </section>`;
   }

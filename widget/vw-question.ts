@@ -79,19 +79,28 @@ export class VwQuestion extends VwElement {
     const help = s.help ? html`<div id="help">${markdown(s.help)}</div>` : nothing;
     const staff = this.showStaff && s.staff ? html`<p class="staff">${s.staff}</p>` : nothing;
     const hint = this.hint() ? html`<p class="hint" id="hint">${this.hint()}</p>` : nothing;
-    const err = error ? html`<p class="error" id="err"><span class="visually-hidden">${this.t('errorPrefix')} </span>${error}</p>` : nothing;
+    const err = error
+      ? html`<p class="error" id="err"><span class="visually-hidden">${this.t('errorPrefix')} </span>${error}</p>`
+      : nothing;
     const body = choice
-      ? html`<fieldset aria-describedby=${described}><legend>${heading}</legend>${staff}${help}${hint}${err}${this.controls(
-          !!error,
-        )}</fieldset>`
+      ? html`<fieldset aria-describedby=${described}>
+          <legend>${heading}</legend>
+          ${staff}${help}${hint}${err}${this.controls(!!error)}
+        </fieldset>`
       : html`${heading}${staff}${help}${hint}${err}${this.controls(!!error, described)}`;
     return html`<form novalidate @submit=${this.submit} part="step">
       <div class=${error ? 'has-error' : ''}>${body}</div>
       <div class="actions no-print">
-        <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.t('next')}</button>
-        ${s.canGoBack
-          ? html`<button type="button" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-back')}>${this.t('back')}</button>`
-          : nothing}
+        <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.t('next')}
+        </button>
+        ${
+          s.canGoBack
+            ? html`<button type="button" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-back')}>
+                ${this.t('back')}
+              </button>`
+            : nothing
+        }
       </div>
     </form>`;
   }
@@ -126,45 +135,99 @@ export class VwQuestion extends VwElement {
     const inv = invalid ? 'true' : nothing;
     switch (i.type) {
       case 'yesno':
-        return this.radios([{ value: 'ja', label: this.t('yes') }, { value: 'nee', label: this.t('no') }], inv);
+        return this.radios(
+          [
+            { value: 'ja', label: this.t('yes') },
+            { value: 'nee', label: this.t('no') },
+          ],
+          inv,
+        );
       case 'single':
         return this.radios(i.options, inv);
       case 'multi':
         return i.options.map(
-          (o, n) => html`<div class="choice">
-            <input type="checkbox" id=${`o${n}`} name="q" .value=${o.value} aria-invalid=${inv}
-              aria-describedby=${o.help ? `oh${n}` : nothing}
-              .checked=${(this.draft as string[]).includes(o.value)} @change=${this.toggle} />
-            <label for=${`o${n}`}>${inline(o.label)}${o.help ? html`<span class="hint" id=${`oh${n}`}>${o.help}</span>` : nothing}</label>
-          </div>`,
+          (o, n) =>
+            html`<div class="choice">
+              <input
+                type="checkbox"
+                id=${`o${n}`}
+                name="q"
+                .value=${o.value}
+                aria-invalid=${inv}
+                aria-describedby=${o.help ? `oh${n}` : nothing}
+                .checked=${(this.draft as string[]).includes(o.value)}
+                @change=${this.toggle}
+              />
+              <label for=${`o${n}`}>${inline(o.label)}${o.help ? html`<span class="hint" id=${`oh${n}`}>${o.help}</span>` : nothing}</label>
+            </div>`,
         );
       case 'number':
         return html`<div class="number">
-          <input type="text" id="f" name="q" inputmode=${i.integer ? 'numeric' : 'decimal'} autocomplete="off"
+          <input
+            type="text"
+            id="f"
+            name="q"
+            inputmode=${i.integer ? 'numeric' : 'decimal'}
+            autocomplete="off"
             aria-describedby=${[described, i.unit ? 'unit' : ''].filter((x) => x && x !== nothing).join(' ') || nothing}
-            aria-invalid=${inv} .value=${this.draft as string} @input=${this.typed} />
+            aria-invalid=${inv}
+            .value=${this.draft as string}
+            @input=${this.typed}
+          />
           ${i.unit ? html`<span id="unit">${i.unit}</span>` : nothing}
         </div>`;
       case 'text':
         return i.maxLength > 80
-          ? html`<textarea id="f" name="q" rows="5" aria-describedby=${described ?? nothing} aria-invalid=${inv}
-              .value=${this.draft as string} @input=${this.typed}></textarea>`
-          : html`<input type="text" class="text-input" id="f" name="q" aria-describedby=${described ?? nothing}
-              aria-invalid=${inv} .value=${this.draft as string} @input=${this.typed} />`;
+          ? html`<textarea
+              id="f"
+              name="q"
+              rows="5"
+              aria-describedby=${described ?? nothing}
+              aria-invalid=${inv}
+              .value=${this.draft as string}
+              @input=${this.typed}
+            ></textarea>`
+          : html`<input
+              type="text"
+              class="text-input"
+              id="f"
+              name="q"
+              aria-describedby=${described ?? nothing}
+              aria-invalid=${inv}
+              .value=${this.draft as string}
+              @input=${this.typed}
+            />`;
       case 'date':
-        return html`<input type="date" id="f" name="q" min=${i.min ?? nothing} max=${i.max ?? nothing}
-          aria-describedby=${described ?? nothing} aria-invalid=${inv} .value=${this.draft as string} @input=${this.typed} />`;
+        return html`<input
+          type="date"
+          id="f"
+          name="q"
+          min=${i.min ?? nothing}
+          max=${i.max ?? nothing}
+          aria-describedby=${described ?? nothing}
+          aria-invalid=${inv}
+          .value=${this.draft as string}
+          @input=${this.typed}
+        />`;
     }
   }
 
   private radios(options: { value: string; label: string; help?: string }[], inv: string | typeof nothing) {
     return options.map(
-      (o, n) => html`<div class="choice">
-        <input type="radio" id=${`o${n}`} name="q" .value=${o.value} aria-invalid=${inv}
-          aria-describedby=${o.help ? `oh${n}` : nothing}
-          .checked=${this.draft === o.value} @change=${this.typed} />
-        <label for=${`o${n}`}>${inline(o.label)}${o.help ? html`<span class="hint" id=${`oh${n}`}>${o.help}</span>` : nothing}</label>
-      </div>`,
+      (o, n) =>
+        html`<div class="choice">
+          <input
+            type="radio"
+            id=${`o${n}`}
+            name="q"
+            .value=${o.value}
+            aria-invalid=${inv}
+            aria-describedby=${o.help ? `oh${n}` : nothing}
+            .checked=${this.draft === o.value}
+            @change=${this.typed}
+          />
+          <label for=${`o${n}`}>${inline(o.label)}${o.help ? html`<span class="hint" id=${`oh${n}`}>${o.help}</span>` : nothing}</label>
+        </div>`,
     );
   }
 

@@ -42,20 +42,26 @@ export class VwResumeCode extends VwElement {
     const code = this.code;
     return html`<section part="resume-code">
       <h2 tabindex="-1" data-heading part="heading">${this.t('saveHeading')}</h2>
-      ${code
-        ? html`<p>${this.t('saveIntro')}</p>
-            <p class="visually-hidden">${this.t('codeLabel')}: ${[...code.replace(/[\s-]/g, '')].join(' ')}</p>
-            <div class="code" aria-hidden="true" part="code">${groups(code)}</div>
-            <p class="call">${this.t('saveCall')}</p>
-            ${this.expiresAt ? html`<p>${this.t('codeExpires', { date: formatDate(this.expiresAt, this.locale) })}</p>` : nothing}
-            <div class="actions no-print">
-              <button type="button" part="button" @click=${this.copy}>${this.t('copy')}</button>
-              <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-close')}>${this.t('backToQuestion')}</button>
-            </div>`
-        : html`<p>${this.t('codeUnavailable')}</p>
-            <div class="actions no-print">
-              <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-close')}>${this.t('backToQuestion')}</button>
-            </div>`}
+      ${
+        code
+          ? html`<p>${this.t('saveIntro')}</p>
+              <p class="visually-hidden">${this.t('codeLabel')}: ${[...code.replace(/[\s-]/g, '')].join(' ')}</p>
+              <div class="code" aria-hidden="true" part="code">${groups(code)}</div>
+              <p class="call">${this.t('saveCall')}</p>
+              ${this.expiresAt ? html`<p>${this.t('codeExpires', { date: formatDate(this.expiresAt, this.locale) })}</p>` : nothing}
+              <div class="actions no-print">
+                <button type="button" part="button" @click=${this.copy}>${this.t('copy')}</button>
+                <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-close')}>
+                  ${this.t('backToQuestion')}
+                </button>
+              </div>`
+          : html`<p>${this.t('codeUnavailable')}</p>
+              <div class="actions no-print">
+                <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-close')}>
+                  ${this.t('backToQuestion')}
+                </button>
+              </div>`
+      }
       <p role="status">${this.copied ? this.t('copied') : ''}</p>
     </section>`;
   }
@@ -78,7 +84,11 @@ export class VwResumeCode extends VwElement {
  */
 export function groups(code: string): string {
   const upper = code.trim().toUpperCase();
-  if (/[\s-]/.test(upper)) return upper.split(/[\s-]+/).filter(Boolean).join(' ');
+  if (/[\s-]/.test(upper))
+    return upper
+      .split(/[\s-]+/)
+      .filter(Boolean)
+      .join(' ');
   const size = upper.length % 4 === 0 ? 4 : 3;
   return upper.match(new RegExp(`.{1,${size}}`, 'g'))?.join(' ') ?? upper;
 }

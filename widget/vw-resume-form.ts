@@ -21,11 +21,22 @@ export class VwResumeForm extends VwElement {
       <label for="code">${this.t('resumeLabel')}</label>
       <p class="hint" id="code-hint">${this.t('resumeHint')}</p>
       ${err ? html`<p class="error" id="code-err"><span class="visually-hidden">${this.t('errorPrefix')} </span>${err}</p>` : nothing}
-      <input id="code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" size="14"
-        aria-describedby=${err ? 'code-hint code-err' : 'code-hint'} aria-invalid=${err ? 'true' : nothing}
-        .value=${this.value} @input=${(e: Event) => (this.value = (e.target as HTMLInputElement).value)} />
+      <input
+        id="code"
+        type="text"
+        autocomplete="off"
+        autocapitalize="characters"
+        spellcheck="false"
+        size="14"
+        aria-describedby=${err ? 'code-hint code-err' : 'code-hint'}
+        aria-invalid=${err ? 'true' : nothing}
+        .value=${this.value}
+        @input=${(e: Event) => (this.value = (e.target as HTMLInputElement).value)}
+      />
       <div class="actions">
-        <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.t('resumeGo')}</button>
+        <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.t('resumeGo')}
+        </button>
         <button type="button" part="button" @click=${() => this.emit('vw-close')}>${this.t('close')}</button>
       </div>
     </form>`;

@@ -61,7 +61,9 @@ export class VwServiceCard extends VwElement {
     const row = (field: string, label: string, value: TemplateResult | string | undefined) =>
       value
         ? html`<dt>${label}</dt>
-            <dd>${value}${this.unverified(field) ? html` <span class="caution" title=${this.t('unverifiedNote')}>${this.t('unverified')}</span>` : nothing}</dd>`
+            <dd>
+              ${value}${this.unverified(field) ? html` <span class="caution" title=${this.t('unverifiedNote')}>${this.t('unverified')}</span>` : nothing}
+            </dd>`
         : nothing;
     return html`<div class="card" part="service-card">
       <h4>${s.name}</h4>
@@ -69,12 +71,10 @@ export class VwServiceCard extends VwElement {
       ${s.description ? html`<p>${s.description}</p>` : nothing}
       <dl>
         ${row('phone', this.t('phone'), s.phone ? html`<a href=${`tel:${s.phone.replace(/[^0-9+]/g, '')}`}>${s.phone}</a>` : undefined)}
-        ${row('address', this.t('address'), s.address)}
-        ${row('openingHours', this.t('openingHours'), s.openingHours)}
+        ${row('address', this.t('address'), s.address)} ${row('openingHours', this.t('openingHours'), s.openingHours)}
         ${row('web', this.t('website'), s.web && isSafeHref(s.web) ? html`<a href=${s.web} rel="noopener noreferrer">${s.web.replace(/^https:\/\//, '').replace(/\/$/, '')}</a>` : undefined)}
         ${row('email', this.t('email'), s.email ? html`<a href=${`mailto:${s.email}`}>${s.email}</a>` : undefined)}
-        ${row('cost', this.t('cost'), s.cost)}
-        ${row('access', this.t('access'), s.access)}
+        ${row('cost', this.t('cost'), s.cost)} ${row('access', this.t('access'), s.access)}
       </dl>
       ${s.unverified?.length ? html`<p class="hint">${this.t('unverifiedNote')}</p>` : nothing}
     </div>`;

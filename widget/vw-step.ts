@@ -30,14 +30,32 @@ export class VwStep extends VwElement {
   override render() {
     const s = this.step;
     if (!s || s.kind === 'end') return nothing;
-    const progress = html`<vw-progress class="no-print" .locale=${this.locale} .done=${s.progress.done} .ahead=${s.progress.ahead}
-      exportparts="progress"></vw-progress>`;
+    const progress = html`<vw-progress
+      class="no-print"
+      .locale=${this.locale}
+      .done=${s.progress.done}
+      .ahead=${s.progress.ahead}
+      exportparts="progress"
+    ></vw-progress>`;
     return s.kind === 'info'
-      ? html`${progress}<vw-info data-focus-child .locale=${this.locale} .step=${s} ?busy=${this.busy} ?show-staff=${this.showStaff}
-          exportparts="step,heading,button,button-primary"></vw-info>`
-      : html`${progress}<vw-question data-focus-child .locale=${this.locale} .step=${s} .initial=${this.initial}
-          .serverError=${this.serverError} ?busy=${this.busy} ?show-staff=${this.showStaff}
-          exportparts="step,heading,button,button-primary"></vw-question>`;
+      ? html`${progress}<vw-info
+            data-focus-child
+            .locale=${this.locale}
+            .step=${s}
+            ?busy=${this.busy}
+            ?show-staff=${this.showStaff}
+            exportparts="step,heading,button,button-primary"
+          ></vw-info>`
+      : html`${progress}<vw-question
+            data-focus-child
+            .locale=${this.locale}
+            .step=${s}
+            .initial=${this.initial}
+            .serverError=${this.serverError}
+            ?busy=${this.busy}
+            ?show-staff=${this.showStaff}
+            exportparts="step,heading,button,button-primary"
+          ></vw-question>`;
   }
 }
 

@@ -65,5 +65,8 @@ function hashText(text: string): string {
 function fingerprint(graph: FlatGraph): string {
   const used = new Set<string>();
   for (const n of graph.nodes.values()) used.add(n.treeId);
-  return [...used].sort().map((id) => `${id}@${graph.trees.get(id)!.version}`).join(',');
+  return [...used]
+    .sort()
+    .map((id) => `${id}@${graph.trees.get(id)!.version}`)
+    .join(',');
 }

@@ -48,7 +48,11 @@ function inline(ctx: Ctx, tree: Tree, scope: string, returnTo: string | null, st
   const problem = (code: string, pointer: string, message: string, severity: Problem['severity'] = 'error') =>
     ctx.problems.push({ code, severity, where, pointer, message });
   if (!tree.nodes[tree.start]) {
-    problem('unknown-target', '/start', `start names node "${tree.start}", which does not exist. Known nodes: ${Object.keys(tree.nodes).join(', ')}.`);
+    problem(
+      'unknown-target',
+      '/start',
+      `start names node "${tree.start}", which does not exist. Known nodes: ${Object.keys(tree.nodes).join(', ')}.`,
+    );
   }
   const target = (local: string, pointer: string): string => {
     if (!tree.nodes[local]) {
@@ -98,7 +102,11 @@ function inline(ctx: Ctx, tree: Tree, scope: string, returnTo: string | null, st
         const options = over.input.options.map((o) => o.value);
         for (const key of Object.keys(node.flows)) {
           if (!options.includes(key)) {
-            problem('each-option', `${pointer}/flows/${escapePointer(key)}`, `"${key}" is not an option of question "${node.over}". Options: ${options.join(', ')}.`);
+            problem(
+              'each-option',
+              `${pointer}/flows/${escapePointer(key)}`,
+              `"${key}" is not an option of question "${node.over}". Options: ${options.join(', ')}.`,
+            );
           }
         }
         // Visit the chosen options' sub-flows one after another, in the question's option order.

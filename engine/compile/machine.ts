@@ -52,9 +52,7 @@ export function toMachine(graph: FlatGraph): AnyStateMachine {
     guards: {
       // The event's value counts as answered already: routing happens in the same step.
       route: ({ context, event }, params: { node: string; index: number }) =>
-        routeOf(params.node, params.index).test((id) =>
-          event.type === 'ANSWER' && id === event.node ? event.value : context.answers[id],
-        ),
+        routeOf(params.node, params.index).test((id) => (event.type === 'ANSWER' && id === event.node ? event.value : context.answers[id])),
     },
     actions: {
       record: assign({

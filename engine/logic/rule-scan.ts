@@ -104,7 +104,9 @@ function recordComparison(args: unknown[], scan: RuleScan): void {
   const [a, b] = args;
   const varOf = (x: unknown) =>
     x && typeof x === 'object' && !Array.isArray(x) && 'var' in x
-      ? (Array.isArray((x as { var: unknown }).var) ? (x as { var: unknown[] }).var[0] : (x as { var: unknown }).var)
+      ? Array.isArray((x as { var: unknown }).var)
+        ? (x as { var: unknown[] }).var[0]
+        : (x as { var: unknown }).var
       : undefined;
   const va = varOf(a);
   const vb = varOf(b);

@@ -56,9 +56,7 @@ export function coveringPaths(graph: FlatGraph, services: ServiceCatalog | null 
       const n = graph.nodes.get(at)!;
       const options = valuesAt(n).map((value) => ({ value, route: routeFor(n, given, value) }));
       const pick =
-        options.find((o) => uncovered.has(`${at}#${o.route}`)) ??
-        options.find((o) => endsLeft.has(n.routes[o.route]!.to)) ??
-        options[0]!;
+        options.find((o) => uncovered.has(`${at}#${o.route}`)) ?? options.find((o) => endsLeft.has(n.routes[o.route]!.to)) ?? options[0]!;
       steps.push({ node: at, value: pick.value, route: pick.route });
       given = withAnswer(n, given, pick.value);
       at = n.routes[pick.route]!.to;
@@ -73,7 +71,8 @@ export function coveringPaths(graph: FlatGraph, services: ServiceCatalog | null 
   function searchTo(target: string, route: number) {
     const canReach = new Set<string>([target]);
     const queue = [target];
-    for (let i = 0; i < queue.length; i++) for (const p of predecessors.get(queue[i]!) ?? []) if (!canReach.has(p)) canReach.add(p), queue.push(p);
+    for (let i = 0; i < queue.length; i++)
+      for (const p of predecessors.get(queue[i]!) ?? []) if (!canReach.has(p)) (canReach.add(p), queue.push(p));
     const visited = new Set<string>();
     const steps: { node: string; value: unknown; route: number }[] = [];
     const dfs = (id: string, answers: Answers): { node: string; answers: Answers } | null => {

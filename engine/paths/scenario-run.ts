@@ -40,7 +40,8 @@ export function runScenario(compiled: CompiledTree, scenario: Scenario, at = '20
     if (missing.length || extra.length) failures.push(`advice kinds: missing [${missing.join(', ')}], unexpected [${extra.join(', ')}]`);
   }
   for (const id of expect.items ?? []) if (!items.has(id)) failures.push(`advice item "${id}" missing (plan: ${[...items].join(', ')})`);
-  for (const id of expect.services ?? []) if (!services.has(id)) failures.push(`service "${id}" missing (plan names: ${[...services].join(', ')})`);
+  for (const id of expect.services ?? [])
+    if (!services.has(id)) failures.push(`service "${id}" missing (plan names: ${[...services].join(', ')})`);
   for (const id of expect.absent ?? []) if (kinds.has(id as never) || items.has(id)) failures.push(`"${id}" should not be in the plan`);
   const taken = walk(compiled.graph, view.answers, view.node.id).map((s) => `${s.node}#${s.route}`);
   return { name: scenario.name, failures, taken, end: view.done ? view.node.id : null };

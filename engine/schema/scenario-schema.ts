@@ -26,7 +26,5 @@ export const Scenario = z
   .strict();
 export type Scenario = z.infer<typeof Scenario>;
 
-export const ScenarioFile = z
-  .object({ $schema: z.string().optional(), tree: TreeId, scenarios: z.array(Scenario).min(1) })
-  .strict();
+export const ScenarioFile = z.object({ $schema: z.string().optional(), tree: TreeId, scenarios: z.array(Scenario).min(1) }).strict();
 export type ScenarioFile = z.infer<typeof ScenarioFile>;

@@ -10,7 +10,10 @@ export const Service = z
     description: LocalizedText,
     contact: z
       .object({
-        phone: z.string().regex(/^[0-9 +-]{3,20}$/).optional(),
+        phone: z
+          .string()
+          .regex(/^[0-9 +-]{3,20}$/)
+          .optional(),
         web: z.url({ protocol: /^https$/ }).optional(),
         email: z.email().optional(),
         address: z.string().optional(),
@@ -32,7 +35,5 @@ export const Service = z
   .strict();
 export type Service = z.infer<typeof Service>;
 
-export const ServiceCatalog = z
-  .object({ $schema: z.string().optional(), gemeente: z.string(), services: z.array(Service) })
-  .strict();
+export const ServiceCatalog = z.object({ $schema: z.string().optional(), gemeente: z.string(), services: z.array(Service) }).strict();
 export type ServiceCatalog = z.infer<typeof ServiceCatalog>;

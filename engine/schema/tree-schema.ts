@@ -20,19 +20,14 @@ export const Next = z.union([
     .object({
       routes: z.array(Route).min(1),
       otherwise: NodeId,
-      exclusive: z
-        .boolean()
-        .optional()
-        .meta({ description: 'true: at most one route may match; the verifier flags overlaps.' }),
+      exclusive: z.boolean().optional().meta({ description: 'true: at most one route may match; the verifier flags overlaps.' }),
     })
     .strict(),
 ]);
 export type Next = z.infer<typeof Next>;
 
 export const OptionValue = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'option values are kebab-case');
-export const Option = z
-  .object({ value: OptionValue, label: LocalizedText, help: LocalizedText.optional() })
-  .strict();
+export const Option = z.object({ value: OptionValue, label: LocalizedText, help: LocalizedText.optional() }).strict();
 
 export const Input = z.discriminatedUnion('type', [
   z.object({ type: z.literal('single'), options: z.array(Option).min(2) }).strict(),
@@ -116,9 +111,7 @@ export const QuestionNode = z
 export const InfoNode = z
   .object({ kind: z.literal('info'), text: LocalizedText, staff, next: Next, sources: z.array(Source).optional() })
   .strict();
-export const AdviceNode = z
-  .object({ kind: z.literal('advice'), items: z.array(AdviceItem).min(1), next: Next })
-  .strict();
+export const AdviceNode = z.object({ kind: z.literal('advice'), items: z.array(AdviceItem).min(1), next: Next }).strict();
 export const RouteNode = z.object({ kind: z.literal('route'), next: Next }).strict();
 export const FlowNode = z
   .object({
@@ -137,15 +130,7 @@ export const EachNode = z
   .strict();
 export const EndNode = z.object({ kind: z.literal('end'), text: LocalizedText, staff }).strict();
 
-export const Node = z.discriminatedUnion('kind', [
-  QuestionNode,
-  InfoNode,
-  AdviceNode,
-  RouteNode,
-  FlowNode,
-  EachNode,
-  EndNode,
-]);
+export const Node = z.discriminatedUnion('kind', [QuestionNode, InfoNode, AdviceNode, RouteNode, FlowNode, EachNode, EndNode]);
 export type Node = z.infer<typeof Node>;
 export type QuestionNode = z.infer<typeof QuestionNode>;
 export type NodeKind = Node['kind'];

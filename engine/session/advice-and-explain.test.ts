@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demo, walkTo as walk } from '../../test/support/bundles.js';
-import { advice, answer, explain, present, start, trail, type SessionView } from '../index.js';
+import { advice, explain, present, start, trail } from '../index.js';
 
 const compiled = demo().compiled('start');
-const at = '2026-11-22T10:00:00.000Z';
 const walkTo = (steps: [string, unknown][]) => walk(compiled, steps);
 const els = walkTo([
   ['deur', 'oplossing'],
@@ -59,6 +58,13 @@ describe('present and trail', () => {
   });
 
   it('reads every answer back in words, with its channel', () => {
-    expect(trail(compiled, els).map((e) => e.answer)).toEqual(['Ik zoek een oplossing', 'Vervoer, Huishouden', '80 jaar', 'Gelezen', 'Nee', 'Ja']);
+    expect(trail(compiled, els).map((e) => e.answer)).toEqual([
+      'Ik zoek een oplossing',
+      'Vervoer, Huishouden',
+      '80 jaar',
+      'Gelezen',
+      'Nee',
+      'Ja',
+    ]);
   });
 });

@@ -12,9 +12,7 @@ export function answerLabel(node: FlatNode, value: unknown, locale: string): str
     case 'single':
     case 'multi': {
       const values = Array.isArray(value) ? value : [value];
-      return values
-        .map((v) => localize(input.options.find((o) => o.value === v)?.label, locale) ?? String(v))
-        .join(', ');
+      return values.map((v) => localize(input.options.find((o) => o.value === v)?.label, locale) ?? String(v)).join(', ');
     }
     case 'number': {
       const unit = localize(input.unit, locale);

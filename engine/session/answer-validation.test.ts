@@ -6,18 +6,42 @@ const services = {
   gemeente: 'demo',
   services: [
     {
-      id: 'loket', organisation: 'Gemeente', name: t('Loket'), description: t('Loket.'), contact: { phone: '14 023' },
-      areaServed: ['demo'], languages: ['nl'], cost: t('Gratis'), access: t('Bel.'),
-      sources: [{ seed: '001', lines: '1' }], lastVerified: '2026-11-22',
+      id: 'loket',
+      organisation: 'Gemeente',
+      name: t('Loket'),
+      description: t('Loket.'),
+      contact: { phone: '14 023' },
+      areaServed: ['demo'],
+      languages: ['nl'],
+      cost: t('Gratis'),
+      access: t('Bel.'),
+      sources: [{ seed: '001', lines: '1' }],
+      lastVerified: '2026-11-22',
     },
   ],
 };
 const q = (input: object, next: string) => ({ kind: 'question', text: t('Vraag?'), input, next });
 const tree = {
-  id: 'alles', version: '1.0.0', gemeente: 'demo', door: 'oplossing', status: 'published', title: t('Alles'),
-  sources: [{ seed: '001', lines: '1' }], lastReviewed: '2026-11-22', start: 'een',
+  id: 'alles',
+  version: '1.0.0',
+  gemeente: 'demo',
+  door: 'oplossing',
+  status: 'published',
+  title: t('Alles'),
+  sources: [{ seed: '001', lines: '1' }],
+  lastReviewed: '2026-11-22',
+  start: 'een',
   nodes: {
-    een: q({ type: 'single', options: [{ value: 'a', label: t('A') }, { value: 'b', label: t('B') }] }, 'veel'),
+    een: q(
+      {
+        type: 'single',
+        options: [
+          { value: 'a', label: t('A') },
+          { value: 'b', label: t('B') },
+        ],
+      },
+      'veel',
+    ),
     veel: q({ type: 'multi', min: 1, max: 2, options: ['a', 'b', 'c'].map((v) => ({ value: v, label: t(v) })) }, 'jn'),
     jn: q({ type: 'yesno' }, 'getal'),
     getal: q({ type: 'number', min: 0, max: 100, integer: true }, 'tekst'),
@@ -26,7 +50,17 @@ const tree = {
     lees: { kind: 'info', text: t('Lees dit.'), next: 'advies' },
     advies: {
       kind: 'advice',
-      items: [{ id: 'bel', kind: 'algemeen', title: t('Bel'), text: t('Bel het loket.'), why: t('Altijd.'), services: ['loket'], sources: [{ seed: '001', lines: '1' }] }],
+      items: [
+        {
+          id: 'bel',
+          kind: 'algemeen',
+          title: t('Bel'),
+          text: t('Bel het loket.'),
+          why: t('Altijd.'),
+          services: ['loket'],
+          sources: [{ seed: '001', lines: '1' }],
+        },
+      ],
       next: 'eind',
     },
     eind: { kind: 'end', text: t('Klaar.') },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demo, walkTo as walk } from '../../test/support/bundles.js';
-import { advice, answer, back, replay, revise, start, type SessionView } from '../index.js';
+import { advice, back, replay, revise, start } from '../index.js';
 
 const { compiled: compiledFor } = demo();
 const compiled = compiledFor('start');

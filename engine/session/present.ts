@@ -25,7 +25,8 @@ export interface PresentedStep {
   canGoBack: boolean;
 }
 
-export function present(compiled: CompiledTree, view: SessionView, locale = 'nl'): PresentedStep {
+// `compiled` stays in the signature: every session function takes (compiled, view, …).
+export function present(_compiled: CompiledTree, view: SessionView, locale = 'nl'): PresentedStep {
   const { node } = view;
   const source = node.source as Extract<Node, { kind: 'question' | 'info' | 'end' }>;
   const { done, ahead } = view.progress;

@@ -19,7 +19,11 @@ export function initialView(compiled: CompiledTree): SessionView {
 export function applyStep(compiled: CompiledTree, view: SessionView, entry: LogEntry): Result<SessionView> {
   if (view.done) return fail('session-finished', 'This session has reached its advice; go back to change an answer.', entry.node);
   if (entry.node !== view.node.id) {
-    return fail('not-current-node', `"${entry.node}" is not the current question; the current one is "${view.node.id}". Reload the session.`, entry.node);
+    return fail(
+      'not-current-node',
+      `"${entry.node}" is not the current question; the current one is "${view.node.id}". Reload the session.`,
+      entry.node,
+    );
   }
   const valid = validateAnswer(view.node, entry.value);
   if (!valid.ok) return valid;
@@ -31,12 +35,16 @@ export function applyStep(compiled: CompiledTree, view: SessionView, entry: LogE
 /** Rebuilds the current state from the durable record; refuses a log that does not fit the tree. */
 export function replay(compiled: CompiledTree, record: SessionRecord): Result<SessionView> {
   if (record.treeId !== compiled.treeId || record.treeVersion !== compiled.treeVersion) {
-    return fail('tree-mismatch', `This session runs on ${record.treeId}@${record.treeVersion}, not ${compiled.treeId}@${compiled.treeVersion}.`);
+    return fail(
+      'tree-mismatch',
+      `This session runs on ${record.treeId}@${record.treeVersion}, not ${compiled.treeId}@${compiled.treeVersion}.`,
+    );
   }
   let view = initialView(compiled);
   for (const entry of record.log) {
     const next = applyStep(compiled, view, entry);
-    if (!next.ok) return fail('log-mismatch', `The stored answers no longer fit the tree at "${entry.node}": ${next.error.message}`, entry.node);
+    if (!next.ok)
+      return fail('log-mismatch', `The stored answers no longer fit the tree at "${entry.node}": ${next.error.message}`, entry.node);
     view = next.value;
   }
   return ok(view);

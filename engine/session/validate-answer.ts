@@ -19,7 +19,9 @@ export function validateAnswer(node: FlatNode, value: unknown): Result<unknown> 
     case 'single': {
       const options = input.options.map((o) => o.value);
       if (typeof value !== 'string') return fail('wrong-type', `Answer with one option as a string: ${options.join(', ')}.`, id);
-      return options.includes(value) ? ok(value) : fail('unknown-option', `"${value}" is not an option here. Options: ${options.join(', ')}.`, id);
+      return options.includes(value)
+        ? ok(value)
+        : fail('unknown-option', `"${value}" is not an option here. Options: ${options.join(', ')}.`, id);
     }
     case 'multi': {
       const options = input.options.map((o) => o.value);
@@ -38,7 +40,8 @@ export function validateAnswer(node: FlatNode, value: unknown): Result<unknown> 
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return fail('wrong-type', 'Answer with a number.', id);
       if (input.integer && !Number.isInteger(value)) return fail('not-integer', 'Answer with a whole number.', id);
-      if (value < input.min || value > input.max) return fail('out-of-range', `Answer with a number from ${input.min} to ${input.max}.`, id);
+      if (value < input.min || value > input.max)
+        return fail('out-of-range', `Answer with a number from ${input.min} to ${input.max}.`, id);
       return ok(value);
     }
     case 'text': {

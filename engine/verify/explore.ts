@@ -32,9 +32,7 @@ const STATE_LIMIT = 2_000_000;
 export function explore(graph: FlatGraph, services: ServiceCatalog | null): Exploration {
   const live = liveAnswers(graph);
   const compared = comparedConstants(graph);
-  const humanServices = new Set(
-    (services?.services ?? []).filter((s) => s.contact.phone || s.contact.address).map((s) => s.id),
-  );
+  const humanServices = new Set((services?.services ?? []).filter((s) => s.contact.phone || s.contact.address).map((s) => s.id));
   const result: Exploration = {
     reached: new Set(),
     taken: new Set(),
@@ -52,7 +50,8 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
   };
   let states = 0;
   const nodeOf = (id: string) => graph.nodes.get(id)!;
-  const isHuman = (n: FlatNode) => n.kind === 'advice' && n.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
+  const isHuman = (n: FlatNode) =>
+    n.kind === 'advice' && n.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
 
   /**
    * A sub-flow reads only its own answers and starts with none, so its paths do not depend on

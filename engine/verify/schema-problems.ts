@@ -18,6 +18,7 @@ function hint(issue: z.core.$ZodIssue): string {
     return `Unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove them or check the spelling (trees/schema/tree.schema.json lists every field).`;
   }
   if (issue.code === 'invalid_union' && 'note' in issue && issue.note) return `${issue.message} (${issue.note})`;
-  if (issue.code === 'invalid_union') return `${issue.message}: the value matches none of the allowed shapes. Check "kind"/"type" and the fields that go with it.`;
+  if (issue.code === 'invalid_union')
+    return `${issue.message}: the value matches none of the allowed shapes. Check "kind"/"type" and the fields that go with it.`;
   return issue.message;
 }

@@ -33,7 +33,10 @@ describe('verifier', () => {
   });
 
   it('names unknown targets and lists the nodes that exist', () => {
-    const p = find(withTree('vervoer', (t) => (t.nodes.eigen.next = 'nergens')), 'unknown-target')!;
+    const p = find(
+      withTree('vervoer', (t) => (t.nodes.eigen.next = 'nergens')),
+      'unknown-target',
+    )!;
     expect(p.pointer).toBe('/nodes/eigen/next');
     expect(p.message).toContain('zelf, eigen, buurt, klaar');
   });
@@ -68,7 +71,10 @@ describe('verifier', () => {
   });
 
   it('refuses a condition that reads an unknown answer', () => {
-    const p = find(withTree('vervoer', (t) => (t.nodes.zelf.next.routes[0].when = { var: 'leeftijd' })), 'logic-unknown-var')!;
+    const p = find(
+      withTree('vervoer', (t) => (t.nodes.zelf.next.routes[0].when = { var: 'leeftijd' })),
+      'logic-unknown-var',
+    )!;
     expect(p.message).toContain('It can read: zelf');
   });
 
@@ -79,19 +85,27 @@ describe('verifier', () => {
   });
 
   it('refuses HTML in texts', () => {
-    const p = find(withTree('vervoer', (t) => (t.nodes.zelf.text.nl = 'Kan <b>iemand</b> helpen?')), 'text-html')!;
+    const p = find(
+      withTree('vervoer', (t) => (t.nodes.zelf.text.nl = 'Kan <b>iemand</b> helpen?')),
+      'text-html',
+    )!;
     expect(p.pointer).toBe('/nodes/zelf/text/nl');
   });
 
   it('refuses advice that names a service missing from the sociale kaart', () => {
-    const p = find(withTree('vervoer', (t) => (t.nodes.eigen.items[0].services = ['onbekend'])), 'unknown-service')!;
+    const p = find(
+      withTree('vervoer', (t) => (t.nodes.eigen.items[0].services = ['onbekend'])),
+      'unknown-service',
+    )!;
     expect(p.pointer).toBe('/nodes/eigen/items/0/services/0');
   });
 
   it('refuses a path that ends without any human to contact', () => {
     // The "website" service has no phone or address: a resident on that path is on their own.
     const input = withTree('vervoer', (t) => (t.nodes.buurt.items[0].services = ['website']));
-    const unsafe = verifyBundle(input).problems.filter((p) => p.code === 'no-safety-net').map((p) => p.where);
+    const unsafe = verifyBundle(input)
+      .problems.filter((p) => p.code === 'no-safety-net')
+      .map((p) => p.where);
     // Standalone, and through the oplossing tree that calls it (only vervoer, under 75: nothing else).
     expect(unsafe).toEqual(expect.arrayContaining(['demo/vervoer', 'demo/oplossing']));
     expect(verifyBundle(input).graphs.has('oplossing')).toBe(false);

@@ -49,10 +49,22 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
     const tree = parsed.data;
     const before = problems.length;
     if (tree.id !== file.name) {
-      problems.push({ code: 'tree-id-mismatch', severity: 'error', where, pointer: '/id', message: `id "${tree.id}" differs from the file name "${file.name}.json". Rename one of them.` });
+      problems.push({
+        code: 'tree-id-mismatch',
+        severity: 'error',
+        where,
+        pointer: '/id',
+        message: `id "${tree.id}" differs from the file name "${file.name}.json". Rename one of them.`,
+      });
     }
     if (tree.gemeente !== gemeente) {
-      problems.push({ code: 'gemeente-mismatch', severity: 'error', where, pointer: '/gemeente', message: `gemeente "${tree.gemeente}" but the file lies in trees/${gemeente}/.` });
+      problems.push({
+        code: 'gemeente-mismatch',
+        severity: 'error',
+        where,
+        pointer: '/gemeente',
+        message: `gemeente "${tree.gemeente}" but the file lies in trees/${gemeente}/.`,
+      });
     }
     problems.push(...textProblems(file.json, where, tree.status === 'published'));
     problems.push(...serviceProblems(tree, where, serviceIds, services !== null));
@@ -104,7 +116,14 @@ function parseServices(input: BundleInput, problems: Problem[]): ServiceCatalog 
   }
   const seen = new Set<string>();
   parsed.data.services.forEach((s, i) => {
-    if (seen.has(s.id)) problems.push({ code: 'service-duplicate', severity: 'error', where, pointer: `/services/${i}/id`, message: `Service id "${s.id}" is used twice; ids must be unique.` });
+    if (seen.has(s.id))
+      problems.push({
+        code: 'service-duplicate',
+        severity: 'error',
+        where,
+        pointer: `/services/${i}/id`,
+        message: `Service id "${s.id}" is used twice; ids must be unique.`,
+      });
     seen.add(s.id);
   });
   problems.push(...textProblems(input.services, where, true));
@@ -138,7 +157,13 @@ function explorationProblems(graph: FlatGraph, found: Exploration): Problem[] {
   const at = (id: string) => graph.nodes.get(id)!;
   const where = (id: string) => `${graph.gemeente}/${at(id).treeId}`;
   for (const id of found.deadEnds) {
-    problems.push({ code: 'dead-end', severity: 'error', where: where(id), pointer: at(id).pointer, message: `Some answers stop at "${id}": no route matches. Add an "otherwise".` });
+    problems.push({
+      code: 'dead-end',
+      severity: 'error',
+      where: where(id),
+      pointer: at(id).pointer,
+      message: `Some answers stop at "${id}": no route matches. Add an "otherwise".`,
+    });
   }
   for (const id of found.unsafeEnds) {
     problems.push({
@@ -150,14 +175,32 @@ function explorationProblems(graph: FlatGraph, found: Exploration): Problem[] {
     });
   }
   for (const [id, example] of found.overlaps) {
-    problems.push({ code: 'overlap', severity: 'warning', where: where(id), pointer: `${at(id).pointer}/next`, message: `Routes are marked exclusive but more than one matches, e.g. for answer ${JSON.stringify(example)}. Tighten the conditions.` });
+    problems.push({
+      code: 'overlap',
+      severity: 'warning',
+      where: where(id),
+      pointer: `${at(id).pointer}/next`,
+      message: `Routes are marked exclusive but more than one matches, e.g. for answer ${JSON.stringify(example)}. Tighten the conditions.`,
+    });
   }
   for (const [key, missing] of found.unanswered) {
     const [pointer, id] = key.split('@');
-    problems.push({ code: 'logic-reads-unanswered', severity: 'warning', where: where(id!), pointer: pointer!, message: `On some path this condition reads ${missing.join(', ')} before it was asked; it then sees null. Check the order of questions.` });
+    problems.push({
+      code: 'logic-reads-unanswered',
+      severity: 'warning',
+      where: where(id!),
+      pointer: pointer!,
+      message: `On some path this condition reads ${missing.join(', ')} before it was asked; it then sees null. Check the order of questions.`,
+    });
   }
   if (!found.complete) {
-    problems.push({ code: 'not-exhaustive', severity: 'warning', where: `${graph.gemeente}/${graph.rootTree}`, pointer: '', message: `Too many answer combinations to try all (${found.states} states); the proof is partial. Split large multiple-choice questions.` });
+    problems.push({
+      code: 'not-exhaustive',
+      severity: 'warning',
+      where: `${graph.gemeente}/${graph.rootTree}`,
+      pointer: '',
+      message: `Too many answer combinations to try all (${found.states} states); the proof is partial. Split large multiple-choice questions.`,
+    });
   }
   return problems;
 }
@@ -168,14 +211,26 @@ function reachabilityProblems(tree: Tree, gemeente: string, reached: Set<string>
   for (const [local, node] of Object.entries(tree.nodes)) {
     const pointer = `/nodes/${escapePointer(local)}`;
     if (!reached.has(`${tree.id}\u0000${local}`)) {
-      problems.push({ code: 'unreachable', severity: 'error', where, pointer, message: `No combination of answers reaches node "${local}". Route to it, or remove it.` });
+      problems.push({
+        code: 'unreachable',
+        severity: 'error',
+        where,
+        pointer,
+        message: `No combination of answers reaches node "${local}". Route to it, or remove it.`,
+      });
       continue;
     }
     if ('next' in node && node.next && typeof node.next === 'object') {
       node.next.routes.forEach((_, i) => {
         const p = `${pointer}/next/routes/${i}/when`;
         if (!taken.has(`${tree.id}\u0000${p}`)) {
-          problems.push({ code: 'route-never-taken', severity: 'warning', where, pointer: p, message: 'No combination of answers takes this route: an earlier route always wins, or the condition can never be true.' });
+          problems.push({
+            code: 'route-never-taken',
+            severity: 'warning',
+            where,
+            pointer: p,
+            message: 'No combination of answers takes this route: an earlier route always wins, or the condition can never be true.',
+          });
         }
       });
     }

@@ -45,7 +45,9 @@ function load<T>(file: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(JSON.parse(readFileSync(url, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw Object.assign(new Error(`scripts/b1/lists/${file} at /${issue.path.join('/')}: ${issue.message}. Fix the list.`), { code: 'b1-list-invalid' });
+    throw Object.assign(new Error(`scripts/b1/lists/${file} at /${issue.path.join('/')}: ${issue.message}. Fix the list.`), {
+      code: 'b1-list-invalid',
+    });
   }
   return parsed.data;
 }

@@ -11,7 +11,9 @@ describe('Flesch-Douma', () => {
   it('scores short plain Dutch higher than long policy Dutch', () => {
     const plain = statsOf(sentences('Kun je het huis niet schoonhouden? Vraag dan hulp. Je buren helpen vaak graag.'));
     const policy = statsOf(
-      sentences('Ter bevordering van de zelfredzaamheid en maatschappelijke participatie van kwetsbare inwoners wordt een integrale ondersteuningsstructuur gerealiseerd.'),
+      sentences(
+        'Ter bevordering van de zelfredzaamheid en maatschappelijke participatie van kwetsbare inwoners wordt een integrale ondersteuningsstructuur gerealiseerd.',
+      ),
     );
     expect(fleschDouma(plain)!).toBeGreaterThan(70);
     expect(fleschDouma(policy)!).toBeLessThan(30);

@@ -32,7 +32,10 @@ export function formatSummary(gemeente: string, reports: readonly DocumentReport
   );
   const codes = new Map<string, number>();
   for (const f of all) if (f.severity !== 'info') codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
-  const byCode = [...codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c, n]) => `${c} ${n}`).join(', ');
+  const byCode = [...codes]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
   return [
     `${gemeente}: ${reports.length} documents, ${total.sentences} sentences, Flesch-Douma ${fmt(fleschDouma(total))}`,
     `  ${count(all, 'error')} errors, ${count(all, 'warning')} warnings, ${count(all, 'info')} info${byCode ? ` (${byCode})` : ''}`,

@@ -20,17 +20,30 @@ describe('sentences', () => {
   });
 
   it('counts an option label without a full stop as one sentence', () => {
-    expect(sentences('Ik maak me zorgen om iemand')).toEqual([{ text: 'Ik maak me zorgen om iemand', words: ['Ik', 'maak', 'me', 'zorgen', 'om', 'iemand'] }]);
+    expect(sentences('Ik maak me zorgen om iemand')).toEqual([
+      { text: 'Ik maak me zorgen om iemand', words: ['Ik', 'maak', 'me', 'zorgen', 'om', 'iemand'] },
+    ]);
   });
 });
 
 describe('plainText and words', () => {
   it('keeps link text, drops URLs and markdown marks', () => {
-    expect(plainText('Lees **meer** op [de website](https://www.haarlem.nl/zorg) of https://buuv.nl/x.')).toBe('Lees meer op de website of');
+    expect(plainText('Lees **meer** op [de website](https://www.haarlem.nl/zorg) of https://buuv.nl/x.')).toBe(
+      'Lees meer op de website of',
+    );
   });
 
   it('keeps hyphenated compounds and phone numbers together', () => {
-    expect(words('Doe een Wmo-melding of bel Veilig Thuis: 0800-2000.')).toEqual(['Doe', 'een', 'Wmo-melding', 'of', 'bel', 'Veilig', 'Thuis', '0800-2000']);
+    expect(words('Doe een Wmo-melding of bel Veilig Thuis: 0800-2000.')).toEqual([
+      'Doe',
+      'een',
+      'Wmo-melding',
+      'of',
+      'bel',
+      'Veilig',
+      'Thuis',
+      '0800-2000',
+    ]);
   });
 
   it('counts letters only', () => {
@@ -42,6 +55,9 @@ describe('plainText and words', () => {
 describe('sentences with quotes', () => {
   it('ends a sentence at a question mark inside closing quotes', () => {
     const list = sentences('Vraag iets concreets, zoals "wil jij op zaterdag de badkamer doen?" Kan je omgeving het overnemen?');
-    expect(list.map((s) => s.text)).toEqual(['Vraag iets concreets, zoals "wil jij op zaterdag de badkamer doen?"', 'Kan je omgeving het overnemen?']);
+    expect(list.map((s) => s.text)).toEqual([
+      'Vraag iets concreets, zoals "wil jij op zaterdag de badkamer doen?"',
+      'Kan je omgeving het overnemen?',
+    ]);
   });
 });

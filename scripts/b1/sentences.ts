@@ -5,7 +5,31 @@
  */
 
 /** Abbreviations whose full stop does not end a sentence (lower case, without the stop). */
-const ABBREVIATIONS = new Set(['bijv', 'bv', 'b.v', 'o.a', 'enz', 'etc', 'ca', 'nr', 'tel', 'mevr', 'dhr', 'z.o.z', 'd.w.z', 'i.p.v', 'm.b.v', 't.o.v', 'e.d', 'evt', 'incl', 'excl', 'min', 'max', 'st']);
+const ABBREVIATIONS = new Set([
+  'bijv',
+  'bv',
+  'b.v',
+  'o.a',
+  'enz',
+  'etc',
+  'ca',
+  'nr',
+  'tel',
+  'mevr',
+  'dhr',
+  'z.o.z',
+  'd.w.z',
+  'i.p.v',
+  'm.b.v',
+  't.o.v',
+  'e.d',
+  'evt',
+  'incl',
+  'excl',
+  'min',
+  'max',
+  'st',
+]);
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.\-/&]*[\p{L}\p{N}])?/gu;
 

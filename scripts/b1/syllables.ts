@@ -9,7 +9,12 @@ const VOWEL = 'aeiouyáéíóúàèìòùâêîôû';
 const DIAERESIS = 'äëïöü';
 
 function hiatus(prev: string | undefined, ch: string, next: string | undefined): boolean {
-  return (prev === 'i' && (ch === 'a' || ch === 'o')) || (prev === 'u' && ch === 'a') || (prev === 'e' && ch === 'o') || (prev === 'i' && ch === 'e' && next === 'e');
+  return (
+    (prev === 'i' && (ch === 'a' || ch === 'o')) ||
+    (prev === 'u' && ch === 'a') ||
+    (prev === 'e' && ch === 'o') ||
+    (prev === 'i' && ch === 'e' && next === 'e')
+  );
 }
 
 export function syllables(word: string): number {

@@ -44,12 +44,24 @@ export async function runScenarios(dir: string): Promise<ScenarioReport> {
     if (json === undefined) continue;
     const parsed = ScenarioFile.safeParse(json);
     if (!parsed.success) {
-      problems.push({ code: 'scenario-schema', severity: 'error', where, pointer: '', message: parsed.error.issues.map((i) => `${i.path.join('/')}: ${i.message}`).join('; ') });
+      problems.push({
+        code: 'scenario-schema',
+        severity: 'error',
+        where,
+        pointer: '',
+        message: parsed.error.issues.map((i) => `${i.path.join('/')}: ${i.message}`).join('; '),
+      });
       continue;
     }
     const c = compiledFor(parsed.data.tree);
     if (!c) {
-      problems.push({ code: 'scenario-tree', severity: 'error', where, pointer: '/tree', message: `Tree "${parsed.data.tree}" is unknown or does not verify.` });
+      problems.push({
+        code: 'scenario-tree',
+        severity: 'error',
+        where,
+        pointer: '/tree',
+        message: `Tree "${parsed.data.tree}" is unknown or does not verify.`,
+      });
       continue;
     }
     const results = parsed.data.scenarios.map((s) => runScenario(c, s));
@@ -78,7 +90,11 @@ export async function runScenarios(dir: string): Promise<ScenarioReport> {
     if (!bundle.graphs.has(tree) || bundle.trees.get(tree)!.door === 'sub') continue;
     const possible = new Set([...found.taken].map((t) => authored(tree, t)));
     const missing = [...possible].filter((t) => !coveredAuthored.has(t)).sort();
-    const ends = [...new Set([...found.reached].filter((id) => bundle.graphs.get(tree)!.nodes.get(id)!.kind === 'end').map((id) => authoredEnd(tree, id)))];
+    const ends = [
+      ...new Set(
+        [...found.reached].filter((id) => bundle.graphs.get(tree)!.nodes.get(id)!.kind === 'end').map((id) => authoredEnd(tree, id)),
+      ),
+    ];
     report.coverage.push({
       tree,
       possible: possible.size,

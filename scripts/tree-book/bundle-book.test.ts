@@ -46,7 +46,8 @@ describe('tree book of the demo fixture', () => {
           for (const item of node.items) {
             expect(page).toContain(`#### ${item.title.nl}`);
             expect(page).toContain(`**Waarom dit advies:** ${item.why.nl}`);
-            for (const s of item.services ?? []) expect(page).toContain(`**${bundle.services!.services.find((x) => x.id === s)!.name.nl}**`);
+            for (const s of item.services ?? [])
+              expect(page).toContain(`**${bundle.services!.services.find((x) => x.id === s)!.name.nl}**`);
           }
         }
         if ('next' in node && typeof node.next === 'object' && node.next) expect(page).toContain('in alle andere gevallen →');
@@ -58,7 +59,8 @@ describe('tree book of the demo fixture', () => {
     const { files } = bundleBook((await demoBundle()).bundle);
     for (const [name, content] of files) {
       for (const [, file] of content.matchAll(/\]\(([a-z0-9-]+\.md)\)/g)) expect(files.has(file!), `${name} → ${file}`).toBe(true);
-      for (const [, anchor] of content.matchAll(/\]\(#([a-z0-9-]+)\)/g)) expect(content, `${name} → #${anchor}`).toContain(`<a id="${anchor}"></a>`);
+      for (const [, anchor] of content.matchAll(/\]\(#([a-z0-9-]+)\)/g))
+        expect(content, `${name} → #${anchor}`).toContain(`<a id="${anchor}"></a>`);
     }
   });
 

@@ -27,7 +27,10 @@ export function bundleBook(bundle: VerifiedBundle): Book {
   const unverified = [...bundle.trees.keys()].filter((id) => !bundle.graphs.has(id));
   if (errors.length || unverified.length) {
     const list = errors.map(formatProblem).join('\n');
-    throw new TreeBookError('tree-book-unverified', `${bundle.gemeente}: ${unverified.length ? `tree(s) ${unverified.join(', ')} do not verify` : 'the bundle has errors'}; no tree book written. Fix these first (npm run trees:check):\n${list}`);
+    throw new TreeBookError(
+      'tree-book-unverified',
+      `${bundle.gemeente}: ${unverified.length ? `tree(s) ${unverified.join(', ')} do not verify` : 'the bundle has errors'}; no tree book written. Fix these first (npm run trees:check):\n${list}`,
+    );
   }
   if (!bundle.trees.size) throw new TreeBookError('tree-book-empty', `${bundle.gemeente}: no trees found; nothing to document.`);
   const trees = [...bundle.trees.values()].sort((a, b) => a.id.localeCompare(b.id));

@@ -153,7 +153,10 @@ function optionLabel(node: QuestionNode, value: unknown): string {
 }
 
 function chosen(s: Subject & { kind: 'question' }, values: unknown[], negated = false): Clause {
-  const labels = joinList(values.map((v) => optionLabel(s.node, v)), 'of');
+  const labels = joinList(
+    values.map((v) => optionLabel(s.node, v)),
+    'of',
+  );
   return { text: `bij ${quote(s.label)} ${negated ? 'niet ' : ''}is gekozen: ${labels}` };
 }
 
@@ -247,7 +250,10 @@ function iterClause(op: string, args: unknown[], ctx: Ctx): Clause | null {
   const inner = operator(test)?.name === 'in' ? (test as { in: unknown[] }).in : null;
   const values = inner && JSON.stringify(inner[0]) === JSON.stringify({ var: '' }) && Array.isArray(inner[1]) ? inner[1] : null;
   if (s?.kind !== 'question' || !values) return null;
-  const labels = joinList(values.map((v) => optionLabel(s.node, v)), op === 'all' ? 'en' : 'of');
+  const labels = joinList(
+    values.map((v) => optionLabel(s.node, v)),
+    op === 'all' ? 'en' : 'of',
+  );
   if (op === 'some') return { text: `bij ${quote(s.label)} minstens één is gekozen van: ${labels}` };
   if (op === 'none') return { text: `bij ${quote(s.label)} niets is gekozen van: ${labels}` };
   return { text: `bij ${quote(s.label)} alleen is gekozen uit: ${labels}` };
@@ -274,7 +280,8 @@ function compare(op: string, args: unknown[], ctx: Ctx): Clause | null {
   if (op === '==' || op === '===' || negated) {
     if (b === null) return { text: `${subjectName(s)} ${negated ? 'wel' : 'niet'} is beantwoord` };
     if (s.kind === 'question' && ['single', 'yesno'].includes(s.node.input.type)) return chosen(s, [b], negated);
-    if (s.kind === 'derived' && typeof b === 'boolean' && s.label) return { text: `${b !== negated ? '' : 'niet '}geldt: ${quote(s.label)}` };
+    if (s.kind === 'derived' && typeof b === 'boolean' && s.label)
+      return { text: `${b !== negated ? '' : 'niet '}geldt: ${quote(s.label)}` };
     return { text: `${subjectName(s)} ${negated ? 'niet ' : ''}${valueWords(s, b, 'precies')} is` };
   }
   const value = valueWords(s, b);
@@ -290,7 +297,12 @@ function between(op: string, args: unknown[], ctx: Ctx): Clause | null {
   const s = subjectOf(x, ctx);
   if (!s || operator(lo) || operator(hi)) return null;
   const [l, h] = [valueWords(s, lo, '', false), valueWords(s, hi)];
-  return { text: op === '<=' ? `${subjectName(s)} ${l} tot en met ${h} is` : `${subjectName(s)} tussen ${l} en ${h} ligt (niet gelijk aan ${l} of ${h})` };
+  return {
+    text:
+      op === '<='
+        ? `${subjectName(s)} ${l} tot en met ${h} is`
+        : `${subjectName(s)} tussen ${l} en ${h} ligt (niet gelijk aan ${l} of ${h})`,
+  };
 }
 
 function isDate(s: Subject, v: unknown) {

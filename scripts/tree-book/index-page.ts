@@ -19,12 +19,16 @@ export function indexPage(gemeente: string, trees: readonly Tree[], services: re
   const table = (list: readonly Tree[]) => {
     const rows = ['| Boom | Deur | Versie | Status | Laatst nagekeken | Vragen | Adviezen |', '|---|---|---|---|---|---|---|'];
     for (const t of list) {
-      rows.push(`| [${cell(t.title.nl)}](${t.id}.md) | ${t.door === 'sub' ? cell(t.domain ?? 'onderdeel') : DOORS[t.door]} | ${t.version} | ${t.status === 'published' ? 'gepubliceerd' : 'concept'} | ${t.lastReviewed} | ${count(t, 'question')} | ${adviceCount(t)} |`);
+      rows.push(
+        `| [${cell(t.title.nl)}](${t.id}.md) | ${t.door === 'sub' ? cell(t.domain ?? 'onderdeel') : DOORS[t.door]} | ${t.version} | ${t.status === 'published' ? 'gepubliceerd' : 'concept'} | ${t.lastReviewed} | ${count(t, 'question')} | ${adviceCount(t)} |`,
+      );
     }
     return rows;
   };
   const doors = ['start', 'oplossing', 'helpen', 'zorgen'];
-  const main = trees.filter((t) => t.door !== 'sub').sort((a, b) => doors.indexOf(a.door) - doors.indexOf(b.door) || a.id.localeCompare(b.id));
+  const main = trees
+    .filter((t) => t.door !== 'sub')
+    .sort((a, b) => doors.indexOf(a.door) - doors.indexOf(b.door) || a.id.localeCompare(b.id));
   const subs = trees.filter((t) => t.door === 'sub').sort((a, b) => a.id.localeCompare(b.id));
   if (main.length) out.push('## Ingangen', '', ...table(main), '');
   if (subs.length) out.push('## Onderdelen (sub-flows)', '', ...table(subs), '');
@@ -34,7 +38,9 @@ export function indexPage(gemeente: string, trees: readonly Tree[], services: re
     const usedIn = usage(trees);
     for (const s of [...services].sort((a, b) => a.id.localeCompare(b.id))) {
       const used = (usedIn.get(s.id) ?? []).map((id) => `[${id}](${id}.md)`).join(', ') || '–';
-      out.push(`| ${cell(s.name.nl)} (\`${s.id}\`) | ${cell(s.organisation)} | ${s.contact.phone ?? '–'} | ${used} | ${s.lastVerified} | ${(s.unverified ?? []).join(', ') || '–'} |`);
+      out.push(
+        `| ${cell(s.name.nl)} (\`${s.id}\`) | ${cell(s.organisation)} | ${s.contact.phone ?? '–'} | ${used} | ${s.lastVerified} | ${(s.unverified ?? []).join(', ') || '–'} |`,
+      );
     }
     out.push('');
   }

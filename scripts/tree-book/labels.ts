@@ -29,7 +29,8 @@ export const DOORS: Record<Tree['door'], string> = {
 /** What a tree is for, when its authors gave no description. */
 export const PURPOSE: Record<Tree['door'], string> = {
   start: 'De inwoner kiest hier een van de drie deuren. Hulp bij spoed is altijd te zien.',
-  oplossing: 'De inwoner zoekt een oplossing voor een probleem. De boom stelt vragen en geeft passende adviezen, eerst wat je zelf kunt doen.',
+  oplossing:
+    'De inwoner zoekt een oplossing voor een probleem. De boom stelt vragen en geeft passende adviezen, eerst wat je zelf kunt doen.',
   helpen: 'De inwoner wil iemand helpen. De boom wijst de weg naar vrijwilligerswerk, BUUV, buurtinitiatieven of steun voor mantelzorgers.',
   zorgen: 'De inwoner maakt zich zorgen om iemand. De boom vraagt eerst naar spoed en wijst dan de plek om de zorg te melden.',
   sub: 'Een deel van een vraaggesprek dat andere bomen gebruiken.',
@@ -60,7 +61,10 @@ export const LEVELS: Record<PyramidLevel, string> = {
   vangnet: '5 – vangnet',
 };
 
-export const ACTIONS = { 'concern-report': 'de inwoner kan direct een zorgmelding doen', 'wmo-melding': 'de inwoner kan direct een Wmo-melding doen' } as const;
+export const ACTIONS = {
+  'concern-report': 'de inwoner kan direct een zorgmelding doen',
+  'wmo-melding': 'de inwoner kan direct een Wmo-melding doen',
+} as const;
 
 type Input = Extract<Tree['nodes'][string], { kind: 'question' }>['input'];
 

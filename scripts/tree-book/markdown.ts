@@ -13,8 +13,12 @@ export const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\
 
 /** A Mermaid label inside double quotes: entity codes for what would end or confuse it. */
 export function mermaidLabel(text: string, max = 60): string {
-  const flat = text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
-  const short = flat.length > max ? `${flat.slice(0, flat.lastIndexOf(' ', max - 1) > max / 2 ? flat.lastIndexOf(' ', max - 1) : max - 1)}…` : flat;
+  const flat = text
+    .replace(/\*\*|__/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const short =
+    flat.length > max ? `${flat.slice(0, flat.lastIndexOf(' ', max - 1) > max / 2 ? flat.lastIndexOf(' ', max - 1) : max - 1)}…` : flat;
   return short.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;');
 }
 

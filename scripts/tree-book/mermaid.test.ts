@@ -4,12 +4,37 @@ import { mermaidLabel } from './markdown.js';
 import { flowchart } from './mermaid.js';
 
 const tree = Tree.parse({
-  id: 'proef', version: '1.0.0', gemeente: 'demo', door: 'zorgen', status: 'draft',
-  title: { nl: 'Proef' }, sources: [{ seed: '001', lines: '1' }], lastReviewed: '2026-01-01', start: 'spoed',
+  id: 'proef',
+  version: '1.0.0',
+  gemeente: 'demo',
+  door: 'zorgen',
+  status: 'draft',
+  title: { nl: 'Proef' },
+  sources: [{ seed: '001', lines: '1' }],
+  lastReviewed: '2026-01-01',
+  start: 'spoed',
   nodes: {
-    spoed: { kind: 'question', text: { nl: 'Is er nu "direct" gevaar?' }, short: { nl: 'Gevaar' }, input: { type: 'yesno' },
-      next: { routes: [{ when: { var: 'spoed' }, to: 'bel' }], otherwise: 'end' } },
-    bel: { kind: 'advice', items: [{ id: 'bel-112', kind: 'spoed', title: { nl: 'Bel 112' }, text: { nl: 'Bel nu 112.' }, why: { nl: 'Er is gevaar.' }, sources: [{ seed: '001', lines: '1' }] }], next: 'end' },
+    spoed: {
+      kind: 'question',
+      text: { nl: 'Is er nu "direct" gevaar?' },
+      short: { nl: 'Gevaar' },
+      input: { type: 'yesno' },
+      next: { routes: [{ when: { var: 'spoed' }, to: 'bel' }], otherwise: 'end' },
+    },
+    bel: {
+      kind: 'advice',
+      items: [
+        {
+          id: 'bel-112',
+          kind: 'spoed',
+          title: { nl: 'Bel 112' },
+          text: { nl: 'Bel nu 112.' },
+          why: { nl: 'Er is gevaar.' },
+          sources: [{ seed: '001', lines: '1' }],
+        },
+      ],
+      next: 'end',
+    },
     end: { kind: 'end', text: { nl: 'Klaar.' } },
   },
 });

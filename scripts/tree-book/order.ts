@@ -15,7 +15,10 @@ export function edgesOf(node: Node): Edge[] {
   if (node.kind === 'flow') return node.next ? [{ to: node.next, when: null, fallback: false }] : [];
   const next = node.next;
   if (typeof next === 'string') return [{ to: next, when: null, fallback: false }];
-  return [...next.routes.map((r) => ({ to: r.to, when: r.when as unknown, fallback: false })), { to: next.otherwise, when: null, fallback: true }];
+  return [
+    ...next.routes.map((r) => ({ to: r.to, when: r.when as unknown, fallback: false })),
+    { to: next.otherwise, when: null, fallback: true },
+  ];
 }
 
 /**

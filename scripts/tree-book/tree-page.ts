@@ -37,19 +37,33 @@ export function treePage(tree: Tree, ctx: BookContext): Page {
   const link = (id: string) => `[${ctx.trees.get(id)?.title.nl ?? id}](${id}.md)`;
   const out: string[] = [];
   out.push(`# ${tree.title.nl}`, '');
-  out.push(`Boom-boek van de beslisboom \`${tree.id}\` van gemeente ${ctx.gemeente}. Dit bestand is gemaakt met \`npm run trees:doc\` uit \`trees/${ctx.gemeente}/${tree.id}.json\`. Wil je iets veranderen? Pas de boom aan, niet dit bestand.`, '');
+  out.push(
+    `Boom-boek van de beslisboom \`${tree.id}\` van gemeente ${ctx.gemeente}. Dit bestand is gemaakt met \`npm run trees:doc\` uit \`trees/${ctx.gemeente}/${tree.id}.json\`. Wil je iets veranderen? Pas de boom aan, niet dit bestand.`,
+    '',
+  );
   out.push('| | |', '|---|---|');
   out.push(`| Boom | \`${tree.id}\` |`, `| Versie | ${tree.version} |`, `| Deur | ${DOORS[tree.door]} |`);
   if (tree.domain) out.push(`| Levensgebied | ${cell(tree.domain)} |`);
-  out.push(`| Status | ${tree.status === 'published' ? 'gepubliceerd' : 'concept (nog niet voor inwoners)'} |`, `| Laatst nagekeken | ${tree.lastReviewed} |`);
+  out.push(
+    `| Status | ${tree.status === 'published' ? 'gepubliceerd' : 'concept (nog niet voor inwoners)'} |`,
+    `| Laatst nagekeken | ${tree.lastReviewed} |`,
+  );
   const callers = ctx.calledBy.get(tree.id) ?? [];
   if (callers.length) out.push(`| Gebruikt door | ${callers.map(link).join(', ')} |`);
   const calls = subFlows(tree);
   if (calls.length) out.push(`| Gaat verder in | ${calls.map(link).join(', ')} |`);
   out.push('', '## Doel', '', tree.description?.nl ?? PURPOSE[tree.door], '');
-  out.push('De boom geeft informatie en advies. Hij beslist niets: over maatwerk en aanvragen beslist de gemeente, na een gesprek met de inwoner.', '');
+  out.push(
+    'De boom geeft informatie en advies. Hij beslist niets: over maatwerk en aanvragen beslist de gemeente, na een gesprek met de inwoner.',
+    '',
+  );
   out.push('## Bronnen', '', ...tree.sources.map((s) => `- ${sourceWords(s)}`), '');
-  out.push('## Overzicht', '', 'Ruit = vraag, rechthoek = advies, schuine rechthoek = uitleg, zeshoek = splitsing zonder vraag, dubbele rand = verder in een andere boom, ovaal = einde.', '');
+  out.push(
+    '## Overzicht',
+    '',
+    'Ruit = vraag, rechthoek = advies, schuine rechthoek = uitleg, zeshoek = splitsing zonder vraag, dubbele rand = verder in een andere boom, ovaal = einde.',
+    '',
+  );
   out.push('```mermaid', flowchart(tree, ctx.trees), '```', '');
   if (tree.derived && Object.keys(tree.derived).length) {
     out.push('## Afgeleide waarden', '', 'Deze waarden rekent de boom uit de antwoorden uit. Routes gebruiken ze.', '');
@@ -62,7 +76,13 @@ export function treePage(tree: Tree, ctx: BookContext): Page {
   }
   out.push('## Stappen', '');
   for (const id of nodeOrder(tree)) out.push(...nodeSection(tree, id, tree.nodes[id]!, ctx, gaps, link), '');
-  return { markdown: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, gaps };
+  return {
+    markdown: `${out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd()}\n`,
+    gaps,
+  };
 }
 
 function subFlows(tree: Tree): string[] {
@@ -109,9 +129,12 @@ function nodeSection(tree: Tree, id: string, node: Node, ctx: BookContext, gaps:
       break;
     case 'each': {
       const over = tree.nodes[node.over];
-      const label = over?.kind === 'question' ? over.short?.nl ?? over.text.nl : node.over;
+      const label = over?.kind === 'question' ? (over.short?.nl ?? over.text.nl) : node.over;
       const options = over?.kind === 'question' && 'options' in over.input ? over.input.options : [];
-      out.push(`Voor elk antwoord dat bij ${quote(label)} is gekozen, loopt de inwoner een eigen deel van het gesprek door. De volgorde is die van de antwoorden:`, '');
+      out.push(
+        `Voor elk antwoord dat bij ${quote(label)} is gekozen, loopt de inwoner een eigen deel van het gesprek door. De volgorde is die van de antwoorden:`,
+        '',
+      );
       for (const o of options) if (node.flows[o.value]) out.push(`- ${quote(o.label.nl)} → ${link(node.flows[o.value]!)}`);
       out.push('');
       break;
@@ -119,7 +142,12 @@ function nodeSection(tree: Tree, id: string, node: Node, ctx: BookContext, gaps:
     case 'end':
       out.push(blockquote(node.text.nl), '');
       if (node.staff) out.push(`- **Voor medewerkers (14 023, loket):** ${node.staff.nl.replace(/\n+/g, ' ')}`, '');
-      out.push(ctx.calledBy.has(tree.id) ? 'Als deze boom als onderdeel loopt, gaat het gesprek hierna verder in de boom die hem aanriep.' : 'Hier eindigt het gesprek. De inwoner ziet zijn advies.', '');
+      out.push(
+        ctx.calledBy.has(tree.id)
+          ? 'Als deze boom als onderdeel loopt, gaat het gesprek hierna verder in de boom die hem aanriep.'
+          : 'Hier eindigt het gesprek. De inwoner ziet zijn advies.',
+        '',
+      );
       break;
   }
   out.push(...routes(tree, id, node, gaps));
@@ -149,7 +177,11 @@ function routes(tree: Tree, id: string, node: Node, gaps: Page['gaps']): string[
 
 function adviceItem(item: AdviceItem, ctx: BookContext): string[] {
   const out = [`#### ${item.title.nl}`, ''];
-  out.push(`- **Soort:** \`${item.kind}\` – ${KINDS[item.kind]}`, `- **Niveau in de piramide:** ${LEVELS[LEVEL_OF[item.kind]]}`, `- **Id:** \`${item.id}\``);
+  out.push(
+    `- **Soort:** \`${item.kind}\` – ${KINDS[item.kind]}`,
+    `- **Niveau in de piramide:** ${LEVELS[LEVEL_OF[item.kind]]}`,
+    `- **Id:** \`${item.id}\``,
+  );
   if (item.action) out.push(`- **Direct regelen:** ${ACTIONS[item.action]}`);
   out.push('', blockquote(item.text.nl), '', `**Waarom dit advies:** ${item.why.nl.replace(/\n+/g, ' ')}`, '');
   if (item.services?.length) {

@@ -9,7 +9,11 @@ interface Operation {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-export function docsPage(doc: { info: { title: string; version: string; description: string }; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } }): string {
+export function docsPage(doc: {
+  info: { title: string; version: string; description: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+}): string {
   const resolve = (schema: unknown) => {
     const ref = (schema as { $ref?: string } | undefined)?.$ref?.split('/').pop();
     return ref ? { name: ref, schema: doc.components.schemas[ref] } : { name: 'Request body', schema };

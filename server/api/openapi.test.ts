@@ -7,17 +7,31 @@ afterEach(() => t.close());
 
 describe('API description', () => {
   it('/api/openapi.json describes every API route, with request schemas from the zod schemas', async () => {
-    const doc = (await (await t.request('GET', '/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, any>> };
+    const doc = (await (await t.request('GET', '/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, any>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
     const served = t.app.routes
-      .filter((r) => (r.path.startsWith('/api/') || r.path.endsWith('z')) && !['/api/*', '/api/openapi.json', '/api/docs'].includes(r.path) && r.method !== 'ALL')
+      .filter(
+        (r) =>
+          (r.path.startsWith('/api/') || r.path.endsWith('z')) &&
+          !['/api/*', '/api/openapi.json', '/api/docs'].includes(r.path) &&
+          r.method !== 'ALL',
+      )
       .map((r) => `${r.method} ${r.path.replace(':token', ':statusToken')}`);
     expect(new Set(documented)).toEqual(new Set(served));
     const ref = doc.paths['/api/sessions/{id}/answers']!.post.requestBody.content['application/json'].schema;
     expect(ref).toEqual({ $ref: '#/components/schemas/AnswerRequest' });
     const answer = (doc as unknown as { components: { schemas: Record<string, object> } }).components.schemas.AnswerRequest;
-    expect(answer).toMatchObject({ type: 'object', additionalProperties: false, required: expect.arrayContaining(['node', 'value', 'version', 'idempotencyKey']) });
+    expect(answer).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      required: expect.arrayContaining(['node', 'value', 'version', 'idempotencyKey']),
+    });
   });
 
   it('/api/docs is a readable page without external resources', async () => {

@@ -9,7 +9,7 @@ const Problem = z
     detail: z.string(),
     code: z.string().meta({ description: 'Stable machine-readable code, e.g. version-conflict, not-current-node.' }),
     errors: z.array(z.object({ pointer: z.string(), code: z.string(), message: z.string() })).optional(),
-    state: z.object({}).passthrough().optional().meta({ description: 'On 409: the session\'s current SessionState.' }),
+    state: z.object({}).passthrough().optional().meta({ description: "On 409: the session's current SessionState." }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
@@ -27,12 +27,20 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
       const ok = Number(status) < 400;
       responses[status] = {
         description,
-        content: ok ? { 'application/json': { schema: { type: 'object' } } } : { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        content: ok
+          ? { 'application/json': { schema: { type: 'object' } } }
+          : { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
       };
     }
     if (r.body) {
-      responses['413'] ??= { description: 'body-too-large', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-      responses['415'] ??= { description: 'unsupported-media-type', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+      responses['413'] ??= {
+        description: 'body-too-large',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+      responses['415'] ??= {
+        description: 'unsupported-media-type',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
     }
     paths[r.path] ??= {};
     paths[r.path]![r.method] = {
@@ -46,11 +54,17 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Vraagwijzer API', version, description: 'Decision-tree sessions, resume codes and concern reports. Errors are RFC 9457 problem+json.' },
+    info: {
+      title: 'Vraagwijzer API',
+      version,
+      description: 'Decision-tree sessions, resume codes and concern reports. Errors are RFC 9457 problem+json.',
+    },
     paths,
     components: {
       schemas: { ...components, Problem: inline(Problem) },
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The session token from POST /api/sessions or /api/resume.' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'The session token from POST /api/sessions or /api/resume.' },
+      },
     },
   };
 }

@@ -22,13 +22,7 @@ export const CreateSessionBody = z
   .meta({ id: 'CreateSessionRequest' });
 
 /** The value types a question can take: option, options, yes/no, number, text, date, null (info). */
-export const AnswerValue = z.union([
-  z.string().max(4000),
-  z.number(),
-  z.boolean(),
-  z.null(),
-  z.array(z.string().max(200)).max(100),
-]);
+export const AnswerValue = z.union([z.string().max(4000), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(100)]);
 
 export const AnswerBody = z
   .strictObject({
@@ -36,26 +30,34 @@ export const AnswerBody = z
     value: AnswerValue,
     version: Version,
     idempotencyKey: IdempotencyKey,
-    channel: ChannelSchema.optional().meta({ description: 'Through which door this answer came; defaults to the session\'s channel.' }),
+    channel: ChannelSchema.optional().meta({ description: "Through which door this answer came; defaults to the session's channel." }),
   })
   .meta({ id: 'AnswerRequest' });
 
 export const BackBody = z.strictObject({ version: Version, idempotencyKey: IdempotencyKey }).meta({ id: 'BackRequest' });
 
 export const ResumeBody = z
-  .strictObject({ code: z.string().min(4).max(20).meta({ description: 'The resume code, e.g. "K7MW-4QPX" (case and dashes do not matter).' }) })
+  .strictObject({
+    code: z.string().min(4).max(20).meta({ description: 'The resume code, e.g. "K7MW-4QPX" (case and dashes do not matter).' }),
+  })
   .meta({ id: 'ResumeRequest' });
 
 const Reporter = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
-  phone: z.string().regex(/^[0-9 +()-]{6,20}$/, 'a phone number of digits, spaces and + - ( )').optional(),
+  phone: z
+    .string()
+    .regex(/^[0-9 +()-]{6,20}$/, 'a phone number of digits, spaces and + - ( )')
+    .optional(),
   email: z.email().max(200).optional(),
 });
 
 export const ConcernBody = z
   .strictObject({
     sessionId: z.string().min(1).max(100).optional(),
-    gemeente: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    gemeente: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
     about: z.enum(['kind', 'oudere', 'zorgmijder', 'dakloos', 'geld', 'mantelzorg', 'anders']),
     noticed: z.string().trim().min(1).max(2000).meta({ description: 'What was noticed. Stored and shown as plain text only.' }),
     urgency: z.enum(['niet-dringend', 'binnen-een-week', 'dringend']),

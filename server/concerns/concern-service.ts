@@ -39,7 +39,11 @@ export function concernService(deps: Deps, loader: SessionLoader) {
     return { gemeente: gemeente!, service: found ? { id: found.id, presented: presentService(found, row.locale) } : null };
   }
 
-  async function create(input: ConcernInput, authorization: string | undefined, guard: RequestGuard): Promise<{ status: number; body: ConcernReceipt }> {
+  async function create(
+    input: ConcernInput,
+    authorization: string | undefined,
+    guard: RequestGuard,
+  ): Promise<{ status: number; body: ConcernReceipt }> {
     const { idempotencyKey, ...content } = input;
     const requestHash = hashSecret(canonicalJson(content));
     const earlier = await stored(idempotencyKey, requestHash);
@@ -75,7 +79,11 @@ export function concernService(deps: Deps, loader: SessionLoader) {
     if (outcome === 'conflict') {
       const same = await stored(idempotencyKey, requestHash);
       if (same) return same;
-      throw new ApiError(409, 'concern-conflict', 'The report could not be stored because of a simultaneous request. Send it again with the same idempotency key.');
+      throw new ApiError(
+        409,
+        'concern-conflict',
+        'The report could not be stored because of a simultaneous request. Send it again with the same idempotency key.',
+      );
     }
     deps.logger.info({ concern: reference, urgency: input.urgency }, 'Concern report received.');
     return { status: 201, body };
@@ -85,16 +93,26 @@ export function concernService(deps: Deps, loader: SessionLoader) {
     const found = await store.sessions.stored(CONCERN_SCOPE, key);
     if (!found) return undefined;
     if (found.requestHash !== requestHash) {
-      throw new ApiError(422, 'idempotency-key-reused', 'This idempotency key was already used for a different report. Use a new key for a new report.', {
-        errors: [{ pointer: '/idempotencyKey', code: 'idempotency-key-reused', message: 'Use a fresh key for a new report.' }],
-      });
+      throw new ApiError(
+        422,
+        'idempotency-key-reused',
+        'This idempotency key was already used for a different report. Use a new key for a new report.',
+        {
+          errors: [{ pointer: '/idempotencyKey', code: 'idempotency-key-reused', message: 'Use a fresh key for a new report.' }],
+        },
+      );
     }
     return { status: found.status, body: found.body as ConcernReceipt };
   }
 
   async function status(token: string): Promise<ConcernStatus> {
     const found = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? await store.concerns.statusByToken(hashSecret(token)) : undefined;
-    if (!found) throw new ApiError(404, 'concern-not-found', 'No report has this status token. Use the link or token you got when you sent the report.');
+    if (!found)
+      throw new ApiError(
+        404,
+        'concern-not-found',
+        'No report has this status token. Use the link or token you got when you sent the report.',
+      );
     return {
       reference: found.reference,
       status: found.status,

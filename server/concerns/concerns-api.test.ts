@@ -25,19 +25,28 @@ describe('concern reports', () => {
     expect(receipt.statusToken.length).toBeGreaterThanOrEqual(43);
     const [stored] = await t.deps.store.concerns.list();
     // Free text is stored as given (rendered as text only by clients), never interpreted.
-    expect(stored).toMatchObject({ reference: receipt.reference, status: 'ontvangen', noticed: report().noticed, area: 'Schalkwijk', gemeente: 'demo' });
+    expect(stored).toMatchObject({
+      reference: receipt.reference,
+      status: 'ontvangen',
+      noticed: report().noticed,
+      area: 'Schalkwijk',
+      gemeente: 'demo',
+    });
     expect(await tableCounts(t.db)).toMatchObject({ concerns: 1, concern_events: 1 });
   });
 
   it('the status token shows received → picked up by → closed with feedback, never the details', async () => {
     const receipt = (await (await t.request('POST', '/api/concerns', report())).json()) as ConcernReceipt;
-    const status = async () => (await (await t.request('GET', `/api/concerns/status/${receipt.statusToken}`)).json()) as ConcernStatus & Record<string, unknown>;
+    const status = async () =>
+      (await (await t.request('GET', `/api/concerns/status/${receipt.statusToken}`)).json()) as ConcernStatus & Record<string, unknown>;
     expect(await status()).toEqual({ reference: receipt.reference, status: 'ontvangen', updatedAt: '2026-11-22T10:00:00.000Z' });
     const [row] = await t.deps.store.concerns.list();
     t.clock.advance(3_600_000);
     expect(await t.deps.store.concerns.pickUp(row!.id, 'Sociaal Wijkteam Schalkwijk', 'staff:1', t.clock.now.toISOString())).toBe(true);
     expect(await status()).toMatchObject({ status: 'opgepakt', pickedUpBy: 'Sociaal Wijkteam Schalkwijk' });
-    expect(await t.deps.store.concerns.close(row!.id, 'We zijn langs geweest. Dank voor uw melding.', 'staff:1', t.clock.now.toISOString())).toBe(true);
+    expect(
+      await t.deps.store.concerns.close(row!.id, 'We zijn langs geweest. Dank voor uw melding.', 'staff:1', t.clock.now.toISOString()),
+    ).toBe(true);
     const closed = await status();
     expect(closed).toMatchObject({ status: 'afgerond', feedback: 'We zijn langs geweest. Dank voor uw melding.' });
     expect(Object.keys(closed).sort()).toEqual(['feedback', 'pickedUpBy', 'reference', 'status', 'updatedAt']);
@@ -53,7 +62,7 @@ describe('concern reports', () => {
     expect((await tableCounts(t.db)).concerns).toBe(1);
   });
 
-  it('linking a session needs that session\'s token', async () => {
+  it("linking a session needs that session's token", async () => {
     const s = await startSession(t);
     const before = await tableCounts(t.db);
     const refused = await t.request('POST', '/api/concerns', report({ sessionId: s.id }));

@@ -35,7 +35,13 @@ export function auditRepo(db: StaffDb, newId: () => string) {
     },
 
     async forTarget(kind: AuditEntry['targetKind'], id: string) {
-      const rows = await db.selectFrom('audit_log').selectAll().where('target_kind', '=', kind).where('target_id', '=', id).orderBy('id').execute();
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('target_kind', '=', kind)
+        .where('target_id', '=', id)
+        .orderBy('id')
+        .execute();
       return rows.map((r) => ({ ...r, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null }));
     },
 

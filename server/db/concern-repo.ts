@@ -34,13 +34,34 @@ export interface ConcernPublicStatus {
 }
 
 export function concernRepo(db: Kysely<Database>, committer: Committer) {
-  async function addEvent(tx: Kysely<Database>, concernId: string, kind: 'received' | 'picked-up' | 'closed', actor: string, note: string | null, at: string) {
-    const last = await tx.selectFrom('concern_events').select((eb) => eb.fn.max('seq').as('seq')).where('concern_id', '=', concernId).executeTakeFirst();
-    await tx.insertInto('concern_events').values({ concern_id: concernId, seq: Number(last?.seq ?? 0) + 1, kind, actor, note, at }).execute();
+  async function addEvent(
+    tx: Kysely<Database>,
+    concernId: string,
+    kind: 'received' | 'picked-up' | 'closed',
+    actor: string,
+    note: string | null,
+    at: string,
+  ) {
+    const last = await tx
+      .selectFrom('concern_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('concern_id', '=', concernId)
+      .executeTakeFirst();
+    await tx
+      .insertInto('concern_events')
+      .values({ concern_id: concernId, seq: Number(last?.seq ?? 0) + 1, kind, actor, note, at })
+      .execute();
   }
 
   /** Moves a report along; false when it was not in the expected status (someone else acted). */
-  async function move(id: string, from: ConcernStatusName, to: ConcernStatusName, patch: Partial<ConcernsTable>, actor: string, at: string) {
+  async function move(
+    id: string,
+    from: ConcernStatusName,
+    to: ConcernStatusName,
+    patch: Partial<ConcernsTable>,
+    actor: string,
+    at: string,
+  ) {
     return committer.run(async (tx) => {
       const moved = await tx
         .updateTable('concerns')
@@ -54,11 +75,22 @@ export function concernRepo(db: Kysely<Database>, committer: Committer) {
     });
   }
 
-  async function insert(c: ConcernRow, statusTokenHash: string, idempotency: { key: string; requestHash: string; body: unknown }): Promise<void> {
+  async function insert(
+    c: ConcernRow,
+    statusTokenHash: string,
+    idempotency: { key: string; requestHash: string; body: unknown },
+  ): Promise<void> {
     await committer.run(async (tx) => {
       await tx
         .insertInto('idempotency')
-        .values({ session_id: CONCERN_SCOPE, key: idempotency.key, request_hash: idempotency.requestHash, status: 201, response: JSON.stringify(idempotency.body), created_at: c.createdAt })
+        .values({
+          session_id: CONCERN_SCOPE,
+          key: idempotency.key,
+          request_hash: idempotency.requestHash,
+          status: 201,
+          response: JSON.stringify(idempotency.body),
+          created_at: c.createdAt,
+        })
         .execute();
       await tx
         .insertInto('concerns')
@@ -91,7 +123,11 @@ export function concernRepo(db: Kysely<Database>, committer: Committer) {
      * Stores the report, its first audit event and the response under the idempotency key in one
      * transaction. 'conflict': the same key was committed first by a concurrent request.
      */
-    async create(c: ConcernRow, statusTokenHash: string, idempotency: { key: string; requestHash: string; body: unknown }): Promise<'ok' | 'conflict'> {
+    async create(
+      c: ConcernRow,
+      statusTokenHash: string,
+      idempotency: { key: string; requestHash: string; body: unknown },
+    ): Promise<'ok' | 'conflict'> {
       try {
         await insert(c, statusTokenHash, idempotency);
         return 'ok';
@@ -112,7 +148,11 @@ export function concernRepo(db: Kysely<Database>, committer: Committer) {
 
     /** For the staff inbox (a later issue): newest last, optionally one status only. */
     async list(filter: { status?: ConcernStatusName; limit?: number } = {}): Promise<ConcernRow[]> {
-      let q = db.selectFrom('concerns').selectAll().orderBy('created_at').limit(filter.limit ?? 100);
+      let q = db
+        .selectFrom('concerns')
+        .selectAll()
+        .orderBy('created_at')
+        .limit(filter.limit ?? 100);
       if (filter.status) q = q.where('status', '=', filter.status);
       return (await q.execute()).map(fromRow);
     },
@@ -123,10 +163,16 @@ export function concernRepo(db: Kysely<Database>, committer: Committer) {
     },
 
     pickUp: (id: string, by: string, actor: string, at: string) => move(id, 'ontvangen', 'opgepakt', { picked_up_by: by }, actor, at),
-    close: (id: string, feedback: string, actor: string, at: string) => move(id, 'opgepakt', 'afgerond', { feedback, closed_at: at }, actor, at),
+    close: (id: string, feedback: string, actor: string, at: string) =>
+      move(id, 'opgepakt', 'afgerond', { feedback, closed_at: at }, actor, at),
 
     async events(id: string) {
-      return db.selectFrom('concern_events').select(['seq', 'kind', 'actor', 'note', 'at']).where('concern_id', '=', id).orderBy('seq').execute();
+      return db
+        .selectFrom('concern_events')
+        .select(['seq', 'kind', 'actor', 'note', 'at'])
+        .where('concern_id', '=', id)
+        .orderBy('seq')
+        .execute();
     },
   };
 }

@@ -35,7 +35,8 @@ export async function connect(url: string, options: { poolMax?: number } = {}): 
 function sqlite(spec: string): Db {
   const [path = '', query = ''] = spec.split('?');
   const synchronous = new URLSearchParams(query).get('synchronous')?.toUpperCase() ?? 'FULL';
-  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new Error(`synchronous=${synchronous} is not supported; use full (default) or normal.`);
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
+    throw new Error(`synchronous=${synchronous} is not supported; use full (default) or normal.`);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const database = new BetterSqlite3(path);
   database.pragma('journal_mode = WAL');

@@ -6,8 +6,20 @@ beforeEach(async () => (db = await connect('sqlite::memory:')));
 afterEach(() => db.close());
 
 const insert = (hash: string) => (tx: Db['kysely']) =>
-  tx.insertInto('tree_versions').values({ hash, gemeente: 'g', bundle: '{}', created_at: 'now' }).execute().then(() => hash);
-const count = async () => Number((await db.kysely.selectFrom('tree_versions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  tx
+    .insertInto('tree_versions')
+    .values({ hash, gemeente: 'g', bundle: '{}', created_at: 'now' })
+    .execute()
+    .then(() => hash);
+const count = async () =>
+  Number(
+    (
+      await db.kysely
+        .selectFrom('tree_versions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('group commit (SQLite)', () => {
   it('commits concurrent units together; a failing unit is rolled back alone and only its caller sees the error', async () => {

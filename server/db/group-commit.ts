@@ -55,7 +55,10 @@ export function groupCommitter(db: Kysely<Database>, maxBatch = 256): Committer 
         }
         await trx.commit().execute();
       } catch (err) {
-        await trx.rollback().execute().catch(() => undefined);
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
         throw err;
       }
       batch.forEach((p, i) => (outcomes[i]!.ok ? p.resolve(outcomes[i]!.value) : p.reject(outcomes[i]!.value)));

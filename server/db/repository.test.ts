@@ -18,7 +18,13 @@ const row = (id: string, at = '2026-11-22T10:00:00.000Z'): SessionRow => ({
   updatedAt: at,
   expiresAt: '2026-12-22T10:00:00.000Z',
 });
-const event = (n: number) => ({ kind: 'answer' as const, node: `q${n}`, value: { a: [n, 'x'], ok: true }, channel: 'web' as const, at: `2026-11-22T10:00:0${n}.000Z` });
+const event = (n: number) => ({
+  kind: 'answer' as const,
+  node: `q${n}`,
+  value: { a: [n, 'x'], ok: true },
+  channel: 'web' as const,
+  at: `2026-11-22T10:00:0${n}.000Z`,
+});
 const idem = (k: string) => ({ key: k, requestHash: `h-${k}`, status: 200, body: { state: k } });
 
 function repositorySuite(name: string, open: () => Promise<Db>) {
@@ -59,7 +65,15 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
     it('lets exactly one of many concurrent appends at one version win', async () => {
       await store.sessions.create(row('s2'), { hash: 'tok2' }, { hash: 'code2', expiresAt: '2026-11-29T10:00:00.000Z' });
       const results = await Promise.all(
-        Array.from({ length: 5 }, (_, i) => store.sessions.append({ sessionId: 's2', expectVersion: 0, event: event(i), idempotency: idem(`c${i}`), expiresAt: '2026-12-23T10:00:00.000Z' })),
+        Array.from({ length: 5 }, (_, i) =>
+          store.sessions.append({
+            sessionId: 's2',
+            expectVersion: 0,
+            event: event(i),
+            idempotency: idem(`c${i}`),
+            expiresAt: '2026-12-23T10:00:00.000Z',
+          }),
+        ),
       );
       expect(results.filter((r) => r === 'ok')).toHaveLength(1);
       expect(await store.sessions.events('s2')).toHaveLength(1);
@@ -67,13 +81,38 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
 
     it('stores concerns, moves their status once, and lists them for a staff inbox', async () => {
       const at = '2026-11-22T11:00:00.000Z';
-      const concern = { id: 'c1', reference: 'VW-AAA-BBBB', sessionId: null, gemeente: 'demo', about: 'kind', noticed: 'tekst', urgency: 'dringend', area: null, reporter: { email: 'a@b.nl' }, receiver: null, status: 'ontvangen' as const, pickedUpBy: null, feedback: null, createdAt: at, updatedAt: at, closedAt: null };
+      const concern = {
+        id: 'c1',
+        reference: 'VW-AAA-BBBB',
+        sessionId: null,
+        gemeente: 'demo',
+        about: 'kind',
+        noticed: 'tekst',
+        urgency: 'dringend',
+        area: null,
+        reporter: { email: 'a@b.nl' },
+        receiver: null,
+        status: 'ontvangen' as const,
+        pickedUpBy: null,
+        feedback: null,
+        createdAt: at,
+        updatedAt: at,
+        closedAt: null,
+      };
       expect(await store.concerns.create(concern, 'st1', { key: 'ck1', requestHash: 'h', body: { reference: 'VW-AAA-BBBB' } })).toBe('ok');
-      expect(await store.concerns.create({ ...concern, id: 'c2', reference: 'VW-CCC-DDDD' }, 'st2', { key: 'ck1', requestHash: 'h', body: {} })).toBe('conflict');
+      expect(
+        await store.concerns.create({ ...concern, id: 'c2', reference: 'VW-CCC-DDDD' }, 'st2', { key: 'ck1', requestHash: 'h', body: {} }),
+      ).toBe('conflict');
       expect(await store.concerns.list()).toEqual([concern]);
       expect(await store.concerns.pickUp('c1', 'Wijkteam', 'staff', at)).toBe(true);
       expect(await store.concerns.pickUp('c1', 'Ander team', 'staff', at)).toBe(false);
-      expect(await store.concerns.statusByToken('st1')).toEqual({ reference: 'VW-AAA-BBBB', status: 'opgepakt', pickedUpBy: 'Wijkteam', feedback: null, updatedAt: at });
+      expect(await store.concerns.statusByToken('st1')).toEqual({
+        reference: 'VW-AAA-BBBB',
+        status: 'opgepakt',
+        pickedUpBy: 'Wijkteam',
+        feedback: null,
+        updatedAt: at,
+      });
     });
 
     it('keeps every served bundle and the head per tree', async () => {
@@ -81,22 +120,45 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
       await store.trees.saveBundle('b2', bundle, '2026-11-22T10:00:00.000Z');
       await store.trees.saveBundle('b2', bundle, '2026-11-23T10:00:00.000Z');
       expect(await store.trees.bundle('b2')).toEqual(bundle);
-      const head = { tree: 'demo/start', bundleHash: 'b2', contentHash: 'c', key: 'k', version: '1.0.0', since: '2026-11-22T10:00:00.000Z' };
+      const head = {
+        tree: 'demo/start',
+        bundleHash: 'b2',
+        contentHash: 'c',
+        key: 'k',
+        version: '1.0.0',
+        since: '2026-11-22T10:00:00.000Z',
+      };
       await store.trees.setHead(head);
       await store.trees.setHead({ ...head, version: '1.1.0' });
       expect(await store.trees.heads()).toEqual([{ ...head, version: '1.1.0' }]);
     });
 
     it('purges expired sessions with everything they own, and closed concerns past retention', async () => {
-      await store.sessions.create({ ...row('old'), expiresAt: '2026-11-01T00:00:00.000Z' }, { hash: 'tok-old' }, { hash: 'code-old', expiresAt: '2026-11-01T00:00:00.000Z' });
-      await store.sessions.append({ sessionId: 'old', expectVersion: 0, event: event(1), idempotency: idem('o1'), expiresAt: '2026-11-01T00:00:00.000Z' });
+      await store.sessions.create(
+        { ...row('old'), expiresAt: '2026-11-01T00:00:00.000Z' },
+        { hash: 'tok-old' },
+        { hash: 'code-old', expiresAt: '2026-11-01T00:00:00.000Z' },
+      );
+      await store.sessions.append({
+        sessionId: 'old',
+        expectVersion: 0,
+        event: event(1),
+        idempotency: idem('o1'),
+        expiresAt: '2026-11-01T00:00:00.000Z',
+      });
       await store.concerns.close('c1', 'Opgelost', 'staff', '2026-11-22T12:00:00.000Z');
-      expect(await store.retention.purge('2026-11-22T00:00:00.000Z', '2026-11-22T00:00:00.000Z', '2026-11-21T00:00:00.000Z')).toEqual({ sessions: 1, concerns: 0 });
+      expect(await store.retention.purge('2026-11-22T00:00:00.000Z', '2026-11-22T00:00:00.000Z', '2026-11-21T00:00:00.000Z')).toEqual({
+        sessions: 1,
+        concerns: 0,
+      });
       expect(await store.sessions.find('old')).toBeUndefined();
       expect(await store.sessions.events('old')).toEqual([]);
       expect(await store.sessions.resumeCode('code-old')).toBeUndefined();
       expect(await store.sessions.find('s1')).toBeDefined();
-      expect(await store.retention.purge('2026-11-22T00:00:00.000Z', '2026-11-23T00:00:00.000Z', '2026-11-21T00:00:00.000Z')).toEqual({ sessions: 0, concerns: 1 });
+      expect(await store.retention.purge('2026-11-22T00:00:00.000Z', '2026-11-23T00:00:00.000Z', '2026-11-21T00:00:00.000Z')).toEqual({
+        sessions: 0,
+        concerns: 1,
+      });
       expect(await store.concerns.events('c1')).toEqual([]);
     });
   });

@@ -17,7 +17,11 @@ export function retentionRepo(db: Kysely<Database>) {
           await tx.deleteFrom(table).where('session_id', 'in', expired).execute();
         }
         const sessions = await tx.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
-        const closed = tx.selectFrom('concerns').select('id').where('status', '=', 'afgerond').where('closed_at', '<', closedConcernsBefore);
+        const closed = tx
+          .selectFrom('concerns')
+          .select('id')
+          .where('status', '=', 'afgerond')
+          .where('closed_at', '<', closedConcernsBefore);
         await tx.deleteFrom('concern_events').where('concern_id', 'in', closed).execute();
         const concerns = await tx
           .deleteFrom('concerns')

@@ -49,8 +49,14 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
     async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<void> {
       await committer.run(async (tx) => {
         await tx.insertInto('sessions').values(toRow(row)).execute();
-        await tx.insertInto('session_tokens').values({ token_hash: token.hash, session_id: row.id, via: 'create', created_at: row.createdAt }).execute();
-        await tx.insertInto('resume_codes').values({ code_hash: code.hash, session_id: row.id, created_at: row.createdAt, expires_at: code.expiresAt }).execute();
+        await tx
+          .insertInto('session_tokens')
+          .values({ token_hash: token.hash, session_id: row.id, via: 'create', created_at: row.createdAt })
+          .execute();
+        await tx
+          .insertInto('resume_codes')
+          .values({ code_hash: code.hash, session_id: row.id, created_at: row.createdAt, expires_at: code.expiresAt })
+          .execute();
       });
     },
 
@@ -58,17 +64,28 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
      * The session, whether the token belongs to it and – for writes – what was stored under the
      * idempotency key: one round trip on the hot path.
      */
-    async authorize(id: string, tokenHash: string, idempotencyKey?: string): Promise<{ session: SessionRow; tokenOk: boolean; stored?: StoredResponse } | undefined> {
+    async authorize(
+      id: string,
+      tokenHash: string,
+      idempotencyKey?: string,
+    ): Promise<{ session: SessionRow; tokenOk: boolean; stored?: StoredResponse } | undefined> {
       const row = await db
         .selectFrom('sessions')
-        .leftJoin('session_tokens', (j) => j.onRef('session_tokens.session_id', '=', 'sessions.id').on('session_tokens.token_hash', '=', tokenHash))
-        .leftJoin('idempotency', (j) => j.onRef('idempotency.session_id', '=', 'sessions.id').on('idempotency.key', '=', idempotencyKey ?? ''))
+        .leftJoin('session_tokens', (j) =>
+          j.onRef('session_tokens.session_id', '=', 'sessions.id').on('session_tokens.token_hash', '=', tokenHash),
+        )
+        .leftJoin('idempotency', (j) =>
+          j.onRef('idempotency.session_id', '=', 'sessions.id').on('idempotency.key', '=', idempotencyKey ?? ''),
+        )
         .selectAll('sessions')
         .select(['session_tokens.token_hash', 'idempotency.request_hash', 'idempotency.status', 'idempotency.response'])
         .where('sessions.id', '=', id)
         .executeTakeFirst();
       if (!row) return undefined;
-      const stored = row.request_hash !== null && row.response !== null ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response) } : undefined;
+      const stored =
+        row.request_hash !== null && row.response !== null
+          ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response) }
+          : undefined;
       return { session: fromRow(row), tokenOk: row.token_hash !== null, ...(stored ? { stored } : {}) };
     },
 
@@ -146,15 +163,26 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
     },
 
     async addToken(sessionId: string, tokenHash: string, via: 'resume', at: string): Promise<void> {
-      await committer.run((tx) => tx.insertInto('session_tokens').values({ token_hash: tokenHash, session_id: sessionId, via, created_at: at }).execute());
+      await committer.run((tx) =>
+        tx.insertInto('session_tokens').values({ token_hash: tokenHash, session_id: sessionId, via, created_at: at }).execute(),
+      );
     },
 
     async addResumeCode(sessionId: string, codeHash: string, at: string, expiresAt: string): Promise<void> {
-      await committer.run((tx) => tx.insertInto('resume_codes').values({ code_hash: codeHash, session_id: sessionId, created_at: at, expires_at: expiresAt }).execute());
+      await committer.run((tx) =>
+        tx
+          .insertInto('resume_codes')
+          .values({ code_hash: codeHash, session_id: sessionId, created_at: at, expires_at: expiresAt })
+          .execute(),
+      );
     },
 
     async resumeCode(codeHash: string): Promise<{ sessionId: string; expiresAt: string } | undefined> {
-      const row = await db.selectFrom('resume_codes').select(['session_id', 'expires_at']).where('code_hash', '=', codeHash).executeTakeFirst();
+      const row = await db
+        .selectFrom('resume_codes')
+        .select(['session_id', 'expires_at'])
+        .where('code_hash', '=', codeHash)
+        .executeTakeFirst();
       return row && { sessionId: row.session_id, expiresAt: row.expires_at };
     },
   };

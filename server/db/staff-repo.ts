@@ -9,17 +9,61 @@ export const ROLES = ['medewerker', 'wijkcoach', 'behandelaar', 'beheerder'] as 
 export type Role = (typeof ROLES)[number];
 
 export interface StaffTables {
-  staff_accounts: { id: string; name: string; display_name: string; role: string; password_hash: string | null; oidc_subject: string | null; active: number; created_at: string };
+  staff_accounts: {
+    id: string;
+    name: string;
+    display_name: string;
+    role: string;
+    password_hash: string | null;
+    oidc_subject: string | null;
+    active: number;
+    created_at: string;
+  };
   staff_sessions: { id_hash: string; account_id: string; csrf_hash: string; created_at: string; last_seen_at: string; expires_at: string };
   oidc_flows: { state_hash: string; verifier: string; nonce: string; created_at: string; expires_at: string };
-  staff_consents: { id: string; session_id: string; account_id: string; purpose: string; channel: string; consent_text: string | null; at: string };
+  staff_consents: {
+    id: string;
+    session_id: string;
+    account_id: string;
+    purpose: string;
+    channel: string;
+    consent_text: string | null;
+    at: string;
+  };
   staff_notes: { id: string; session_id: string; node: string; text: string; account_id: string; at: string };
-  staff_handovers: { id: string; session_id: string; service_id: string; account_id: string; consent_id: string; shared: string; summary: string; status: string; at: string };
+  staff_handovers: {
+    id: string;
+    session_id: string;
+    service_id: string;
+    account_id: string;
+    consent_id: string;
+    shared: string;
+    summary: string;
+    status: string;
+    at: string;
+  };
   concern_claims: { concern_id: string; account_id: string; at: string };
   coach_plans: { id: string; account_id: string; label: string; question: string; created_at: string; updated_at: string };
-  coach_entries: { plan_id: string; domain: string; score: number | null; note: string; session_id: string | null; revision: number; updated_at: string };
+  coach_entries: {
+    plan_id: string;
+    domain: string;
+    score: number | null;
+    note: string;
+    session_id: string | null;
+    revision: number;
+    updated_at: string;
+  };
   coach_changes: { plan_id: string; key: string; domain: string; request_hash: string; status: number; response: string; at: string };
-  audit_log: { id: string; at: string; account_id: string | null; role: string | null; action: string; target_kind: string; target_id: string | null; detail: string | null };
+  audit_log: {
+    id: string;
+    at: string;
+    account_id: string | null;
+    role: string | null;
+    action: string;
+    target_kind: string;
+    target_id: string | null;
+    detail: string | null;
+  };
 }
 
 export type StaffDb = Kysely<Database & StaffTables>;
@@ -58,7 +102,16 @@ export function staffRepo(db: StaffDb) {
       try {
         await db
           .insertInto('staff_accounts')
-          .values({ id: a.id, name: a.name, display_name: a.displayName, role: a.role, password_hash: a.passwordHash, oidc_subject: a.oidcSubject, active: 1, created_at: at })
+          .values({
+            id: a.id,
+            name: a.name,
+            display_name: a.displayName,
+            role: a.role,
+            password_hash: a.passwordHash,
+            oidc_subject: a.oidcSubject,
+            active: 1,
+            created_at: at,
+          })
           .execute();
         return 'ok';
       } catch (err) {
@@ -95,7 +148,14 @@ export function staffRepo(db: StaffDb) {
     async createSession(s: { idHash: string; accountId: string; csrfHash: string; at: string; expiresAt: string }): Promise<void> {
       await db
         .insertInto('staff_sessions')
-        .values({ id_hash: s.idHash, account_id: s.accountId, csrf_hash: s.csrfHash, created_at: s.at, last_seen_at: s.at, expires_at: s.expiresAt })
+        .values({
+          id_hash: s.idHash,
+          account_id: s.accountId,
+          csrf_hash: s.csrfHash,
+          created_at: s.at,
+          last_seen_at: s.at,
+          expires_at: s.expiresAt,
+        })
         .execute();
     },
 
@@ -104,7 +164,12 @@ export function staffRepo(db: StaffDb) {
         .selectFrom('staff_sessions')
         .innerJoin('staff_accounts', 'staff_accounts.id', 'staff_sessions.account_id')
         .selectAll('staff_accounts')
-        .select(['staff_sessions.csrf_hash', 'staff_sessions.created_at as s_created', 'staff_sessions.last_seen_at', 'staff_sessions.expires_at'])
+        .select([
+          'staff_sessions.csrf_hash',
+          'staff_sessions.created_at as s_created',
+          'staff_sessions.last_seen_at',
+          'staff_sessions.expires_at',
+        ])
         .where('staff_sessions.id_hash', '=', idHash)
         .executeTakeFirst();
       if (!r) return undefined;
@@ -180,7 +245,11 @@ export function staffRepo(db: StaffDb) {
 
     /** The inbox query: filters the concern repo's list does not have. */
     async concerns(filter: { status?: string; urgency?: string; about?: string; claimedBy?: string; limit: number }) {
-      let q = db.selectFrom('concerns').leftJoin('concern_claims', 'concern_claims.concern_id', 'concerns.id').selectAll('concerns').select('concern_claims.account_id as claimed_by');
+      let q = db
+        .selectFrom('concerns')
+        .leftJoin('concern_claims', 'concern_claims.concern_id', 'concerns.id')
+        .selectAll('concerns')
+        .select('concern_claims.account_id as claimed_by');
       if (filter.status) q = q.where('concerns.status', '=', filter.status as 'ontvangen');
       if (filter.urgency) q = q.where('concerns.urgency', '=', filter.urgency);
       if (filter.about) q = q.where('concerns.about', '=', filter.about);
@@ -200,7 +269,10 @@ export function staffRepo(db: StaffDb) {
 
     /** Staff sessions past their idle or absolute end, and sign-in flows never completed. */
     async purgeExpired(now: string, idleBefore: string): Promise<number> {
-      const a = await db.deleteFrom('staff_sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleBefore)])).executeTakeFirst();
+      const a = await db
+        .deleteFrom('staff_sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleBefore)]))
+        .executeTakeFirst();
       const b = await db.deleteFrom('oidc_flows').where('expires_at', '<=', now).executeTakeFirst();
       return Number(a.numDeletedRows) + Number(b.numDeletedRows);
     },

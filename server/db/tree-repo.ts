@@ -29,15 +29,33 @@ export function treeRepo(db: Kysely<Database>) {
 
     async heads(): Promise<TreeHead[]> {
       const rows = await db.selectFrom('tree_heads').selectAll().execute();
-      return rows.map((r) => ({ tree: r.tree, bundleHash: r.bundle_hash, contentHash: r.content_hash, key: r.key, version: r.version, since: r.since }));
+      return rows.map((r) => ({
+        tree: r.tree,
+        bundleHash: r.bundle_hash,
+        contentHash: r.content_hash,
+        key: r.key,
+        version: r.version,
+        since: r.since,
+      }));
     },
 
     async setHead(h: TreeHead): Promise<void> {
-      const values = { tree: h.tree, bundle_hash: h.bundleHash, content_hash: h.contentHash, key: h.key, version: h.version, since: h.since };
+      const values = {
+        tree: h.tree,
+        bundle_hash: h.bundleHash,
+        content_hash: h.contentHash,
+        key: h.key,
+        version: h.version,
+        since: h.since,
+      };
       await db
         .insertInto('tree_heads')
         .values(values)
-        .onConflict((oc) => oc.column('tree').doUpdateSet({ bundle_hash: h.bundleHash, content_hash: h.contentHash, key: h.key, version: h.version, since: h.since }))
+        .onConflict((oc) =>
+          oc
+            .column('tree')
+            .doUpdateSet({ bundle_hash: h.bundleHash, content_hash: h.contentHash, key: h.key, version: h.version, since: h.since }),
+        )
         .execute();
     },
   };

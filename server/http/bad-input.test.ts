@@ -13,7 +13,14 @@ afterEach(() => t.close());
 async function expectProblem(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = (await res.json()) as { code: string; title: string; detail: string; type: string; status: number; errors?: { pointer: string }[] };
+  const body = (await res.json()) as {
+    code: string;
+    title: string;
+    detail: string;
+    type: string;
+    status: number;
+    errors?: { pointer: string }[];
+  };
   expect(body).toMatchObject({ status, code, type: expect.stringContaining(code) });
   expect(body.detail.length).toBeGreaterThan(10);
   return body;
@@ -38,7 +45,11 @@ describe('bad input', () => {
 
   it('wrong types → 422 with a pointer per field', () =>
     unchanged(async () => {
-      const body = await expectProblem(await t.request('POST', answers(), { node: 7, value: 'x', version: '0', idempotencyKey: key() }, s.auth), 422, 'validation-failed');
+      const body = await expectProblem(
+        await t.request('POST', answers(), { node: 7, value: 'x', version: '0', idempotencyKey: key() }, s.auth),
+        422,
+        'validation-failed',
+      );
       expect(body.errors!.map((e) => e.pointer).sort()).toEqual(['/node', '/version']);
     }));
 
@@ -55,7 +66,11 @@ describe('bad input', () => {
 
   it('a body that is not JSON → 415', () =>
     unchanged(async () => {
-      await expectProblem(await t.request('POST', answers(), 'node=deur', { ...s.auth, 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
+      await expectProblem(
+        await t.request('POST', answers(), 'node=deur', { ...s.auth, 'content-type': 'application/x-www-form-urlencoded' }),
+        415,
+        'unsupported-media-type',
+      );
     }));
 
   it('unknown session → 404, missing token → 401, wrong token → 401', async () => {
@@ -71,9 +86,17 @@ describe('bad input', () => {
 
   it('answering a node that is not current → 422 not-current-node; a value that is not an option → unknown-option', () =>
     unchanged(async () => {
-      const notCurrent = await expectProblem(await t.request('POST', answers(), { ...good(), node: 'naar-oplossing/leeftijd', value: 40 }, s.auth), 422, 'not-current-node');
+      const notCurrent = await expectProblem(
+        await t.request('POST', answers(), { ...good(), node: 'naar-oplossing/leeftijd', value: 40 }, s.auth),
+        422,
+        'not-current-node',
+      );
       expect(notCurrent.errors![0]!.pointer).toBe('/node');
-      const unknown = await expectProblem(await t.request('POST', answers(), { ...good(), value: 'misschien' }, s.auth), 422, 'unknown-option');
+      const unknown = await expectProblem(
+        await t.request('POST', answers(), { ...good(), value: 'misschien' }, s.auth),
+        422,
+        'unknown-option',
+      );
       expect(unknown.errors![0]!.pointer).toBe('/value');
     }));
 

@@ -13,7 +13,11 @@ export function originGuard(c: Context, allowed: Record<string, string[]>): Requ
       const origin = c.req.header('origin');
       if (!origin || origin === new URL(c.req.url).origin) return;
       if (allowed[gemeente]?.includes(origin)) return;
-      throw new ApiError(403, 'origin-not-allowed', `Pages on ${origin} may not use ${gemeente}'s trees. Add the origin to CORS_ORIGINS for "${gemeente}".`);
+      throw new ApiError(
+        403,
+        'origin-not-allowed',
+        `Pages on ${origin} may not use ${gemeente}'s trees. Add the origin to CORS_ORIGINS for "${gemeente}".`,
+      );
     },
   };
 }

@@ -8,10 +8,31 @@ describe('privacy by design', () => {
   it('logs (at debug level, everything) contain no answers, tokens, codes or report texts', async () => {
     t = await testApp({ config: { logLevel: 'debug' } });
     const s = await startSession(t);
-    await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() }, s.auth);
-    await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'naar-oplossing/domeinen', value: ['huishouden'], version: 1, idempotencyKey: key() }, s.auth);
-    await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'naar-oplossing/leeftijd', value: 87, version: 2, idempotencyKey: key() }, s.auth);
-    await t.request('POST', '/api/concerns', { about: 'kind', noticed: 'Geheime-melding-tekst', urgency: 'dringend', reporter: { name: 'Jansen-Reporter' }, idempotencyKey: key() });
+    await t.request(
+      'POST',
+      `/api/sessions/${s.id}/answers`,
+      { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() },
+      s.auth,
+    );
+    await t.request(
+      'POST',
+      `/api/sessions/${s.id}/answers`,
+      { node: 'naar-oplossing/domeinen', value: ['huishouden'], version: 1, idempotencyKey: key() },
+      s.auth,
+    );
+    await t.request(
+      'POST',
+      `/api/sessions/${s.id}/answers`,
+      { node: 'naar-oplossing/leeftijd', value: 87, version: 2, idempotencyKey: key() },
+      s.auth,
+    );
+    await t.request('POST', '/api/concerns', {
+      about: 'kind',
+      noticed: 'Geheime-melding-tekst',
+      urgency: 'dringend',
+      reporter: { name: 'Jansen-Reporter' },
+      idempotencyKey: key(),
+    });
     // Timestamps and durations are numbers too: drop them so "87" can only be the answer.
     const logs = t.logs.join('\n').replace(/"(time|ms)":[\d.]+/g, '');
     expect(t.logs.length).toBeGreaterThan(3);
@@ -42,11 +63,17 @@ describe('security headers and CORS', () => {
     }
   });
 
-  it('allows only the municipality\'s own origins', async () => {
+  it("allows only the municipality's own origins", async () => {
     t = await testApp({ config: { corsOrigins: { demo: ['https://www.demo.nl'] } } });
-    const preflight = await t.request('OPTIONS', '/api/sessions', undefined, { origin: 'https://www.demo.nl', 'access-control-request-method': 'POST' });
+    const preflight = await t.request('OPTIONS', '/api/sessions', undefined, {
+      origin: 'https://www.demo.nl',
+      'access-control-request-method': 'POST',
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.demo.nl');
-    const foreign = await t.request('OPTIONS', '/api/sessions', undefined, { origin: 'https://evil.example', 'access-control-request-method': 'POST' });
+    const foreign = await t.request('OPTIONS', '/api/sessions', undefined, {
+      origin: 'https://evil.example',
+      'access-control-request-method': 'POST',
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     const ok = await t.request('POST', '/api/sessions', { tree: 'demo/start' }, { origin: 'https://www.demo.nl' });
     expect(ok.status).toBe(201);

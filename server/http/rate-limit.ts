@@ -6,7 +6,12 @@ import { ApiError } from './problem.js';
  * Fixed-window counter per client address, in memory (one process serves a municipality; behind
  * several processes each keeps its own window, which only makes the limit looser by that factor).
  */
-export function rateLimit(name: string, rule: RateRule, clock: () => Date, clientOf: (c: Parameters<MiddlewareHandler>[0]) => string): MiddlewareHandler {
+export function rateLimit(
+  name: string,
+  rule: RateRule,
+  clock: () => Date,
+  clientOf: (c: Parameters<MiddlewareHandler>[0]) => string,
+): MiddlewareHandler {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const now = clock().getTime();

@@ -4,7 +4,8 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 // A service worker's own fetches obey the CSP it was served with: it must reach this origin.
 const WORKER_CSP = "default-src 'self'; frame-ancestors 'none'";
 // HTML pages (demo, docs): own scripts only; inline styles for the docs page and Lit's fallbacks.
-const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
 /** Set on every response, errors included (this runs after the error handler built them). */
 export function securityHeaders(): MiddlewareHandler {

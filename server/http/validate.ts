@@ -9,7 +9,11 @@ import { ApiError, type FieldError } from './problem.js';
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new ApiError(415, 'unsupported-media-type', `Send the body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`);
+    throw new ApiError(
+      415,
+      'unsupported-media-type',
+      `Send the body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`,
+    );
   }
   let raw: unknown;
   try {
@@ -33,7 +37,12 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, what: stri
       message: issue.code === 'unrecognized_keys' ? `Unknown field "${String(key)}": remove it.` : issue.message,
     }));
   });
-  throw new ApiError(422, 'validation-failed', `The ${what} does not fit: ${errors.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ')}.`, { errors });
+  throw new ApiError(
+    422,
+    'validation-failed',
+    `The ${what} does not fit: ${errors.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ')}.`,
+    { errors },
+  );
 }
 
 const toPointer = (path: readonly PropertyKey[]) => path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');

@@ -11,8 +11,15 @@ describe('retention job', () => {
   it('purges sessions after their TTL and closed concerns after their retention period, nothing earlier', async () => {
     t = await testApp({ config: { sessionTtlMs: 10 * DAY, closedConcernRetentionMs: 30 * DAY } });
     const s = await startSession(t);
-    await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() }, s.auth);
-    const receipt = (await (await t.request('POST', '/api/concerns', { about: 'geld', noticed: 'x', urgency: 'dringend', idempotencyKey: key() })).json()) as ConcernReceipt;
+    await t.request(
+      'POST',
+      `/api/sessions/${s.id}/answers`,
+      { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() },
+      s.auth,
+    );
+    const receipt = (await (
+      await t.request('POST', '/api/concerns', { about: 'geld', noticed: 'x', urgency: 'dringend', idempotencyKey: key() })
+    ).json()) as ConcernReceipt;
     const [concern] = await t.deps.store.concerns.list();
     await t.deps.store.concerns.pickUp(concern!.id, 'Schuldhulp', 'staff', t.clock.now.toISOString());
     await t.deps.store.concerns.close(concern!.id, 'Afgerond', 'staff', t.clock.now.toISOString());
@@ -25,6 +32,14 @@ describe('retention job', () => {
     t.clock.advance(20 * DAY);
     expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 1 });
     expect((await t.request('GET', `/api/concerns/status/${receipt.statusToken}`)).status).toBe(404);
-    expect(await tableCounts(t.db)).toMatchObject({ sessions: 0, session_events: 0, session_tokens: 0, resume_codes: 0, idempotency: 0, concerns: 0, concern_events: 0 });
+    expect(await tableCounts(t.db)).toMatchObject({
+      sessions: 0,
+      session_events: 0,
+      session_tokens: 0,
+      resume_codes: 0,
+      idempotency: 0,
+      concerns: 0,
+      concern_events: 0,
+    });
   });
 });

@@ -4,7 +4,12 @@ import type { Deps } from '../deps.js';
 const DAY = 86_400_000;
 
 /** One purge: expired sessions (with their answers, tokens and codes) and long-closed concern reports. */
-export async function runRetention({ store, clock, config, logger }: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>): Promise<PurgeResult> {
+export async function runRetention({
+  store,
+  clock,
+  config,
+  logger,
+}: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>): Promise<PurgeResult> {
   const now = clock();
   const result = await store.retention.purge(
     now.toISOString(),
@@ -19,7 +24,10 @@ export async function runRetention({ store, clock, config, logger }: Pick<Deps, 
  * Runs the purge now and then every `retentionIntervalMs`; never keeps the process alive. `also`
  * purges what other parts keep about the same sessions (staff notes, consents, staff sessions).
  */
-export function startRetention(deps: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>, also: () => Promise<unknown> = async () => {}): () => void {
+export function startRetention(
+  deps: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>,
+  also: () => Promise<unknown> = async () => {},
+): () => void {
   const run = () =>
     runRetention(deps)
       .then(also)

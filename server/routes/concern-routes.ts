@@ -13,11 +13,22 @@ export const concernDocs: RouteDoc[] = [
     method: 'post',
     path: '/api/concerns',
     tag: 'concerns',
-    summary: 'Report a concern (signalering). Committed before 201; idempotent. With sessionId, send that session\'s bearer token.',
+    summary: "Report a concern (signalering). Committed before 201; idempotent. With sessionId, send that session's bearer token.",
     body: ConcernBody,
-    responses: { 201: 'ConcernReceipt: reference, statusToken, receiver', 401: 'token-missing / token-invalid', 422: 'validation-failed', 429: 'rate-limited' },
+    responses: {
+      201: 'ConcernReceipt: reference, statusToken, receiver',
+      401: 'token-missing / token-invalid',
+      422: 'validation-failed',
+      429: 'rate-limited',
+    },
   },
-  { method: 'get', path: '/api/concerns/status/{statusToken}', tag: 'concerns', summary: 'Status of a report: received / picked up by … / closed with feedback. Never the report itself.', responses: { 200: 'ConcernStatus', 404: 'concern-not-found' } },
+  {
+    method: 'get',
+    path: '/api/concerns/status/{statusToken}',
+    tag: 'concerns',
+    summary: 'Status of a report: received / picked up by … / closed with feedback. Never the report itself.',
+    responses: { 200: 'ConcernStatus', 404: 'concern-not-found' },
+  },
 ];
 
 export function concernRoutes(deps: Deps, loader: SessionLoader, clientOf: (c: Context) => string) {

@@ -4,7 +4,13 @@ import type { RouteDoc } from './route-doc.js';
 
 export const healthDocs: RouteDoc[] = [
   { method: 'get', path: '/healthz', tag: 'operations', summary: 'The process is alive.', responses: { 200: '{status:"ok"}' } },
-  { method: 'get', path: '/readyz', tag: 'operations', summary: 'Database reachable, trees loaded, not shutting down.', responses: { 200: '{status:"ready"}', 503: 'not-ready' } },
+  {
+    method: 'get',
+    path: '/readyz',
+    tag: 'operations',
+    summary: 'Database reachable, trees loaded, not shutting down.',
+    responses: { 200: '{status:"ready"}', 503: 'not-ready' },
+  },
 ];
 
 /** `draining` is set by main.ts on shutdown so a load balancer stops sending new requests. */

@@ -29,7 +29,12 @@ export function pageRoutes({ config }: Deps) {
     .get('/widget/:file', async (c) => {
       const file = c.req.param('file');
       const body = ASSET.test(file) ? await readFile(join(config.widgetDir, file)).catch(() => undefined) : undefined;
-      if (!body) throw new ApiError(404, 'widget-not-built', `${file} is not in ${config.widgetDir}. Run "npm run build" (scripts/build-widget.ts) first.`);
+      if (!body)
+        throw new ApiError(
+          404,
+          'widget-not-built',
+          `${file} is not in ${config.widgetDir}. Run "npm run build" (scripts/build-widget.ts) first.`,
+        );
       c.header('content-type', TYPES[file.split('.').pop()!]!);
       c.header('cache-control', 'no-cache');
       // Municipal sites embed the bundle from here: a module script from another origin is a

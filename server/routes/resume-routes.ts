@@ -16,7 +16,13 @@ export const resumeDocs: RouteDoc[] = [
     tag: 'sessions',
     summary: 'Resume code → a new session handle (another device; staff after consent). Rate limited.',
     body: ResumeBody,
-    responses: { 200: 'CreatedSession with a new token', 404: 'resume-code-unknown', 410: 'resume-code-expired / session-expired', 422: 'invalid-code', 429: 'rate-limited' },
+    responses: {
+      200: 'CreatedSession with a new token',
+      404: 'resume-code-unknown',
+      410: 'resume-code-expired / session-expired',
+      422: 'invalid-code',
+      429: 'rate-limited',
+    },
   },
 ];
 

@@ -8,15 +8,70 @@ import { jsonBody } from '../http/validate.js';
 import type { Caller, SessionService } from '../sessions/session-service.js';
 import type { RouteDoc } from './route-doc.js';
 
-const WRITE = { 401: 'token-missing / token-invalid', 404: 'session-not-found', 409: 'version-conflict (carries the current state)', 410: 'session-expired', 422: 'validation-failed or an engine code (not-current-node, unknown-option, …)' };
+const WRITE = {
+  401: 'token-missing / token-invalid',
+  404: 'session-not-found',
+  409: 'version-conflict (carries the current state)',
+  410: 'session-expired',
+  422: 'validation-failed or an engine code (not-current-node, unknown-option, …)',
+};
 
 export const sessionDocs: RouteDoc[] = [
-  { method: 'post', path: '/api/sessions', tag: 'sessions', summary: 'Start a session on a tree.', body: CreateSessionBody, responses: { 201: 'CreatedSession: id, token, resumeCode, version, state', 404: 'tree-not-found', 422: 'validation-failed', 429: 'rate-limited' } },
-  { method: 'get', path: '/api/sessions/{id}', tag: 'sessions', auth: true, summary: 'The current state: step, answers so far, advice so far, version. ?lang= overrides the language.', responses: { 200: 'SessionState', ...WRITE } },
-  { method: 'post', path: '/api/sessions/{id}/answers', tag: 'sessions', auth: true, summary: 'Answer the current question. Committed before 200; idempotent per idempotencyKey.', body: AnswerBody, responses: { 200: 'SessionState', ...WRITE } },
-  { method: 'post', path: '/api/sessions/{id}/back', tag: 'sessions', auth: true, summary: 'Undo the last answer (recorded as an event; the answer log stays append-only).', body: BackBody, responses: { 200: 'SessionState', ...WRITE } },
-  { method: 'get', path: '/api/sessions/{id}/advice', tag: 'sessions', auth: true, summary: 'The plan: each item with its why, the answers that led to it, and its services.', responses: { 200: 'AdvicePlan', ...WRITE } },
-  { method: 'post', path: '/api/sessions/{id}/resume-code', tag: 'sessions', auth: true, summary: 'Issue a fresh resume code (7 days).', responses: { 201: 'ResumeCodeIssued', ...WRITE } },
+  {
+    method: 'post',
+    path: '/api/sessions',
+    tag: 'sessions',
+    summary: 'Start a session on a tree.',
+    body: CreateSessionBody,
+    responses: {
+      201: 'CreatedSession: id, token, resumeCode, version, state',
+      404: 'tree-not-found',
+      422: 'validation-failed',
+      429: 'rate-limited',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}',
+    tag: 'sessions',
+    auth: true,
+    summary: 'The current state: step, answers so far, advice so far, version. ?lang= overrides the language.',
+    responses: { 200: 'SessionState', ...WRITE },
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/answers',
+    tag: 'sessions',
+    auth: true,
+    summary: 'Answer the current question. Committed before 200; idempotent per idempotencyKey.',
+    body: AnswerBody,
+    responses: { 200: 'SessionState', ...WRITE },
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/back',
+    tag: 'sessions',
+    auth: true,
+    summary: 'Undo the last answer (recorded as an event; the answer log stays append-only).',
+    body: BackBody,
+    responses: { 200: 'SessionState', ...WRITE },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/advice',
+    tag: 'sessions',
+    auth: true,
+    summary: 'The plan: each item with its why, the answers that led to it, and its services.',
+    responses: { 200: 'AdvicePlan', ...WRITE },
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/resume-code',
+    tag: 'sessions',
+    auth: true,
+    summary: 'Issue a fresh resume code (7 days).',
+    responses: { 201: 'ResumeCodeIssued', ...WRITE },
+  },
 ];
 
 export function sessionRoutes(deps: Deps, sessions: SessionService, clientOf: (c: Context) => string) {

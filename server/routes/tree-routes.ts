@@ -8,8 +8,20 @@ import type { ServedTree } from '../tree-store/served-tree.js';
 import type { RouteDoc } from './route-doc.js';
 
 export const treeDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/trees', tag: 'trees', summary: 'The trees new sessions can start on (published versions).', responses: { 200: 'TreeSummary[]' } },
-  { method: 'get', path: '/api/trees/{gemeente}/{id}', tag: 'trees', summary: 'One tree as published, with the sub-flows it uses.', responses: { 200: 'TreeDetail', 404: 'tree-not-found' } },
+  {
+    method: 'get',
+    path: '/api/trees',
+    tag: 'trees',
+    summary: 'The trees new sessions can start on (published versions).',
+    responses: { 200: 'TreeSummary[]' },
+  },
+  {
+    method: 'get',
+    path: '/api/trees/{gemeente}/{id}',
+    tag: 'trees',
+    summary: 'One tree as published, with the sub-flows it uses.',
+    responses: { 200: 'TreeDetail', 404: 'tree-not-found' },
+  },
 ];
 
 export function treeRoutes({ trees }: Deps) {

@@ -23,7 +23,11 @@ export function sessionLoader(deps: Deps, cache: ViewCache) {
   async function viewOf(row: SessionRow): Promise<LoadedSession> {
     const served = await deps.trees.byHash(row.bundleHash, row.tree);
     if (!served) {
-      throw new ApiError(503, 'tree-version-unavailable', `The tree version this session runs on (${row.tree}@${row.treeVersion}) cannot be loaded. Try again later; the operators have been told.`);
+      throw new ApiError(
+        503,
+        'tree-version-unavailable',
+        `The tree version this session runs on (${row.tree}@${row.treeVersion}) cannot be loaded. Try again later; the operators have been told.`,
+      );
     }
     const cached = cache.get(row.id, row.version, row.bundleHash);
     if (cached) return { row, served, view: cached };
@@ -46,15 +50,35 @@ export function sessionLoader(deps: Deps, cache: ViewCache) {
    * Authorisation, expiry and origin checks. With an idempotency key it also returns what was
    * stored under it, in the same query: a repeated write is answered without any replay.
    */
-  async function authorize(id: string, authorization: string | undefined, guard: RequestGuard, idempotencyKey?: string): Promise<{ row: SessionRow; stored?: StoredResponse }> {
+  async function authorize(
+    id: string,
+    authorization: string | undefined,
+    guard: RequestGuard,
+    idempotencyKey?: string,
+  ): Promise<{ row: SessionRow; stored?: StoredResponse }> {
     const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '')?.[1];
     if (!token) {
-      throw new ApiError(401, 'token-missing', 'Send the session token as "Authorization: Bearer <token>" (from the create or resume response).', { headers: { 'www-authenticate': 'Bearer' } });
+      throw new ApiError(
+        401,
+        'token-missing',
+        'Send the session token as "Authorization: Bearer <token>" (from the create or resume response).',
+        { headers: { 'www-authenticate': 'Bearer' } },
+      );
     }
     const found = await deps.store.sessions.authorize(id, hashSecret(token), idempotencyKey);
-    if (!found) throw new ApiError(404, 'session-not-found', `There is no session "${id}". It may have been purged after it expired; start a new one.`);
+    if (!found)
+      throw new ApiError(
+        404,
+        'session-not-found',
+        `There is no session "${id}". It may have been purged after it expired; start a new one.`,
+      );
     if (!found.tokenOk) {
-      throw new ApiError(401, 'token-invalid', 'This token does not belong to this session. Use the token from the create or resume response.', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+      throw new ApiError(
+        401,
+        'token-invalid',
+        'This token does not belong to this session. Use the token from the create or resume response.',
+        { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
+      );
     }
     assertLive(found.session);
     guard.checkOrigin(found.session.tree.split('/')[0]!);

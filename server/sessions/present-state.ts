@@ -4,7 +4,12 @@ import type { SessionRow } from '../db/session-repo.js';
 import type { ServedTree } from '../tree-store/served-tree.js';
 
 /** Everything a client shows for a session, in one language: step, trail and the plan with its why. */
-export function presentState(served: ServedTree, view: SessionView, row: Pick<SessionRow, 'id' | 'version' | 'tree' | 'treeVersion'>, locale: string): SessionState {
+export function presentState(
+  served: ServedTree,
+  view: SessionView,
+  row: Pick<SessionRow, 'id' | 'version' | 'tree' | 'treeVersion'>,
+  locale: string,
+): SessionState {
   const { compiled } = served;
   return {
     id: row.id,

@@ -14,7 +14,8 @@ export function replayEvents(compiled: CompiledTree, events: readonly SessionEve
   let view = empty.value;
   for (const e of events) {
     const step = { node: e.node!, value: e.value, at: e.at, channel: e.channel };
-    const next = e.kind === 'back' ? back(compiled, view) : e.kind === 'revise' ? revise(compiled, view, step) : answer(compiled, view, step);
+    const next =
+      e.kind === 'back' ? back(compiled, view) : e.kind === 'revise' ? revise(compiled, view, step) : answer(compiled, view, step);
     if (!next.ok) return next;
     view = next.value;
   }

@@ -20,7 +20,12 @@ export function resumeService(deps: Deps, loader: SessionLoader) {
       });
     }
     const found = await deps.store.sessions.resumeCode(hashSecret(code));
-    if (!found) throw new ApiError(404, 'resume-code-unknown', 'No session has this code. Check the code; a code is only valid for the session it was given for.');
+    if (!found)
+      throw new ApiError(
+        404,
+        'resume-code-unknown',
+        'No session has this code. Check the code; a code is only valid for the session it was given for.',
+      );
     const now = deps.clock();
     if (found.expiresAt <= now.toISOString()) {
       throw new ApiError(410, 'resume-code-expired', 'This code has expired. Ask the person for a new code, or start a new session.');
@@ -33,6 +38,13 @@ export function resumeService(deps: Deps, loader: SessionLoader) {
     await deps.store.sessions.addToken(row.id, hashSecret(token), 'resume', now.toISOString());
     const { served, view } = await loader.viewOf(row);
     const resumeCode = formatCode(code);
-    return { id: row.id, token, resumeCode, resumeExpiresAt: found.expiresAt, version: row.version, state: presentState(served, view, row, locale ?? row.locale) };
+    return {
+      id: row.id,
+      token,
+      resumeCode,
+      resumeExpiresAt: found.expiresAt,
+      version: row.version,
+      state: presentState(served, view, row, locale ?? row.locale),
+    };
   };
 }

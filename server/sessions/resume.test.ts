@@ -9,7 +9,12 @@ describe('resume codes', () => {
   it('a code (typed loosely) gives a second, independent handle on the same session', async () => {
     t = await testApp();
     const s = await startSession(t);
-    await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() }, s.auth);
+    await t.request(
+      'POST',
+      `/api/sessions/${s.id}/answers`,
+      { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() },
+      s.auth,
+    );
     const typed = ` ${s.resumeCode.toLowerCase().replace('-', ' ')} `;
     const res = await t.request('POST', '/api/resume', { code: typed });
     expect(res.status).toBe(200);
@@ -35,7 +40,15 @@ describe('resume codes', () => {
   });
 
   it('attempts are rate limited per client address, right or wrong: 429 with Retry-After', async () => {
-    t = await testApp({ config: { rateLimits: { sessions: { limit: 100, windowMs: 60_000 }, resume: { limit: 3, windowMs: 60_000 }, concerns: { limit: 5, windowMs: 60_000 } } } });
+    t = await testApp({
+      config: {
+        rateLimits: {
+          sessions: { limit: 100, windowMs: 60_000 },
+          resume: { limit: 3, windowMs: 60_000 },
+          concerns: { limit: 5, windowMs: 60_000 },
+        },
+      },
+    });
     const s = await startSession(t);
     for (let i = 0; i < 3; i++) expect((await t.request('POST', '/api/resume', { code: 'ABCD-EFGH' })).status).toBe(404);
     const limited = await t.request('POST', '/api/resume', { code: s.resumeCode });
@@ -47,7 +60,15 @@ describe('resume codes', () => {
   });
 
   it('session creation is rate limited too', async () => {
-    t = await testApp({ config: { rateLimits: { sessions: { limit: 2, windowMs: 60_000 }, resume: { limit: 3, windowMs: 60_000 }, concerns: { limit: 5, windowMs: 60_000 } } } });
+    t = await testApp({
+      config: {
+        rateLimits: {
+          sessions: { limit: 2, windowMs: 60_000 },
+          resume: { limit: 3, windowMs: 60_000 },
+          concerns: { limit: 5, windowMs: 60_000 },
+        },
+      },
+    });
     await startSession(t);
     await startSession(t);
     const res = await t.request('POST', '/api/sessions', { tree: 'demo/start' });

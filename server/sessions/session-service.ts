@@ -28,7 +28,10 @@ export function sessionService(deps: Deps) {
     guard.checkOrigin(gemeente!);
     const served = trees.head(body.tree);
     if (!served) {
-      const known = trees.list().map((t) => t.id).join(', ');
+      const known = trees
+        .list()
+        .map((t) => t.id)
+        .join(', ');
       throw new ApiError(404, 'tree-not-found', `No published tree "${body.tree}". Available: ${known || 'none'}.`, {
         errors: [{ pointer: '/tree', code: 'tree-not-found', message: `Use one of: ${known || 'none'}.` }],
       });
@@ -66,7 +69,11 @@ export function sessionService(deps: Deps) {
     return { id: row.id, version: row.version, locale, done: view.done, advice: presentAdvice(served, view, locale) };
   }
 
-  function giveAnswer(id: string, caller: Caller, body: { node: string; value: unknown; version: number; idempotencyKey: string; channel?: Channel }) {
+  function giveAnswer(
+    id: string,
+    caller: Caller,
+    body: { node: string; value: unknown; version: number; idempotencyKey: string; channel?: Channel },
+  ) {
     return writeStep({
       id,
       ...caller,
@@ -84,7 +91,13 @@ export function sessionService(deps: Deps) {
         if (!result.ok) return result;
         // The engine normalises values (trimmed text, multi-choice in question order): store what it kept.
         const stored = result.value.record.log.find((e) => e.node === body.node)!;
-        return { ok: true, value: { view: result.value, event: { kind: revising ? 'revise' : 'answer', node: stored.node, value: stored.value, channel, at } } };
+        return {
+          ok: true,
+          value: {
+            view: result.value,
+            event: { kind: revising ? 'revise' : 'answer', node: stored.node, value: stored.value, channel, at },
+          },
+        };
       },
     });
   }
@@ -100,7 +113,13 @@ export function sessionService(deps: Deps) {
         const result = back(served.compiled, view);
         if (!result.ok) return result;
         const undone = view.record.log.at(-1)!.node;
-        return { ok: true, value: { view: result.value, event: { kind: 'back', node: undone, value: null, channel: row.channel, at: clock().toISOString() } } };
+        return {
+          ok: true,
+          value: {
+            view: result.value,
+            event: { kind: 'back', node: undone, value: null, channel: row.channel, at: clock().toISOString() },
+          },
+        };
       },
     });
   }

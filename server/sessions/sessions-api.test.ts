@@ -93,7 +93,13 @@ describe('session lifecycle', () => {
     const state = (await res.json()) as SessionState;
     expect(state.version).toBe(7);
     expect(state.done).toBe(true);
-    expect(state.trail.map((e) => e.node)).toEqual(['deur', 'naar-oplossing/domeinen', 'naar-oplossing/leeftijd', 'naar-oplossing/uitleg', 'naar-oplossing/elk/huishouden/zelf']);
+    expect(state.trail.map((e) => e.node)).toEqual([
+      'deur',
+      'naar-oplossing/domeinen',
+      'naar-oplossing/leeftijd',
+      'naar-oplossing/uitleg',
+      'naar-oplossing/elk/huishouden/zelf',
+    ]);
     expect(state.advice.map((a) => a.id)).not.toContain('vervoer/vraag-omgeving');
     const events = await t.deps.store.sessions.events(s.id);
     expect(events.map((e) => e.kind)).toEqual(['answer', 'answer', 'answer', 'answer', 'answer', 'answer', 'revise']);
@@ -143,7 +149,12 @@ describe('idempotency', () => {
     const s = await startSession(t);
     const k = key();
     await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: k }, s.auth);
-    const res = await t.request('POST', `/api/sessions/${s.id}/answers`, { node: 'deur', value: 'helpen', version: 0, idempotencyKey: k }, s.auth);
+    const res = await t.request(
+      'POST',
+      `/api/sessions/${s.id}/answers`,
+      { node: 'deur', value: 'helpen', version: 0, idempotencyKey: k },
+      s.auth,
+    );
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ code: 'idempotency-key-reused', errors: [{ pointer: '/idempotencyKey' }] });
   });
@@ -159,9 +170,9 @@ describe('idempotency', () => {
 });
 
 describe('concurrency', () => {
-  it('two clients at the same version: exactly one wins, the other gets 409 with the winner\'s state', async () => {
+  it("two clients at the same version: exactly one wins, the other gets 409 with the winner's state", async () => {
     const s = await startSession(t);
-    const resumed = await (await t.request('POST', '/api/resume', { code: s.resumeCode })).json() as { token: string };
+    const resumed = (await (await t.request('POST', '/api/resume', { code: s.resumeCode })).json()) as { token: string };
     const staff = { id: s.id, auth: { authorization: `Bearer ${resumed.token}` } };
     const [resident, agent] = await Promise.all([
       answer(s, { node: 'deur', value: 'oplossing', version: 0 }),

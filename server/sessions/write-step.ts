@@ -34,9 +34,14 @@ export interface StepResponse {
 export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) {
   const conflict = async (req: StepRequest, loaded: LoadedSession) => {
     const locale = req.locale ?? loaded.row.locale;
-    return new ApiError(409, 'version-conflict', `The session is at version ${loaded.row.version}, not ${req.version}: someone else changed it. Show the current state (included) and let the person continue from there.`, {
-      state: presentState(loaded.served, loaded.view, loaded.row, locale),
-    });
+    return new ApiError(
+      409,
+      'version-conflict',
+      `The session is at version ${loaded.row.version}, not ${req.version}: someone else changed it. Show the current state (included) and let the person continue from there.`,
+      {
+        state: presentState(loaded.served, loaded.view, loaded.row, locale),
+      },
+    );
   };
 
   return async function writeStep(req: StepRequest): Promise<StepResponse> {
@@ -72,9 +77,14 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
   /** A repeated key: the first response again – unless the key now comes with another request. */
   function sameRequest(stored: StoredResponse, requestHash: string): StepResponse {
     if (stored.requestHash !== requestHash) {
-      throw new ApiError(422, 'idempotency-key-reused', 'This idempotency key was already used for a different request. Use a new key for every new change.', {
-        errors: [{ pointer: '/idempotencyKey', code: 'idempotency-key-reused', message: 'Use a fresh key for a new request.' }],
-      });
+      throw new ApiError(
+        422,
+        'idempotency-key-reused',
+        'This idempotency key was already used for a different request. Use a new key for every new change.',
+        {
+          errors: [{ pointer: '/idempotencyKey', code: 'idempotency-key-reused', message: 'Use a fresh key for a new request.' }],
+        },
+      );
     }
     return { status: stored.status, body: stored.body };
   }
@@ -82,7 +92,12 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
 
 /** Engine refusals keep their own code; the pointer names the field the client should fix. */
 export function engineError(error: EngineError): ApiError {
-  const pointer = error.code === 'not-current-node' || error.code === 'session-finished' ? '/node' : error.code === 'nothing-to-undo' ? '/version' : '/value';
+  const pointer =
+    error.code === 'not-current-node' || error.code === 'session-finished'
+      ? '/node'
+      : error.code === 'nothing-to-undo'
+        ? '/version'
+        : '/value';
   return new ApiError(422, error.code, error.message, { errors: [{ pointer, code: error.code, message: error.message }] });
 }
 

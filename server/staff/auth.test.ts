@@ -30,7 +30,11 @@ describe('staff sign-in', () => {
   });
 
   it('uses __Host- cookies with Secure on a non-localhost origin', async () => {
-    const res = await t.app.request('https://vraagwijzer.haarlem.nl/api/staff/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'mila', password: PASSWORD }) });
+    const res = await t.app.request('https://vraagwijzer.haarlem.nl/api/staff/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'mila', password: PASSWORD }),
+    });
     const cookies = res.headers.getSetCookie();
     expect(cookies.some((c) => c.startsWith('__Host-vw_staff=') && /Secure/.test(c) && /HttpOnly/.test(c))).toBe(true);
     expect(cookies.some((c) => c.startsWith('__Host-vw_csrf=') && /Secure/.test(c))).toBe(true);
@@ -49,7 +53,8 @@ describe('staff sign-in', () => {
 
   it('rate-limits sign-in attempts with 429 and Retry-After, also for the right password', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await t.request('POST', '/api/staff/login', { name: 'mila', password: 'guess' + i })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await t.request('POST', '/api/staff/login', { name: 'mila', password: 'guess' + i })).status);
     const blocked = await t.request('POST', '/api/staff/login', { name: 'mila', password: PASSWORD });
     expect(statuses).toEqual([401, 401, 401, 401]);
     expect(blocked.status).toBe(429);

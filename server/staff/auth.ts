@@ -36,7 +36,11 @@ export function authenticate(kit: StaffKit, opts: { page?: boolean } = {}): Midd
     const principal = await resolve(c, kit);
     if (!principal) {
       if (opts.page) return c.redirect(`/staff/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
-      throw new ApiError(401, 'staff-login-required', 'Sign in at /staff/login first (your session may have ended after 30 minutes without activity).');
+      throw new ApiError(
+        401,
+        'staff-login-required',
+        'Sign in at /staff/login first (your session may have ended after 30 minutes without activity).',
+      );
     }
     c.set('staff', principal);
     if (!SAFE.has(c.req.method)) checkCsrf(c, kit, principal);
@@ -55,7 +59,12 @@ async function resolve(c: Context, kit: StaffKit): Promise<Principal | undefined
   if (idle || Date.parse(found.expiresAt) <= now || !found.account.active) {
     await kit.repo.endSession(sessionHash);
     clearStaffCookies(c, kit.config);
-    await kit.record({ account: found.account, sessionHash, csrfHash: found.csrfHash }, idle ? 'logout.idle' : 'logout.expired', 'account', found.account.id);
+    await kit.record(
+      { account: found.account, sessionHash, csrfHash: found.csrfHash },
+      idle ? 'logout.idle' : 'logout.expired',
+      'account',
+      found.account.id,
+    );
     return undefined;
   }
   if (now - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) await kit.repo.touchSession(sessionHash, new Date(now).toISOString());
@@ -71,9 +80,15 @@ function checkCsrf(c: Context, kit: StaffKit, principal: Principal): void {
   const header = c.req.header('x-csrf-token') ?? '';
   const { csrf: cookie } = readStaffCookies(c, kit.config);
   const ok = !!header && header === cookie && same(hashSecret(header), principal.csrfHash);
-  if (!ok) throw new ApiError(403, 'csrf-token-invalid', 'Send the X-CSRF-Token header with the value of the vw_csrf cookie (the staff pages do this for you). Reload the page if you signed in again elsewhere.');
+  if (!ok)
+    throw new ApiError(
+      403,
+      'csrf-token-invalid',
+      'Send the X-CSRF-Token header with the value of the vw_csrf cookie (the staff pages do this for you). Reload the page if you signed in again elsewhere.',
+    );
   const origin = c.req.header('origin');
-  if (origin && origin !== new URL(c.req.url).origin) throw new ApiError(403, 'origin-not-allowed', `Staff changes are only accepted from this server's own pages, not from ${origin}.`);
+  if (origin && origin !== new URL(c.req.url).origin)
+    throw new ApiError(403, 'origin-not-allowed', `Staff changes are only accepted from this server's own pages, not from ${origin}.`);
 }
 
 function same(a: string, b: string): boolean {
@@ -88,9 +103,16 @@ export function requireRole(roles: Role[], opts: { page?: boolean } = {}): Middl
     const { account } = c.get('staff');
     if (!roles.includes(account.role)) {
       if (opts.page) {
-        return c.html(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Geen toegang</title></head><body><main><h1>Geen toegang</h1><p>Met de rol ${escapeHtml(account.role)} kunt u deze pagina niet openen. Nodig: ${roles.join(' of ')}.</p><p><a href="/staff">Naar de console</a></p></main></body></html>`, 403);
+        return c.html(
+          `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Geen toegang</title></head><body><main><h1>Geen toegang</h1><p>Met de rol ${escapeHtml(account.role)} kunt u deze pagina niet openen. Nodig: ${roles.join(' of ')}.</p><p><a href="/staff">Naar de console</a></p></main></body></html>`,
+          403,
+        );
       }
-      throw new ApiError(403, 'role-not-allowed', `The role "${account.role}" may not do this; it needs ${roles.join(' or ')}. Ask a beheerder for another role.`);
+      throw new ApiError(
+        403,
+        'role-not-allowed',
+        `The role "${account.role}" may not do this; it needs ${roles.join(' or ')}. Ask a beheerder for another role.`,
+      );
     }
     await next();
   };

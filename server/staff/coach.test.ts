@@ -13,11 +13,15 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function plan() {
-  const res = await wim.call('POST', '/api/staff/coach/plans', { label: 'Fam. J.', question: 'Vervoer naar het ziekenhuis en geld voor de huur.' });
+  const res = await wim.call('POST', '/api/staff/coach/plans', {
+    label: 'Fam. J.',
+    question: 'Vervoer naar het ziekenhuis en geld voor de huur.',
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
-const change = (id: string, body: Record<string, unknown>) => wim.call('POST', `/api/staff/coach/plans/${id}/entries`, { score: null, note: '', baseRevision: 0, idempotencyKey: key(), ...body });
+const change = (id: string, body: Record<string, unknown>) =>
+  wim.call('POST', `/api/staff/coach/plans/${id}/entries`, { score: null, note: '', baseRevision: 0, idempotencyKey: key(), ...body });
 
 describe('kitchen-table plan', () => {
   it('is for wijkcoaches: a medewerker gets 403', async () => {
@@ -25,8 +29,11 @@ describe('kitchen-table plan', () => {
     expect((await mila.call('GET', '/api/staff/coach/plans')).status).toBe(403);
   });
 
-  it('offers the seeds\' life domains and a 1–5 scale, each domain linked to a tree', async () => {
-    const meta = (await (await wim.call('GET', '/api/staff/coach/meta')).json()) as { domains: { id: string; tree: string | null }[]; scale: { value: number }[] };
+  it("offers the seeds' life domains and a 1–5 scale, each domain linked to a tree", async () => {
+    const meta = (await (await wim.call('GET', '/api/staff/coach/meta')).json()) as {
+      domains: { id: string; tree: string | null }[];
+      scale: { value: number }[];
+    };
     expect(meta.scale.map((s) => s.value)).toEqual([1, 2, 3, 4, 5]);
     expect(meta.domains.find((d) => d.id === 'huishouden')!.tree).toBe('demo/oplossing');
   });
@@ -41,7 +48,9 @@ describe('kitchen-table plan', () => {
     expect(await again.json()).toEqual(await first.json());
     const reused = await change(id, { domain: 'vervoer', score: 4, note: 'Anders', idempotencyKey: k });
     expect(reused.status).toBe(422);
-    const p = (await (await wim.call('GET', `/api/staff/coach/plans/${id}`)).json()) as { entries: { domain: string; revision: number; score: number }[] };
+    const p = (await (await wim.call('GET', `/api/staff/coach/plans/${id}`)).json()) as {
+      entries: { domain: string; revision: number; score: number }[];
+    };
     expect(p.entries).toEqual([expect.objectContaining({ domain: 'vervoer', revision: 1, score: 2 })]);
     expect(await t.kit.db.selectFrom('coach_changes').selectAll().execute()).toHaveLength(1);
   });
@@ -55,13 +64,16 @@ describe('kitchen-table plan', () => {
     expect(await stale.json()).toMatchObject({ code: 'plan-conflict', current: { domain: 'geld', score: 3, revision: 2 } });
   });
 
-  it('starts the domain\'s tree on the wijkcoach channel and links it to the entry; every change is audited', async () => {
+  it("starts the domain's tree on the wijkcoach channel and links it to the entry; every change is audited", async () => {
     const id = await plan();
     expect((await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/session`)).status).toBe(422);
     await change(id, { domain: 'vervoer', score: 2 });
     const res = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/session`);
     expect(res.status).toBe(201);
-    const { session, entry } = (await res.json()) as { session: { id: string; state: { tree: string; step: { id: string }; trail: { node: string; value: unknown; channel: string }[] } }; entry: { sessionId: string; revision: number } };
+    const { session, entry } = (await res.json()) as {
+      session: { id: string; state: { tree: string; step: { id: string }; trail: { node: string; value: unknown; channel: string }[] } };
+      entry: { sessionId: string; revision: number };
+    };
     expect(session.state.tree).toBe('demo/oplossing');
     // The domain question is answered for the coach: the walk starts in the vervoer sub-flow.
     expect(session.state.trail).toEqual([expect.objectContaining({ node: 'domeinen', value: ['vervoer'], channel: 'wijkcoach' })]);
@@ -77,6 +89,16 @@ describe('kitchen-table plan', () => {
     await t.addAccount('wies', 'wijkcoach');
     const wies = await t.login('wies');
     expect((await wies.call('GET', `/api/staff/coach/plans/${id}`)).status).toBe(404);
-    expect((await wies.call('POST', `/api/staff/coach/plans/${id}/entries`, { domain: 'geld', score: 1, note: '', baseRevision: 0, idempotencyKey: key() })).status).toBe(404);
+    expect(
+      (
+        await wies.call('POST', `/api/staff/coach/plans/${id}/entries`, {
+          domain: 'geld',
+          score: 1,
+          note: '',
+          baseRevision: 0,
+          idempotencyKey: key(),
+        })
+      ).status,
+    ).toBe(404);
   });
 });

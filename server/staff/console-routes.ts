@@ -47,7 +47,12 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
   const now = () => deps.clock().toISOString();
   const bearer = (c: Context) => {
     const token = c.req.header('x-session-token');
-    if (!token) throw new ApiError(401, 'session-token-missing', 'Send the session token you got when starting or resuming the session as X-Session-Token.');
+    if (!token)
+      throw new ApiError(
+        401,
+        'session-token-missing',
+        'Send the session token you got when starting or resuming the session as X-Session-Token.',
+      );
     return `Bearer ${token}`;
   };
   const caller = (c: Context) => ({ authorization: bearer(c), guard: staffGuard, locale: undefined });
@@ -58,7 +63,11 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
     const id = c.req.param('id')!;
     if (!(await repo.hasAccess(id, p.account.id))) {
       await kit.record(p, 'session.denied', 'session', id);
-      throw new ApiError(403, 'no-consent-recorded', 'Open this session through "Verder met code" (with consent) or start it yourself first.');
+      throw new ApiError(
+        403,
+        'no-consent-recorded',
+        'Open this session through "Verder met code" (with consent) or start it yourself first.',
+      );
     }
     return { p, id };
   }
@@ -73,7 +82,14 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
       channel: loaded.row.channel,
       notes: notes.map((n) => ({ id: n.id, node: n.node, text: n.text, by: names.get(n.account_id) ?? '?', at: n.at })),
       consents: consents.map((r) => ({ purpose: r.purpose, channel: r.channel, by: names.get(r.account_id) ?? '?', at: r.at })),
-      handovers: handovers.map((h) => ({ id: h.id, serviceId: h.service_id, shared: JSON.parse(h.shared) as string[], status: h.status, by: names.get(h.account_id) ?? '?', at: h.at })),
+      handovers: handovers.map((h) => ({
+        id: h.id,
+        serviceId: h.service_id,
+        shared: JSON.parse(h.shared) as string[],
+        status: h.status,
+        by: names.get(h.account_id) ?? '?',
+        at: h.at,
+      })),
       services: [...loaded.served.compiled.services.values()].map((s) => presentService(s, locale)),
     };
   }
@@ -87,7 +103,11 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
   app.use('/api/staff/concern-reports', authenticate(kit), requireRole(CONSOLE_ROLES));
 
   app.get('/api/staff/trees', (c) =>
-    c.json(deps.trees.list().map((t) => ({ id: t.id, gemeente: t.gemeente, door: t.root.door, version: t.version, title: localize(t.root.title, 'nl')! }))),
+    c.json(
+      deps.trees
+        .list()
+        .map((t) => ({ id: t.id, gemeente: t.gemeente, door: t.root.door, version: t.version, title: localize(t.root.title, 'nl')! })),
+    ),
   );
   app.get('/api/staff/consent-texts', (c) => c.json(CONSENT_TEXTS));
 
@@ -95,7 +115,15 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
     const p = c.get('staff');
     const body = await jsonBody(c, StartBody);
     const created = await sessions.create(body, staffGuard);
-    await repo.addConsent({ id: deps.ids.id(), session_id: created.id, account_id: p.account.id, purpose: 'start', channel: body.channel, consent_text: null, at: now() });
+    await repo.addConsent({
+      id: deps.ids.id(),
+      session_id: created.id,
+      account_id: p.account.id,
+      purpose: 'start',
+      channel: body.channel,
+      consent_text: null,
+      at: now(),
+    });
     await kit.record(p, 'session.start', 'session', created.id, { channel: body.channel, tree: body.tree });
     return c.json(created, 201);
   });
@@ -109,7 +137,15 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
       await kit.record(p, 'session.resume-failed', 'session', null, { code: err instanceof ApiError ? err.code : 'error' });
       throw err;
     });
-    await repo.addConsent({ id: deps.ids.id(), session_id: created.id, account_id: p.account.id, purpose: 'resume', channel: body.channel, consent_text: CONSENT_TEXTS.resume, at: now() });
+    await repo.addConsent({
+      id: deps.ids.id(),
+      session_id: created.id,
+      account_id: p.account.id,
+      purpose: 'resume',
+      channel: body.channel,
+      consent_text: CONSENT_TEXTS.resume,
+      at: now(),
+    });
     await kit.record(p, 'session.resume', 'session', created.id, { channel: body.channel });
     return c.json(created);
   });
@@ -142,7 +178,13 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
     const body = await jsonBody(c, NoteBody);
     const { view } = await sessions.loader.load(id, bearer(c), staffGuard);
     const known = view.node.id === body.node || view.record.log.some((e) => e.node === body.node);
-    if (!known) throw new ApiError(422, 'unknown-step', `Step "${body.node}" is not in this session's trail. Add the note to the current step or an answered one.`, { errors: [{ pointer: '/node', code: 'unknown-step', message: 'Pick a step from the trail.' }] });
+    if (!known)
+      throw new ApiError(
+        422,
+        'unknown-step',
+        `Step "${body.node}" is not in this session's trail. Add the note to the current step or an answered one.`,
+        { errors: [{ pointer: '/node', code: 'unknown-step', message: 'Pick a step from the trail.' }] },
+      );
     const note = { id: deps.ids.id(), session_id: id, node: body.node, text: body.text, account_id: p.account.id, at: now() };
     await repo.addNote(note);
     await kit.record(p, 'note.add', 'session', id, { node: body.node });
@@ -154,26 +196,59 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
     const body = await jsonBody(c, HandoverBody);
     const loaded = await sessions.loader.load(id, bearer(c), staffGuard);
     const service = loaded.served.compiled.services.get(body.serviceId);
-    if (!service) throw new ApiError(422, 'unknown-service', `"${body.serviceId}" is not on this municipality's sociale kaart.`, { errors: [{ pointer: '/serviceId', code: 'unknown-service', message: 'Pick a service from the list.' }] });
+    if (!service)
+      throw new ApiError(422, 'unknown-service', `"${body.serviceId}" is not on this municipality's sociale kaart.`, {
+        errors: [{ pointer: '/serviceId', code: 'unknown-service', message: 'Pick a service from the list.' }],
+      });
     const notes = body.shared.includes('notes') ? await repo.notes(id) : [];
     const summary = sessionSummary(presentState(loaded.served, loaded.view, loaded.row, loaded.row.locale), body.shared, notes);
     const at = now();
     const consentId = deps.ids.id();
     const channel = (await repo.consents(id)).filter((r) => r.account_id === p.account.id).at(-1)?.channel ?? 'telefoon';
-    await repo.addConsent({ id: consentId, session_id: id, account_id: p.account.id, purpose: 'handover', channel, consent_text: `${CONSENT_TEXTS.handover} [${body.shared.join(', ')} → ${service.id}]`, at });
+    await repo.addConsent({
+      id: consentId,
+      session_id: id,
+      account_id: p.account.id,
+      purpose: 'handover',
+      channel,
+      consent_text: `${CONSENT_TEXTS.handover} [${body.shared.join(', ')} → ${service.id}]`,
+      at,
+    });
     // There is no transport here on purpose (no personal data by e-mail): the handover waits in
     // this outbox for the receiving organisation's connection, which collects it with its status.
-    const handover = { id: deps.ids.id(), session_id: id, service_id: service.id, account_id: p.account.id, consent_id: consentId, shared: JSON.stringify(body.shared), summary, status: 'klaar-voor-overdracht', at };
+    const handover = {
+      id: deps.ids.id(),
+      session_id: id,
+      service_id: service.id,
+      account_id: p.account.id,
+      consent_id: consentId,
+      shared: JSON.stringify(body.shared),
+      summary,
+      status: 'klaar-voor-overdracht',
+      at,
+    };
     await repo.addHandover(handover);
     await kit.record(p, 'handover.create', 'handover', handover.id, { session: id, service: service.id, shared: body.shared });
-    return c.json({ id: handover.id, serviceId: service.id, organisation: service.organisation, shared: body.shared, status: handover.status, summary, at }, 201);
+    return c.json(
+      {
+        id: handover.id,
+        serviceId: service.id,
+        organisation: service.organisation,
+        shared: body.shared,
+        status: handover.status,
+        summary,
+        at,
+      },
+      201,
+    );
   });
 
   app.post('/api/staff/concern-reports', async (c) => {
     const p = c.get('staff');
     const { channel, ...body } = await jsonBody(c, OnBehalfBody);
     const token = c.req.header('x-session-token');
-    if (body.sessionId && !(await repo.hasAccess(body.sessionId, p.account.id))) throw new ApiError(403, 'no-consent-recorded', 'Open the session first, then report the concern from it.');
+    if (body.sessionId && !(await repo.hasAccess(body.sessionId, p.account.id)))
+      throw new ApiError(403, 'no-consent-recorded', 'Open the session first, then report the concern from it.');
     const { status, body: receipt } = await concerns.create(body, token ? `Bearer ${token}` : undefined, staffGuard);
     await kit.record(p, 'concern.create-on-behalf', 'concern', receipt.reference, { channel, urgency: body.urgency });
     return c.json(receipt, status as 201);

@@ -16,17 +16,26 @@ afterEach(() => t.close());
 async function residentWithAnswers() {
   const s = await startSession(t);
   let state = s.state as unknown as SessionState;
-  for (const [node, value] of [['deur', 'oplossing'], ['naar-oplossing/domeinen', ['vervoer']]] as const) {
-    const res = await t.request('POST', `/api/sessions/${s.id}/answers`, { node, value, version: state.version, idempotencyKey: key() }, s.auth);
+  for (const [node, value] of [
+    ['deur', 'oplossing'],
+    ['naar-oplossing/domeinen', ['vervoer']],
+  ] as const) {
+    const res = await t.request(
+      'POST',
+      `/api/sessions/${s.id}/answers`,
+      { node, value, version: state.version, idempotencyKey: key() },
+      s.auth,
+    );
     expect(res.status).toBe(200);
     state = (await res.json()) as SessionState;
   }
   return { ...s, state };
 }
 
-const resume = (code: string, extra: Record<string, unknown> = {}) => mila.call('POST', '/api/staff/resume', { code, channel: 'telefoon', consent: true, ...extra });
+const resume = (code: string, extra: Record<string, unknown> = {}) =>
+  mila.call('POST', '/api/staff/resume', { code, channel: 'telefoon', consent: true, ...extra });
 
-describe('console: the resident\'s own session, after consent', () => {
+describe("console: the resident's own session, after consent", () => {
   it('resumes by code only with consent, records who/when/which session/channel, and shows the same trail and advice', async () => {
     const resident = await residentWithAnswers();
     const without = await mila.call('POST', '/api/staff/resume', { code: resident.resumeCode, channel: 'telefoon' });
@@ -36,8 +45,17 @@ describe('console: the resident\'s own session, after consent', () => {
     const created = (await res.json()) as CreatedSession;
     expect(created.id).toBe(resident.id);
     const consents = await t.kit.repo.consents(resident.id);
-    expect(consents).toEqual([expect.objectContaining({ purpose: 'resume', channel: 'telefoon', at: t.clock.now.toISOString(), consent_text: expect.stringContaining('Mag ik dat doen?') })]);
-    const view = (await (await mila.call('GET', `/api/staff/sessions/${resident.id}`, undefined, { headers: { 'x-session-token': created.token } })).json()) as { state: SessionState };
+    expect(consents).toEqual([
+      expect.objectContaining({
+        purpose: 'resume',
+        channel: 'telefoon',
+        at: t.clock.now.toISOString(),
+        consent_text: expect.stringContaining('Mag ik dat doen?'),
+      }),
+    ]);
+    const view = (await (
+      await mila.call('GET', `/api/staff/sessions/${resident.id}`, undefined, { headers: { 'x-session-token': created.token } })
+    ).json()) as { state: SessionState };
     const own = (await (await t.request('GET', `/api/sessions/${resident.id}`, undefined, resident.auth)).json()) as SessionState;
     expect(view.state.trail).toEqual(own.trail);
     expect(view.state.advice).toEqual(own.advice);
@@ -50,12 +68,22 @@ describe('console: the resident\'s own session, after consent', () => {
     const headers = { 'x-session-token': created.token };
     const step = created.state.step;
     expect(step.id).toBe('naar-oplossing/leeftijd');
-    const ans = await mila.call('POST', `/api/staff/sessions/${resident.id}/answers`, { node: step.id, value: 80, version: created.version, idempotencyKey: key(), channel: 'telefoon' }, { headers });
+    const ans = await mila.call(
+      'POST',
+      `/api/staff/sessions/${resident.id}/answers`,
+      { node: step.id, value: 80, version: created.version, idempotencyKey: key(), channel: 'telefoon' },
+      { headers },
+    );
     expect(ans.status).toBe(200);
     const own = (await (await t.request('GET', `/api/sessions/${resident.id}`, undefined, resident.auth)).json()) as SessionState;
     expect(own.trail.map((e) => e.channel)).toEqual(['web', 'web', 'telefoon']);
     // The resident's stale version is now a conflict, not a silent overwrite.
-    const stale = await t.request('POST', `/api/sessions/${resident.id}/answers`, { node: step.id, value: 30, version: resident.state.version, idempotencyKey: key() }, resident.auth);
+    const stale = await t.request(
+      'POST',
+      `/api/sessions/${resident.id}/answers`,
+      { node: step.id, value: 30, version: resident.state.version, idempotencyKey: key() },
+      resident.auth,
+    );
     expect(stale.status).toBe(409);
   });
 
@@ -83,9 +111,15 @@ describe('console: the resident\'s own session, after consent', () => {
     const created = (await (await resume(resident.resumeCode)).json()) as CreatedSession;
     const headers = { 'x-session-token': created.token };
     const secret = 'Beller klinkt verward, terugbellen vóór vrijdag';
-    expect((await mila.call('POST', `/api/staff/sessions/${resident.id}/notes`, { node: 'deur', text: secret }, { headers })).status).toBe(201);
-    expect((await mila.call('POST', `/api/staff/sessions/${resident.id}/notes`, { node: 'bestaat-niet', text: 'x' }, { headers })).status).toBe(422);
-    const staffView = (await (await mila.call('GET', `/api/staff/sessions/${resident.id}`, undefined, { headers })).json()) as { notes: { text: string; node: string }[] };
+    expect((await mila.call('POST', `/api/staff/sessions/${resident.id}/notes`, { node: 'deur', text: secret }, { headers })).status).toBe(
+      201,
+    );
+    expect(
+      (await mila.call('POST', `/api/staff/sessions/${resident.id}/notes`, { node: 'bestaat-niet', text: 'x' }, { headers })).status,
+    ).toBe(422);
+    const staffView = (await (await mila.call('GET', `/api/staff/sessions/${resident.id}`, undefined, { headers })).json()) as {
+      notes: { text: string; node: string }[];
+    };
     expect(staffView.notes).toEqual([expect.objectContaining({ node: 'deur', text: secret, by: 'Mila' })]);
     for (const path of [`/api/sessions/${resident.id}`, `/api/sessions/${resident.id}/advice`]) {
       const body = await (await t.request('GET', path, undefined, resident.auth)).text();
@@ -101,10 +135,25 @@ describe('console: the resident\'s own session, after consent', () => {
     expect(res.status).toBe(201);
     const created = (await res.json()) as CreatedSession;
     const headers = { 'x-session-token': created.token };
-    await mila.call('POST', `/api/staff/sessions/${created.id}/answers`, { node: 'deur', value: 'helpen', version: 0, idempotencyKey: key(), channel: 'loket' }, { headers });
-    const noConsent = await mila.call('POST', `/api/staff/sessions/${created.id}/handover`, { serviceId: 'buurthuis', shared: ['trail'] }, { headers });
+    await mila.call(
+      'POST',
+      `/api/staff/sessions/${created.id}/answers`,
+      { node: 'deur', value: 'helpen', version: 0, idempotencyKey: key(), channel: 'loket' },
+      { headers },
+    );
+    const noConsent = await mila.call(
+      'POST',
+      `/api/staff/sessions/${created.id}/handover`,
+      { serviceId: 'buurthuis', shared: ['trail'] },
+      { headers },
+    );
     expect(noConsent.status).toBe(422);
-    const h = await mila.call('POST', `/api/staff/sessions/${created.id}/handover`, { serviceId: 'buurthuis', shared: ['trail', 'advice'], consent: true }, { headers });
+    const h = await mila.call(
+      'POST',
+      `/api/staff/sessions/${created.id}/handover`,
+      { serviceId: 'buurthuis', shared: ['trail', 'advice'], consent: true },
+      { headers },
+    );
     expect(h.status).toBe(201);
     const handover = (await h.json()) as { summary: string; shared: string[] };
     expect(handover.summary).toContain('Wat wil je doen?: Ik wil helpen (loket');
@@ -118,7 +167,14 @@ describe('console: the resident\'s own session, after consent', () => {
   });
 
   it('registers a concern on behalf of a caller; the reporter gets a reference and the behandelaar sees it', async () => {
-    const res = await mila.call('POST', '/api/staff/concern-reports', { gemeente: 'demo', about: 'oudere', noticed: 'Buurvrouw is al dagen niet gezien.', urgency: 'dringend', idempotencyKey: key(), channel: 'telefoon' });
+    const res = await mila.call('POST', '/api/staff/concern-reports', {
+      gemeente: 'demo',
+      about: 'oudere',
+      noticed: 'Buurvrouw is al dagen niet gezien.',
+      urgency: 'dringend',
+      idempotencyKey: key(),
+      channel: 'telefoon',
+    });
     expect(res.status).toBe(201);
     const receipt = (await res.json()) as { reference: string };
     const bas = await t.login('bas');
@@ -132,7 +188,12 @@ describe('console: the resident\'s own session, after consent', () => {
     const headers = { 'x-session-token': created.token };
     await mila.call('GET', `/api/staff/sessions/${resident.id}`, undefined, { headers });
     await mila.call('POST', `/api/staff/sessions/${resident.id}/notes`, { node: 'deur', text: 'n' }, { headers });
-    await mila.call('POST', `/api/staff/sessions/${resident.id}/answers`, { node: created.state.step.id, value: 40, version: created.version, idempotencyKey: key(), channel: 'telefoon' }, { headers });
+    await mila.call(
+      'POST',
+      `/api/staff/sessions/${resident.id}/answers`,
+      { node: created.state.step.id, value: 40, version: created.version, idempotencyKey: key(), channel: 'telefoon' },
+      { headers },
+    );
     const rows = await t.kit.audit.forTarget('session', resident.id);
     expect(rows.map((r) => r.action)).toEqual(['session.resume', 'session.read', 'note.add', 'session.answer']);
     expect(rows.every((r) => r.role === 'medewerker' && r.account_id)).toBe(true);

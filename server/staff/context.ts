@@ -26,7 +26,13 @@ export interface StaffKit {
   /** Writes one audit row for the signed-in member; never throws past a failed write silently. */
   /** Deletes ended staff sessions, stale sign-in flows and notes/consents of purged sessions. */
   purge(): Promise<number>;
-  record(p: Principal | null, action: string, targetKind: AuditEntry['targetKind'], targetId: string | null, detail?: Record<string, unknown>): Promise<void>;
+  record(
+    p: Principal | null,
+    action: string,
+    targetKind: AuditEntry['targetKind'],
+    targetId: string | null,
+    detail?: Record<string, unknown>,
+  ): Promise<void>;
 }
 
 export const CONSOLE_ROLES: Role[] = ['medewerker', 'wijkcoach', 'beheerder'];

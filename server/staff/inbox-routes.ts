@@ -13,7 +13,12 @@ const Filter = z.strictObject({
   mine: z.enum(['1']).optional(),
 });
 const CloseBody = z.strictObject({
-  feedback: z.string().trim().min(1).max(2000).meta({ description: 'What the reporter reads on the status page: plain text, no details about the person.' }),
+  feedback: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .meta({ description: 'What the reporter reads on the status page: plain text, no details about the person.' }),
 });
 const URGENCY_ORDER: Record<string, number> = { dringend: 0, 'binnen-een-week': 1, 'niet-dringend': 2 };
 
@@ -43,7 +48,13 @@ export function inboxRoutes(kit: StaffKit) {
   app.get('/api/staff/concerns', async (c) => {
     const p = c.get('staff');
     const f = parse(Filter, c.req.query(), 'query');
-    const rows = await repo.concerns({ status: f.status, urgency: f.urgency, about: f.about, claimedBy: f.mine ? p.account.id : undefined, limit: 200 });
+    const rows = await repo.concerns({
+      status: f.status,
+      urgency: f.urgency,
+      about: f.about,
+      claimedBy: f.mine ? p.account.id : undefined,
+      limit: 200,
+    });
     const names = await repo.accountNames([...new Set(rows.map((r) => r.claimed_by).filter((x): x is string => !!x))]);
     rows.sort((a, b) => (URGENCY_ORDER[a.urgency] ?? 3) - (URGENCY_ORDER[b.urgency] ?? 3) || a.created_at.localeCompare(b.created_at));
     await kit.record(p, 'concern.list', 'concern', null, { count: rows.length, ...f });
@@ -99,7 +110,12 @@ export function inboxRoutes(kit: StaffKit) {
     if (!r) throw new ApiError(404, 'concern-not-found', 'No report with this id. Reload the inbox.');
     const at = now();
     const moved = await deps.store.concerns.pickUp(r.id, pickedUpBy(r.receiver), `staff:${p.account.id}`, at);
-    if (!moved) throw new ApiError(409, 'concern-already-claimed', `This report is "${r.status}" already: someone else picked it up. Reload the inbox.`);
+    if (!moved)
+      throw new ApiError(
+        409,
+        'concern-already-claimed',
+        `This report is "${r.status}" already: someone else picked it up. Reload the inbox.`,
+      );
     await repo.claim(r.id, p.account.id, at);
     await kit.record(p, 'concern.claim', 'concern', r.id);
     return c.json({ id: r.id, status: 'opgepakt', claimedBy: p.account.displayName, mine: true });

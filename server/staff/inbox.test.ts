@@ -15,7 +15,16 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function report(extra: Record<string, unknown> = {}): Promise<ConcernReceipt> {
-  const res = await t.request('POST', '/api/concerns', { gemeente: 'demo', about: 'oudere', noticed: 'Meneer op nr 3 haalt zijn post niet meer op.', urgency: 'binnen-een-week', area: 'Schalkwijk', reporter: { name: 'Ans', phone: '06 12345678' }, idempotencyKey: key(), ...extra });
+  const res = await t.request('POST', '/api/concerns', {
+    gemeente: 'demo',
+    about: 'oudere',
+    noticed: 'Meneer op nr 3 haalt zijn post niet meer op.',
+    urgency: 'binnen-een-week',
+    area: 'Schalkwijk',
+    reporter: { name: 'Ans', phone: '06 12345678' },
+    idempotencyKey: key(),
+    ...extra,
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as ConcernReceipt;
 }
@@ -26,7 +35,11 @@ describe('concern inbox', () => {
     const r = await report();
     const mila = await t.login('mila');
     const id = await idOf(r.reference);
-    for (const [method, path] of [['GET', '/api/staff/concerns'], ['GET', `/api/staff/concerns/${id}`], ['POST', `/api/staff/concerns/${id}/claim`]] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/staff/concerns'],
+      ['GET', `/api/staff/concerns/${id}`],
+      ['POST', `/api/staff/concerns/${id}/claim`],
+    ] as const) {
       const res = await mila.call(method, path);
       expect(res.status, path).toBe(403);
       expect(((await res.json()) as { code: string }).code).toBe('role-not-allowed');
@@ -34,7 +47,7 @@ describe('concern inbox', () => {
     expect((await t.request('GET', '/api/staff/concerns')).status).toBe(401);
   });
 
-  it('lists with filters, most urgent first, without the reporter\'s contact details', async () => {
+  it("lists with filters, most urgent first, without the reporter's contact details", async () => {
     const a = await report({ urgency: 'niet-dringend', about: 'geld' });
     t.clock.advance(1000);
     const b = await report({ urgency: 'dringend' });
@@ -47,7 +60,7 @@ describe('concern inbox', () => {
     expect(JSON.stringify(await list())).not.toContain('06 12345678');
   });
 
-  it('claim → close with feedback: the reporter\'s status page shows the team and the feedback, and each step is audited', async () => {
+  it("claim → close with feedback: the reporter's status page shows the team and the feedback, and each step is audited", async () => {
     const r = await report();
     const id = await idOf(r.reference);
     const detail = (await (await bas.call('GET', `/api/staff/concerns/${id}`)).json()) as { reporter: { phone: string }; status: string };
@@ -64,7 +77,11 @@ describe('concern inbox', () => {
     expect((await bas.call('POST', `/api/staff/concerns/${id}/close`, { feedback })).status).toBe(200);
     expect(await status()).toMatchObject({ status: 'afgerond', feedback });
     const audit = await t.kit.audit.forTarget('concern', id);
-    expect(audit.map((a) => `${a.action}:${a.role}`)).toEqual(['concern.read:behandelaar', 'concern.claim:behandelaar', 'concern.close:behandelaar']);
+    expect(audit.map((a) => `${a.action}:${a.role}`)).toEqual([
+      'concern.read:behandelaar',
+      'concern.claim:behandelaar',
+      'concern.close:behandelaar',
+    ]);
     const lists = (await t.kit.audit.recent()).filter((a) => a.action === 'concern.list');
     expect(lists).toHaveLength(1);
   });

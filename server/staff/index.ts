@@ -21,7 +21,8 @@ export type { StaffDeps } from './context.js';
  * job: it removes ended staff sessions and the staff notes/consents of sessions retention deleted.
  */
 export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffConfig> = {}): StaffKit {
-  if (!deps.db?.kysely) throw new Error('mountStaff-needs-db: pass the connected database as deps.db (the staff tables live beside the store).');
+  if (!deps.db?.kysely)
+    throw new Error('mountStaff-needs-db: pass the connected database as deps.db (the staff tables live beside the store).');
   const config: StaffConfig = { ...STAFF_DEFAULTS, ...options };
   const db = deps.db.kysely as unknown as StaffDb;
   const repo = staffRepo(db);
@@ -38,7 +39,15 @@ export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffCon
       return (await repo.purgeExpired(now.toISOString(), idleBefore)) + (await repo.purgeOrphans());
     },
     record: (p, action, targetKind, targetId, detail) =>
-      audit.write({ at: deps.clock().toISOString(), accountId: p?.account.id ?? null, role: p?.account.role ?? null, action, targetKind, targetId, ...(detail ? { detail } : {}) }),
+      audit.write({
+        at: deps.clock().toISOString(),
+        accountId: p?.account.id ?? null,
+        role: p?.account.role ?? null,
+        action,
+        targetKind,
+        targetId,
+        ...(detail ? { detail } : {}),
+      }),
   };
   const sessions = sessionService(deps);
   app.route('/', loginRoutes(kit));

@@ -19,14 +19,19 @@ export function loginRoutes(kit: StaffKit) {
   return new Hono<StaffEnv>()
     .post('/api/staff/login', limiter, async (c) => {
       const origin = c.req.header('origin');
-      if (origin && origin !== new URL(c.req.url).origin) throw new ApiError(403, 'origin-not-allowed', 'Sign in from the staff sign-in page of this server.');
+      if (origin && origin !== new URL(c.req.url).origin)
+        throw new ApiError(403, 'origin-not-allowed', 'Sign in from the staff sign-in page of this server.');
       const { name, password } = await jsonBody(c, LoginBody);
       const account = await kit.repo.accountByName(name);
       // Always run scrypt, also for unknown names: the response time does not reveal which names exist.
       const ok = await verifyPassword(password, account?.passwordHash ?? null);
       if (!account || !ok || !account.active) {
         await kit.record(null, 'login.failed', 'account', account?.id ?? null);
-        throw new ApiError(401, 'login-failed', 'The name or password is not right. Check both and try again; after several tries you have to wait.');
+        throw new ApiError(
+          401,
+          'login-failed',
+          'The name or password is not right. Check both and try again; after several tries you have to wait.',
+        );
       }
       const { csrf } = await startStaffSession(c, kit, account);
       await kit.record({ account, sessionHash: '', csrfHash: '' }, 'login', 'account', account.id, { method: 'password' });

@@ -9,7 +9,14 @@ let t: StaffTest;
 beforeEach(async () => {
   idp = await startFakeIdp(CLIENT);
   t = await staffTest({
-    oidc: { issuer: idp.issuer, clientId: CLIENT, redirectUri: 'http://localhost/staff/oidc/callback', scope: 'openid profile', roleClaim: 'groups', roleMap: { 'grp-zorgmeldingen': 'behandelaar', 'grp-14023': 'medewerker' } },
+    oidc: {
+      issuer: idp.issuer,
+      clientId: CLIENT,
+      redirectUri: 'http://localhost/staff/oidc/callback',
+      scope: 'openid profile',
+      roleClaim: 'groups',
+      roleMap: { 'grp-zorgmeldingen': 'behandelaar', 'grp-14023': 'medewerker' },
+    },
   });
   // The app's clock is fixed in the test; the provider's tokens use real time.
   t.clock.now = new Date();

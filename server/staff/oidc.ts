@@ -35,10 +35,13 @@ export function oidcRoutes(kit: StaffKit, oidc: OidcConfig) {
     }));
 
   const refuse = (status: 400 | 403 | 502, text: string) =>
-    new Response(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Inloggen mislukt</title></head><body><main><h1>Inloggen mislukt</h1><p>${escapeHtml(text)}</p><p><a href="/staff/login">Opnieuw inloggen</a></p></main></body></html>`, {
-      status,
-      headers: { 'content-type': 'text/html; charset=utf-8' },
-    });
+    new Response(
+      `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Inloggen mislukt</title></head><body><main><h1>Inloggen mislukt</h1><p>${escapeHtml(text)}</p><p><a href="/staff/login">Opnieuw inloggen</a></p></main></body></html>`,
+      {
+        status,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      },
+    );
 
   return new Hono()
     .get('/staff/oidc/login', async (c) => {
@@ -47,7 +50,13 @@ export function oidcRoutes(kit: StaffKit, oidc: OidcConfig) {
       const nonce = deps.ids.token();
       const verifier = deps.ids.token();
       const now = deps.clock();
-      await kit.repo.saveOidcFlow({ state_hash: hashSecret(state), verifier, nonce, created_at: now.toISOString(), expires_at: new Date(now.getTime() + FLOW_TTL_MS).toISOString() });
+      await kit.repo.saveOidcFlow({
+        state_hash: hashSecret(state),
+        verifier,
+        nonce,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + FLOW_TTL_MS).toISOString(),
+      });
       const url = new URL(d.authorization_endpoint);
       const q = url.searchParams;
       q.set('response_type', 'code');
@@ -65,16 +74,32 @@ export function oidcRoutes(kit: StaffKit, oidc: OidcConfig) {
       const code = c.req.query('code') ?? '';
       if (c.req.query('error')) return refuse(403, `De inlogdienst weigerde: ${c.req.query('error')}.`);
       const flow = state.length <= 200 ? await kit.repo.takeOidcFlow(hashSecret(state)) : undefined;
-      if (!flow || flow.expires_at <= deps.clock().toISOString() || !code) return refuse(400, 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw.');
+      if (!flow || flow.expires_at <= deps.clock().toISOString() || !code)
+        return refuse(400, 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw.');
       const d = await discover();
       let claims: Record<string, unknown>;
       try {
-        const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: oidc.redirectUri, client_id: oidc.clientId, code_verifier: flow.verifier });
+        const form = new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: oidc.redirectUri,
+          client_id: oidc.clientId,
+          code_verifier: flow.verifier,
+        });
         if (oidc.clientSecret) form.set('client_secret', oidc.clientSecret);
-        const tokens = await fetchJson<{ id_token?: string }>(d.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+        const tokens = await fetchJson<{ id_token?: string }>(d.token_endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: form.toString(),
+        });
         if (!tokens.id_token) throw new Error('no id_token in the token response');
         const jwks = await fetchJson<{ keys: (JsonWebKey & { kid?: string })[] }>(d.jwks_uri);
-        claims = verifyIdToken(tokens.id_token, jwks.keys, { issuer: d.issuer, clientId: oidc.clientId, nonce: flow.nonce, now: deps.clock().getTime() / 1000 });
+        claims = verifyIdToken(tokens.id_token, jwks.keys, {
+          issuer: d.issuer,
+          clientId: oidc.clientId,
+          nonce: flow.nonce,
+          now: deps.clock().getTime() / 1000,
+        });
       } catch (err) {
         deps.logger.warn({ reason: (err as Error).message }, 'OIDC sign-in refused.');
         await kit.record(null, 'login.failed', 'account', null, { method: 'oidc', reason: (err as Error).message });
@@ -89,7 +114,17 @@ export function oidcRoutes(kit: StaffKit, oidc: OidcConfig) {
       let account = await kit.repo.accountBySubject(subject);
       if (!account) {
         const name = `oidc:${String(claims.preferred_username ?? claims.sub)}`;
-        await kit.repo.addAccount({ id: deps.ids.id(), name, displayName: String(claims.name ?? claims.preferred_username ?? 'Medewerker'), role, passwordHash: null, oidcSubject: subject }, deps.clock().toISOString());
+        await kit.repo.addAccount(
+          {
+            id: deps.ids.id(),
+            name,
+            displayName: String(claims.name ?? claims.preferred_username ?? 'Medewerker'),
+            role,
+            passwordHash: null,
+            oidcSubject: subject,
+          },
+          deps.clock().toISOString(),
+        );
         account = (await kit.repo.accountBySubject(subject))!;
       } else if (account.role !== role) {
         // The identity provider is the source of truth for roles: a changed group takes effect now.
@@ -110,7 +145,11 @@ function roleFrom(value: unknown, map: Record<string, Role>): Role | undefined {
   return (['beheerder', 'behandelaar', 'wijkcoach', 'medewerker'] as Role[]).find((r) => roles.includes(r));
 }
 
-export function verifyIdToken(jwt: string, keys: (JsonWebKey & { kid?: string })[], expect: { issuer: string; clientId: string; nonce: string; now: number }): Record<string, unknown> {
+export function verifyIdToken(
+  jwt: string,
+  keys: (JsonWebKey & { kid?: string })[],
+  expect: { issuer: string; clientId: string; nonce: string; now: number },
+): Record<string, unknown> {
   const parts = jwt.split('.');
   if (parts.length !== 3) throw new Error('id_token is not a JWS');
   const [h, p, s] = parts as [string, string, string];

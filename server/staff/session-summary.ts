@@ -7,7 +7,8 @@ export function sessionSummary(state: SessionState, shared: string[], notes: { n
   const lines: string[] = [`Vraagwijzer – ${state.tree} (versie ${state.treeVersion})`];
   if (shared.includes('trail')) {
     lines.push('', 'Vragen en antwoorden:');
-    for (const e of state.trail.filter((t) => t.value !== null)) lines.push(`- ${e.question}: ${e.answer} (${CHANNEL[e.channel] ?? e.channel}, ${e.at.slice(0, 16).replace('T', ' ')})`);
+    for (const e of state.trail.filter((t) => t.value !== null))
+      lines.push(`- ${e.question}: ${e.answer} (${CHANNEL[e.channel] ?? e.channel}, ${e.at.slice(0, 16).replace('T', ' ')})`);
   }
   if (shared.includes('advice')) {
     lines.push('', 'Advies:');

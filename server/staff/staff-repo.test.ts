@@ -24,11 +24,29 @@ function staffSuite(name: string, open: () => Promise<Db>) {
 
     it('accounts, sessions joined to their account, and unique names', async () => {
       const repo = staffRepo(k);
-      expect(await repo.addAccount({ id: 'a1', name: 'mila', displayName: 'Mila', role: 'medewerker', passwordHash: 'scrypt$x', oidcSubject: null }, AT)).toBe('ok');
-      expect(await repo.addAccount({ id: 'a2', name: 'mila', displayName: 'Other', role: 'beheerder', passwordHash: null, oidcSubject: null }, AT)).toBe('exists');
+      expect(
+        await repo.addAccount(
+          { id: 'a1', name: 'mila', displayName: 'Mila', role: 'medewerker', passwordHash: 'scrypt$x', oidcSubject: null },
+          AT,
+        ),
+      ).toBe('ok');
+      expect(
+        await repo.addAccount(
+          { id: 'a2', name: 'mila', displayName: 'Other', role: 'beheerder', passwordHash: null, oidcSubject: null },
+          AT,
+        ),
+      ).toBe('exists');
       await repo.createSession({ idHash: 'h1', accountId: 'a1', csrfHash: 'c1', at: AT, expiresAt: '2026-11-22T22:00:00.000Z' });
       expect(await repo.session('h1')).toEqual({
-        account: { id: 'a1', name: 'mila', displayName: 'Mila', role: 'medewerker', passwordHash: 'scrypt$x', oidcSubject: null, active: true },
+        account: {
+          id: 'a1',
+          name: 'mila',
+          displayName: 'Mila',
+          role: 'medewerker',
+          passwordHash: 'scrypt$x',
+          oidcSubject: null,
+          active: true,
+        },
         csrfHash: 'c1',
         createdAt: AT,
         lastSeenAt: AT,
@@ -40,20 +58,59 @@ function staffSuite(name: string, open: () => Promise<Db>) {
 
     it('consents decide access; the inbox query filters on claims', async () => {
       const repo = staffRepo(k);
-      await repo.addConsent({ id: id(), session_id: 's1', account_id: 'a1', purpose: 'resume', channel: 'telefoon', consent_text: 'tekst', at: AT });
-      await repo.addConsent({ id: id(), session_id: 's2', account_id: 'a1', purpose: 'handover', channel: 'telefoon', consent_text: 'tekst', at: AT });
+      await repo.addConsent({
+        id: id(),
+        session_id: 's1',
+        account_id: 'a1',
+        purpose: 'resume',
+        channel: 'telefoon',
+        consent_text: 'tekst',
+        at: AT,
+      });
+      await repo.addConsent({
+        id: id(),
+        session_id: 's2',
+        account_id: 'a1',
+        purpose: 'handover',
+        channel: 'telefoon',
+        consent_text: 'tekst',
+        at: AT,
+      });
       expect(await repo.hasAccess('s1', 'a1')).toBe(true);
       expect(await repo.hasAccess('s2', 'a1')).toBe(false);
       const store = createStore(db);
-      for (const [cid, urgency] of [['c1', 'dringend'], ['c2', 'niet-dringend']] as const) {
+      for (const [cid, urgency] of [
+        ['c1', 'dringend'],
+        ['c2', 'niet-dringend'],
+      ] as const) {
         await store.concerns.create(
-          { id: cid, reference: `VW-${cid}`, sessionId: null, gemeente: 'demo', about: 'oudere', noticed: 'x', urgency, area: null, reporter: null, receiver: null, status: 'ontvangen', pickedUpBy: null, feedback: null, createdAt: AT, updatedAt: AT, closedAt: null },
+          {
+            id: cid,
+            reference: `VW-${cid}`,
+            sessionId: null,
+            gemeente: 'demo',
+            about: 'oudere',
+            noticed: 'x',
+            urgency,
+            area: null,
+            reporter: null,
+            receiver: null,
+            status: 'ontvangen',
+            pickedUpBy: null,
+            feedback: null,
+            createdAt: AT,
+            updatedAt: AT,
+            closedAt: null,
+          },
           `tok-${cid}`,
           { key: `key-${cid}`, requestHash: 'h', body: {} },
         );
       }
       await repo.claim('c2', 'a1', AT);
-      expect((await repo.concerns({ limit: 10 })).map((r) => [r.id, r.claimed_by])).toEqual([['c1', null], ['c2', 'a1']]);
+      expect((await repo.concerns({ limit: 10 })).map((r) => [r.id, r.claimed_by])).toEqual([
+        ['c1', null],
+        ['c2', 'a1'],
+      ]);
       expect((await repo.concerns({ claimedBy: 'a1', limit: 10 })).map((r) => r.id)).toEqual(['c2']);
       expect((await repo.concerns({ urgency: 'dringend', limit: 10 })).map((r) => r.id)).toEqual(['c1']);
       expect(await repo.concernById('c2')).toMatchObject({ id: 'c2', claimed_by: 'a1', status: 'ontvangen' });
@@ -63,19 +120,40 @@ function staffSuite(name: string, open: () => Promise<Db>) {
       const coach = coachRepo(k);
       await coach.createPlan({ id: 'p1', accountId: 'a1', label: 'J.', question: 'q', at: AT });
       const apply = (key: string, base: number, score: number) =>
-        coach.apply({ planId: 'p1', domain: 'geld', baseRevision: base, next: { score, note: '', sessionId: null, updatedAt: AT }, key, requestHash: key, response: (e) => ({ entry: e }) });
+        coach.apply({
+          planId: 'p1',
+          domain: 'geld',
+          baseRevision: base,
+          next: { score, note: '', sessionId: null, updatedAt: AT },
+          key,
+          requestHash: key,
+          response: (e) => ({ entry: e }),
+        });
       expect(await apply('k1', 0, 2)).toMatchObject({ ok: true, body: { entry: { revision: 1, score: 2 } } });
       expect(await apply('k2', 0, 3)).toEqual({ ok: false }); // a second "first" insert loses
       expect(await apply('k1', 1, 3)).toEqual({ ok: false }); // a reused key loses
       expect(await apply('k3', 1, 4)).toMatchObject({ ok: true });
       expect(await coach.linkSession('p1', 'geld', 'sess-1')).toMatchObject({ revision: 2, score: 4, sessionId: 'sess-1' });
-      expect(await coach.change('p1', 'k3')).toEqual({ requestHash: 'k3', status: 200, body: { entry: { domain: 'geld', score: 4, note: '', sessionId: null, revision: 2, updatedAt: AT } } });
+      expect(await coach.change('p1', 'k3')).toEqual({
+        requestHash: 'k3',
+        status: 200,
+        body: { entry: { domain: 'geld', score: 4, note: '', sessionId: null, revision: 2, updatedAt: AT } },
+      });
       expect((await coach.changeCount('p1')).map((c) => c.key).sort()).toEqual(['k1', 'k3']);
     });
 
     it('audit rows read back in write order, also within one millisecond', async () => {
       const audit = auditRepo(k, id);
-      for (const action of ['concern.read', 'concern.claim', 'concern.close']) await audit.write({ at: AT, accountId: 'a1', role: 'behandelaar', action, targetKind: 'concern', targetId: 'c9', detail: { n: 1 } });
+      for (const action of ['concern.read', 'concern.claim', 'concern.close'])
+        await audit.write({
+          at: AT,
+          accountId: 'a1',
+          role: 'behandelaar',
+          action,
+          targetKind: 'concern',
+          targetId: 'c9',
+          detail: { n: 1 },
+        });
       expect((await audit.forTarget('concern', 'c9')).map((r) => [r.action, r.detail])).toEqual([
         ['concern.read', { n: 1 }],
         ['concern.claim', { n: 1 }],

@@ -28,7 +28,17 @@ export async function staffTest(options: Partial<StaffConfig> = {}): Promise<Sta
   const kit = mountStaff(t.app, { ...t.deps, db: t.db }, options);
   const addAccount = async (name: string, role: Role, password = PASSWORD) => {
     const id = cryptoIds.id();
-    await kit.repo.addAccount({ id, name, displayName: name[0]!.toUpperCase() + name.slice(1), role, passwordHash: await hashPassword(password), oidcSubject: null }, t.clock.now.toISOString());
+    await kit.repo.addAccount(
+      {
+        id,
+        name,
+        displayName: name[0]!.toUpperCase() + name.slice(1),
+        role,
+        passwordHash: await hashPassword(password),
+        oidcSubject: null,
+      },
+      t.clock.now.toISOString(),
+    );
     return id;
   };
   const login = async (name: string, password = PASSWORD) => {

@@ -10,7 +10,6 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-
 /** Starts server/main.ts on a free port (PORT=0) and resolves once it listens. */
 export function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
   // node --import tsx, not the tsx CLI: one process, so SIGKILL and SIGHUP reach the server itself.

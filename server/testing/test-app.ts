@@ -57,10 +57,23 @@ export async function testApp(options: { config?: Partial<Config>; databaseUrl?:
 
 /** Row counts of every table: "nothing changed" in one comparable value. */
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ['sessions', 'session_tokens', 'session_events', 'idempotency', 'resume_codes', 'concerns', 'concern_events', 'tree_versions', 'tree_heads'] as const;
+  const tables = [
+    'sessions',
+    'session_tokens',
+    'session_events',
+    'idempotency',
+    'resume_codes',
+    'concerns',
+    'concern_events',
+    'tree_versions',
+    'tree_heads',
+  ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const row = await db.kysely.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     out[t] = Number(row.n);
   }
   return out;

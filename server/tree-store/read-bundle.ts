@@ -19,7 +19,13 @@ export async function readBundle(dir: string): Promise<{ input: BundleInput; pro
     else input.trees.push({ name: file.slice(0, -'.json'.length), json });
   }
   if (input.services === null && !problems.length) {
-    problems.push({ code: 'services-missing', severity: 'warning', where: `${gemeente}/services.json`, pointer: '', message: 'No sociale kaart (services.json) in this folder: service references cannot be checked.' });
+    problems.push({
+      code: 'services-missing',
+      severity: 'warning',
+      where: `${gemeente}/services.json`,
+      pointer: '',
+      message: 'No sociale kaart (services.json) in this folder: service references cannot be checked.',
+    });
   }
   return { input, problems };
 }
@@ -28,7 +34,13 @@ export async function readJson(path: string, where: string, problems: Problem[])
   try {
     return JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    problems.push({ code: 'json-syntax', severity: 'error', where, pointer: '', message: `Not valid JSON: ${(err as Error).message}. Fix the syntax (an editor with the JSON schema shows where).` });
+    problems.push({
+      code: 'json-syntax',
+      severity: 'error',
+      where,
+      pointer: '',
+      message: `Not valid JSON: ${(err as Error).message}. Fix the syntax (an editor with the JSON schema shows where).`,
+    });
     return undefined;
   }
 }
@@ -36,5 +48,8 @@ export async function readJson(path: string, where: string, problems: Problem[])
 /** The municipality folders under trees/ (everything but schema/). */
 export async function gemeenteDirs(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && e.name !== 'schema').map((e) => join(root, e.name)).sort();
+  return entries
+    .filter((e) => e.isDirectory() && e.name !== 'schema')
+    .map((e) => join(root, e.name))
+    .sort();
 }

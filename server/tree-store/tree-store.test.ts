@@ -40,7 +40,12 @@ describe('tree store', () => {
     const list = (await (await t.request('GET', '/api/trees')).json()) as { id: string }[];
     expect(list.map((x) => x.id)).toEqual(['demo/oplossing', 'demo/start']);
     const detail = (await (await t.request('GET', '/api/trees/demo/start?lang=en')).json()) as TreeDetail;
-    expect(detail).toMatchObject({ id: 'demo/start', version: '1.0.0', title: 'Start', uses: expect.arrayContaining([{ id: 'oplossing', version: '1.0.0' }]) });
+    expect(detail).toMatchObject({
+      id: 'demo/start',
+      version: '1.0.0',
+      title: 'Start',
+      uses: expect.arrayContaining([{ id: 'oplossing', version: '1.0.0' }]),
+    });
     expect((detail.tree as { nodes: object }).nodes).toHaveProperty('deur');
   });
 
@@ -61,7 +66,12 @@ describe('tree store', () => {
     const again = await boot();
     const got = (await (await again.request('GET', `/api/sessions/${old.id}`, undefined, old.auth)).json()) as SessionState;
     expect(got).toMatchObject({ treeVersion: '1.0.0', step: { text: 'Wat wil je doen?' } });
-    const answered = await again.request('POST', `/api/sessions/${old.id}/answers`, { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() }, old.auth);
+    const answered = await again.request(
+      'POST',
+      `/api/sessions/${old.id}/answers`,
+      { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() },
+      old.auth,
+    );
     expect(answered.status).toBe(200);
   });
 

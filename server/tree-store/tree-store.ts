@@ -41,7 +41,8 @@ export function createTreeStore(opts: TreeStoreOptions) {
       const { input, problems: readProblems } = await readBundle(dir);
       const verified = verifyBundle(input);
       const problems = [...readProblems, ...verified.problems];
-      for (const p of problems) logger[p.severity === 'error' ? 'error' : 'warn']({ code: p.code, where: p.where, pointer: p.pointer }, formatProblem(p));
+      for (const p of problems)
+        logger[p.severity === 'error' ? 'error' : 'warn']({ code: p.code, where: p.where, pointer: p.pointer }, formatProblem(p));
       const bundleHash = contentHash(input);
       let saved = false;
       for (const tree of verified.trees.values()) {
@@ -54,7 +55,10 @@ export function createTreeStore(opts: TreeStoreOptions) {
         if (!served || refusal) {
           const own = refusal ? [refusal] : problems.filter((p) => p.severity === 'error');
           report.refused.push({ tree: id, problems: own });
-          logger.error({ tree: id, errors: own.length, keeps: previous?.version ?? null }, `Tree ${id} refused; ${previous ? `version ${previous.version} keeps serving` : 'it is not served'}.`);
+          logger.error(
+            { tree: id, errors: own.length, keeps: previous?.version ?? null },
+            `Tree ${id} refused; ${previous ? `version ${previous.version} keeps serving` : 'it is not served'}.`,
+          );
           if (!heads.has(id) && previous) await restoreHead(previous as TreeHead);
           continue;
         }
@@ -65,11 +69,21 @@ export function createTreeStore(opts: TreeStoreOptions) {
         }
         if (!saved) await repo.saveBundle(bundleHash, input, opts.clock().toISOString());
         saved = true;
-        await repo.setHead({ tree: id, bundleHash, contentHash: served.contentHash, key: served.compiled.key, version: served.version, since: opts.clock().toISOString() });
+        await repo.setHead({
+          tree: id,
+          bundleHash,
+          contentHash: served.contentHash,
+          key: served.compiled.key,
+          version: served.version,
+          since: opts.clock().toISOString(),
+        });
         heads.set(id, served);
         pinned.set(pinKey(bundleHash, id), served);
         report.updated.push(id);
-        logger.info({ tree: id, version: served.version, bundle: bundleHash.slice(0, 12) }, `Tree ${id}@${served.version} serves new sessions.`);
+        logger.info(
+          { tree: id, version: served.version, bundle: bundleHash.slice(0, 12) },
+          `Tree ${id}@${served.version} serves new sessions.`,
+        );
       }
     }
     // A tree whose file was removed stops taking new sessions; running sessions keep their version.
@@ -119,7 +133,10 @@ const pinKey = (bundleHash: string, id: string) => `${bundleHash}:${id}`;
  * Sessions are pinned by version: the same version with other content would replay differently,
  * so an edit without a version bump is refused.
  */
-function versionProblem(next: ServedTree, previous: { key?: string; contentHash: string; version: string; compiled?: { key: string } } | undefined): Problem | undefined {
+function versionProblem(
+  next: ServedTree,
+  previous: { key?: string; contentHash: string; version: string; compiled?: { key: string } } | undefined,
+): Problem | undefined {
   if (!previous) return undefined;
   const previousKey = previous.compiled?.key ?? previous.key;
   if (previousKey !== next.compiled.key || previous.contentHash === next.contentHash) return undefined;

@@ -1,6 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { answer, compile, start, verifyBundle, type BundleInput, type Channel, type CompiledTree, type SessionView, type VerifiedBundle } from '../../engine/index.js';
+import {
+  answer,
+  compile,
+  start,
+  verifyBundle,
+  type BundleInput,
+  type Channel,
+  type CompiledTree,
+  type SessionView,
+  type VerifiedBundle,
+} from '../../engine/index.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 export const TREES = new URL('../../trees/', import.meta.url).pathname;

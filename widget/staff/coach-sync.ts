@@ -62,8 +62,17 @@ export class CoachSync extends EventTarget {
   /** Queues a change made on what the coach saw; several offline changes of one domain chain their revisions. */
   async save(plan: Plan, domain: string, score: number | null, note: string, baseRevision?: number): Promise<void> {
     const queued = (await this.pending(plan.id)).filter((c) => c.domain === domain);
-    const base = baseRevision ?? (queued.length ? queued.at(-1)!.baseRevision + 1 : (plan.entries.find((e) => e.domain === domain)?.revision ?? 0));
-    const change: Change = { key: newKey(), seq: Date.now() * 1000 + (seq++ % 1000), planId: plan.id, domain, score, note, baseRevision: base };
+    const base =
+      baseRevision ?? (queued.length ? queued.at(-1)!.baseRevision + 1 : (plan.entries.find((e) => e.domain === domain)?.revision ?? 0));
+    const change: Change = {
+      key: newKey(),
+      seq: Date.now() * 1000 + (seq++ % 1000),
+      planId: plan.id,
+      domain,
+      score,
+      note,
+      baseRevision: base,
+    };
     await idb.put('queue', change);
     this.changed();
     void this.flush();

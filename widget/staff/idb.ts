@@ -19,18 +19,22 @@ function open(): Promise<IDBDatabase> {
   }));
 }
 
-const done = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
+const done = <T>(req: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
 
 /** Resolves when the transaction has committed: a queued answer is on disk before the UI says so. */
 async function write(store: StoreName, fn: (s: IDBObjectStore) => void): Promise<void> {
   const tx = (await open()).transaction(store, 'readwrite');
   fn(tx.objectStore(store));
-  await new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error)), (tx.onabort = () => reject(tx.error))));
+  await new Promise<void>(
+    (resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error)), (tx.onabort = () => reject(tx.error))),
+  );
 }
 
 export const idb = {
   all: async <T>(store: StoreName): Promise<T[]> => done((await open()).transaction(store).objectStore(store).getAll()) as Promise<T[]>,
-  get: async <T>(store: StoreName, key: string): Promise<T | undefined> => done((await open()).transaction(store).objectStore(store).get(key)) as Promise<T | undefined>,
+  get: async <T>(store: StoreName, key: string): Promise<T | undefined> =>
+    done((await open()).transaction(store).objectStore(store).get(key)) as Promise<T | undefined>,
   put: (store: StoreName, value: unknown) => write(store, (s) => s.put(value)),
   delete: (store: StoreName, key: string) => write(store, (s) => s.delete(key)),
 };

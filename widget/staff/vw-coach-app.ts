@@ -145,7 +145,10 @@ export class VwCoachApp extends LitElement {
     for (const c of pending) {
       const rest = entries.filter((e) => e.domain !== c.domain);
       const old = entries.find((e) => e.domain === c.domain);
-      entries = [...rest, { domain: c.domain, score: c.score, note: c.note, sessionId: old?.sessionId ?? null, revision: old?.revision ?? 0, updatedAt: '' }];
+      entries = [
+        ...rest,
+        { domain: c.domain, score: c.score, note: c.note, sessionId: old?.sessionId ?? null, revision: old?.revision ?? 0, updatedAt: '' },
+      ];
     }
     // A stable order: entries keep their place (and their form) while changes come and go.
     return { ...plan, entries: entries.sort((a, b) => a.domain.localeCompare(b.domain)) };
@@ -170,7 +173,10 @@ export class VwCoachApp extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     try {
-      const plan = await staffCall<Plan>('POST', '/api/staff/coach/plans', { label: String(data.get('label') ?? ''), question: String(data.get('question') ?? '') });
+      const plan = await staffCall<Plan>('POST', '/api/staff/coach/plans', {
+        label: String(data.get('label') ?? ''),
+        question: String(data.get('question') ?? ''),
+      });
       await this.sync.cachePlan(plan);
       this.plans = [{ id: plan.id, label: plan.label, updatedAt: plan.updatedAt }, ...this.plans];
       await this.openPlan(plan.id);
@@ -198,25 +204,31 @@ export class VwCoachApp extends LitElement {
 
   private startAdvice = async (domain: string) => {
     try {
-      const r = await staffCall<{ session: CreatedSession }>('POST', `/api/staff/coach/plans/${encodeURIComponent(this.plan!.id)}/entries/${domain}/session`);
+      const r = await staffCall<{ session: CreatedSession }>(
+        'POST',
+        `/api/staff/coach/plans/${encodeURIComponent(this.plan!.id)}/entries/${domain}/session`,
+      );
       this.advice = { domain, handle: { id: r.session.id, token: r.session.token } };
       await this.openPlan(this.plan!.id);
     } catch (err) {
-      this.error = (err as StaffApiError).offline ? 'Advies uit de beslisboom kan alleen met verbinding. De scores kunt u wel offline invullen.' : (err as Error).message;
+      this.error = (err as StaffApiError).offline
+        ? 'Advies uit de beslisboom kan alleen met verbinding. De scores kunt u wel offline invullen.'
+        : (err as Error).message;
     }
   };
 
   private status() {
     const n = this.queued;
-    const text = !this.online || (this.sync.state === 'offline' && n)
-      ? `Offline. ${n ? `${n} ${n === 1 ? 'antwoord wacht' : 'antwoorden wachten'} op verbinding.` : 'Nieuwe antwoorden worden op dit apparaat bewaard.'}`
-      : this.sync.state === 'signed-out'
-        ? `Log opnieuw in om ${n} bewaarde ${n === 1 ? 'antwoord' : 'antwoorden'} te versturen. Ze blijven op dit apparaat.`
-        : n
-          ? `${n} ${n === 1 ? 'antwoord wordt' : 'antwoorden worden'} verstuurd…`
-          : this.conflicts.length
-            ? `Niet alles is bewaard: kies bij ${this.conflicts.length === 1 ? 'het conflict' : `de ${this.conflicts.length} conflicten`} hieronder welke versie blijft.`
-            : 'Alles is bewaard op de server.';
+    const text =
+      !this.online || (this.sync.state === 'offline' && n)
+        ? `Offline. ${n ? `${n} ${n === 1 ? 'antwoord wacht' : 'antwoorden wachten'} op verbinding.` : 'Nieuwe antwoorden worden op dit apparaat bewaard.'}`
+        : this.sync.state === 'signed-out'
+          ? `Log opnieuw in om ${n} bewaarde ${n === 1 ? 'antwoord' : 'antwoorden'} te versturen. Ze blijven op dit apparaat.`
+          : n
+            ? `${n} ${n === 1 ? 'antwoord wordt' : 'antwoorden worden'} verstuurd…`
+            : this.conflicts.length
+              ? `Niet alles is bewaard: kies bij ${this.conflicts.length === 1 ? 'het conflict' : `de ${this.conflicts.length} conflicten`} hieronder welke versie blijft.`
+              : 'Alles is bewaard op de server.';
     return html`<p class="notice no-print" role="status" data-sync=${n || this.conflicts.length ? 'pending' : 'done'}>${text}</p>`;
   }
 
@@ -225,17 +237,20 @@ export class VwCoachApp extends LitElement {
     const name = (d: string) => this.meta?.domains.find((x) => x.id === d)?.name ?? d;
     return html`<section class="panel no-print" aria-labelledby="cf-h">
       <h2 id="cf-h">Conflicten (${this.conflicts.length})</h2>
-      <p>Deze antwoorden zijn niet overgenomen, omdat het plan intussen ergens anders is gewijzigd. Kies per antwoord welke versie blijft.</p>
+      <p>
+        Deze antwoorden zijn niet overgenomen, omdat het plan intussen ergens anders is gewijzigd. Kies per antwoord welke versie blijft.
+      </p>
       <ul>
         ${this.conflicts.map(
-          (c) => html`<li>
-            <strong>${name(c.domain)}</strong>: uw versie score ${c.score ?? '–'}${c.note ? ` “${c.note}”` : ''};
-            ${c.current ? html`op de server score ${c.current.score ?? '–'}${c.current.note ? ` “${c.current.note}”` : ''}` : html`${c.detail}`}
-            <div class="actions">
-              <button type="button" @click=${() => this.sync.keepMine(c)}>Mijn versie opslaan</button>
-              ${c.current ? html`<button type="button" @click=${() => this.sync.keepTheirs(c)}>Versie van de server houden</button>` : nothing}
-            </div>
-          </li>`,
+          (c) =>
+            html`<li>
+              <strong>${name(c.domain)}</strong>: uw versie score ${c.score ?? '–'}${c.note ? ` “${c.note}”` : ''};
+              ${c.current ? html`op de server score ${c.current.score ?? '–'}${c.current.note ? ` “${c.current.note}”` : ''}` : html`${c.detail}`}
+              <div class="actions">
+                <button type="button" @click=${() => this.sync.keepMine(c)}>Mijn versie opslaan</button>
+                ${c.current ? html`<button type="button" @click=${() => this.sync.keepTheirs(c)}>Versie van de server houden</button>` : nothing}
+              </div>
+            </li>`,
         )}
       </ul>
     </section>`;
@@ -253,60 +268,75 @@ export class VwCoachApp extends LitElement {
         <button type="button" @click=${() => window.print()}>Plan afdrukken</button>
         <button type="button" @click=${() => ((this.plan = undefined), localStorage.removeItem('vw-coach-plan'))}>Ander plan</button>
       </div>
-      ${repeat(p.entries, (e) => e.domain, (e) => {
-        const d = meta?.domains.find((x) => x.id === e.domain);
-        const pending = e.updatedAt === '';
-        return html`<form class="domain" data-domain=${e.domain} @submit=${(ev: SubmitEvent) => this.saveDomain(ev, e.domain)} novalidate>
-          <fieldset>
-            <legend><h3>${d?.name ?? e.domain}</h3></legend>
-            ${pending ? html`<p class="pending no-print">Nog niet verstuurd</p>` : nothing}
-            <div class="scale" role="radiogroup" aria-label=${`Zelfredzaamheid ${d?.name ?? e.domain}`}>
-              ${meta?.scale.map(
-                (s) => html`<div class="choice"><input type="radio" id=${`${e.domain}-${s.value}`} name="score" value=${s.value} ?checked=${e.score === s.value} />
-                  <label for=${`${e.domain}-${s.value}`}>${s.value} – ${s.label}</label></div>`,
-              )}
-            </div>
-            <label class="block" for=${`${e.domain}-note`}>Afspraken en aantekening</label>
-            <textarea id=${`${e.domain}-note`} name="note" maxlength="2000" .value=${e.note}></textarea>
-          </fieldset>
-          <div class="actions no-print">
-            <button type="submit" class="primary">Opslaan<span class="visually-hidden"> – ${d?.name ?? e.domain}</span></button>
-            ${d?.tree ? html`<button type="button" @click=${() => this.startAdvice(e.domain)}>Advies uit de beslisboom<span class="visually-hidden"> – ${d.name}</span></button>` : nothing}
-          </div>
-          ${e.sessionId ? html`<p class="hint">Gekoppeld aan een advies-gesprek.</p>` : nothing}
-        </form>`;
-      })}
-      ${free.length
-        ? html`<form class="panel no-print" @submit=${this.addDomains} novalidate>
+      ${repeat(
+        p.entries,
+        (e) => e.domain,
+        (e) => {
+          const d = meta?.domains.find((x) => x.id === e.domain);
+          const pending = e.updatedAt === '';
+          return html`<form class="domain" data-domain=${e.domain} @submit=${(ev: SubmitEvent) => this.saveDomain(ev, e.domain)} novalidate>
             <fieldset>
-              <legend><h3>Welke leefgebieden heeft de hulpvraag nodig?</h3></legend>
-              <p class="hint">Leg alleen vast wat nodig is voor deze hulpvraag.</p>
-              ${free.map((d) => html`<div class="choice"><input type="checkbox" id=${`add-${d.id}`} name="domain" value=${d.id} /><label for=${`add-${d.id}`}>${d.name}</label></div>`)}
+              <legend><h3>${d?.name ?? e.domain}</h3></legend>
+              ${pending ? html`<p class="pending no-print">Nog niet verstuurd</p>` : nothing}
+              <div class="scale" role="radiogroup" aria-label=${`Zelfredzaamheid ${d?.name ?? e.domain}`}>
+                ${meta?.scale.map(
+                  (s) =>
+                    html`<div class="choice">
+                      <input type="radio" id=${`${e.domain}-${s.value}`} name="score" value=${s.value} ?checked=${e.score === s.value} />
+                      <label for=${`${e.domain}-${s.value}`}>${s.value} – ${s.label}</label>
+                    </div>`,
+                )}
+              </div>
+              <label class="block" for=${`${e.domain}-note`}>Afspraken en aantekening</label>
+              <textarea id=${`${e.domain}-note`} name="note" maxlength="2000" .value=${e.note}></textarea>
             </fieldset>
-            <div class="actions"><button type="submit">Toevoegen aan plan</button></div>
-          </form>`
-        : nothing}
-      ${this.advice
-        ? html`<section class="panel no-print" aria-labelledby="adv-h">
-            <h2 id="adv-h">Advies: ${meta?.domains.find((x) => x.id === this.advice!.domain)?.name}</h2>
-            <vw-staff-session .handle=${this.advice.handle} channel="wijkcoach"></vw-staff-session>
-          </section>`
-        : nothing}
+            <div class="actions no-print">
+              <button type="submit" class="primary">Opslaan<span class="visually-hidden"> – ${d?.name ?? e.domain}</span></button>
+              ${d?.tree ? html`<button type="button" @click=${() => this.startAdvice(e.domain)}>Advies uit de beslisboom<span class="visually-hidden"> – ${d.name}</span></button>` : nothing}
+            </div>
+            ${e.sessionId ? html`<p class="hint">Gekoppeld aan een advies-gesprek.</p>` : nothing}
+          </form>`;
+        },
+      )}
+      ${
+        free.length
+          ? html`<form class="panel no-print" @submit=${this.addDomains} novalidate>
+              <fieldset>
+                <legend><h3>Welke leefgebieden heeft de hulpvraag nodig?</h3></legend>
+                <p class="hint">Leg alleen vast wat nodig is voor deze hulpvraag.</p>
+                ${free.map((d) => html`<div class="choice"><input type="checkbox" id=${`add-${d.id}`} name="domain" value=${d.id} /><label for=${`add-${d.id}`}>${d.name}</label></div>`)}
+              </fieldset>
+              <div class="actions"><button type="submit">Toevoegen aan plan</button></div>
+            </form>`
+          : nothing
+      }
+      ${
+        this.advice
+          ? html`<section class="panel no-print" aria-labelledby="adv-h">
+              <h2 id="adv-h">Advies: ${meta?.domains.find((x) => x.id === this.advice!.domain)?.name}</h2>
+              <vw-staff-session .handle=${this.advice.handle} channel="wijkcoach"></vw-staff-session>
+            </section>`
+          : nothing
+      }
     </section>`;
   }
 
   override render() {
-    const body = html`${this.status()}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.conflictList()}
-      ${this.plan
+    const body = html`${this.status()} ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    ${this.conflictList()}
+    ${
+      this.plan
         ? this.planView(this.plan)
         : html`<div class="grid">
             <section class="panel" aria-labelledby="list-h">
               <h2 id="list-h">Mijn plannen</h2>
-              ${this.plans.length
-                ? html`<ul>${this.plans.map((p) => html`<li><button type="button" class="link" @click=${() => this.openPlan(p.id)}>${p.label}</button> (${time(p.updatedAt)})</li>`)}</ul>`
-                : html`<p>Nog geen plannen.</p>`}
+              ${
+                this.plans.length
+                  ? html`<ul>
+                      ${this.plans.map((p) => html`<li><button type="button" class="link" @click=${() => this.openPlan(p.id)}>${p.label}</button> (${time(p.updatedAt)})</li>`)}
+                    </ul>`
+                  : html`<p>Nog geen plannen.</p>`
+              }
             </section>
             <section class="panel" aria-labelledby="new-h">
               <h2 id="new-h">Nieuw plan</h2>
@@ -318,7 +348,8 @@ export class VwCoachApp extends LitElement {
                 <div class="actions"><button type="submit" class="primary">Plan maken</button></div>
               </form>
             </section>
-          </div>`}`;
+          </div>`
+    }`;
     return staffFrame('Keukentafel: één huishouden, één plan', this.me, () => void this.logout(), body);
   }
 

@@ -27,7 +27,11 @@ export class VwStaffApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (location.pathname !== '/staff/login') staffCall<Me>('GET', '/api/staff/me').then((me) => (this.me = me), () => location.assign('/staff/login'));
+    if (location.pathname !== '/staff/login')
+      staffCall<Me>('GET', '/api/staff/me').then(
+        (me) => (this.me = me),
+        () => location.assign('/staff/login'),
+      );
   }
 
   private logout = async () => {
@@ -57,14 +61,16 @@ export class VwStaffApp extends LitElement {
 export function staffFrame(title: string, me: Me | undefined, logout: () => void, body: unknown) {
   return html`<div class="page">
     <header class="no-print">
-      ${me
-        ? html`<nav aria-label="Staf">
-            <ul style="display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0">
-              ${LINKS.filter((l) => l.roles.includes(me.role)).map((l) => html`<li><a href=${l.href} aria-current=${location.pathname === l.href ? 'page' : 'false'}>${l.label}</a></li>`)}
-              <li>${me.displayName} (${me.role}) <button type="button" class="link" @click=${logout}>Uitloggen</button></li>
-            </ul>
-          </nav>`
-        : nothing}
+      ${
+        me
+          ? html`<nav aria-label="Staf">
+              <ul style="display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0">
+                ${LINKS.filter((l) => l.roles.includes(me.role)).map((l) => html`<li><a href=${l.href} aria-current=${location.pathname === l.href ? 'page' : 'false'}>${l.label}</a></li>`)}
+                <li>${me.displayName} (${me.role}) <button type="button" class="link" @click=${logout}>Uitloggen</button></li>
+              </ul>
+            </nav>`
+          : nothing
+      }
     </header>
     <main>
       <h1>${title}</h1>

@@ -36,13 +36,17 @@ export class VwStaffConsole extends LitElement {
     this.channel = 'telefoon';
     // The tab keeps its open conversation over a reload; closing the tab forgets it.
     const saved = sessionStorage.getItem(STORE);
-    if (saved) ({ handle: this.handle, channel: this.channel } = JSON.parse(saved) as { handle: StaffHandle; channel: 'telefoon' | 'loket' });
+    if (saved)
+      ({ handle: this.handle, channel: this.channel } = JSON.parse(saved) as { handle: StaffHandle; channel: 'telefoon' | 'loket' });
   }
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
     try {
-      [this.trees, this.texts] = await Promise.all([staffCall<TreeInfo[]>('GET', '/api/staff/trees'), staffCall<{ resume: string; handover: string }>('GET', '/api/staff/consent-texts')]);
+      [this.trees, this.texts] = await Promise.all([
+        staffCall<TreeInfo[]>('GET', '/api/staff/trees'),
+        staffCall<{ resume: string; handover: string }>('GET', '/api/staff/consent-texts'),
+      ]);
     } catch (e) {
       this.error = (e as Error).message;
     }
@@ -73,7 +77,10 @@ export class VwStaffConsole extends LitElement {
     if (!data.get('consent')) return void (this.error = 'Lees eerst de toestemmingstekst voor en vink aan dat de inwoner akkoord is.');
     try {
       this.error = undefined;
-      this.open(await staffCall<CreatedSession>('POST', '/api/staff/resume', { code: String(data.get('code')), channel, consent: true }), channel);
+      this.open(
+        await staffCall<CreatedSession>('POST', '/api/staff/resume', { code: String(data.get('code')), channel, consent: true }),
+        channel,
+      );
     } catch (err) {
       this.error = (err as StaffApiError).message;
     }
@@ -87,8 +94,14 @@ export class VwStaffConsole extends LitElement {
   private channelChoice(prefix: string) {
     return html`<fieldset>
       <legend class="block">Kanaal</legend>
-      <div class="choice"><input type="radio" id=${`${prefix}-tel`} name="channel" value="telefoon" checked /><label for=${`${prefix}-tel`}>Telefoon (14 023)</label></div>
-      <div class="choice"><input type="radio" id=${`${prefix}-loket`} name="channel" value="loket" /><label for=${`${prefix}-loket`}>Loket</label></div>
+      <div class="choice">
+        <input type="radio" id=${`${prefix}-tel`} name="channel" value="telefoon" checked /><label for=${`${prefix}-tel`}
+          >Telefoon (14 023)</label
+        >
+      </div>
+      <div class="choice">
+        <input type="radio" id=${`${prefix}-loket`} name="channel" value="loket" /><label for=${`${prefix}-loket`}>Loket</label>
+      </div>
     </fieldset>`;
   }
 
@@ -107,7 +120,9 @@ export class VwStaffConsole extends LitElement {
             <input type="text" id="code" name="code" autocomplete="off" spellcheck="false" maxlength="20" />
             ${this.channelChoice('r')}
             <p class="consent">${this.texts?.resume ?? ''}</p>
-            <div class="choice"><input type="checkbox" id="consent" name="consent" value="yes" /><label for="consent">De inwoner geeft toestemming</label></div>
+            <div class="choice">
+              <input type="checkbox" id="consent" name="consent" value="yes" /><label for="consent">De inwoner geeft toestemming</label>
+            </div>
             <div class="actions"><button type="submit" class="primary">Gesprek openen</button></div>
           </form>
         </section>
@@ -115,7 +130,9 @@ export class VwStaffConsole extends LitElement {
           <h2 id="start-h">Nieuw gesprek</h2>
           <form @submit=${this.start} novalidate>
             <label class="block" for="tree">Onderwerp</label>
-            <select id="tree" name="tree">${this.trees.map((t) => html`<option value=${t.id}>${t.title} (${t.id})</option>`)}</select>
+            <select id="tree" name="tree">
+              ${this.trees.map((t) => html`<option value=${t.id}>${t.title} (${t.id})</option>`)}
+            </select>
             ${this.channelChoice('s')}
             <div class="actions"><button type="submit" class="primary">Start gesprek</button></div>
           </form>

@@ -23,7 +23,15 @@ interface Detail extends Row {
   events: { kind: string; at: string }[];
 }
 
-const ABOUT: Record<string, string> = { kind: 'Kind of jongere', oudere: 'Oudere', zorgmijder: 'Zorgmijder / verward', dakloos: 'Dakloos', geld: 'Geldzorgen', mantelzorg: 'Mantelzorger', anders: 'Anders' };
+const ABOUT: Record<string, string> = {
+  kind: 'Kind of jongere',
+  oudere: 'Oudere',
+  zorgmijder: 'Zorgmijder / verward',
+  dakloos: 'Dakloos',
+  geld: 'Geldzorgen',
+  mantelzorg: 'Mantelzorger',
+  anders: 'Anders',
+};
 const URGENCY: Record<string, string> = { dringend: 'Dringend', 'binnen-een-week': 'Binnen een week', 'niet-dringend': 'Niet dringend' };
 
 export class VwStaffInbox extends LitElement {
@@ -102,8 +110,13 @@ export class VwStaffInbox extends LitElement {
 
   private select(name: string, label: string, options: Record<string, string>) {
     const current = this.filter.get(name) ?? '';
-    return html`<div><label class="block" for=${`f-${name}`}>${label}</label>
-      <select id=${`f-${name}`} name=${name}><option value="">Alle</option>${Object.entries(options).map(([v, l]) => html`<option value=${v} ?selected=${v === current}>${l}</option>`)}</select></div>`;
+    return html`<div>
+      <label class="block" for=${`f-${name}`}>${label}</label>
+      <select id=${`f-${name}`} name=${name}>
+        <option value="">Alle</option>
+        ${Object.entries(options).map(([v, l]) => html`<option value=${v} ?selected=${v === current}>${l}</option>`)}
+      </select>
+    </div>`;
   }
 
   override render() {
@@ -114,51 +127,91 @@ export class VwStaffInbox extends LitElement {
       <form class="panel" @submit=${this.applyFilter} aria-label="Filter">
         <div class="grid">
           ${this.select('status', 'Status', { ontvangen: 'Ontvangen', opgepakt: 'Opgepakt', afgerond: 'Afgerond' })}
-          ${this.select('urgency', 'Urgentie', URGENCY)}
-          ${this.select('about', 'Over', ABOUT)}
-          <div class="choice"><input type="checkbox" id="f-mine" name="mine" value="1" ?checked=${this.filter.get('mine') === '1'} /><label for="f-mine">Alleen door mij opgepakt</label></div>
+          ${this.select('urgency', 'Urgentie', URGENCY)} ${this.select('about', 'Over', ABOUT)}
+          <div class="choice">
+            <input type="checkbox" id="f-mine" name="mine" value="1" ?checked=${this.filter.get('mine') === '1'} /><label for="f-mine"
+              >Alleen door mij opgepakt</label
+            >
+          </div>
         </div>
         <div class="actions"><button type="submit">Filteren</button></div>
       </form>
       <section aria-labelledby="list-h">
         <h2 id="list-h">Meldingen (${this.rows.length})</h2>
-        ${this.rows.length
-          ? html`<table>
-              <thead><tr><th scope="col">Kenmerk</th><th scope="col">Over</th><th scope="col">Urgentie</th><th scope="col">Buurt</th><th scope="col">Status</th><th scope="col">Ontvangen</th></tr></thead>
-              <tbody>${this.rows.map(
-                (r) => html`<tr>
-                  <td><button type="button" class="link" @click=${() => this.open(r.id)}>${r.reference}</button></td>
-                  <td>${ABOUT[r.about] ?? r.about}</td><td>${URGENCY[r.urgency] ?? r.urgency}</td><td>${r.area ?? '–'}</td>
-                  <td>${r.status}${r.claimedBy ? html` (${r.claimedBy})` : nothing}</td><td>${time(r.createdAt)}</td>
-                </tr>`,
-              )}</tbody>
-            </table>`
-          : html`<p>Geen meldingen met dit filter.</p>`}
+        ${
+          this.rows.length
+            ? html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">Kenmerk</th>
+                    <th scope="col">Over</th>
+                    <th scope="col">Urgentie</th>
+                    <th scope="col">Buurt</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Ontvangen</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.rows.map(
+                    (r) =>
+                      html`<tr>
+                        <td><button type="button" class="link" @click=${() => this.open(r.id)}>${r.reference}</button></td>
+                        <td>${ABOUT[r.about] ?? r.about}</td>
+                        <td>${URGENCY[r.urgency] ?? r.urgency}</td>
+                        <td>${r.area ?? '–'}</td>
+                        <td>${r.status}${r.claimedBy ? html` (${r.claimedBy})` : nothing}</td>
+                        <td>${time(r.createdAt)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+            : html`<p>Geen meldingen met dit filter.</p>`
+        }
       </section>
-      ${d
-        ? html`<section class="panel" aria-labelledby="d-h">
-            <h2 id="d-h" tabindex="-1">Melding ${d.reference}</h2>
-            <dl>
-              <dt>Status</dt><dd class="status">${d.status}${d.claimedBy ? ` – ${d.claimedBy}` : ''}</dd>
-              <dt>Over</dt><dd>${ABOUT[d.about] ?? d.about}</dd>
-              <dt>Urgentie</dt><dd>${URGENCY[d.urgency] ?? d.urgency}</dd>
-              <dt>Wat is gezien</dt><dd style="white-space: pre-wrap">${d.noticed}</dd>
-              <dt>Buurt</dt><dd>${d.area ?? '–'}</dd>
-              <dt>Melder</dt><dd>${d.reporter ? [d.reporter.name, d.reporter.phone, d.reporter.email].filter(Boolean).join(' · ') : 'Anoniem'}</dd>
-              ${d.receiver ? html`<dt>Ontvanger volgens advies</dt><dd>${d.receiver.name} – ${d.receiver.organisation}</dd>` : nothing}
-              ${d.feedback ? html`<dt>Terugkoppeling</dt><dd>${d.feedback}</dd>` : nothing}
-            </dl>
-            ${d.status === 'ontvangen' ? html`<div class="actions"><button type="button" class="primary" @click=${this.claim}>Oppakken</button></div>` : nothing}
-            ${d.status === 'opgepakt' && d.mine
-              ? html`<form @submit=${this.close} novalidate>
-                  <label class="block" for="feedback">Terugkoppeling voor de melder</label>
-                  <p class="hint" id="fb-hint">De melder leest dit op de statuspagina. Schrijf geen gegevens over de persoon.</p>
-                  <textarea id="feedback" name="feedback" maxlength="2000" aria-describedby="fb-hint"></textarea>
-                  <div class="actions"><button type="submit" class="primary">Afronden</button></div>
-                </form>`
-              : nothing}
-          </section>`
-        : nothing}
+      ${
+        d
+          ? html`<section class="panel" aria-labelledby="d-h">
+              <h2 id="d-h" tabindex="-1">Melding ${d.reference}</h2>
+              <dl>
+                <dt>Status</dt>
+                <dd class="status">${d.status}${d.claimedBy ? ` – ${d.claimedBy}` : ''}</dd>
+                <dt>Over</dt>
+                <dd>${ABOUT[d.about] ?? d.about}</dd>
+                <dt>Urgentie</dt>
+                <dd>${URGENCY[d.urgency] ?? d.urgency}</dd>
+                <dt>Wat is gezien</dt>
+                <dd style="white-space: pre-wrap">${d.noticed}</dd>
+                <dt>Buurt</dt>
+                <dd>${d.area ?? '–'}</dd>
+                <dt>Melder</dt>
+                <dd>${d.reporter ? [d.reporter.name, d.reporter.phone, d.reporter.email].filter(Boolean).join(' · ') : 'Anoniem'}</dd>
+                ${
+                  d.receiver
+                    ? html`<dt>Ontvanger volgens advies</dt>
+                        <dd>${d.receiver.name} – ${d.receiver.organisation}</dd>`
+                    : nothing
+                }
+                ${
+                  d.feedback
+                    ? html`<dt>Terugkoppeling</dt>
+                        <dd>${d.feedback}</dd>`
+                    : nothing
+                }
+              </dl>
+              ${d.status === 'ontvangen' ? html`<div class="actions"><button type="button" class="primary" @click=${this.claim}>Oppakken</button></div>` : nothing}
+              ${
+                d.status === 'opgepakt' && d.mine
+                  ? html`<form @submit=${this.close} novalidate>
+                      <label class="block" for="feedback">Terugkoppeling voor de melder</label>
+                      <p class="hint" id="fb-hint">De melder leest dit op de statuspagina. Schrijf geen gegevens over de persoon.</p>
+                      <textarea id="feedback" name="feedback" maxlength="2000" aria-describedby="fb-hint"></textarea>
+                      <div class="actions"><button type="submit" class="primary">Afronden</button></div>
+                    </form>`
+                  : nothing
+              }
+            </section>`
+          : nothing
+      }
     `;
   }
 }

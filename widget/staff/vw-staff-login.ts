@@ -14,7 +14,10 @@ export class VwStaffLogin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    staffCall<{ oidc: boolean }>('GET', '/api/staff/login-options').then((o) => (this.oidc = o.oidc), () => undefined);
+    staffCall<{ oidc: boolean }>('GET', '/api/staff/login-options').then(
+      (o) => (this.oidc = o.oidc),
+      () => undefined,
+    );
   }
 
   private submit = async (e: SubmitEvent) => {
@@ -23,13 +26,21 @@ export class VwStaffLogin extends LitElement {
     if (!String(data.get('name') ?? '').trim() || !data.get('password')) return void (this.error = 'Vul uw naam en wachtwoord in.');
     this.busy = true;
     try {
-      const me = await staffCall<{ role: string }>('POST', '/api/staff/login', { name: String(data.get('name')), password: String(data.get('password')) });
+      const me = await staffCall<{ role: string }>('POST', '/api/staff/login', {
+        name: String(data.get('name')),
+        password: String(data.get('password')),
+      });
       const next = new URLSearchParams(location.search).get('next');
       // Only a path on this server: never an open redirect.
       location.assign(next && /^\/(staff|coach)(\/[a-z]*)?$/.test(next) ? next : (HOME[me.role] ?? '/staff'));
     } catch (err) {
       const s = (err as StaffApiError).status;
-      this.error = s === 401 ? 'Naam of wachtwoord klopt niet.' : s === 429 ? 'Te veel pogingen. Wacht even en probeer het opnieuw.' : (err as Error).message;
+      this.error =
+        s === 401
+          ? 'Naam of wachtwoord klopt niet.'
+          : s === 429
+            ? 'Te veel pogingen. Wacht even en probeer het opnieuw.'
+            : (err as Error).message;
     } finally {
       this.busy = false;
     }

@@ -82,7 +82,12 @@ export class VwStaffSession extends LitElement {
     const s = this.view?.state;
     if (!s || this.busy) return;
     void this.act(async () => {
-      const state = await staffCall<SessionState>('POST', `/api/staff/sessions/${encodeURIComponent(s.id)}/answers`, { node: e.detail.node, value: e.detail.value, version: s.version, idempotencyKey: newKey(), channel: this.channel }, this.headers);
+      const state = await staffCall<SessionState>(
+        'POST',
+        `/api/staff/sessions/${encodeURIComponent(s.id)}/answers`,
+        { node: e.detail.node, value: e.detail.value, version: s.version, idempotencyKey: newKey(), channel: this.channel },
+        this.headers,
+      );
       this.view = { ...this.view!, state };
       this.message = undefined;
     });
@@ -92,7 +97,12 @@ export class VwStaffSession extends LitElement {
     const s = this.view?.state;
     if (!s || this.busy) return;
     void this.act(async () => {
-      const state = await staffCall<SessionState>('POST', `/api/staff/sessions/${encodeURIComponent(s.id)}/back`, { version: s.version, idempotencyKey: newKey() }, this.headers);
+      const state = await staffCall<SessionState>(
+        'POST',
+        `/api/staff/sessions/${encodeURIComponent(s.id)}/back`,
+        { version: s.version, idempotencyKey: newKey() },
+        this.headers,
+      );
       this.view = { ...this.view!, state };
     });
   };
@@ -104,7 +114,12 @@ export class VwStaffSession extends LitElement {
     const text = String(data.get('text') ?? '').trim();
     if (!text) return void (this.error = 'Schrijf eerst een aantekening.');
     void this.act(async () => {
-      await staffCall('POST', `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}/notes`, { node: String(data.get('node')), text }, this.headers);
+      await staffCall(
+        'POST',
+        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}/notes`,
+        { node: String(data.get('node')), text },
+        this.headers,
+      );
       form.reset();
       await this.refresh();
       this.message = 'Aantekening opgeslagen.';
@@ -118,7 +133,12 @@ export class VwStaffSession extends LitElement {
     if (!data.get('consent')) return void (this.error = 'Lees de toestemmingstekst voor en vink aan dat de inwoner akkoord is.');
     if (!shared.length) return void (this.error = 'Kies wat u doorgeeft.');
     void this.act(async () => {
-      const r = await staffCall<{ organisation: string }>('POST', `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}/handover`, { serviceId: String(data.get('service')), shared, consent: true }, this.headers);
+      const r = await staffCall<{ organisation: string }>(
+        'POST',
+        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}/handover`,
+        { serviceId: String(data.get('service')), shared, consent: true },
+        this.headers,
+      );
       await this.refresh();
       this.message = `Overdracht aan ${r.organisation} vastgelegd, met de toestemming.`;
     });
@@ -132,15 +152,20 @@ export class VwStaffSession extends LitElement {
     if (!noticed) return void (this.error = 'Beschrijf wat de beller heeft gezien.');
     const area = String(data.get('area') ?? '').trim();
     void this.act(async () => {
-      const r = await staffCall<{ reference: string }>('POST', '/api/staff/concern-reports', {
-        sessionId: this.handle!.id,
-        about: String(data.get('about')),
-        urgency: String(data.get('urgency')),
-        noticed,
-        ...(area ? { area } : {}),
-        idempotencyKey: newKey(),
-        channel: this.channel,
-      }, this.headers);
+      const r = await staffCall<{ reference: string }>(
+        'POST',
+        '/api/staff/concern-reports',
+        {
+          sessionId: this.handle!.id,
+          about: String(data.get('about')),
+          urgency: String(data.get('urgency')),
+          noticed,
+          ...(area ? { area } : {}),
+          idempotencyKey: newKey(),
+          channel: this.channel,
+        },
+        this.headers,
+      );
       form.reset();
       this.message = `Zorgmelding vastgelegd met kenmerk ${r.reference}. Geef dit kenmerk aan de beller.`;
     });
@@ -151,42 +176,68 @@ export class VwStaffSession extends LitElement {
     if (!v) return html`<p role="status">${this.error ?? 'Gesprek laden…'}</p>`;
     const s = v.state;
     const notesFor = (node: string) => v.notes.filter((n) => n.node === node);
-    const steps = [...s.trail.map((t) => ({ node: t.node, label: t.question })), ...(s.step.kind !== 'end' ? [{ node: s.step.id, label: `${s.step.text} (huidige vraag)` }] : [])];
+    const steps = [
+      ...s.trail.map((t) => ({ node: t.node, label: t.question })),
+      ...(s.step.kind !== 'end' ? [{ node: s.step.id, label: `${s.step.text} (huidige vraag)` }] : []),
+    ];
     return html`
       <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <p>Boom <strong>${s.tree}</strong> (versie ${s.treeVersion}) · uw kanaal: <strong>${CHANNEL_LABEL[this.channel]}</strong> · versie ${s.version}
-        <button type="button" class="link" @click=${() => this.refresh()}>Vernieuwen</button></p>
+      <p>
+        Boom <strong>${s.tree}</strong> (versie ${s.treeVersion}) · uw kanaal: <strong>${CHANNEL_LABEL[this.channel]}</strong> · versie
+        ${s.version} <button type="button" class="link" @click=${() => this.refresh()}>Vernieuwen</button>
+      </p>
       <div class="grid">
         <section class="panel" aria-labelledby="q-h">
           <h2 id="q-h">Huidige vraag</h2>
-          ${s.step.kind === 'end'
-            ? html`<p>${s.step.text}</p>${s.step.staff ? html`<p class="hint">${s.step.staff}</p>` : nothing}<p><strong>Het advies is compleet.</strong></p>`
-            : html`<vw-step show-staff .step=${s.step} ?busy=${this.busy} @vw-answer=${this.answer} @vw-back=${this.back}></vw-step>`}
+          ${
+            s.step.kind === 'end'
+              ? html`<p>${s.step.text}</p>
+                  ${s.step.staff ? html`<p class="hint">${s.step.staff}</p>` : nothing}
+                  <p><strong>Het advies is compleet.</strong></p>`
+              : html`<vw-step show-staff .step=${s.step} ?busy=${this.busy} @vw-answer=${this.answer} @vw-back=${this.back}></vw-step>`
+          }
         </section>
         <section class="panel" aria-labelledby="t-h">
           <h2 id="t-h">Verloop (${s.trail.length})</h2>
-          ${s.trail.length
-            ? html`<table>
-                <caption class="visually-hidden">Alle vragen en antwoorden, met kanaal en tijd</caption>
-                <thead><tr><th scope="col">Vraag</th><th scope="col">Antwoord</th><th scope="col">Kanaal</th><th scope="col">Tijd</th></tr></thead>
-                <tbody>
-                  ${s.trail.map(
-                    (t) => html`<tr data-node=${t.node}>
-                      <td><span class="q">${t.question}</span>${notesFor(t.node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`)}</td>
-                      <td>${t.answer}</td>
-                      <td>${CHANNEL_LABEL[t.channel] ?? t.channel}</td>
-                      <td>${time(t.at)}</td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>`
-            : html`<p>Nog geen antwoorden.</p>`}
+          ${
+            s.trail.length
+              ? html`<table>
+                  <caption class="visually-hidden">
+                    Alle vragen en antwoorden, met kanaal en tijd
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Vraag</th>
+                      <th scope="col">Antwoord</th>
+                      <th scope="col">Kanaal</th>
+                      <th scope="col">Tijd</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${s.trail.map(
+                      (t) =>
+                        html`<tr data-node=${t.node}>
+                          <td>
+                            <span class="q">${t.question}</span
+                            >${notesFor(t.node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`)}
+                          </td>
+                          <td>${t.answer}</td>
+                          <td>${CHANNEL_LABEL[t.channel] ?? t.channel}</td>
+                          <td>${time(t.at)}</td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>`
+              : html`<p>Nog geen antwoorden.</p>`
+          }
           <form @submit=${this.addNote} novalidate>
             <h3>Aantekening bij een stap</h3>
             <p class="hint">Alleen voor medewerkers. De inwoner ziet dit niet.</p>
             <label class="block" for="note-node">Bij stap</label>
-            <select id="note-node" name="node">${steps.map((x) => html`<option value=${x.node}>${x.label}</option>`)}</select>
+            <select id="note-node" name="node">
+              ${steps.map((x) => html`<option value=${x.node}>${x.label}</option>`)}
+            </select>
             <label class="block" for="note-text">Aantekening</label>
             <textarea id="note-text" name="text" maxlength="2000"></textarea>
             <div class="actions"><button type="submit">Aantekening opslaan</button></div>
@@ -202,31 +253,59 @@ export class VwStaffSession extends LitElement {
           <h2 id="h-h">Warme overdracht</h2>
           <form @submit=${this.handover} novalidate>
             <label class="block" for="h-service">Naar organisatie (sociale kaart)</label>
-            <select id="h-service" name="service">${v.services.map((x) => html`<option value=${x.id}>${x.name} – ${x.organisation}</option>`)}</select>
+            <select id="h-service" name="service">
+              ${v.services.map((x) => html`<option value=${x.id}>${x.name} – ${x.organisation}</option>`)}
+            </select>
             <fieldset>
               <legend class="block">Wat geeft u door?</legend>
-              ${[['trail', 'Vragen en antwoorden'], ['advice', 'Advies'], ['notes', 'Aantekeningen']].map(
-                ([value, label]) => html`<div class="choice"><input type="checkbox" id=${`sh-${value}`} name="shared" value=${value!} ?checked=${value !== 'notes'} /><label for=${`sh-${value}`}>${label}</label></div>`,
+              ${[
+                ['trail', 'Vragen en antwoorden'],
+                ['advice', 'Advies'],
+                ['notes', 'Aantekeningen'],
+              ].map(
+                ([value, label]) =>
+                  html`<div class="choice">
+                    <input type="checkbox" id=${`sh-${value}`} name="shared" value=${value!} ?checked=${value !== 'notes'} /><label
+                      for=${`sh-${value}`}
+                      >${label}</label
+                    >
+                  </div>`,
               )}
             </fieldset>
             <p class="consent">${this.consentTexts?.handover ?? ''}</p>
-            <div class="choice"><input type="checkbox" id="h-consent" name="consent" value="yes" /><label for="h-consent">De inwoner geeft toestemming</label></div>
+            <div class="choice">
+              <input type="checkbox" id="h-consent" name="consent" value="yes" /><label for="h-consent">De inwoner geeft toestemming</label>
+            </div>
             <div class="actions"><button type="submit" class="primary">Overdracht vastleggen</button></div>
           </form>
-          ${v.handovers.length
-            ? html`<ul>${v.handovers.map((h) => html`<li>${h.serviceId}: ${h.shared.join(', ')} – ${h.status} (${h.by}, ${time(h.at)})</li>`)}</ul>`
-            : nothing}
+          ${
+            v.handovers.length
+              ? html`<ul>
+                  ${v.handovers.map((h) => html`<li>${h.serviceId}: ${h.shared.join(', ')} – ${h.status} (${h.by}, ${time(h.at)})</li>`)}
+                </ul>`
+              : nothing
+          }
         </section>
         <section class="panel" aria-labelledby="c-h">
           <h2 id="c-h">Zorgmelding namens de beller</h2>
           <form @submit=${this.concern} novalidate>
             <label class="block" for="c-about">Over wie?</label>
             <select id="c-about" name="about">
-              ${[['oudere', 'Een oudere'], ['kind', 'Een kind of jongere'], ['zorgmijder', 'Iemand die zorg mijdt of verward is'], ['dakloos', 'Iemand zonder huis'], ['geld', 'Geldzorgen'], ['mantelzorg', 'Een overbelaste mantelzorger'], ['anders', 'Anders']].map(([v2, l]) => html`<option value=${v2!}>${l}</option>`)}
+              ${[
+                ['oudere', 'Een oudere'],
+                ['kind', 'Een kind of jongere'],
+                ['zorgmijder', 'Iemand die zorg mijdt of verward is'],
+                ['dakloos', 'Iemand zonder huis'],
+                ['geld', 'Geldzorgen'],
+                ['mantelzorg', 'Een overbelaste mantelzorger'],
+                ['anders', 'Anders'],
+              ].map(([v2, l]) => html`<option value=${v2!}>${l}</option>`)}
             </select>
             <label class="block" for="c-urgency">Hoe dringend?</label>
             <select id="c-urgency" name="urgency">
-              <option value="niet-dringend">Niet dringend</option><option value="binnen-een-week">Binnen een week</option><option value="dringend">Dringend</option>
+              <option value="niet-dringend">Niet dringend</option>
+              <option value="binnen-een-week">Binnen een week</option>
+              <option value="dringend">Dringend</option>
             </select>
             <label class="block" for="c-noticed">Wat is er gezien?</label>
             <textarea id="c-noticed" name="noticed" maxlength="2000"></textarea>
@@ -238,7 +317,9 @@ export class VwStaffSession extends LitElement {
       </div>
       <section class="panel" aria-labelledby="k-h">
         <h2 id="k-h">Toestemming en toegang</h2>
-        <ul>${v.consents.map((c) => html`<li>${c.purpose} via ${CHANNEL_LABEL[c.channel] ?? c.channel} door ${c.by}, ${time(c.at)}</li>`)}</ul>
+        <ul>
+          ${v.consents.map((c) => html`<li>${c.purpose} via ${CHANNEL_LABEL[c.channel] ?? c.channel} door ${c.by}, ${time(c.at)}</li>`)}
+        </ul>
       </section>
     `;
   }

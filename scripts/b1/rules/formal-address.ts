@@ -9,7 +9,13 @@ export function formalAddress(unit: TextUnit, list: readonly Sentence[]): Findin
   for (const s of list) {
     const hit = s.words.find((w) => FORMAL.has(w.toLowerCase()));
     if (hit) {
-      findings.push({ code: 'formal-address', severity: 'error', pointer: unit.pointer, excerpt: s.text, message: `"${hit}" is formal address. Trees use je/jij/jouw: write "je" for "u" and "je/jouw" for "uw".` });
+      findings.push({
+        code: 'formal-address',
+        severity: 'error',
+        pointer: unit.pointer,
+        excerpt: s.text,
+        message: `"${hit}" is formal address. Trees use je/jij/jouw: write "je" for "u" and "je/jouw" for "uw".`,
+      });
     }
   }
   return findings;

@@ -23,7 +23,12 @@ describe('jargon (replace terms)', () => {
   });
 
   it('finds the term as the last part of a compound', () => {
-    expect(findForm('Een maatwerkvoorziening is persoonlijk.', terms.find((t) => t.term === 'voorziening')!)?.form).toBe('maatwerkvoorziening');
+    expect(
+      findForm(
+        'Een maatwerkvoorziening is persoonlijk.',
+        terms.find((t) => t.term === 'voorziening')!,
+      )?.form,
+    ).toBe('maatwerkvoorziening');
   });
 
   it('passes plain Dutch', () => {

@@ -50,9 +50,21 @@ export function jargon(units: readonly TextUnit[], terms: readonly JargonTerm[])
     if (use.explained) continue;
     if (term.mode === 'explain-once') {
       if (explainedSomewhere.has(term.term)) continue;
-      findings.push({ code: 'jargon-unexplained', severity: 'error', pointer: use.unit.pointer, excerpt: use.form, message: `"${use.form}" is never explained in this tree. Explain it once, e.g. "${term.term} (${term.plain})".` });
+      findings.push({
+        code: 'jargon-unexplained',
+        severity: 'error',
+        pointer: use.unit.pointer,
+        excerpt: use.form,
+        message: `"${use.form}" is never explained in this tree. Explain it once, e.g. "${term.term} (${term.plain})".`,
+      });
     } else {
-      findings.push({ code: 'jargon', severity: 'error', pointer: use.unit.pointer, excerpt: use.form, message: `"${use.form}" is jargon. Write "${term.plain}", or explain it in the same text: "${use.form} (${term.plain})".` });
+      findings.push({
+        code: 'jargon',
+        severity: 'error',
+        pointer: use.unit.pointer,
+        excerpt: use.form,
+        message: `"${use.form}" is jargon. Write "${term.plain}", or explain it in the same text: "${use.form} (${term.plain})".`,
+      });
     }
   }
   return findings;

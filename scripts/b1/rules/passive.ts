@@ -16,8 +16,71 @@ const PARTICIPLE = [
   /^(be|ver|ont|her|er|onder)\p{L}{2,}(d|t)$/u,
   /^(op|aan|af|in|uit|mee|door|terug|na|toe|voor|over|bij|weg|vast|rond|binnen|langs)ge\p{L}{2,}(d|t|en)$/u,
 ];
-const STRONG = new Set(['besproken', 'bekeken', 'onderzocht', 'ondernomen', 'ontvangen', 'verzonden', 'vergeten', 'verbonden', 'beschreven', 'betrokken', 'verboden', 'bevonden', 'beslagen', 'verkregen', 'verstrekt', 'begonnen', 'bezocht', 'verkocht', 'ontnomen', 'benomen', 'bedreven', 'verweten', 'ontslagen', 'vervangen']);
-const NOT_PARTICIPLE = new Set(['gezond', 'geduld', 'gebied', 'geheel', 'gemiddeld', 'gebruiken', 'gebeuren', 'geloven', 'genieten', 'gelden', 'geraken', 'gewend', 'betekent', 'bestaat', 'beslist', 'vindt', 'bereikt', 'verandert', 'vertelt', 'verdient', 'betaalt', 'bespreekt', 'bezoekt', 'ontmoet', 'herkent', 'verliest', 'verhuist', 'bestelt', 'bezorgt', 'begint', 'begrijpt', 'bedoelt', 'behoort', 'bepaalt', 'bewaart', 'verzorgt', 'ervaart']);
+const STRONG = new Set([
+  'besproken',
+  'bekeken',
+  'onderzocht',
+  'ondernomen',
+  'ontvangen',
+  'verzonden',
+  'vergeten',
+  'verbonden',
+  'beschreven',
+  'betrokken',
+  'verboden',
+  'bevonden',
+  'beslagen',
+  'verkregen',
+  'verstrekt',
+  'begonnen',
+  'bezocht',
+  'verkocht',
+  'ontnomen',
+  'benomen',
+  'bedreven',
+  'verweten',
+  'ontslagen',
+  'vervangen',
+]);
+const NOT_PARTICIPLE = new Set([
+  'gezond',
+  'geduld',
+  'gebied',
+  'geheel',
+  'gemiddeld',
+  'gebruiken',
+  'gebeuren',
+  'geloven',
+  'genieten',
+  'gelden',
+  'geraken',
+  'gewend',
+  'betekent',
+  'bestaat',
+  'beslist',
+  'vindt',
+  'bereikt',
+  'verandert',
+  'vertelt',
+  'verdient',
+  'betaalt',
+  'bespreekt',
+  'bezoekt',
+  'ontmoet',
+  'herkent',
+  'verliest',
+  'verhuist',
+  'bestelt',
+  'bezorgt',
+  'begint',
+  'begrijpt',
+  'bedoelt',
+  'behoort',
+  'bepaalt',
+  'bewaart',
+  'verzorgt',
+  'ervaart',
+]);
 
 export const isParticiple = (word: string) => {
   const w = word.toLowerCase();
@@ -35,9 +98,21 @@ export function passiveVoice(unit: TextUnit, list: readonly Sentence[]): Finding
     const aux = lower.find((w) => AUXILIARY.has(w));
     const participle = aux ? s.words.find(isParticiple) : undefined;
     if (aux && participle) {
-      findings.push({ code: 'passive', severity: 'warning', pointer: unit.pointer, excerpt: s.text, message: `Passive voice ("${aux} … ${participle}"). Say who does it: "De gemeente belt je" instead of "Je wordt gebeld".` });
+      findings.push({
+        code: 'passive',
+        severity: 'warning',
+        pointer: unit.pointer,
+        excerpt: s.text,
+        message: `Passive voice ("${aux} … ${participle}"). Say who does it: "De gemeente belt je" instead of "Je wordt gebeld".`,
+      });
     } else if (phraseRegex('door de gemeente', 'iu').test(s.text)) {
-      findings.push({ code: 'passive-agent', severity: 'warning', pointer: unit.pointer, excerpt: s.text, message: '"door de gemeente" usually marks a passive sentence. Make the gemeente the subject: "De gemeente …".' });
+      findings.push({
+        code: 'passive-agent',
+        severity: 'warning',
+        pointer: unit.pointer,
+        excerpt: s.text,
+        message: '"door de gemeente" usually marks a passive sentence. Make the gemeente the subject: "De gemeente …".',
+      });
     }
   }
   return findings;

@@ -12,7 +12,13 @@ export function promises(unit: TextUnit, list: readonly Sentence[], phrases: rea
   for (const s of list) {
     for (const p of phrases) {
       if (!phraseRegex(p.phrase, 'iu').test(s.text)) continue;
-      findings.push({ code: 'promise', severity: 'error', pointer: unit.pointer, excerpt: s.text, message: `"${p.phrase}" promises a result the gemeente has not decided. Write instead: "${p.instead}".` });
+      findings.push({
+        code: 'promise',
+        severity: 'error',
+        pointer: unit.pointer,
+        excerpt: s.text,
+        message: `"${p.phrase}" promises a result the gemeente has not decided. Write instead: "${p.instead}".`,
+      });
     }
   }
   return findings;

@@ -9,7 +9,9 @@ describe('sentence length', () => {
 
   it('warns above 15 words', () => {
     // 18 words
-    const f = sentenceLength(...unit('Als je niet meer goed kunt lopen, kan een buurman of vriendin je misschien helpen met de boodschappen.'));
+    const f = sentenceLength(
+      ...unit('Als je niet meer goed kunt lopen, kan een buurman of vriendin je misschien helpen met de boodschappen.'),
+    );
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ code: 'sentence-long', severity: 'warning', pointer: '/nodes/x/text/nl' });
     expect(f[0]!.message).toContain('18 words');
@@ -24,7 +26,11 @@ describe('sentence length', () => {
   });
 
   it('judges each sentence on its own', () => {
-    const f = sentenceLength(...unit('Bel de wijkcoach. Die komt bij je thuis. Samen kijken jullie wat je nodig hebt en wie je daarbij kan helpen in de buurt of familie.'));
+    const f = sentenceLength(
+      ...unit(
+        'Bel de wijkcoach. Die komt bij je thuis. Samen kijken jullie wat je nodig hebt en wie je daarbij kan helpen in de buurt of familie.',
+      ),
+    );
     expect(f.map((x) => x.excerpt)).toEqual(['Samen kijken jullie wat je nodig hebt en wie je daarbij kan helpen in de buurt of familie.']);
   });
 });

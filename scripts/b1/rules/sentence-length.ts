@@ -10,9 +10,21 @@ export function sentenceLength(unit: TextUnit, list: readonly Sentence[]): Findi
   for (const s of list) {
     const n = s.words.length;
     if (n > SENTENCE_ERROR) {
-      findings.push({ code: 'sentence-too-long', severity: 'error', pointer: unit.pointer, excerpt: s.text, message: `${n} words in one sentence (max ${SENTENCE_ERROR}). Split it into sentences of at most ${SENTENCE_WARN} words.` });
+      findings.push({
+        code: 'sentence-too-long',
+        severity: 'error',
+        pointer: unit.pointer,
+        excerpt: s.text,
+        message: `${n} words in one sentence (max ${SENTENCE_ERROR}). Split it into sentences of at most ${SENTENCE_WARN} words.`,
+      });
     } else if (n > SENTENCE_WARN) {
-      findings.push({ code: 'sentence-long', severity: 'warning', pointer: unit.pointer, excerpt: s.text, message: `${n} words in one sentence; B1 aims for at most ${SENTENCE_WARN}. Split it if you can.` });
+      findings.push({
+        code: 'sentence-long',
+        severity: 'warning',
+        pointer: unit.pointer,
+        excerpt: s.text,
+        message: `${n} words in one sentence; B1 aims for at most ${SENTENCE_WARN}. Split it if you can.`,
+      });
     }
   }
   return findings;

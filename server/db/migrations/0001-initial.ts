@@ -105,7 +105,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['concern_events', 'concerns', 'resume_codes', 'idempotency', 'session_events', 'session_tokens', 'sessions', 'tree_heads', 'tree_versions']) {
+  for (const t of [
+    'concern_events',
+    'concerns',
+    'resume_codes',
+    'idempotency',
+    'session_events',
+    'session_tokens',
+    'sessions',
+    'tree_heads',
+    'tree_versions',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

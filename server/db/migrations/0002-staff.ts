@@ -124,7 +124,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['audit_log', 'coach_changes', 'coach_entries', 'coach_plans', 'concern_claims', 'staff_handovers', 'staff_notes', 'staff_consents', 'oidc_flows', 'staff_sessions', 'staff_accounts']) {
+  for (const t of [
+    'audit_log',
+    'coach_changes',
+    'coach_entries',
+    'coach_plans',
+    'concern_claims',
+    'staff_handovers',
+    'staff_notes',
+    'staff_consents',
+    'oidc_flows',
+    'staff_sessions',
+    'staff_accounts',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -16,7 +16,14 @@ export interface StoredChange {
   body: unknown;
 }
 
-const toEntry = (r: { domain: string; score: number | null; note: string; session_id: string | null; revision: number; updated_at: string }): CoachEntry => ({
+const toEntry = (r: {
+  domain: string;
+  score: number | null;
+  note: string;
+  session_id: string | null;
+  revision: number;
+  updated_at: string;
+}): CoachEntry => ({
   domain: r.domain,
   score: r.score === null ? null : Number(r.score),
   note: r.note,
@@ -29,7 +36,10 @@ const toEntry = (r: { domain: string; score: number | null; note: string; sessio
 export function coachRepo(db: StaffDb) {
   return {
     async createPlan(p: { id: string; accountId: string; label: string; question: string; at: string }): Promise<void> {
-      await db.insertInto('coach_plans').values({ id: p.id, account_id: p.accountId, label: p.label, question: p.question, created_at: p.at, updated_at: p.at }).execute();
+      await db
+        .insertInto('coach_plans')
+        .values({ id: p.id, account_id: p.accountId, label: p.label, question: p.question, created_at: p.at, updated_at: p.at })
+        .execute();
     },
 
     async plans(accountId: string) {
@@ -46,19 +56,39 @@ export function coachRepo(db: StaffDb) {
     },
 
     async entry(planId: string, domain: string): Promise<CoachEntry | undefined> {
-      const r = await db.selectFrom('coach_entries').selectAll().where('plan_id', '=', planId).where('domain', '=', domain).executeTakeFirst();
+      const r = await db
+        .selectFrom('coach_entries')
+        .selectAll()
+        .where('plan_id', '=', planId)
+        .where('domain', '=', domain)
+        .executeTakeFirst();
       return r && toEntry(r);
     },
 
     /** Not a change of the coach's content: no new revision, so queued offline edits do not conflict with it. */
     async linkSession(planId: string, domain: string, sessionId: string): Promise<CoachEntry | undefined> {
-      await db.updateTable('coach_entries').set({ session_id: sessionId }).where('plan_id', '=', planId).where('domain', '=', domain).execute();
-      const r = await db.selectFrom('coach_entries').selectAll().where('plan_id', '=', planId).where('domain', '=', domain).executeTakeFirst();
+      await db
+        .updateTable('coach_entries')
+        .set({ session_id: sessionId })
+        .where('plan_id', '=', planId)
+        .where('domain', '=', domain)
+        .execute();
+      const r = await db
+        .selectFrom('coach_entries')
+        .selectAll()
+        .where('plan_id', '=', planId)
+        .where('domain', '=', domain)
+        .executeTakeFirst();
       return r && toEntry(r);
     },
 
     async change(planId: string, key: string): Promise<StoredChange | undefined> {
-      const r = await db.selectFrom('coach_changes').select(['request_hash', 'status', 'response']).where('plan_id', '=', planId).where('key', '=', key).executeTakeFirst();
+      const r = await db
+        .selectFrom('coach_changes')
+        .select(['request_hash', 'status', 'response'])
+        .where('plan_id', '=', planId)
+        .where('key', '=', key)
+        .executeTakeFirst();
       return r && { requestHash: r.request_hash, status: Number(r.status), body: JSON.parse(r.response) };
     },
 
@@ -83,15 +113,41 @@ export function coachRepo(db: StaffDb) {
       try {
         return await db.transaction().execute(async (tx) => {
           const entry: CoachEntry = { domain, ...next, revision: baseRevision + 1 };
-          const values = { score: next.score, note: next.note, session_id: next.sessionId, revision: entry.revision, updated_at: next.updatedAt };
+          const values = {
+            score: next.score,
+            note: next.note,
+            session_id: next.sessionId,
+            revision: entry.revision,
+            updated_at: next.updatedAt,
+          };
           if (baseRevision === 0) {
-            await tx.insertInto('coach_entries').values({ plan_id: planId, domain, ...values }).execute();
+            await tx
+              .insertInto('coach_entries')
+              .values({ plan_id: planId, domain, ...values })
+              .execute();
           } else {
-            const moved = await tx.updateTable('coach_entries').set(values).where('plan_id', '=', planId).where('domain', '=', domain).where('revision', '=', baseRevision).executeTakeFirst();
+            const moved = await tx
+              .updateTable('coach_entries')
+              .set(values)
+              .where('plan_id', '=', planId)
+              .where('domain', '=', domain)
+              .where('revision', '=', baseRevision)
+              .executeTakeFirst();
             if (Number(moved.numUpdatedRows) !== 1) return { ok: false as const };
           }
           const body = input.response(entry);
-          await tx.insertInto('coach_changes').values({ plan_id: planId, key: input.key, domain, request_hash: input.requestHash, status: 200, response: JSON.stringify(body), at: next.updatedAt }).execute();
+          await tx
+            .insertInto('coach_changes')
+            .values({
+              plan_id: planId,
+              key: input.key,
+              domain,
+              request_hash: input.requestHash,
+              status: 200,
+              response: JSON.stringify(body),
+              at: next.updatedAt,
+            })
+            .execute();
           await tx.updateTable('coach_plans').set({ updated_at: next.updatedAt }).where('id', '=', planId).execute();
           return { ok: true as const, body };
         });

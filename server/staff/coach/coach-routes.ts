@@ -11,9 +11,18 @@ import { COACH_ROLES, type StaffEnv, type StaffKit } from '../context.js';
 import { coachRepo, type CoachEntry } from './coach-repo.js';
 import { DOMAIN_IDS, LIFE_DOMAINS, SCALE } from './domains.js';
 
-const IdempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
+const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const PlanBody = z.strictObject({
-  label: z.string().trim().min(1).max(80).meta({ description: 'How the coach recognises the household: initials or a case number, not a full name.' }),
+  label: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .meta({ description: 'How the coach recognises the household: initials or a case number, not a full name.' }),
   question: z.string().trim().min(1).max(1000).meta({ description: 'The help question: it decides which domains are recorded.' }),
 });
 const EntryBody = z.strictObject({
@@ -69,7 +78,13 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const offers = step.kind === 'question' && step.input?.type === 'multi' && step.input.options.some((o) => o.value === domain);
     if (!offers) return created;
     const caller = { authorization: `Bearer ${created.token}`, guard: { checkOrigin() {} }, locale: undefined };
-    const { body } = await sessions.answer(created.id, caller, { node: step.id, value: [domain], version: created.version, idempotencyKey: `coach-domain-${created.id}`, channel: 'wijkcoach' });
+    const { body } = await sessions.answer(created.id, caller, {
+      node: step.id,
+      value: [domain],
+      version: created.version,
+      idempotencyKey: `coach-domain-${created.id}`,
+      channel: 'wijkcoach',
+    });
     const state = body as SessionState;
     return { ...created, version: state.version, state };
   }
@@ -118,7 +133,12 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const replay = async () => {
       const stored = await repo.change(plan.id, idempotencyKey);
       if (!stored) return undefined;
-      if (stored.requestHash !== requestHash) throw new ApiError(422, 'idempotency-key-reused', 'This idempotency key was used for another change. Use a new key for every change.');
+      if (stored.requestHash !== requestHash)
+        throw new ApiError(
+          422,
+          'idempotency-key-reused',
+          'This idempotency key was used for another change. Use a new key for every change.',
+        );
       return c.json(stored.body as object, stored.status as 200);
     };
     const earlier = await replay();
@@ -143,11 +163,29 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const { p, plan } = await ownPlan(c);
     const domain = c.req.param('domain');
     const entry = await repo.entry(plan.id, domain);
-    if (!entry) throw new ApiError(422, 'domain-not-recorded', 'Record this domain in the plan first (only domains the help question needs are recorded).');
+    if (!entry)
+      throw new ApiError(
+        422,
+        'domain-not-recorded',
+        'Record this domain in the plan first (only domains the help question needs are recorded).',
+      );
     const tree = treeFor(domain);
-    if (!tree) throw new ApiError(404, 'tree-not-found', `No published tree gives advice for "${domain}". Ask the tree authors, or configure coachTrees.`);
+    if (!tree)
+      throw new ApiError(
+        404,
+        'tree-not-found',
+        `No published tree gives advice for "${domain}". Ask the tree authors, or configure coachTrees.`,
+      );
     const created = await startDomain(await sessions.create({ tree, channel: 'wijkcoach' }, { checkOrigin() {} }), domain);
-    await kit.repo.addConsent({ id: deps.ids.id(), session_id: created.id, account_id: p.account.id, purpose: 'start', channel: 'wijkcoach', consent_text: null, at: now() });
+    await kit.repo.addConsent({
+      id: deps.ids.id(),
+      session_id: created.id,
+      account_id: p.account.id,
+      purpose: 'start',
+      channel: 'wijkcoach',
+      consent_text: null,
+      at: now(),
+    });
     const linked = await repo.linkSession(plan.id, domain, created.id);
     await kit.record(p, 'plan.start-tree', 'plan', plan.id, { domain, session: created.id });
     return c.json({ session: created, entry: linked }, 201);
