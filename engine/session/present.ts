@@ -1,6 +1,7 @@
 import type { CompiledTree } from '../compile/compile.js';
 import type { QuestionNode, Node } from '../schema/tree-schema.js';
 import type { LocalizedText } from '../schema/text.js';
+import { expectedAhead } from '../compile/depth.js';
 import { localize } from '../text/localize.js';
 import { answerLabel, questionLabel } from './answer-label.js';
 import type { Channel, SessionView } from './types.js';
@@ -25,11 +26,11 @@ export interface PresentedStep {
   canGoBack: boolean;
 }
 
-// `compiled` stays in the signature: every session function takes (compiled, view, …).
-export function present(_compiled: CompiledTree, view: SessionView, locale = 'nl'): PresentedStep {
+export function present(compiled: CompiledTree, view: SessionView, locale = 'nl'): PresentedStep {
   const { node } = view;
   const source = node.source as Extract<Node, { kind: 'question' | 'info' | 'end' }>;
-  const { done, ahead } = view.progress;
+  const { done } = view.progress;
+  const ahead = view.done ? 0 : Math.round(expectedAhead(compiled.graph, view.answers, view.node.id));
   const step: PresentedStep = {
     id: node.id,
     kind: node.kind as PresentedStep['kind'],

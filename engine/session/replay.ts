@@ -63,7 +63,7 @@ function viewOf(compiled: CompiledTree, record: SessionRecord, snapshot: AnyMach
     answers: context.answers,
     plan: context.plan,
     done,
-    progress: { done: steps, ahead: done ? 0 : (compiled.ahead.get(id) ?? 0) },
+    progress: { done: steps },
   };
 }
 

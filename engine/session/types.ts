@@ -29,7 +29,8 @@ export interface SessionView {
   answers: Record<string, unknown>;
   plan: PlanEntry[];
   done: boolean;
-  progress: { done: number; ahead: number };
+  /** Steps taken; present() adds about how many are still ahead (computed only when shown). */
+  progress: { done: number };
 }
 
 export type EngineErrorCode =
