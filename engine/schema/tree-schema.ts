@@ -112,7 +112,7 @@ export const InfoNode = z
   .object({ kind: z.literal('info'), text: LocalizedText, staff, next: Next, sources: z.array(Source).optional() })
   .strict();
 export const AdviceNode = z.object({ kind: z.literal('advice'), items: z.array(AdviceItem).min(1), next: Next }).strict();
-export const RouteNode = z.object({ kind: z.literal('route'), next: Next }).strict();
+export const RouteNode = z.object({ kind: z.literal('route'), next: Next, sources: z.array(Source).optional() }).strict();
 export const FlowNode = z
   .object({
     kind: z.literal('flow'),

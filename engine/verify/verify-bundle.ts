@@ -68,6 +68,7 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
     }
     problems.push(...textProblems(file.json, where, tree.status === 'published'));
     problems.push(...serviceProblems(tree, where, serviceIds, services !== null));
+    problems.push(...ruleSourceProblems(tree, where));
     if (hasErrors(problems.slice(before))) broken.add(tree.id);
     trees.set(tree.id, tree);
   }
@@ -147,6 +148,27 @@ function serviceProblems(tree: Tree, where: string, known: Set<string>, haveCata
             : `Service "${id}" cannot be checked: ${tree.gemeente}/services.json is missing or invalid.`,
         });
       });
+    });
+  }
+  return problems;
+}
+
+/**
+ * Every rule names its source: a node that branches on answers must cite the policy line or public
+ * page its conditions come from (the tree's own sources say where the content comes from, not why
+ * this route). A warning, so drafts can be written first; CI keeps warnings at zero for Haarlem.
+ */
+function ruleSourceProblems(tree: Tree, where: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const [local, node] of Object.entries(tree.nodes)) {
+    if (!('next' in node) || typeof node.next !== 'object' || !node.next) continue;
+    if ('sources' in node && node.sources?.length) continue;
+    problems.push({
+      code: 'rule-source-missing',
+      severity: 'warning',
+      where,
+      pointer: `/nodes/${escapePointer(local)}`,
+      message: `Node "${local}" routes on answers but names no source for that rule. Add "sources": [{ "seed": "001", "lines": "…" }] or a public page.`,
     });
   }
   return problems;
