@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../test/support/browser.js';
 import { buildWidget } from '../scripts/build-widget.js';
 import { startServer } from '../test/e2e-server.js';
 import { median, type Row } from './stats.js';
@@ -80,17 +81,7 @@ export async function run(): Promise<Row[]> {
     );
   });
   const staticUrl = `http://127.0.0.1:${(staticSrv.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const widgetUrl = `${server.url}/?tree=demo/start`;
     await timeToQuestion(browser, widgetUrl); // warm the server's tree cache and Chromium itself

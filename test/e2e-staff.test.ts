@@ -1,13 +1,13 @@
 // The staff side in real Chromium against the real server (in-process on a free port, SQLite in
 // memory, the demo and Haarlem trees): a resident and a 14 023 medewerker in one session, the
 // concern inbox closing a report the reporter then sees, the wijkcoach offline and back, and axe.
-import { AxeBuilder } from '@axe-core/playwright';
 import { serve, type ServerType } from '@hono/node-server';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, launchChromium } from './support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStaff } from '../scripts/build-staff.js';
 import { buildWidget } from '../scripts/build-widget.js';
@@ -22,7 +22,6 @@ import { mountStaff } from '../server/staff/index.js';
 import type { StaffKit } from '../server/staff/context.js';
 import { hashPassword } from '../server/staff/password.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'kitchen table twenty three';
 let browser: Browser;
 let server: ServerType;
@@ -64,17 +63,7 @@ beforeAll(async () => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -105,9 +94,7 @@ async function signIn(name: string, path: string, checkLoginPage = false): Promi
 }
 
 async function axe(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  const problems = result.violations.map((v) => `${what}: ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-  expect(problems).toEqual([]);
+  expect(await axeViolations(page, what)).toEqual([]);
 }
 
 const next = (page: Page) => page.getByRole('button', { name: 'Volgende' }).click();

@@ -1,15 +1,14 @@
 // The resident widget in real Chromium against the real server (in-process, SQLite in memory; the
 // contract fake only if the real one cannot start). Each door is walked with the keyboard alone;
 // axe checks every question type, the advice, the concern form; screenshots go to test-artifacts/.
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWidget } from '../scripts/build-widget.js';
 import { startServer, type RunningServer } from './e2e-server.js';
+import { activeElement, axeViolations, launchChromium, tabTo } from './support/browser.js';
 
 const ARTIFACTS = 'test-artifacts';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let server: RunningServer;
 let browser: Browser;
 
@@ -17,17 +16,7 @@ beforeAll(async () => {
   await buildWidget();
   await mkdir(ARTIFACTS, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -35,33 +24,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** What has focus, through shadow roots: tag, text and the label of a form control. */
-async function active(page: Page) {
-  return page.evaluate(() => {
-    let a: Element | null = document.activeElement;
-    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-    const el = a as HTMLInputElement | null;
-    const root = el?.getRootNode() as ShadowRoot | Document | undefined;
-    const label = el?.id ? root?.querySelector?.(`label[for="${el.id}"]`)?.textContent?.trim() : undefined;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      text: el?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-      label: label ?? '',
-      type: el?.type ?? '',
-      checked: !!el?.checked,
-    };
-  });
-}
-
-/** Tab (only Tab) until the focused element's text or label starts with `name`. */
-async function tabTo(page: Page, name: string, max = 40) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const a = await active(page);
-    if (a.text.startsWith(name) || a.label.startsWith(name)) return a;
-  }
-  throw new Error(`keyboard: never reached "${name}"`);
-}
+const active = activeElement;
 
 async function heading(page: Page, text: string) {
   await page.getByRole('heading', { name: text, exact: true }).waitFor({ timeout: 10_000 });
@@ -70,9 +33,7 @@ async function heading(page: Page, text: string) {
 }
 
 async function axe(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-  expect(summary, `axe on ${what}`).toEqual([]);
+  expect(await axeViolations(page, what)).toEqual([]);
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/widget-${name}.png`, fullPage: true });
@@ -107,6 +68,10 @@ async function nextStep(page: Page, expectHeading: string) {
 }
 
 describe(`<vraag-wijzer> in Chromium`, () => {
+  it('runs against the real server, not the contract fake', () => {
+    expect(server.kind).toBe('real');
+  });
+
   it('door "Ik wil helpen": keyboard only to the advice', async () => {
     const { page, errors } = await open('demo/start');
     await page.getByRole('heading', { name: 'Wat wil je doen?' }).waitFor();
