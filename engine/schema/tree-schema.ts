@@ -111,7 +111,9 @@ export const QuestionNode = z
 export const InfoNode = z
   .object({ kind: z.literal('info'), text: LocalizedText, staff, next: Next, sources: z.array(Source).optional() })
   .strict();
-export const AdviceNode = z.object({ kind: z.literal('advice'), items: z.array(AdviceItem).min(1), next: Next }).strict();
+export const AdviceNode = z
+  .object({ kind: z.literal('advice'), items: z.array(AdviceItem).min(1), next: Next, sources: z.array(Source).optional() })
+  .strict();
 export const RouteNode = z.object({ kind: z.literal('route'), next: Next, sources: z.array(Source).optional() }).strict();
 export const FlowNode = z
   .object({

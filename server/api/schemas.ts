@@ -1,10 +1,13 @@
 // Request schemas: the single source for validation and for the OpenAPI document. All objects are
 // strict – an unknown field is an error, not silently dropped – and every string is bounded.
 import { z } from 'zod';
-import { CHANNELS, type Channel } from '../../engine/index.js';
 
 export const Locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language code such as "nl", "en" or "en-GB"');
-const ChannelSchema = z.enum(CHANNELS as [Channel, ...Channel[]]);
+/**
+ * The public API is the resident's own door. Which staff door an answer came through (14 023,
+ * loket, wijkcoach) is recorded only by the signed-in staff routes, so nobody can claim it here.
+ */
+const ChannelSchema = z.literal('web', { error: 'channel can only be "web" here; staff channels are set by the staff console (/api/staff/…).' });
 const IdempotencyKey = z
   .string()
   .min(8)
@@ -30,7 +33,7 @@ export const AnswerBody = z
     value: AnswerValue,
     version: Version,
     idempotencyKey: IdempotencyKey,
-    channel: ChannelSchema.optional().meta({ description: "Through which door this answer came; defaults to the session's channel." }),
+    channel: ChannelSchema.optional().meta({ description: 'Always "web" on the public API; staff answers go through /api/staff/….' }),
   })
   .meta({ id: 'AnswerRequest' });
 

@@ -111,14 +111,24 @@ describe('session lifecycle', () => {
   });
 
   it('stores the value as the engine normalised it and the channel of each answer', async () => {
-    const s = await startSession(t, { tree: 'demo/start', channel: 'telefoon' });
+    const s = await startSession(t, { tree: 'demo/start', channel: 'web' });
     await answer(s, { node: 'deur', value: 'oplossing', version: 0 });
-    await answer(s, { node: 'naar-oplossing/domeinen', value: ['huishouden', 'vervoer', 'vervoer'], version: 1, channel: 'loket' });
+    await answer(s, { node: 'naar-oplossing/domeinen', value: ['huishouden', 'vervoer', 'vervoer'], version: 1 });
     const events = await t.deps.store.sessions.events(s.id);
     expect(events.map((e) => [e.channel, e.value])).toEqual([
-      ['telefoon', 'oplossing'],
-      ['loket', ['vervoer', 'huishouden']],
+      ['web', 'oplossing'],
+      ['web', ['vervoer', 'huishouden']],
     ]);
+  });
+
+  it('refuses a staff channel on the public API: only signed-in staff record 14 023, loket or wijkcoach', async () => {
+    const created = await t.request('POST', '/api/sessions', { tree: 'demo/start', channel: 'loket' });
+    expect(created.status).toBe(422);
+    expect(await created.json()).toMatchObject({ errors: [{ pointer: '/channel' }] });
+    const s = await startSession(t);
+    const res = await answer(s, { node: 'deur', value: 'oplossing', version: 0, channel: 'telefoon' });
+    expect(res.status).toBe(422);
+    expect((await t.deps.store.sessions.events(s.id)).length).toBe(0);
   });
 });
 
@@ -176,7 +186,7 @@ describe('concurrency', () => {
     const staff = { id: s.id, auth: { authorization: `Bearer ${resumed.token}` } };
     const [resident, agent] = await Promise.all([
       answer(s, { node: 'deur', value: 'oplossing', version: 0 }),
-      answer(staff, { node: 'deur', value: 'helpen', version: 0, channel: 'telefoon' }),
+      answer(staff, { node: 'deur', value: 'helpen', version: 0 }),
     ]);
     const statuses = [resident.status, agent.status].sort();
     expect(statuses).toEqual([200, 409]);
