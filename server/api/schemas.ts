@@ -7,7 +7,9 @@ export const Locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language cod
  * The public API is the resident's own door. Which staff door an answer came through (14 023,
  * loket, wijkcoach) is recorded only by the signed-in staff routes, so nobody can claim it here.
  */
-const ChannelSchema = z.literal('web', { error: 'channel can only be "web" here; staff channels are set by the staff console (/api/staff/…).' });
+const ChannelSchema = z.literal('web', {
+  error: 'channel can only be "web" here; staff channels are set by the staff console (/api/staff/…).',
+});
 const IdempotencyKey = z
   .string()
   .min(8)
