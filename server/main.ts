@@ -15,6 +15,10 @@ const state: AppState = { draining: false };
 const app = createApp(deps, state);
 const staff = mountStaff(app, deps, staffConfigFromEnv(process.env));
 const stopRetention = startRetention(deps, () => staff.purge());
+const handoverTimer = setInterval(() => {
+  staff.handovers.deliverDue().catch((err: Error) => logger.error({ message: err.message }, 'Handover delivery pass failed; will retry.'));
+}, 30_000);
+handoverTimer.unref();
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   logger.info({ port: info.port, database: deps.store.dialect }, `Vraagwijzer listening on http://localhost:${info.port}`);
@@ -48,6 +52,7 @@ async function shutdown(signal: string) {
   state.draining = true;
   logger.info({ signal }, 'Shutting down: draining requests.');
   stopRetention();
+  clearInterval(handoverTimer);
   const force = setTimeout(() => {
     logger.warn('Drain timeout: closing remaining connections.');
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

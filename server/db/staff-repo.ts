@@ -41,6 +41,10 @@ export interface StaffTables {
     summary: string;
     status: string;
     at: string;
+    attempts?: number;
+    next_attempt_at?: string | null;
+    delivered_at?: string | null;
+    last_error?: string | null;
   };
   concern_claims: { concern_id: string; account_id: string; at: string };
   coach_plans: { id: string; account_id: string; label: string; question: string; created_at: string; updated_at: string };
@@ -227,6 +231,32 @@ export function staffRepo(db: StaffDb) {
 
     async addHandover(h: StaffTables['staff_handovers']): Promise<void> {
       await db.insertInto('staff_handovers').values(h).execute();
+    },
+
+    /** Handovers to deliver now: waiting, due for a retry, or claimed by a delivery that died. */
+    async dueHandovers(now: string, limit = 20) {
+      return db
+        .selectFrom('staff_handovers')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'klaar-voor-overdracht'),
+            eb.and([eb('status', 'in', ['opnieuw-proberen', 'bezig']), eb('next_attempt_at', '<=', now)]),
+          ]),
+        )
+        .orderBy('at')
+        .limit(limit)
+        .execute();
+    },
+
+    /** Moves a handover on only from the status the caller saw: two deliverers never both send. */
+    async moveHandover(
+      id: string,
+      from: string,
+      to: Partial<Pick<StaffTables['staff_handovers'], 'status' | 'attempts' | 'next_attempt_at' | 'delivered_at' | 'last_error'>>,
+    ): Promise<boolean> {
+      const r = await db.updateTable('staff_handovers').set(to).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
 
     async handovers(sessionId: string) {

@@ -15,6 +15,13 @@ export interface OidcConfig {
   roleMap: Record<string, Role>;
 }
 
+/** Where a warm handover to one service of the sociale kaart is delivered: HTTPS POST, signed. */
+export interface HandoverTarget {
+  url: string;
+  /** Shared with the receiving organisation; signs every delivery (HMAC-SHA256). */
+  secret: string;
+}
+
 export interface StaffConfig {
   /** A staff session ends after this long without a request. */
   idleTimeoutMs: number;
@@ -36,6 +43,8 @@ export interface StaffConfig {
   coachTrees: Record<string, string>;
   /** The municipality whose trees the coach's domains link to (default: whichever serves one). */
   coachGemeente: string | null;
+  /** Service id → delivery endpoint. A service without one gets the handover by phone (status "geen-koppeling"). */
+  handoverTargets: Record<string, HandoverTarget>;
 }
 
 const MINUTE = 60_000;
@@ -52,12 +61,14 @@ export const STAFF_DEFAULTS: StaffConfig = {
   teamName: 'Sociaal wijkteam',
   coachTrees: {},
   coachGemeente: null,
+  handoverTargets: {},
 };
 
 /**
  * STAFF_IDLE_MINUTES, STAFF_MAX_HOURS, STAFF_SECURE_COOKIES (auto|1|0), RATE_STAFF_LOGIN
  * ("limit/seconds"), STAFF_TEAM_NAME, COACH_GEMEENTE, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET,
- * OIDC_REDIRECT_URI, OIDC_SCOPE, OIDC_ROLE_CLAIM, OIDC_ROLE_MAP='{"grp-14023":"medewerker"}'.
+ * OIDC_REDIRECT_URI, OIDC_SCOPE, OIDC_ROLE_CLAIM, OIDC_ROLE_MAP='{"grp-14023":"medewerker"}',
+ * HANDOVER_TARGETS='{"buuv":{"url":"https://…","secret":"…"}}'.
  */
 export function staffConfigFromEnv(env: NodeJS.ProcessEnv): StaffConfig {
   const rate = env.RATE_STAFF_LOGIN ? /^(\d+)\/(\d+)$/.exec(env.RATE_STAFF_LOGIN) : null;
@@ -82,7 +93,28 @@ export function staffConfigFromEnv(env: NodeJS.ProcessEnv): StaffConfig {
     teamName: env.STAFF_TEAM_NAME ?? STAFF_DEFAULTS.teamName,
     coachGemeente: env.COACH_GEMEENTE ?? null,
     oidc,
+    handoverTargets: env.HANDOVER_TARGETS ? handoverTargets(env.HANDOVER_TARGETS) : {},
   };
+}
+
+/** Parsed and checked at start-up: a typo must not surface as a handover that never arrives. */
+export function handoverTargets(json: string): Record<string, HandoverTarget> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error('HANDOVER_TARGETS is not JSON. Expected {"<service id>": {"url": "https://…", "secret": "…"}}.');
+  }
+  const out: Record<string, HandoverTarget> = {};
+  for (const [service, target] of Object.entries(parsed as Record<string, Partial<HandoverTarget>>)) {
+    const url = target?.url ?? '';
+    const local = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url);
+    if (!url.startsWith('https://') && !local)
+      throw new Error(`HANDOVER_TARGETS.${service}.url must be https:// (personal data travels there).`);
+    if (!target.secret || target.secret.length < 32) throw new Error(`HANDOVER_TARGETS.${service}.secret must be at least 32 characters.`);
+    out[service] = { url, secret: target.secret };
+  }
+  return out;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -214,8 +214,9 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
       consent_text: `${CONSENT_TEXTS.handover} [${body.shared.join(', ')} → ${service.id}]`,
       at,
     });
-    // There is no transport here on purpose (no personal data by e-mail): the handover waits in
-    // this outbox for the receiving organisation's connection, which collects it with its status.
+    // Into the outbox (committed first), then delivered to the organisation's endpoint when it has
+    // one; without one the medewerker hands it over by phone ("geen-koppeling"). Never by e-mail.
+    const connected = !!kit.config.handoverTargets[service.id];
     const handover = {
       id: deps.ids.id(),
       session_id: id,
@@ -224,10 +225,15 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
       consent_id: consentId,
       shared: JSON.stringify(body.shared),
       summary,
-      status: 'klaar-voor-overdracht',
+      status: connected ? 'klaar-voor-overdracht' : 'geen-koppeling',
       at,
     };
     await repo.addHandover(handover);
+    if (connected) {
+      kit.handovers
+        .deliverDue()
+        .catch((err: Error) => deps.logger.error({ message: err.message }, 'Handover delivery pass failed; the timer retries.'));
+    }
     await kit.record(p, 'handover.create', 'handover', handover.id, { session: id, service: service.id, shared: body.shared });
     return c.json(
       {

@@ -26,6 +26,8 @@ export interface StaffKit {
   /** Writes one audit row for the signed-in member; never throws past a failed write silently. */
   /** Deletes ended staff sessions, stale sign-in flows and notes/consents of purged sessions. */
   purge(): Promise<number>;
+  /** The warm-handover outbox: `deliverDue()` sends what is waiting (also on a timer in main.ts). */
+  handovers: { deliverDue(): Promise<{ delivered: number; retrying: number; failed: number }> };
   record(
     p: Principal | null,
     action: string,

@@ -10,6 +10,7 @@ import { inboxRoutes } from './inbox-routes.js';
 import { loginRoutes } from './login-routes.js';
 import { oidcRoutes } from './oidc.js';
 import { staffPageRoutes } from './page-routes.js';
+import { handoverDelivery, type Fetch } from './handover-delivery.js';
 
 export { staffConfigFromEnv, STAFF_DEFAULTS, type StaffConfig } from './config.js';
 export type { StaffDeps } from './context.js';
@@ -20,7 +21,7 @@ export type { StaffDeps } from './context.js';
  * handler, security headers and body limit apply unchanged. Call `kit.purge()` from the retention
  * job: it removes ended staff sessions and the staff notes/consents of sessions retention deleted.
  */
-export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffConfig> = {}): StaffKit {
+export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffConfig> = {}, send: Fetch = fetch): StaffKit {
   if (!deps.db?.kysely)
     throw new Error('mountStaff-needs-db: pass the connected database as deps.db (the staff tables live beside the store).');
   const config: StaffConfig = { ...STAFF_DEFAULTS, ...options };
@@ -38,6 +39,7 @@ export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffCon
       const idleBefore = new Date(now.getTime() - config.idleTimeoutMs).toISOString();
       return (await repo.purgeExpired(now.toISOString(), idleBefore)) + (await repo.purgeOrphans());
     },
+    handovers: { deliverDue: () => delivery.deliverDue() },
     record: (p, action, targetKind, targetId, detail) =>
       audit.write({
         at: deps.clock().toISOString(),
@@ -49,6 +51,7 @@ export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffCon
         ...(detail ? { detail } : {}),
       }),
   };
+  const delivery = handoverDelivery(kit, config.handoverTargets, send);
   const sessions = sessionService(deps);
   app.route('/', loginRoutes(kit));
   if (config.oidc) app.route('/', oidcRoutes(kit, config.oidc));

@@ -1,6 +1,7 @@
 // Test support (not a test file): the real app + staff routes on SQLite in memory, and a staff
 // "browser" that keeps its cookies and echoes the CSRF token like the staff pages do.
 import type { Role } from '../db/staff-repo.js';
+import type { Fetch } from './handover-delivery.js';
 import { cryptoIds } from '../ids.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import type { StaffConfig } from './config.js';
@@ -23,9 +24,9 @@ export interface StaffAgent {
 
 export const PASSWORD = 'correct horse battery staple';
 
-export async function staffTest(options: Partial<StaffConfig> = {}): Promise<StaffTest> {
+export async function staffTest(options: Partial<StaffConfig> = {}, send?: Fetch): Promise<StaffTest> {
   const t = await testApp();
-  const kit = mountStaff(t.app, { ...t.deps, db: t.db }, options);
+  const kit = mountStaff(t.app, { ...t.deps, db: t.db }, options, send);
   const addAccount = async (name: string, role: Role, password = PASSWORD) => {
     const id = cryptoIds.id();
     await kit.repo.addAccount(

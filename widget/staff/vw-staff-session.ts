@@ -22,6 +22,15 @@ interface StaffView {
   services: PresentedService[];
 }
 
+/** What each outbox status means for the medewerker: what happened, and what to do. */
+const HANDOVER_STATUS: Record<string, string> = {
+  'klaar-voor-overdracht': 'wordt verzonden',
+  bezig: 'wordt verzonden',
+  'opnieuw-proberen': 'nog niet aangekomen, wordt opnieuw geprobeerd',
+  verzonden: 'aangekomen bij de organisatie',
+  mislukt: 'niet aangekomen: bel de organisatie en lees de samenvatting voor',
+  'geen-koppeling': 'deze organisatie heeft geen koppeling: bel ze en lees de samenvatting voor',
+};
 export class VwStaffSession extends LitElement {
   static override properties = {
     handle: { attribute: false },
@@ -281,7 +290,12 @@ export class VwStaffSession extends LitElement {
           ${
             v.handovers.length
               ? html`<ul>
-                  ${v.handovers.map((h) => html`<li>${h.serviceId}: ${h.shared.join(', ')} – ${h.status} (${h.by}, ${time(h.at)})</li>`)}
+                  ${v.handovers.map(
+                    (h) =>
+                      html`<li>
+                        ${h.serviceId}: ${h.shared.join(', ')} – ${HANDOVER_STATUS[h.status] ?? h.status} (${h.by}, ${time(h.at)})
+                      </li>`,
+                  )}
                 </ul>`
               : nothing
           }

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as staff from './0002-staff.js';
+import * as handoverDelivery from './0003-handover-delivery.js';
 
 // Listed in code rather than read from the folder: works the same under tsx, in a bundle and in tests.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-staff': staff,
+  '0003-handover-delivery': handoverDelivery,
 };
 
 export const migrationProvider: MigrationProvider = {
