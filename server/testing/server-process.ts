@@ -13,11 +13,16 @@ export interface ServerProcess {
 /** Starts server/main.ts on a free port (PORT=0) and resolves once it listens. */
 export function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
   // node --import tsx, not the tsx CLI: one process, so SIGKILL and SIGHUP reach the server itself.
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: resolve('.'),
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // PROFILE_DIR=/tmp/x npm run bench server writes the server's CPU profile there (where the time goes).
+  const proc = spawn(
+    process.execPath,
+    [...(process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []), '--import', 'tsx', 'server/main.ts'],
+    {
+      cwd: resolve('.'),
+      env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output: string[] = [];
   const exited = new Promise<number | null>((done) => proc.on('exit', (code) => done(code)));
   return new Promise((ready, fail) => {
