@@ -1,5 +1,5 @@
 // Base for every widget element: the UI language, the shared tokens, and focus on the heading.
-import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { t, type MessageKey } from './messages.js';
 import { tokens } from './styles.js';
 
@@ -23,6 +23,14 @@ export class VwElement extends LitElement {
     const nested = this.renderRoot.querySelector<VwElement>('[data-focus-child]');
     if (nested && 'focusHeading' in nested) return nested.focusHeading();
     this.renderRoot.querySelector<HTMLElement>('[data-heading]')?.focus();
+  }
+
+  /** "Vorige" on a step: the same control, label and busy state on every kind of step. */
+  protected backButton(canGoBack: boolean, busy: boolean) {
+    if (!canGoBack) return nothing;
+    return html`<button type="button" part="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.emit('vw-back')}>
+      ${this.t('back')}
+    </button>`;
   }
 
   /** Events cross shadow roots so the host page and the root element both hear them. */

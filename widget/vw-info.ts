@@ -38,13 +38,7 @@ export class VwInfo extends VwElement {
         >
           ${this.t('next')}
         </button>
-        ${
-          s.canGoBack
-            ? html`<button type="button" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-back')}>
-                ${this.t('back')}
-              </button>`
-            : nothing
-        }
+        ${this.backButton(s.canGoBack, this.busy)}
       </div>
     </section>`;
   }

@@ -94,13 +94,7 @@ export class VwQuestion extends VwElement {
         <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.t('next')}
         </button>
-        ${
-          s.canGoBack
-            ? html`<button type="button" part="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.emit('vw-back')}>
-                ${this.t('back')}
-              </button>`
-            : nothing
-        }
+        ${this.backButton(s.canGoBack, this.busy)}
       </div>
     </form>`;
   }
