@@ -346,4 +346,36 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     ]);
     await context.close();
   }, 120_000);
+  it('a new household plan made at a kitchen table without internet reaches the server once, with its answers', async () => {
+    const { context, page } = await signIn('wim', '/coach');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByLabel('Huishouden (initialen of dossiernummer)').fill('Fam. K.');
+    await page.getByLabel('Hulpvraag').fill('Eenzaam sinds de verhuizing.');
+    await page.getByRole('button', { name: 'Plan maken' }).click();
+    await page.getByRole('heading', { name: 'Plan: Fam. K.' }).waitFor();
+    await page.getByLabel('Ontmoeten en eenzaamheid').check();
+    await page.getByRole('button', { name: 'Toevoegen aan plan' }).click();
+    const form = page.locator('form[data-domain="ontmoeten"]');
+    await form.getByLabel('2 – Niet zelfredzaam').check();
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText(/wachten op verbinding/).waitFor();
+    const plans = () => sdb().selectFrom('coach_plans').select(['id', 'label']).where('label', '=', 'Fam. K.').execute();
+    expect(await plans()).toEqual([]);
+    await axe(page, 'coach plan made offline');
+
+    await context.setOffline(false);
+    await page.getByText('Alles is bewaard op de server.').waitFor();
+    const [plan] = await plans();
+    expect(plan).toBeDefined();
+    expect(await plans()).toHaveLength(1);
+    const entries = await sdb().selectFrom('coach_entries').select(['domain', 'score']).where('plan_id', '=', plan!.id).execute();
+    expect(entries).toEqual([{ domain: 'ontmoeten', score: 2 }]);
+    await context.close();
+  }, 120_000);
 });

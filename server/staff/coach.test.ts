@@ -84,6 +84,21 @@ describe('kitchen-table plan', () => {
     expect((await t.kit.audit.forTarget('plan', id)).map((a) => a.action)).toEqual(['plan.create', 'plan.change', 'plan.start-tree']);
   });
 
+  it('accepts a plan id chosen by the coach’s device (made offline): a repeat returns the same plan, another coach’s id is refused', async () => {
+    const body = { id: 'device-made-plan-0001', label: 'Fam. K.', question: 'Eenzaam sinds de verhuizing.' };
+    const first = await wim.call('POST', '/api/staff/coach/plans', body);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ id: body.id, label: 'Fam. K.', entries: [] });
+    const again = await wim.call('POST', '/api/staff/coach/plans', body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ id: body.id });
+    await t.addAccount('wies', 'wijkcoach');
+    const wies = await t.login('wies');
+    const taken = await wies.call('POST', '/api/staff/coach/plans', { ...body, label: 'Fam. X.' });
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toMatchObject({ code: 'plan-id-taken' });
+  });
+
   it('keeps plans to their coach', async () => {
     const id = await plan();
     await t.addAccount('wies', 'wijkcoach');

@@ -26,6 +26,10 @@ export interface Plan {
 export interface Change {
   key: string;
   seq: number;
+  /** "plan": the plan itself was made on this device (offline perhaps); else a change of one domain. */
+  kind?: 'plan';
+  label?: string;
+  question?: string;
   planId: string;
   domain: string;
   score: number | null;
@@ -59,9 +63,39 @@ export class CoachSync extends EventTarget {
   cachedPlan = (id: string) => idb.get<Plan>('plans', id);
   cachePlan = (plan: Plan) => idb.put('plans', plan);
 
+  /**
+   * A new household plan, made on this device: its id is chosen here, so it exists at once –
+   * also at a kitchen table without internet – and reaches the server first in the queue.
+   */
+  async createPlan(label: string, question: string): Promise<Plan> {
+    const plan: Plan = { id: newKey(), label, question, updatedAt: new Date().toISOString(), entries: [] };
+    await this.cachePlan(plan);
+    const change: Change = {
+      key: newKey(),
+      seq: Date.now() * 1000 + (seq++ % 1000),
+      kind: 'plan',
+      label,
+      question,
+      planId: plan.id,
+      domain: '',
+      score: null,
+      note: '',
+      baseRevision: 0,
+    };
+    await idb.put('queue', change);
+    this.changed();
+    void this.flush();
+    return plan;
+  }
+
+  /** Domain changes waiting to be sent (plan creations excluded). */
+  async pendingEntries(planId: string): Promise<Change[]> {
+    return (await this.pending(planId)).filter((c) => c.kind !== 'plan');
+  }
+
   /** Queues a change made on what the coach saw; several offline changes of one domain chain their revisions. */
   async save(plan: Plan, domain: string, score: number | null, note: string, baseRevision?: number): Promise<void> {
-    const queued = (await this.pending(plan.id)).filter((c) => c.domain === domain);
+    const queued = (await this.pendingEntries(plan.id)).filter((c) => c.domain === domain);
     const base =
       baseRevision ?? (queued.length ? queued.at(-1)!.baseRevision + 1 : (plan.entries.find((e) => e.domain === domain)?.revision ?? 0));
     const change: Change = {
@@ -102,6 +136,12 @@ export class CoachSync extends EventTarget {
       if (!next) break;
       this.set('syncing');
       try {
+        if (next.kind === 'plan') {
+          await staffCall('POST', '/api/staff/coach/plans', { id: next.planId, label: next.label, question: next.question });
+          await idb.delete('queue', next.key);
+          this.changed();
+          continue;
+        }
         const { entry } = await staffCall<{ entry: Entry }>('POST', `/api/staff/coach/plans/${encodeURIComponent(next.planId)}/entries`, {
           domain: next.domain,
           score: next.score,

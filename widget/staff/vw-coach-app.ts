@@ -140,7 +140,7 @@ export class VwCoachApp extends LitElement {
 
   /** The plan as the coach last saw it, with queued (not yet sent) changes laid over it. */
   private async withPending(plan: Plan): Promise<Plan> {
-    const pending = await this.sync.pending(plan.id);
+    const pending = await this.sync.pendingEntries(plan.id);
     let entries = plan.entries;
     for (const c of pending) {
       const rest = entries.filter((e) => e.domain !== c.domain);
@@ -161,7 +161,9 @@ export class VwCoachApp extends LitElement {
       // Queued changes are based on the cached revisions: do not overwrite those before they are sent.
       if (!(await this.sync.pending(id)).length) await this.sync.cachePlan(plan);
     } catch (e) {
-      if ((e as StaffApiError).status === 404) return localStorage.removeItem('vw-coach-plan');
+      // 404 for a plan made on this device whose creation is still queued is not "gone".
+      const madeHere = (await this.sync.pending(id)).some((c) => c.kind === 'plan');
+      if ((e as StaffApiError).status === 404 && !madeHere) return localStorage.removeItem('vw-coach-plan');
     }
     const cached = await this.sync.cachedPlan(id);
     if (!cached) return void (this.error = 'Dit plan is niet op dit apparaat bewaard en er is geen verbinding.');
@@ -172,17 +174,12 @@ export class VwCoachApp extends LitElement {
   private create = async (e: SubmitEvent) => {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    try {
-      const plan = await staffCall<Plan>('POST', '/api/staff/coach/plans', {
-        label: String(data.get('label') ?? ''),
-        question: String(data.get('question') ?? ''),
-      });
-      await this.sync.cachePlan(plan);
-      this.plans = [{ id: plan.id, label: plan.label, updatedAt: plan.updatedAt }, ...this.plans];
-      await this.openPlan(plan.id);
-    } catch (err) {
-      this.error = (err as StaffApiError).offline ? 'Een nieuw plan maken kan alleen met verbinding.' : (err as Error).message;
-    }
+    const label = String(data.get('label') ?? '').trim();
+    const question = String(data.get('question') ?? '').trim();
+    if (!label || !question) return void (this.error = 'Vul een herkenbare naam en de hulpvraag in.');
+    const plan = await this.sync.createPlan(label, question);
+    this.plans = [{ id: plan.id, label: plan.label, updatedAt: plan.updatedAt }, ...this.plans];
+    await this.openPlan(plan.id);
   };
 
   private addDomains = async (e: SubmitEvent) => {

@@ -17,6 +17,11 @@ const IdempotencyKey = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
 const PlanBody = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, '16–64 letters, digits, "-" or "_"')
+    .optional()
+    .meta({ description: 'Chosen by the coach’s device, so a plan can be made offline; sending it again is harmless.' }),
   label: z
     .string()
     .trim()
@@ -113,7 +118,25 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
   app.post('/api/staff/coach/plans', async (c) => {
     const p = c.get('staff');
     const body = await jsonBody(c, PlanBody);
-    const plan = { id: deps.ids.id(), accountId: p.account.id, label: body.label, question: body.question, at: now() };
+    if (body.id) {
+      // A plan made offline arrives when the connection returns – possibly twice, if an answer was lost.
+      const existing = await repo.plan(body.id);
+      if (existing && existing.account_id !== p.account.id) {
+        throw new ApiError(409, 'plan-id-taken', 'This plan id is already in use. Make the plan again on this device.', {
+          errors: [{ pointer: '/id', code: 'plan-id-taken', message: 'Use a new random id.' }],
+        });
+      }
+      if (existing) {
+        return c.json({
+          id: existing.id,
+          label: existing.label,
+          question: existing.question,
+          updatedAt: existing.updated_at,
+          entries: await repo.entries(existing.id),
+        });
+      }
+    }
+    const plan = { id: body.id ?? deps.ids.id(), accountId: p.account.id, label: body.label, question: body.question, at: now() };
     await repo.createPlan(plan);
     await kit.record(p, 'plan.create', 'plan', plan.id);
     return c.json({ id: plan.id, label: plan.label, question: plan.question, updatedAt: plan.at, entries: [] }, 201);
