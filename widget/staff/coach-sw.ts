@@ -1,7 +1,8 @@
-// The coach page's service worker: answers /coach and the staff bundle from the shell cache, so the
-// page opens without a connection. The page refreshes that cache on every load with a connection
-// (see coach-shell.ts: this worker's own CSP does not let it fetch). API calls are never touched:
-// answers go through the IndexedDB queue, which resends them with their idempotency keys.
+// The coach page's service worker: network first for /coach and the staff bundle (so a new version
+// is used at once), the shell cache when there is no connection or it hangs – a living room's wifi.
+// Every good response refreshes the cache (the page also fills it on load, see coach-shell.ts).
+// API calls are never touched: answers go through the IndexedDB queue, which resends them with
+// their idempotency keys.
 import { SHELL, SHELL_CACHE } from './coach-shell.js';
 
 interface ExtendableEvent extends Event {
@@ -33,5 +34,14 @@ sw.addEventListener('activate', (e) =>
 sw.addEventListener('fetch', (e) => {
   const url = new URL(e.request.url);
   if (e.request.method !== 'GET' || url.origin !== sw.location.origin || !SHELL.includes(url.pathname)) return;
-  e.respondWith(caches.match(url.pathname, { cacheName: SHELL_CACHE }).then((hit) => hit ?? fetch(e.request)));
+  const cached = () => caches.match(url.pathname, { cacheName: SHELL_CACHE }).then((hit) => hit ?? Response.error());
+  const network = fetch(e.request).then(async (res) => {
+    if (res.ok) await (await caches.open(SHELL_CACHE)).put(url.pathname, res.clone());
+    return res;
+  });
+  const slow = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow network')), NETWORK_WAIT_MS));
+  e.respondWith(Promise.race([network, slow]).catch(cached));
 });
+
+/** How long a hanging connection may keep the coach from a page that is already on the device. */
+const NETWORK_WAIT_MS = 3000;
