@@ -1,5 +1,6 @@
 // Creates a local staff account (or gives an existing one a new password with --reset):
 //   npm run staff:add -- --name mila --role medewerker [--display-name "Mila de Vries"] [--generate] [--reset]
+// Off-boarding: --disable (signing in stops, open sessions end at once) and --enable.
 // Asks for the password on a terminal (empty = generate one); without a terminal, or with
 // --generate, it generates one. A generated password is printed once and stored only as a hash.
 import { createInterface } from 'node:readline/promises';
@@ -25,12 +26,16 @@ const { values } = parseArgs({
     'display-name': { type: 'string' },
     generate: { type: 'boolean' },
     reset: { type: 'boolean' },
+    disable: { type: 'boolean' },
+    enable: { type: 'boolean' },
   },
 });
+const toggle = values.disable ? false : values.enable ? true : undefined;
 const name = values.name?.trim();
 if (!name || !/^[a-z0-9._-]{2,60}$/i.test(name)) fail('staff-name-invalid', 'Give --name: 2–60 letters, digits, ".", "_" or "-".');
 const role = values.role as Role | undefined;
-if (!values.reset && (!role || !ROLES.includes(role))) fail('staff-role-invalid', `Give --role: one of ${ROLES.join(', ')}.`);
+if (!values.reset && toggle === undefined && (!role || !ROLES.includes(role)))
+  fail('staff-role-invalid', `Give --role: one of ${ROLES.join(', ')}.`);
 
 async function askPassword(): Promise<{ password: string; generated: boolean }> {
   if (values.generate || !process.stdin.isTTY) return { password: generatePassword(), generated: true };
@@ -49,6 +54,22 @@ try {
   const repo = staffRepo(kysely);
   const audit = auditRepo(kysely, cryptoIds.id);
   const existing = await repo.accountByName(name);
+  if (toggle !== undefined) {
+    if (!existing) fail('staff-unknown', `No account "${name}".`);
+    await repo.setActive(name, toggle);
+    await audit.write({
+      at: new Date().toISOString(),
+      accountId: null,
+      role: null,
+      action: toggle ? 'account.enable' : 'account.disable',
+      targetKind: 'account',
+      targetId: existing.id,
+    });
+    console.log(
+      toggle ? `Account ${name} kan weer inloggen.` : `Account ${name} is uitgeschakeld: inloggen kan niet meer, open sessies stoppen nu.`,
+    );
+    process.exit(0);
+  }
   if (values.reset ? !existing : existing)
     fail(
       values.reset ? 'staff-unknown' : 'staff-exists',

@@ -124,6 +124,16 @@ export function staffRepo(db: StaffDb) {
       }
     },
 
+    /** Off-boarding: a disabled account cannot sign in, and its open sessions end at their next request. */
+    async setActive(name: string, active: boolean): Promise<boolean> {
+      const r = await db
+        .updateTable('staff_accounts')
+        .set({ active: active ? 1 : 0 })
+        .where('name', '=', name)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
     async setPassword(name: string, hash: string): Promise<boolean> {
       const r = await db.updateTable('staff_accounts').set({ password_hash: hash }).where('name', '=', name).executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;

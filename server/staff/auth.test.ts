@@ -11,6 +11,16 @@ afterEach(() => t.close());
 const audit = async (action: string) => (await t.kit.audit.recent()).filter((r) => r.action === action);
 
 describe('staff sign-in', () => {
+  it('a disabled account is out at once: its open session ends and it cannot sign in again', async () => {
+    const mila = await t.login('mila');
+    expect((await mila.call('GET', '/api/staff/me')).status).toBe(200);
+    expect(await t.kit.repo.setActive('mila', false)).toBe(true);
+    expect((await mila.call('GET', '/api/staff/me')).status).toBe(401);
+    expect((await t.request('POST', '/api/staff/login', { name: 'mila', password: PASSWORD })).status).toBe(401);
+    await t.kit.repo.setActive('mila', true);
+    expect((await t.request('POST', '/api/staff/login', { name: 'mila', password: PASSWORD })).status).toBe(200);
+  });
+
   it('sets an HttpOnly SameSite=Strict session cookie and a readable CSRF cookie; the hash is scrypt with its parameters', async () => {
     const res = await t.request('POST', '/api/staff/login', { name: 'mila', password: PASSWORD });
     expect(res.status).toBe(200);
