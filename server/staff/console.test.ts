@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedSession, SessionState } from '../api/contract.js';
 import { key, startSession } from '../testing/test-app.js';
-import { staffTest, type StaffAgent, type StaffTest } from './staff-test-kit.js';
+import { loketSession, staffTest, type StaffAgent, type StaffTest } from './staff-test-kit.js';
 
 let t: StaffTest;
 let mila: StaffAgent;
@@ -131,16 +131,7 @@ describe("console: the resident's own session, after consent", () => {
   });
 
   it('starts a session for a caller on the loket channel and records a warm handover with its consent', async () => {
-    const res = await mila.call('POST', '/api/staff/sessions', { tree: 'demo/start', channel: 'loket' });
-    expect(res.status).toBe(201);
-    const created = (await res.json()) as CreatedSession;
-    const headers = { 'x-session-token': created.token };
-    await mila.call(
-      'POST',
-      `/api/staff/sessions/${created.id}/answers`,
-      { node: 'deur', value: 'helpen', version: 0, idempotencyKey: key(), channel: 'loket' },
-      { headers },
-    );
+    const { created, headers } = await loketSession(mila);
     const noConsent = await mila.call(
       'POST',
       `/api/staff/sessions/${created.id}/handover`,

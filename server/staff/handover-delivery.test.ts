@@ -2,11 +2,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CreatedSession } from '../api/contract.js';
-import { key } from '../testing/test-app.js';
 import { handoverTargets } from './config.js';
 import { verifyHandoverSignature, type Fetch } from './handover-delivery.js';
-import { staffTest, type StaffTest } from './staff-test-kit.js';
+import { loketSession, staffTest, type StaffTest } from './staff-test-kit.js';
 
 const SECRET = 'a-shared-secret-of-at-least-32-characters';
 let t: StaffTest | undefined;
@@ -47,16 +45,7 @@ async function startReceiver(statuses: number[]): Promise<{ url: string; receive
 async function handOver(t: StaffTest) {
   await t.addAccount('mila', 'medewerker');
   const mila = await t.login('mila');
-  const created = (await (
-    await mila.call('POST', '/api/staff/sessions', { tree: 'demo/start', channel: 'loket' })
-  ).json()) as CreatedSession;
-  const headers = { 'x-session-token': created.token };
-  await mila.call(
-    'POST',
-    `/api/staff/sessions/${created.id}/answers`,
-    { node: 'deur', value: 'helpen', version: 0, idempotencyKey: key(), channel: 'loket' },
-    { headers },
-  );
+  const { created, headers } = await loketSession(mila);
   const res = await mila.call(
     'POST',
     `/api/staff/sessions/${created.id}/handover`,

@@ -3,7 +3,8 @@
 import type { Role } from '../db/staff-repo.js';
 import type { Fetch } from './handover-delivery.js';
 import { cryptoIds } from '../ids.js';
-import { testApp, type TestApp } from '../testing/test-app.js';
+import type { CreatedSession } from '../api/contract.js';
+import { key, testApp, type TestApp } from '../testing/test-app.js';
 import type { StaffConfig } from './config.js';
 import type { StaffKit } from './context.js';
 import { mountStaff } from './index.js';
@@ -75,4 +76,20 @@ function readCookies(res: Response, jar: Map<string, string>): Map<string, strin
     else jar.set(k!.trim(), value);
   }
   return jar;
+}
+
+/** A medewerker's loket session for a caller who wants to help: the start of the handover tests. */
+export async function loketSession(agent: StaffAgent): Promise<{ created: CreatedSession; headers: Record<string, string> }> {
+  const res = await agent.call('POST', '/api/staff/sessions', { tree: 'demo/start', channel: 'loket' });
+  if (res.status !== 201) throw new Error(`staff session: ${res.status} ${await res.text()}`);
+  const created = (await res.json()) as CreatedSession;
+  const headers = { 'x-session-token': created.token };
+  const answered = await agent.call(
+    'POST',
+    `/api/staff/sessions/${created.id}/answers`,
+    { node: 'deur', value: 'helpen', version: 0, idempotencyKey: key(), channel: 'loket' },
+    { headers },
+  );
+  if (answered.status !== 200) throw new Error(`staff answer: ${answered.status} ${await answered.text()}`);
+  return { created, headers };
 }
