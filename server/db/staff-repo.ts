@@ -56,6 +56,7 @@ export interface StaffTables {
     session_id: string | null;
     revision: number;
     updated_at: string;
+    walk_key?: string | null;
   };
   coach_changes: { plan_id: string; key: string; domain: string; request_hash: string; status: number; response: string; at: string };
   audit_log: {

@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { advice, answer as engineAnswer, present } from '../../engine/index.js';
+import { compileOffline, startOffline, type OfflineTree, type WalkAnswer } from '../../widget/staff/offline-walk.js';
+import type { SessionState } from '../api/contract.js';
+import { autoAnswer } from '../testing/auto-answer.js';
 import { key } from '../testing/test-app.js';
 import { staffTest, type StaffAgent, type StaffTest } from './staff-test-kit.js';
 
@@ -97,6 +101,49 @@ describe('kitchen-table plan', () => {
     const taken = await wies.call('POST', '/api/staff/coach/plans', { ...body, label: 'Fam. X.' });
     expect(taken.status).toBe(409);
     expect(await taken.json()).toMatchObject({ code: 'plan-id-taken' });
+  });
+
+  it('takes a domain’s advice walked offline: same tree version, answers applied once, a resend continues the same session', async () => {
+    const id = await plan();
+    expect((await change(id, { domain: 'vervoer' })).status).toBe(200);
+    const offline = (await (await wim.call('GET', '/api/staff/coach/offline-trees')).json()) as {
+      trees: Omit<OfflineTree, 'bundle'>[];
+      bundles: Record<string, OfflineTree['bundle']>;
+    };
+    const t0 = offline.trees.find((x) => x.domain === 'vervoer')!;
+    const compiled = compileOffline({ ...t0, bundle: offline.bundles[t0.bundleHash]! });
+    const at = '2026-11-22T10:00:00.000Z';
+    let view = startOffline(compiled, 'vervoer', at);
+    const answers: WalkAnswer[] = [];
+    while (!view.done) {
+      const step = present(compiled, view);
+      answers.push({ node: step.id, value: autoAnswer(step), at });
+      const r = engineAnswer(compiled, view, { ...answers.at(-1)!, channel: 'wijkcoach' });
+      if (!r.ok) throw new Error(r.error.message);
+      view = r.value;
+    }
+    const walk = { bundleHash: t0.bundleHash, walkKey: 'walk-key-0001', answers };
+    const first = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, walk);
+    expect(first.status).toBe(200);
+    const stored = (await first.json()) as { session: { id: string }; state: SessionState; entry: { sessionId: string } };
+    expect(stored.state.done).toBe(true);
+    expect(stored.entry.sessionId).toBe(stored.session.id);
+    // The advice the device showed is the advice the server stored.
+    expect(stored.state.advice.map((a) => a.id)).toEqual(advice(compiled, view).map((a) => a.id));
+    const events = await t.deps.store.sessions.events(stored.session.id);
+    expect(events.every((e) => e.channel === 'wijkcoach')).toBe(true);
+    expect(events).toHaveLength(answers.length + 1); // + the life-domain choice, made as online
+    const again = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, walk);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { session: { id: string } }).session.id).toBe(stored.session.id);
+    expect(await t.deps.store.sessions.events(stored.session.id)).toHaveLength(events.length);
+    const stale = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, {
+      ...walk,
+      walkKey: 'walk-key-0002',
+      bundleHash: 'an-older-version',
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ code: 'tree-changed' });
   });
 
   it('keeps plans to their coach', async () => {

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as staff from './0002-staff.js';
 import * as handoverDelivery from './0003-handover-delivery.js';
+import * as coachOfflineWalk from './0004-coach-offline-walk.js';
 
 // Listed in code rather than read from the folder: works the same under tsx, in a bundle and in tests.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-staff': staff,
   '0003-handover-delivery': handoverDelivery,
+  '0004-coach-offline-walk': coachOfflineWalk,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -66,10 +66,21 @@ export function coachRepo(db: StaffDb) {
     },
 
     /** Not a change of the coach's content: no new revision, so queued offline edits do not conflict with it. */
-    async linkSession(planId: string, domain: string, sessionId: string): Promise<CoachEntry | undefined> {
+    /** The walk key of the offline walk that created the entry's session, if one did. */
+    async walkKey(planId: string, domain: string): Promise<string | null> {
+      const r = await db
+        .selectFrom('coach_entries')
+        .select('walk_key')
+        .where('plan_id', '=', planId)
+        .where('domain', '=', domain)
+        .executeTakeFirst();
+      return r?.walk_key ?? null;
+    },
+
+    async linkSession(planId: string, domain: string, sessionId: string, walkKey: string | null = null): Promise<CoachEntry | undefined> {
       await db
         .updateTable('coach_entries')
-        .set({ session_id: sessionId })
+        .set({ session_id: sessionId, walk_key: walkKey })
         .where('plan_id', '=', planId)
         .where('domain', '=', domain)
         .execute();

@@ -3,6 +3,7 @@ import type { CreatedSession, SessionState } from '../../api/contract.js';
 import { z } from 'zod';
 import { hashSecret } from '../../ids.js';
 import { ApiError } from '../../http/problem.js';
+import { AnswerValue } from '../../api/schemas.js';
 import { jsonBody } from '../../http/validate.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import { canonicalJson } from '../../tree-store/canonical-hash.js';
@@ -29,6 +30,14 @@ const PlanBody = z.strictObject({
     .max(80)
     .meta({ description: 'How the coach recognises the household: initials or a case number, not a full name.' }),
   question: z.string().trim().min(1).max(1000).meta({ description: 'The help question: it decides which domains are recorded.' }),
+});
+const WalkBody = z.strictObject({
+  bundleHash: z.string().min(8).max(128),
+  walkKey: IdempotencyKey,
+  answers: z
+    .array(z.strictObject({ node: z.string().min(1).max(300), value: AnswerValue, at: z.iso.datetime() }))
+    .max(200)
+    .meta({ description: 'The answers given offline, in order (the life-domain choice is made by the server, as online).' }),
 });
 const EntryBody = z.strictObject({
   domain: z.enum(DOMAIN_IDS),
@@ -212,6 +221,85 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const linked = await repo.linkSession(plan.id, domain, created.id);
     await kit.record(p, 'plan.start-tree', 'plan', plan.id, { domain, session: created.id });
     return c.json({ session: created, entry: linked }, 201);
+  });
+
+  /**
+   * For the kitchen table without internet: every domain's tree bundle, exactly as it serves now,
+   * so the coach's device can walk the advice with the same engine and send the answers later.
+   */
+  app.get('/api/staff/coach/offline-trees', async (c) => {
+    const trees: { domain: string; tree: string; bundleHash: string }[] = [];
+    const bundles: Record<string, unknown> = {};
+    for (const d of LIFE_DOMAINS) {
+      const tree = treeFor(d.id);
+      const served = tree ? deps.trees.head(tree) : undefined;
+      if (!tree || !served) continue;
+      trees.push({ domain: d.id, tree, bundleHash: served.bundleHash });
+      bundles[served.bundleHash] ??= await deps.store.trees.bundle(served.bundleHash);
+    }
+    return c.json({ trees, bundles });
+  });
+
+  /**
+   * A domain's advice walked offline arrives: the server starts the session as online (same tree
+   * version – else 409, walk again), then applies the answers in order with derived idempotency
+   * keys. A resent walk (same key) continues the session it created and skips answers already in.
+   */
+  app.post('/api/staff/coach/plans/:id/entries/:domain/walk', async (c) => {
+    const { p, plan } = await ownPlan(c);
+    const domain = c.req.param('domain');
+    const body = await jsonBody(c, WalkBody);
+    const entry = await repo.entry(plan.id, domain);
+    if (!entry) throw new ApiError(422, 'domain-not-recorded', 'Record this domain in the plan first.');
+    const tree = treeFor(domain);
+    const served = tree ? deps.trees.head(tree) : undefined;
+    if (!tree || !served) throw new ApiError(404, 'tree-not-found', `No published tree gives advice for "${domain}".`);
+    let sessionId = entry.sessionId && (await repo.walkKey(plan.id, domain)) === body.walkKey ? entry.sessionId : null;
+    if (!sessionId) {
+      if (served.bundleHash !== body.bundleHash) {
+        throw new ApiError(
+          409,
+          'tree-changed',
+          'The advice tree changed since this device stored it. Walk the advice again; the scores and notes are kept.',
+        );
+      }
+      const created = await startDomain(await sessions.create({ tree, channel: 'wijkcoach' }, { checkOrigin() {} }), domain);
+      await kit.repo.addConsent({
+        id: deps.ids.id(),
+        session_id: created.id,
+        account_id: p.account.id,
+        purpose: 'start',
+        channel: 'wijkcoach',
+        consent_text: null,
+        at: now(),
+      });
+      await repo.linkSession(plan.id, domain, created.id, body.walkKey);
+      sessionId = created.id;
+    }
+    // A fresh bearer token for this device: the first response (with the creation token) may be lost.
+    const token = deps.ids.token();
+    await deps.store.sessions.addToken(sessionId, hashSecret(token), 'resume', now());
+    const caller = { authorization: `Bearer ${token}`, guard: { checkOrigin() {} }, locale: undefined };
+    let state = await sessions.get(sessionId, caller);
+    const given = new Set(state.trail.map((e) => e.node));
+    for (const [i, a] of body.answers.entries()) {
+      if (given.has(a.node)) continue;
+      try {
+        const { body: next } = await sessions.answer(sessionId, caller, {
+          node: a.node,
+          value: a.value,
+          version: state.version,
+          idempotencyKey: `${body.walkKey}-${i}`,
+          channel: 'wijkcoach',
+        });
+        state = next as SessionState;
+      } catch (err) {
+        const detail = err instanceof ApiError ? err.message : 'unknown error';
+        throw new ApiError(409, 'walk-refused', `Answer ${i + 1} of the offline walk was refused: ${detail} Walk the advice again.`);
+      }
+    }
+    await kit.record(p, 'plan.offline-walk', 'plan', plan.id, { domain, session: sessionId, answers: body.answers.length });
+    return c.json({ session: { id: sessionId, token }, entry: await repo.entry(plan.id, domain), state });
   });
 
   return app;

@@ -1,0 +1,46 @@
+// The coach's device walks a domain's advice without internet, with the same engine and the same
+// tree version the server serves (fetched while online). The answers go to the server later, which
+// replays them on that version – so the advice the coach saw is the advice that is stored.
+import { answer, compile, flatten, start, type CompiledTree, type SessionView } from '../../engine/runtime.js';
+import type { ServiceCatalog, Tree } from '../../engine/runtime.js';
+
+export interface OfflineTree {
+  domain: string;
+  /** "haarlem/oplossing" */
+  tree: string;
+  bundleHash: string;
+  bundle: { gemeente: string; trees: { name: string; json: unknown }[]; services: unknown };
+}
+
+export interface WalkAnswer {
+  node: string;
+  value: unknown;
+  at: string;
+}
+
+export function compileOffline(t: OfflineTree): CompiledTree {
+  const local = t.tree.split('/')[1] ?? t.tree;
+  const { graph } = flatten(new Map(t.bundle.trees.map((x) => [x.name, x.json as Tree])), local);
+  if (!graph) throw new Error(`The stored tree ${t.tree} cannot be opened on this device.`);
+  return compile(graph, t.bundle.services as ServiceCatalog);
+}
+
+/** As the server starts a coach's domain session: when the tree first asks for life domains, this one. */
+export function startOffline(c: CompiledTree, domain: string, at: string): SessionView {
+  const view = start(c);
+  const input = view.node.kind === 'question' && 'input' in view.node.source! ? view.node.source.input : undefined;
+  if (input?.type !== 'multi' || !input.options.some((o) => o.value === domain)) return view;
+  const r = answer(c, view, { node: view.node.id, value: [domain], at, channel: 'wijkcoach' });
+  return r.ok ? r.value : view;
+}
+
+/** The walk so far, replayed: a reload of the coach page continues where it was. */
+export function replayWalk(c: CompiledTree, domain: string, answers: WalkAnswer[]): SessionView {
+  let view = startOffline(c, domain, answers[0]?.at ?? new Date().toISOString());
+  for (const a of answers) {
+    const r = answer(c, view, { ...a, channel: 'wijkcoach' });
+    if (!r.ok) break;
+    view = r.value;
+  }
+  return view;
+}
