@@ -378,4 +378,60 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     expect(entries).toEqual([{ domain: 'ontmoeten', score: 2 }]);
     await context.close();
   }, 120_000);
+
+  it('the coach walks a domain’s tree advice without internet; the answers reach the server once, on the same tree version', async () => {
+    const { context, page } = await signIn('wim', '/coach');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await page.getByLabel('Huishouden (initialen of dossiernummer)').fill('Fam. M.');
+    await page.getByLabel('Hulpvraag').fill('Naar het ziekenhuis komen.');
+    await page.getByRole('button', { name: 'Plan maken' }).click();
+    await page.getByRole('heading', { name: 'Plan: Fam. M.' }).waitFor();
+    await page.getByLabel('Zelf verplaatsen en vervoer').check();
+    await page.getByRole('button', { name: 'Toevoegen aan plan' }).click();
+    const planId = (await sdb().selectFrom('coach_plans').select('id').where('label', '=', 'Fam. M.').executeTakeFirstOrThrow()).id;
+    const linked = () =>
+      sdb()
+        .selectFrom('coach_entries')
+        .select('session_id')
+        .where('plan_id', '=', planId)
+        .where('domain', '=', 'vervoer')
+        .executeTakeFirst();
+    await expect.poll(async () => (await linked()) !== undefined, { timeout: 10_000 }).toBe(true);
+
+    await context.setOffline(true);
+    await page.locator('form[data-domain="vervoer"]').getByRole('button', { name: 'Advies uit de beslisboom' }).click();
+    await page
+      .getByText(/Geen verbinding: dit advies komt uit de beslisboom/)
+      .first()
+      .waitFor();
+    const walker = page.locator('vw-coach-offline-walk');
+    let steps = 0;
+    for (; steps < 30; steps++) {
+      if (await page.getByRole('heading', { name: 'Advies (op dit apparaat)' }).count()) break;
+      const radios = walker.getByRole('radio');
+      const boxes = walker.getByRole('checkbox');
+      if ((await radios.count()) && !(await walker.getByRole('radio', { checked: true }).count())) await radios.first().check();
+      else if ((await boxes.count()) && !(await walker.getByRole('checkbox', { checked: true }).count())) await boxes.first().check();
+      await walker.getByRole('button', { name: 'Volgende' }).click();
+    }
+    await page.getByRole('heading', { name: 'Advies (op dit apparaat)' }).waitFor();
+    expect(steps).toBeGreaterThan(0);
+    expect(await walker.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await axe(page, 'coach advice walked offline');
+    expect((await linked())!.session_id).toBeNull();
+
+    await context.setOffline(false);
+    await page.getByText('Alles is bewaard op de server.').waitFor();
+    const sessionId = (await linked())!.session_id!;
+    expect(sessionId).toBeTruthy();
+    const events = await db.kysely.selectFrom('session_events').select(['channel']).where('session_id', '=', sessionId).execute();
+    // The life-domain choice (made by the server, as online) and every answer given offline, once.
+    expect(events).toHaveLength(steps + 1);
+    expect(new Set(events.map((e) => e.channel))).toEqual(new Set(['wijkcoach']));
+    await context.close();
+  }, 120_000);
 });

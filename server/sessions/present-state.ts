@@ -1,4 +1,5 @@
-import { advice, explain, localize, present, trail, type Service, type SessionView } from '../../engine/index.js';
+// engine/runtime, not engine/index: the coach's offline walk renders advice with this file in the browser.
+import { advice, explain, localize, present, trail, type CompiledTree, type Service, type SessionView } from '../../engine/runtime.js';
 import type { PresentedAdvice, PresentedService, SessionState } from '../api/contract.js';
 import type { SessionRow } from '../db/session-repo.js';
 import type { ServedTree } from '../tree-store/served-tree.js';
@@ -19,14 +20,14 @@ export function presentState(
     locale,
     step: present(compiled, view, locale),
     trail: trail(compiled, view, locale),
-    advice: presentAdvice(served, view, locale),
+    advice: presentAdvice(compiled, view, locale),
     done: view.done,
   };
 }
 
-export function presentAdvice(served: ServedTree, view: SessionView, locale: string): PresentedAdvice[] {
-  const reasons = new Map(explain(served.compiled, view, locale).map((e) => [e.item, e.because]));
-  return advice(served.compiled, view, locale).map((item) => ({
+export function presentAdvice(compiled: CompiledTree, view: SessionView, locale: string): PresentedAdvice[] {
+  const reasons = new Map(explain(compiled, view, locale).map((e) => [e.item, e.because]));
+  return advice(compiled, view, locale).map((item) => ({
     id: item.id,
     kind: item.kind,
     level: item.level,

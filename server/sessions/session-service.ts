@@ -66,7 +66,7 @@ export function sessionService(deps: Deps) {
   async function plan(id: string, caller: Caller): Promise<AdvicePlan> {
     const { row, served, view } = await loader.load(id, caller.authorization, caller.guard);
     const locale = caller.locale ?? row.locale;
-    return { id: row.id, version: row.version, locale, done: view.done, advice: presentAdvice(served, view, locale) };
+    return { id: row.id, version: row.version, locale, done: view.done, advice: presentAdvice(served.compiled, view, locale) };
   }
 
   function giveAnswer(

@@ -4,6 +4,7 @@
 // lost is resent safely. A 409 (changed elsewhere) or a refusal moves the change to `conflicts`:
 // shown to the coach with both versions, never dropped silently.
 import { idb } from './idb.js';
+import type { OfflineTree, WalkAnswer } from './offline-walk.js';
 import { staffCall, StaffApiError } from './staff-api.js';
 
 export interface Entry {
@@ -43,6 +44,18 @@ export interface Conflict extends Change {
   current: Entry | null;
 }
 
+/** A domain's tree advice walked on this device; sent once `done`, kept with `failed` if refused. */
+export interface Walk {
+  key: string;
+  planId: string;
+  domain: string;
+  tree: string;
+  bundleHash: string;
+  answers: WalkAnswer[];
+  done: boolean;
+  failed?: string;
+}
+
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'signed-out';
 
 let seq = 0;
@@ -58,6 +71,33 @@ export class CoachSync extends EventTarget {
 
   async conflicts(planId?: string): Promise<Conflict[]> {
     return (await idb.all<Conflict>('conflicts')).filter((c) => !planId || c.planId === planId).sort((a, b) => a.seq - b.seq);
+  }
+
+  /** While online: keep every domain's advice tree on this device, for the kitchen table without internet. */
+  async cacheOfflineTrees(): Promise<void> {
+    const r = await staffCall<{ trees: Omit<OfflineTree, 'bundle'>[]; bundles: Record<string, OfflineTree['bundle']> }>(
+      'GET',
+      '/api/staff/coach/offline-trees',
+    );
+    for (const t of r.trees) if (r.bundles[t.bundleHash]) await idb.put('trees', { ...t, bundle: r.bundles[t.bundleHash] });
+  }
+
+  offlineTree = (domain: string) => idb.get<OfflineTree>('trees', domain);
+  walk = (key: string) => idb.get<Walk>('walks', key);
+  async walks(planId?: string): Promise<Walk[]> {
+    return (await idb.all<Walk>('walks')).filter((w) => !planId || w.planId === planId);
+  }
+
+  /** Every step of an offline walk is on disk at once; a finished walk is sent when there is a connection. */
+  async saveWalk(w: Walk): Promise<void> {
+    await idb.put('walks', w);
+    this.changed();
+    if (w.done) void this.flush();
+  }
+
+  async dropWalk(key: string): Promise<void> {
+    await idb.delete('walks', key);
+    this.changed();
   }
 
   cachedPlan = (id: string) => idb.get<Plan>('plans', id);
@@ -157,6 +197,27 @@ export class CoachSync extends EventTarget {
         if (err.status === 0 || err.status >= 500) return this.set('offline');
         if (err.status === 401 || err.status === 403) return this.set('signed-out');
         await this.toConflict(next, err);
+      }
+      this.changed();
+    }
+    for (const w of await this.walks()) {
+      if (!w.done || w.failed) continue;
+      this.set('syncing');
+      try {
+        const { entry } = await staffCall<{ entry: Entry }>(
+          'POST',
+          `/api/staff/coach/plans/${encodeURIComponent(w.planId)}/entries/${encodeURIComponent(w.domain)}/walk`,
+          { bundleHash: w.bundleHash, walkKey: w.key, answers: w.answers },
+        );
+        await idb.delete('walks', w.key);
+        const plan = await this.cachedPlan(w.planId);
+        if (plan) await this.cachePlan(upsert(plan, entry));
+      } catch (e) {
+        const err = e instanceof StaffApiError ? e : new StaffApiError(0);
+        if (err.status === 0 || err.status >= 500) return this.set('offline');
+        if (err.status === 401 || err.status === 403) return this.set('signed-out');
+        // Refused (the tree changed meanwhile): kept and shown, never dropped silently.
+        await idb.put('walks', { ...w, failed: err.message });
       }
       this.changed();
     }

@@ -1,18 +1,18 @@
 // A few promise helpers over IndexedDB: enough for the coach's offline queue, no library needed.
 const NAME = 'vraagwijzer-coach';
-const STORES = ['queue', 'conflicts', 'plans'] as const;
+const STORES = ['queue', 'conflicts', 'plans', 'trees', 'walks'] as const;
 export type StoreName = (typeof STORES)[number];
 
 let opening: Promise<IDBDatabase> | undefined;
 
 function open(): Promise<IDBDatabase> {
   return (opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(NAME, 1);
+    // Version 2 adds the trees kept for offline advice and the advice walks waiting to be sent.
+    const req = indexedDB.open(NAME, 2);
     req.onupgradeneeded = () => {
       const db = req.result;
-      db.createObjectStore('queue', { keyPath: 'key' });
-      db.createObjectStore('conflicts', { keyPath: 'key' });
-      db.createObjectStore('plans', { keyPath: 'id' });
+      const keys: Record<StoreName, string> = { queue: 'key', conflicts: 'key', plans: 'id', trees: 'domain', walks: 'key' };
+      for (const store of STORES) if (!db.objectStoreNames.contains(store)) db.createObjectStore(store, { keyPath: keys[store] });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);

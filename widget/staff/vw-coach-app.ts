@@ -5,8 +5,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CreatedSession } from '../../server/api/contract.js';
 import { installShell } from './coach-shell.js';
-import { CoachSync, type Conflict, type Plan } from './coach-sync.js';
-import { staffCall, StaffApiError, time } from './staff-api.js';
+import { CoachSync, type Conflict, type Plan, type Walk } from './coach-sync.js';
+import type { OfflineTree } from './offline-walk.js';
+import { newKey, staffCall, StaffApiError, time } from './staff-api.js';
+import './vw-coach-offline-walk.js';
 import { staffStyles } from './staff-styles.js';
 import { staffFrame, type Me } from './vw-staff-app.js';
 import './vw-staff-session.js';
@@ -31,6 +33,7 @@ export class VwCoachApp extends LitElement {
     online: { state: true },
     error: { state: true },
     advice: { state: true },
+    offline: { state: true },
   };
   static override styles = [
     staffStyles,
@@ -74,6 +77,8 @@ export class VwCoachApp extends LitElement {
   declare online: boolean;
   declare error: string | undefined;
   declare advice: { domain: string; handle: StaffHandle } | undefined;
+  /** A domain's advice walked on this device, without a connection. */
+  declare offline: { tree: OfflineTree; walk: Walk } | undefined;
   private sync = new CoachSync();
   private timer?: ReturnType<typeof setInterval>;
   private onOnline = () => {
@@ -119,6 +124,8 @@ export class VwCoachApp extends LitElement {
       this.meta = await staffCall<Meta>('GET', '/api/staff/coach/meta');
       localStorage.setItem(META, JSON.stringify(this.meta));
       this.plans = await staffCall('GET', '/api/staff/coach/plans');
+      // Keep the advice trees on this device, for a kitchen table without internet.
+      await this.sync.cacheOfflineTrees().catch(() => undefined);
     } catch (e) {
       if ((e as StaffApiError).status === 401) return location.assign('/staff/login?next=%2Fcoach');
       this.error = 'Geen verbinding. U kunt verder met het laatst geopende plan; antwoorden worden bewaard en later verstuurd.';
@@ -130,7 +137,7 @@ export class VwCoachApp extends LitElement {
   }
 
   private async refreshQueue() {
-    this.queued = (await this.sync.pending()).length;
+    this.queued = (await this.sync.pending()).length + (await this.sync.walks()).filter((w) => w.done && !w.failed).length;
     this.conflicts = await this.sync.conflicts();
     if (this.plan) {
       const cached = await this.sync.cachedPlan(this.plan.id);
@@ -200,6 +207,7 @@ export class VwCoachApp extends LitElement {
   };
 
   private startAdvice = async (domain: string) => {
+    if (!navigator.onLine) return this.startOfflineAdvice(domain);
     try {
       const r = await staffCall<{ session: CreatedSession }>(
         'POST',
@@ -208,10 +216,37 @@ export class VwCoachApp extends LitElement {
       this.advice = { domain, handle: { id: r.session.id, token: r.session.token } };
       await this.openPlan(this.plan!.id);
     } catch (err) {
-      this.error = (err as StaffApiError).offline
-        ? 'Advies uit de beslisboom kan alleen met verbinding. De scores kunt u wel offline invullen.'
-        : (err as Error).message;
+      if ((err as StaffApiError).offline) return this.startOfflineAdvice(domain);
+      this.error = (err as Error).message;
     }
+  };
+
+  /** Without a connection: walk the tree stored on this device; the answers are sent later. */
+  private async startOfflineAdvice(domain: string) {
+    const tree = await this.sync.offlineTree(domain);
+    if (!tree) {
+      this.error = 'Deze beslisboom is nog niet op dit apparaat bewaard. Open de pagina één keer met verbinding.';
+      return;
+    }
+    const open = (await this.sync.walks(this.plan!.id)).find((w) => w.domain === domain && !w.done);
+    const walk: Walk = open ?? {
+      key: newKey(),
+      planId: this.plan!.id,
+      domain,
+      tree: tree.tree,
+      bundleHash: tree.bundleHash,
+      answers: [],
+      done: false,
+    };
+    await this.sync.saveWalk(walk);
+    this.advice = undefined;
+    this.offline = { tree, walk };
+  }
+
+  private onWalkChange = async (e: CustomEvent<Walk>) => {
+    this.offline = this.offline && { ...this.offline, walk: e.detail };
+    await this.sync.saveWalk(e.detail);
+    await this.refreshQueue();
   };
 
   private status() {
@@ -312,6 +347,18 @@ export class VwCoachApp extends LitElement {
           ? html`<section class="panel no-print" aria-labelledby="adv-h">
               <h2 id="adv-h">Advies: ${meta?.domains.find((x) => x.id === this.advice!.domain)?.name}</h2>
               <vw-staff-session .handle=${this.advice.handle} channel="wijkcoach"></vw-staff-session>
+            </section>`
+          : nothing
+      }
+      ${
+        this.offline
+          ? html`<section class="panel no-print" aria-labelledby="off-h">
+              <h2 id="off-h">Advies: ${meta?.domains.find((x) => x.id === this.offline!.walk.domain)?.name}</h2>
+              <vw-coach-offline-walk
+                .tree=${this.offline.tree}
+                .walk=${this.offline.walk}
+                @walk-change=${this.onWalkChange}
+              ></vw-coach-offline-walk>
             </section>`
           : nothing
       }
