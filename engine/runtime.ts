@@ -9,6 +9,6 @@ export { compile, type CompiledTree } from './compile/compile.js';
 export { start, answer, back, revise, replay, type StepInput } from './session/session.js';
 export { advice, PYRAMID, LEVEL_OF, type PlanItem, type PyramidLevel } from './session/advice.js';
 export { explain, type Explanation } from './session/explain.js';
-export { present, trail, type PresentedStep, type PresentedInput, type TrailEntry } from './session/present.js';
+export { present, presentAnswered, trail, type PresentedStep, type PresentedInput, type TrailEntry } from './session/present.js';
 export { localize } from './text/localize.js';
 export * from './session/types.js';

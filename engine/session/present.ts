@@ -1,4 +1,5 @@
 import type { CompiledTree } from '../compile/compile.js';
+import type { FlatNode } from '../compile/flat-graph.js';
 import type { QuestionNode, Node } from '../schema/tree-schema.js';
 import type { LocalizedText } from '../schema/text.js';
 import { expectedAhead } from '../compile/depth.js';
@@ -27,16 +28,36 @@ export interface PresentedStep {
 }
 
 export function present(compiled: CompiledTree, view: SessionView, locale = 'nl'): PresentedStep {
-  const { node } = view;
-  const source = node.source as Extract<Node, { kind: 'question' | 'info' | 'end' }>;
   const { done } = view.progress;
   const ahead = view.done ? 0 : Math.round(expectedAhead(compiled.graph, view.answers, view.node.id));
+  const progress = { done, ahead, percent: Math.round((100 * done) / Math.max(1, done + ahead)) };
+  return presentNode(view.node, progress, view.record.log.length > 0, locale);
+}
+
+/**
+ * An earlier step again, to change its answer from the overview: the question as it was asked and
+ * the answer given. Answering it revises the session (see `revise`); there is no "back" from there.
+ */
+export function presentAnswered(
+  compiled: CompiledTree,
+  view: SessionView,
+  nodeId: string,
+  locale = 'nl',
+): { step: PresentedStep; value: unknown } | undefined {
+  const entry = view.record.log.find((e) => e.node === nodeId);
+  const node = compiled.graph.nodes.get(nodeId);
+  if (!entry || !node) return undefined;
+  return { step: presentNode(node, present(compiled, view, locale).progress, false, locale), value: entry.value };
+}
+
+function presentNode(node: FlatNode, progress: PresentedStep['progress'], canGoBack: boolean, locale: string): PresentedStep {
+  const source = node.source as Extract<Node, { kind: 'question' | 'info' | 'end' }>;
   const step: PresentedStep = {
     id: node.id,
     kind: node.kind as PresentedStep['kind'],
     text: localize(source.text, locale)!,
-    progress: { done, ahead, percent: Math.round((100 * done) / Math.max(1, done + ahead)) },
-    canGoBack: view.record.log.length > 0,
+    progress,
+    canGoBack,
   };
   const help = 'help' in source ? localize(source.help, locale) : undefined;
   if (help) step.help = help;

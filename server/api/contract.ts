@@ -150,3 +150,10 @@ export interface ProblemDetails {
   /** On 409: the session's current state, so the client can show it. */
   state?: SessionState;
 }
+
+/** GET /api/sessions/:id/steps?node=…: an answered step again ("Wijzig"); answering it revises. */
+export interface AnsweredStep {
+  step: PresentedStep;
+  value: unknown;
+  version: number;
+}

@@ -43,7 +43,8 @@ export const sessionDocs: RouteDoc[] = [
     path: '/api/sessions/{id}/answers',
     tag: 'sessions',
     auth: true,
-    summary: 'Answer the current question. Committed before 200; idempotent per idempotencyKey.',
+    summary:
+      'Answer the current question – or change an earlier one (a node from the trail): later answers that still fit are kept, the rest pruned. Committed before 200; idempotent per idempotencyKey.',
     body: AnswerBody,
     responses: { 200: 'SessionState', ...WRITE },
   },
@@ -55,6 +56,14 @@ export const sessionDocs: RouteDoc[] = [
     summary: 'Undo the last answer (recorded as an event; the answer log stays append-only).',
     body: BackBody,
     responses: { 200: 'SessionState', ...WRITE },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/steps',
+    tag: 'sessions',
+    auth: true,
+    summary: 'An answered step again (?node=<id from the trail>): its question and the answer given, to change it.',
+    responses: { 200: 'AnsweredStep', 404: 'session-not-found / step-not-answered', 401: 'token-missing / token-invalid' },
   },
   {
     method: 'get',
@@ -88,6 +97,9 @@ export function sessionRoutes(deps: Deps, sessions: SessionService, clientOf: (c
     })
     .get('/api/sessions/:id', async (c) => c.json(await sessions.get(c.req.param('id'), caller(c))))
     .get('/api/sessions/:id/advice', async (c) => c.json(await sessions.plan(c.req.param('id'), caller(c))))
+    .get('/api/sessions/:id/steps', async (c) =>
+      c.json(await sessions.answeredStep(c.req.param('id'), caller(c), c.req.query('node') ?? '')),
+    )
     .post('/api/sessions/:id/answers', async (c) => {
       const who = caller(c);
       const body = await jsonBody(c, AnswerBody);

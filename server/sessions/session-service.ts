@@ -1,5 +1,5 @@
-import { answer, back, revise, start, type Channel } from '../../engine/index.js';
-import type { AdvicePlan, CreatedSession, SessionState } from '../api/contract.js';
+import { answer, back, presentAnswered, revise, start, type Channel } from '../../engine/index.js';
+import type { AdvicePlan, AnsweredStep, CreatedSession, SessionState } from '../api/contract.js';
 import type { Deps } from '../deps.js';
 import { hashSecret, normalizeCode } from '../ids.js';
 import { ApiError } from '../http/problem.js';
@@ -61,6 +61,18 @@ export function sessionService(deps: Deps) {
   async function get(id: string, caller: Caller): Promise<SessionState> {
     const { row, served, view } = await loader.load(id, caller.authorization, caller.guard);
     return presentState(served, view, row, caller.locale ?? row.locale);
+  }
+
+  /** An answered step again, for "Wijzig": its question and the answer given (answering it revises). */
+  async function answeredStep(id: string, caller: Caller, node: string): Promise<AnsweredStep> {
+    const { row, served, view } = await loader.load(id, caller.authorization, caller.guard);
+    const found = presentAnswered(served.compiled, view, node, caller.locale ?? row.locale);
+    if (!found) {
+      throw new ApiError(404, 'step-not-answered', `"${node}" is not an answered step of this session. Use a node from the trail.`, {
+        errors: [{ pointer: '/node', code: 'step-not-answered', message: 'Pick a node from the trail.' }],
+      });
+    }
+    return { ...found, version: row.version };
   }
 
   async function plan(id: string, caller: Caller): Promise<AdvicePlan> {
@@ -134,7 +146,7 @@ export function sessionService(deps: Deps) {
     return { resumeCode: code, resumeExpiresAt };
   }
 
-  return { create, get, plan, answer: giveAnswer, back: goBack, newResumeCode, loader };
+  return { create, get, answeredStep, plan, answer: giveAnswer, back: goBack, newResumeCode, loader };
 }
 
 export type SessionService = ReturnType<typeof sessionService>;

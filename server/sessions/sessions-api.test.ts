@@ -110,6 +110,27 @@ describe('session lifecycle', () => {
     expect(again.advice).toEqual(state.advice);
   });
 
+  it('shows an answered step again for "Wijzig" – question and answer – and refuses a node that was not answered', async () => {
+    const s = await startSession(t, { tree: 'demo/start' });
+    await answer(s, { node: 'deur', value: 'oplossing', version: 0 });
+    await answer(s, { node: 'naar-oplossing/domeinen', value: ['vervoer'], version: 1 });
+    const res = await t.request(
+      'GET',
+      `/api/sessions/${s.id}/steps?node=${encodeURIComponent('naar-oplossing/domeinen')}`,
+      undefined,
+      s.auth,
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      version: 2,
+      value: ['vervoer'],
+      step: { id: 'naar-oplossing/domeinen', kind: 'question', canGoBack: false, input: { type: 'multi' } },
+    });
+    const missing = await t.request('GET', `/api/sessions/${s.id}/steps?node=naar-oplossing%2Fleeftijd`, undefined, s.auth);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'step-not-answered' });
+  });
+
   it('stores the value as the engine normalised it and the channel of each answer', async () => {
     const s = await startSession(t, { tree: 'demo/start', channel: 'web' });
     await answer(s, { node: 'deur', value: 'oplossing', version: 0 });
