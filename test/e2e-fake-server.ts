@@ -16,6 +16,7 @@ import {
   explain,
   localize,
   present,
+  presentAnswered,
   revise,
   start,
   trail,
@@ -146,6 +147,13 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
     const s = auth(c.req.param('id'), c.req.header('authorization'));
     if (!s) return problem(404, 'session-not-found', 'Unknown session.');
     return c.json(state(s, c.req.query('locale') ?? s.locale)); // like the real server: one response only
+  });
+  app.get('/api/sessions/:id/steps', (c) => {
+    const s = auth(c.req.param('id'), c.req.header('authorization'));
+    if (!s) return problem(404, 'session-not-found', 'Unknown session.');
+    const found = presentAnswered(s.compiled, s.view, c.req.query('node') ?? '', c.req.query('locale') ?? s.locale);
+    if (!found) return problem(404, 'step-not-answered', 'Not an answered step.');
+    return c.json({ ...found, version: s.version });
   });
   const change = (kind: 'answers' | 'back') =>
     app.post(`/api/sessions/:id/${kind}`, async (c) => {

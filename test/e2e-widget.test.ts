@@ -128,6 +128,16 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await tabTo(page, 'Wijzig – Hoe oud ben je?');
     await page.keyboard.press('Enter');
     await heading(page, 'Hoe oud ben je?');
+    // One change, one request: the later answers still fit, so the advice comes straight back – without the home visit.
+    await tabTo(page, 'Hoe oud');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('40');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Jouw advies');
+    const after = await page
+      .locator('vraag-wijzer')
+      .evaluate((el) => [...el.shadowRoot!.querySelector('vw-advice-plan')!.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent));
+    expect(after).toEqual(['Vraag je omgeving (vervoer)', 'Buurthuis (huishouden)']);
     await page.emulateMedia({ media: 'print' });
     await page.emulateMedia({ media: 'screen' });
     expect(errors).toEqual([]);

@@ -102,7 +102,7 @@ describe('<vraag-wijzer> happy path', () => {
     expect(input.getAttribute('aria-describedby')).toContain('err');
   });
 
-  it('changes an earlier answer from the overview and offers the later answers again', async () => {
+  it('changes an earlier answer from the overview in one step, keeping the later answers that still fit', async () => {
     const el = await mount('demo/start');
     await waitForHeading(el, 'Wat wil je doen?');
     choose(el, 'Ik zoek een oplossing');
@@ -118,8 +118,26 @@ describe('<vraag-wijzer> happy path', () => {
     // The earlier choice is ticked: the resident changes only what was wrong.
     expect(deepAll<HTMLInputElement>(el, 'input[type=checkbox]').map((c) => c.checked)).toEqual([true, false]);
     choose(el, 'Huishouden');
+    // The age still applies: the resident lands where they were, not back at "Hoe oud ben je?".
+    await next(el, 'Goed om te weten');
+    button(el, 'Bekijk je antwoorden').click();
+    await waitForHeading(el, 'Jouw antwoorden');
+    expect(deep(el, 'vw-answers')!.shadowRoot!.textContent).toContain('40 jaar');
+  });
+
+  it('keeps the answer when the resident decides not to change it after all', async () => {
+    const el = await mount('demo/start');
+    await waitForHeading(el, 'Wat wil je doen?');
+    choose(el, 'Ik zoek een oplossing');
+    await next(el, 'Waar wil je hulp bij?');
+    choose(el, 'Vervoer');
     await next(el, 'Hoe oud ben je?');
-    expect(deep<HTMLInputElement>(el, '#f')!.value).toBe('40');
+    button(el, 'Bekijk je antwoorden').click();
+    await waitForHeading(el, 'Jouw antwoorden');
+    button(el, 'Wijzig – Wat wil je doen?').click();
+    await waitForHeading(el, 'Wat wil je doen?');
+    button(el, 'Niet wijzigen').click();
+    await waitForHeading(el, 'Hoe oud ben je?');
   });
 
   it('switches the interface and the tree texts to English', async () => {

@@ -1,6 +1,7 @@
 // The widget's only door to the server. Every failure becomes an ApiError with a `kind` the UI can
 // act on: retry (network, server), reload (conflict), show next to the field (invalid), start over (gone).
 import type {
+  AnsweredStep,
   AnswerRequest,
   BackRequest,
   ConcernReceipt,
@@ -49,6 +50,18 @@ export class ApiClient {
   // language switch every reply must ask for the resident's current language again.
   answer(h: SessionHandle, body: AnswerRequest, locale?: string): Promise<SessionState> {
     return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/answers${q(locale)}`, body, h.token);
+  }
+
+  /** An answered step again ("Wijzig"): its question and the answer given. */
+  answeredStep(h: SessionHandle, node: string, locale?: string): Promise<AnsweredStep> {
+    const lang = locale ? `&locale=${encodeURIComponent(locale)}` : '';
+    return this.call(
+      'GET',
+      `/api/sessions/${encodeURIComponent(h.id)}/steps?node=${encodeURIComponent(node)}${lang}`,
+      undefined,
+      h.token,
+      locale,
+    );
   }
 
   back(h: SessionHandle, body: BackRequest, locale?: string): Promise<SessionState> {

@@ -2,7 +2,7 @@
 // failed action (with its idempotency key) so "Opnieuw proberen" resends exactly the same request:
 // the server then either applies it once or recognises it, and nothing the resident did is lost.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ConcernReceipt, ConcernRequest, CreatedSession, SessionState } from '../server/api/contract.js';
+import type { AnsweredStep, ConcernReceipt, ConcernRequest, CreatedSession, SessionState } from '../server/api/contract.js';
 import { ApiClient, ApiError, newKey, type FailureKind, type SessionHandle } from './api-client.js';
 import { clearHandle, loadHandle, saveHandle } from './session-storage.js';
 
@@ -12,6 +12,7 @@ export type Action =
   | { kind: 'open' }
   | { kind: 'answer'; node: string; value: unknown; version: number; idempotencyKey: string }
   | { kind: 'back'; version: number; idempotencyKey: string }
+  | { kind: 'edit'; node: string }
   | { kind: 'locale'; locale: string }
   | { kind: 'resume'; code: string }
   | { kind: 'resume-code' }
@@ -46,8 +47,8 @@ export class SessionController implements ReactiveController {
   busy = false;
   /** Answers given before going back (or changing an earlier answer): offered again as defaults. */
   readonly remembered = new Map<string, unknown>();
-  /** "Wijzig": step back until this node is the current one. */
-  private reviseTarget?: string;
+  /** "Wijzig": the answered step being changed (answering it revises; later answers that still fit stay). */
+  editing?: AnsweredStep;
   private api: ApiClient;
   /** Bumped when tree/api change: answers to requests of an earlier generation are dropped. */
   private generation = 0;
@@ -84,14 +85,18 @@ export class SessionController implements ReactiveController {
   }
 
   /**
-   * Changes an earlier answer by stepping back until that question is current. Later answers are
-   * remembered and offered again, so the resident only re-confirms them. (The engine's `revise`
-   * would keep them server-side; the contract does not expose it yet.)
+   * Changes an earlier answer: shows that question again with the answer given. Answering it is one
+   * request; the server keeps the later answers whose questions still come up and prunes the rest,
+   * so the resident does not re-confirm everything after it.
    */
-  async change(node: string): Promise<void> {
-    if (!this.session || this.busy || !this.session.trail.some((e) => e.node === node)) return;
-    this.reviseTarget = node;
-    await this.continueRevise();
+  change(node: string): Promise<void> {
+    if (!this.session || this.busy || !this.session.trail.some((e) => e.node === node)) return Promise.resolve();
+    return this.run({ kind: 'edit', node });
+  }
+
+  cancelChange(): void {
+    this.editing = undefined;
+    this.host.requestUpdate();
   }
 
   setLocale(locale: string): Promise<void> {
@@ -148,22 +153,11 @@ export class SessionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private async continueRevise(): Promise<void> {
-    while (this.reviseTarget && this.session && !this.failure) {
-      if (this.session.step.id === this.reviseTarget || !this.session.step.canGoBack) {
-        this.reviseTarget = undefined;
-        break;
-      }
-      this.rememberTrail();
-      await this.run({ kind: 'back', version: this.session.version, idempotencyKey: newKey() }, false);
-    }
-  }
-
   private rememberTrail(): void {
     for (const e of this.session?.trail ?? []) this.remembered.set(e.node, e.value);
   }
 
-  private async run(action: Action, continueRevise = true): Promise<void> {
+  private async run(action: Action): Promise<void> {
     this.busy = true;
     this.failure = undefined;
     if (action.kind !== 'open') this.notice = undefined;
@@ -179,8 +173,6 @@ export class SessionController implements ReactiveController {
       if (gen === this.generation) this.busy = false;
       this.host.requestUpdate();
     }
-    // A retried back during "Wijzig" picks the walk back up where the network dropped it.
-    if (continueRevise && this.reviseTarget && !this.failure) await this.continueRevise();
   }
 
   private async perform(action: Action, gen = this.generation): Promise<void> {
@@ -217,6 +209,10 @@ export class SessionController implements ReactiveController {
             this.opts.locale,
           ),
         );
+        if (this.editing?.step.id === action.node) this.editing = undefined;
+        return;
+      case 'edit':
+        this.editing = fresh(await this.api.answeredStep(h!, action.node, this.opts.locale));
         return;
       case 'back':
         this.session = fresh(await this.api.back(h!, { version: action.version, idempotencyKey: action.idempotencyKey }, this.opts.locale));
@@ -251,7 +247,6 @@ export class SessionController implements ReactiveController {
   }
 
   private async fail(action: Action, e: ApiError): Promise<void> {
-    this.reviseTarget = e.kind === 'network' || e.kind === 'server' ? this.reviseTarget : undefined;
     switch (e.kind) {
       case 'network':
       case 'server':

@@ -284,19 +284,30 @@ export class VraagWijzer extends VwElement {
             </div>`;
     }
     if (!s) return c.failure ? nothing : html`<p role="status">${this.t('loading')}</p>`;
-    if (s.done) return this.renderAdvice();
+    const editing = c.editing;
+    if (s.done && !editing) return this.renderAdvice();
     const invalid = c.failure?.kind === 'invalid' && c.failure.action === 'answer' ? this.invalidText() : undefined;
+    const step = editing?.step ?? s.step;
     return html`<vw-step
-      data-view
-      .locale=${this.locale}
-      .step=${s.step}
-      .initial=${c.remembered.get(s.step.id)}
-      .serverError=${invalid}
-      .busy=${c.busy}
-      exportparts="step,heading,button,button-primary,progress"
-      @vw-answer=${(e: CustomEvent<{ node: string; value: unknown }>) => this.act(() => c.answer(e.detail.node, e.detail.value))}
-      @vw-back=${() => this.act(() => c.back())}
-    ></vw-step>`;
+        data-view
+        .locale=${this.locale}
+        .step=${step}
+        .initial=${editing ? editing.value : c.remembered.get(step.id)}
+        .serverError=${invalid}
+        .busy=${c.busy}
+        exportparts="step,heading,button,button-primary,progress"
+        @vw-answer=${(e: CustomEvent<{ node: string; value: unknown }>) => this.act(() => c.answer(e.detail.node, e.detail.value))}
+        @vw-back=${() => this.act(() => c.back())}
+      ></vw-step>
+      ${
+        editing
+          ? html`<div class="actions no-print">
+              <button type="button" part="button" @click=${() => (c.cancelChange(), void this.focusHeading())}>
+                ${this.t('cancelChange')}
+              </button>
+            </div>`
+          : nothing
+      }`;
   }
 
   private invalidText(): string {
