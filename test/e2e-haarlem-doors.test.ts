@@ -59,21 +59,36 @@ async function walkToAdvice(page: Page, pick: 'first' | 'last'): Promise<string[
     // Arrow up from the first radio wraps to the last one and selects it, as in every browser.
     if (a.type === 'radio') await page.keyboard.press(pick === 'last' ? 'ArrowUp' : 'Space');
     if (a.type === 'checkbox') await page.keyboard.press('Space');
+    const before = await progress(page);
     await tabTo(page, 'Volgende');
     await page.keyboard.press('Enter');
-    // The next step's heading takes focus (or the advice appears).
+    // Done when the advice is there, or the step counter moved on and the new heading has focus
+    // (headings can repeat between life domains, so the counter tells the steps apart).
     await expect
       .poll(
         async () =>
-          (await page.getByRole('heading', { name: ADVICE, exact: true }).count()) > 0 || (await activeElement(page)).text !== heading,
-        {
-          timeout: 10_000,
-        },
+          (await page.getByRole('heading', { name: ADVICE, exact: true }).count()) > 0 ||
+          ((await progress(page)) !== before && (await activeElement(page)).tag === 'h2'),
+        { timeout: 10_000 },
       )
       .toBe(true);
   }
   throw new Error(`no advice after 60 steps: ${passed.join(' → ')}`);
 }
+
+/** "Stap 3 van ongeveer 8", read through the shadow roots: changes with every step. */
+const progress = (page: Page) =>
+  page.evaluate(() => {
+    const find = (root: Document | ShadowRoot): string | undefined => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'VW-PROGRESS') return el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim();
+        const inner = el.shadowRoot && find(el.shadowRoot);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    return find(document) ?? '';
+  });
 
 async function chooseDoor(page: Page, door: string) {
   await page.goto(`${url}/?tree=haarlem/start`);
