@@ -34,6 +34,8 @@ const toEntry = (r: {
 
 /** Household plans: one row per plan, one per domain recorded, one per accepted change. */
 export function coachRepo(db: StaffDb) {
+  const entryRow = (planId: string, domain: string) =>
+    db.selectFrom('coach_entries').selectAll().where('plan_id', '=', planId).where('domain', '=', domain).executeTakeFirst();
   return {
     async createPlan(p: { id: string; accountId: string; label: string; question: string; at: string }): Promise<void> {
       await db
@@ -56,27 +58,16 @@ export function coachRepo(db: StaffDb) {
     },
 
     async entry(planId: string, domain: string): Promise<CoachEntry | undefined> {
-      const r = await db
-        .selectFrom('coach_entries')
-        .selectAll()
-        .where('plan_id', '=', planId)
-        .where('domain', '=', domain)
-        .executeTakeFirst();
+      const r = await entryRow(planId, domain);
       return r && toEntry(r);
     },
 
-    /** Not a change of the coach's content: no new revision, so queued offline edits do not conflict with it. */
     /** The walk key of the offline walk that created the entry's session, if one did. */
     async walkKey(planId: string, domain: string): Promise<string | null> {
-      const r = await db
-        .selectFrom('coach_entries')
-        .select('walk_key')
-        .where('plan_id', '=', planId)
-        .where('domain', '=', domain)
-        .executeTakeFirst();
-      return r?.walk_key ?? null;
+      return (await entryRow(planId, domain))?.walk_key ?? null;
     },
 
+    /** Not a change of the coach's content: no new revision, so queued offline edits do not conflict with it. */
     async linkSession(planId: string, domain: string, sessionId: string, walkKey: string | null = null): Promise<CoachEntry | undefined> {
       await db
         .updateTable('coach_entries')
@@ -84,12 +75,7 @@ export function coachRepo(db: StaffDb) {
         .where('plan_id', '=', planId)
         .where('domain', '=', domain)
         .execute();
-      const r = await db
-        .selectFrom('coach_entries')
-        .selectAll()
-        .where('plan_id', '=', planId)
-        .where('domain', '=', domain)
-        .executeTakeFirst();
+      const r = await entryRow(planId, domain);
       return r && toEntry(r);
     },
 

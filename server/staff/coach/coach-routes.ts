@@ -8,7 +8,7 @@ import { jsonBody } from '../../http/validate.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import { canonicalJson } from '../../tree-store/canonical-hash.js';
 import { authenticate, requireRole } from '../auth.js';
-import { COACH_ROLES, type StaffEnv, type StaffKit } from '../context.js';
+import { COACH_ROLES, type Principal, type StaffEnv, type StaffKit } from '../context.js';
 import { coachRepo, type CoachEntry } from './coach-repo.js';
 import { DOMAIN_IDS, LIFE_DOMAINS, SCALE } from './domains.js';
 
@@ -101,6 +101,21 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     });
     const state = body as SessionState;
     return { ...created, version: state.version, state };
+  }
+
+  /** The coach starts a domain's tree: a session on the wijkcoach channel, recorded and linked to the entry. */
+  async function startCoachSession(p: Principal, planId: string, domain: string, tree: string, walkKey: string | null) {
+    const created = await startDomain(await sessions.create({ tree, channel: 'wijkcoach' }, { checkOrigin() {} }), domain);
+    await kit.repo.addConsent({
+      id: deps.ids.id(),
+      session_id: created.id,
+      account_id: p.account.id,
+      purpose: 'start',
+      channel: 'wijkcoach',
+      consent_text: null,
+      at: now(),
+    });
+    return { created, linked: await repo.linkSession(planId, domain, created.id, walkKey) };
   }
 
   async function ownPlan(c: Context<StaffEnv>) {
@@ -208,17 +223,7 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
         'tree-not-found',
         `No published tree gives advice for "${domain}". Ask the tree authors, or configure coachTrees.`,
       );
-    const created = await startDomain(await sessions.create({ tree, channel: 'wijkcoach' }, { checkOrigin() {} }), domain);
-    await kit.repo.addConsent({
-      id: deps.ids.id(),
-      session_id: created.id,
-      account_id: p.account.id,
-      purpose: 'start',
-      channel: 'wijkcoach',
-      consent_text: null,
-      at: now(),
-    });
-    const linked = await repo.linkSession(plan.id, domain, created.id);
+    const { created, linked } = await startCoachSession(p, plan.id, domain, tree, null);
     await kit.record(p, 'plan.start-tree', 'plan', plan.id, { domain, session: created.id });
     return c.json({ session: created, entry: linked }, 201);
   });
@@ -263,18 +268,7 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
           'The advice tree changed since this device stored it. Walk the advice again; the scores and notes are kept.',
         );
       }
-      const created = await startDomain(await sessions.create({ tree, channel: 'wijkcoach' }, { checkOrigin() {} }), domain);
-      await kit.repo.addConsent({
-        id: deps.ids.id(),
-        session_id: created.id,
-        account_id: p.account.id,
-        purpose: 'start',
-        channel: 'wijkcoach',
-        consent_text: null,
-        at: now(),
-      });
-      await repo.linkSession(plan.id, domain, created.id, body.walkKey);
-      sessionId = created.id;
+      sessionId = (await startCoachSession(p, plan.id, domain, tree, body.walkKey)).created.id;
     }
     // A fresh bearer token for this device: the first response (with the creation token) may be lost.
     const token = deps.ids.token();
