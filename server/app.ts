@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { Deps } from './deps.js';
+import { bodyLimit } from './http/body-limit.js';
 import { clientAddress } from './http/client-address.js';
 import { allOrigins } from './http/origin-guard.js';
 import { ApiError, problemResponse } from './http/problem.js';
@@ -71,17 +71,15 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
   );
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () =>
-        problemResponse(
-          new ApiError(
-            413,
-            'body-too-large',
-            `The body is larger than ${config.bodyLimitBytes} bytes. Send less: answers and reports are short.`,
-          ),
+    bodyLimit(config.bodyLimitBytes, () =>
+      problemResponse(
+        new ApiError(
+          413,
+          'body-too-large',
+          `The body is larger than ${config.bodyLimitBytes} bytes. Send less: answers and reports are short.`,
         ),
-    }),
+      ),
+    ),
   );
 
   app.route('/', healthRoutes(deps, state));

@@ -21,6 +21,6 @@ export function securityHeaders(): MiddlewareHandler {
     h.set('cross-origin-opener-policy', 'same-origin');
     h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     if (!h.has('cache-control') && c.req.path.startsWith('/api/')) h.set('cache-control', 'no-store');
-    if (new URL(c.req.url).protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (c.req.url.startsWith('https:')) h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
   };
 }
