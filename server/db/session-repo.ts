@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Channel } from '../../engine/index.js';
 import { isUniqueViolation } from './connect.js';
 import type { Committer } from './group-commit.js';
+import { precompile } from './precompiled.js';
 import type { Database, SessionsTable } from './schema.js';
 
 export interface SessionRow {
@@ -44,7 +45,53 @@ export interface AppendInput {
 /** 'conflict': another write got there first (version moved, or the same key raced us). */
 export type AppendResult = 'ok' | 'conflict';
 
+/** The statements every answer runs, compiled once per database (see precompiled.ts). */
+function hotQueries(db: Kysely<Database>) {
+  return {
+    authorize: precompile(3, (id, tokenHash, key) =>
+      db
+        .selectFrom('sessions')
+        .leftJoin('session_tokens', (j) =>
+          j.onRef('session_tokens.session_id', '=', 'sessions.id').on('session_tokens.token_hash', '=', tokenHash),
+        )
+        .leftJoin('idempotency', (j) => j.onRef('idempotency.session_id', '=', 'sessions.id').on('idempotency.key', '=', key))
+        .selectAll('sessions')
+        .select(['session_tokens.token_hash', 'idempotency.request_hash', 'idempotency.status', 'idempotency.response'])
+        .where('sessions.id', '=', id),
+    ),
+    bumpVersion: precompile(5, (version, at, expiresAt, id, expectVersion) =>
+      db
+        .updateTable('sessions')
+        .set({ version, updated_at: at, expires_at: expiresAt })
+        .where('id', '=', id)
+        .where('version', '=', expectVersion),
+    ),
+    insertEvent: precompile(7, (session_id, seq, kind, node, value, channel, at) =>
+      db.insertInto('session_events').values({
+        session_id,
+        seq,
+        kind,
+        node,
+        value,
+        channel,
+        at,
+      }),
+    ),
+    insertIdempotency: precompile(6, (session_id, key, request_hash, status, response, created_at) =>
+      db.insertInto('idempotency').values({
+        session_id,
+        key,
+        request_hash,
+        status,
+        response,
+        created_at,
+      }),
+    ),
+  };
+}
+
 export function sessionRepo(db: Kysely<Database>, committer: Committer) {
+  const hot = hotQueries(db);
   return {
     async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<void> {
       await committer.run(async (tx) => {
@@ -69,18 +116,7 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
       tokenHash: string,
       idempotencyKey?: string,
     ): Promise<{ session: SessionRow; tokenOk: boolean; stored?: StoredResponse } | undefined> {
-      const row = await db
-        .selectFrom('sessions')
-        .leftJoin('session_tokens', (j) =>
-          j.onRef('session_tokens.session_id', '=', 'sessions.id').on('session_tokens.token_hash', '=', tokenHash),
-        )
-        .leftJoin('idempotency', (j) =>
-          j.onRef('idempotency.session_id', '=', 'sessions.id').on('idempotency.key', '=', idempotencyKey ?? ''),
-        )
-        .selectAll('sessions')
-        .select(['session_tokens.token_hash', 'idempotency.request_hash', 'idempotency.status', 'idempotency.response'])
-        .where('sessions.id', '=', id)
-        .executeTakeFirst();
+      const [row] = (await hot.authorize(db, id, tokenHash, idempotencyKey ?? '')).rows;
       if (!row) return undefined;
       const stored =
         row.request_hash !== null && row.response !== null
@@ -124,36 +160,12 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
       const { sessionId, expectVersion, event, idempotency } = input;
       try {
         return await committer.run(async (tx) => {
-          const moved = await tx
-            .updateTable('sessions')
-            .set({ version: expectVersion + 1, updated_at: event.at, expires_at: input.expiresAt })
-            .where('id', '=', sessionId)
-            .where('version', '=', expectVersion)
-            .executeTakeFirst();
-          if (Number(moved.numUpdatedRows) !== 1) return 'conflict' as const;
-          await tx
-            .insertInto('session_events')
-            .values({
-              session_id: sessionId,
-              seq: expectVersion + 1,
-              kind: event.kind,
-              node: event.node,
-              value: event.value === null || event.value === undefined ? null : JSON.stringify(event.value),
-              channel: event.channel,
-              at: event.at,
-            })
-            .execute();
-          await tx
-            .insertInto('idempotency')
-            .values({
-              session_id: sessionId,
-              key: idempotency.key,
-              request_hash: idempotency.requestHash,
-              status: idempotency.status,
-              response: JSON.stringify(idempotency.body),
-              created_at: event.at,
-            })
-            .execute();
+          const moved = await hot.bumpVersion(tx, expectVersion + 1, event.at, input.expiresAt, sessionId, expectVersion);
+          if (Number(moved.numAffectedRows) !== 1) return 'conflict' as const;
+          const value = event.value === null || event.value === undefined ? null : JSON.stringify(event.value);
+          await hot.insertEvent(tx, sessionId, expectVersion + 1, event.kind, event.node, value, event.channel, event.at);
+          const { key, requestHash, status, body } = idempotency;
+          await hot.insertIdempotency(tx, sessionId, key, requestHash, status, JSON.stringify(body), event.at);
           return 'ok' as const;
         });
       } catch (err) {
