@@ -13,7 +13,9 @@ import { createTreeStore } from './tree-store/tree-store.js';
 export async function createDeps(config: Config, overrides: Partial<Pick<Deps, 'clock' | 'ids' | 'logger'>> = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? (() => new Date());
-  const db = await connect(config.databaseUrl);
+  const db = await connect(config.databaseUrl, {
+    onError: (message) => logger.error({ message }, 'Database background work (WAL checkpoint) failed; it is retried.'),
+  });
   const store = createStore(db);
   const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock, serveDrafts: config.serveDrafts });
   const report = await trees.reload();

@@ -3,9 +3,11 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { startCheckpointer, type CheckpointResult } from './checkpointer.js';
 import { groupCommitter, transactionPerUnit, type Committer } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { walSync } from './wal-sync.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -14,6 +16,8 @@ export interface Db {
   dialect: Dialect;
   /** How writes that must be durable before a 2xx are committed (see group-commit.ts). */
   committer: Committer;
+  /** SQLite files only: a WAL checkpoint now (they also run every 200 ms off the event loop). */
+  checkpoint?: () => Promise<CheckpointResult>;
   close(): Promise<void>;
 }
 
@@ -21,27 +25,36 @@ export interface Db {
  * `sqlite:./data/x.db` (file, created with its folder), `sqlite::memory:`, or
  * `postgres://user:pass@host/db`. Migrations run before the first query.
  */
-export async function connect(url: string, options: { poolMax?: number } = {}): Promise<Db> {
-  const db = url.startsWith('sqlite:') ? sqlite(url.slice('sqlite:'.length)) : postgres(url, options.poolMax);
+export async function connect(url: string, options: { poolMax?: number; onError?: (message: string) => void } = {}): Promise<Db> {
+  const onError = options.onError ?? ((message: string) => console.error(`Database background work failed: ${message}`));
+  const db = url.startsWith('sqlite:') ? sqlite(url.slice('sqlite:'.length), onError) : postgres(url, options.poolMax);
   await migrate(db.kysely);
   return db;
 }
 
 /**
- * `sqlite:<path>[?synchronous=normal]`. FULL (default) syncs the WAL on every commit: an
- * acknowledged answer survives a power cut, not only a crash. NORMAL survives a crash of the
- * process (SIGKILL) but may lose the last commits on a power cut; choose it knowingly.
+ * `sqlite:<path>[?synchronous=full|normal|full-inline]`.
+ * - full (default): an acknowledged write survives a power cut, not only a crash. SQLite runs with
+ *   synchronous=NORMAL and the group committer fdatasyncs the WAL after each COMMIT, on the thread
+ *   pool, before anyone is answered (wal-sync.ts); checkpoints run in a worker (checkpointer.ts).
+ * - full-inline: plain SQLite synchronous=FULL with automatic checkpoints, every fsync inside
+ *   COMMIT on the event loop. Equally durable, slower under load; kept to compare against.
+ * - normal: survives a crash of the process (SIGKILL) but may lose the last commits on a power
+ *   cut; choose it knowingly.
  */
-function sqlite(spec: string): Db {
+function sqlite(spec: string, onError: (message: string) => void): Db {
   const [path = '', query = ''] = spec.split('?');
-  const synchronous = new URLSearchParams(query).get('synchronous')?.toUpperCase() ?? 'FULL';
-  if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
-    throw new Error(`synchronous=${synchronous} is not supported; use full (default) or normal.`);
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const mode = new URLSearchParams(query).get('synchronous')?.toLowerCase() ?? 'full';
+  if (mode !== 'full' && mode !== 'normal' && mode !== 'full-inline')
+    throw new Error(`synchronous=${mode} is not supported; use full (default), normal or full-inline.`);
+  const file = path !== ':memory:';
+  if (file) mkdirSync(dirname(resolve(path)), { recursive: true });
   const database = new BetterSqlite3(path);
   database.pragma('journal_mode = WAL');
-  database.pragma(`synchronous = ${synchronous}`);
+  database.pragma(`synchronous = ${mode === 'full-inline' ? 'FULL' : 'NORMAL'}`);
   database.pragma('busy_timeout = 5000');
+  const offLoop = file && mode !== 'full-inline';
+  if (offLoop) database.pragma('wal_autocheckpoint = 0');
   // Kysely prepares every query anew; the same few statements run thousands of times a second.
   const statements = new Map<string, BetterSqlite3.Statement>();
   const cached = {
@@ -57,7 +70,20 @@ function sqlite(spec: string): Db {
     close: () => database.close(),
   };
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
-  return { kysely, dialect: 'sqlite', committer: groupCommitter(kysely), close: () => kysely.destroy() };
+  const wal = offLoop && mode === 'full' ? walSync(path) : undefined;
+  const checkpointer = offLoop ? startCheckpointer(path, onError) : undefined;
+  return {
+    kysely,
+    dialect: 'sqlite',
+    committer: groupCommitter(kysely, wal ? { durable: wal.sync } : {}),
+    checkpoint: checkpointer && (() => checkpointer.checkpoint()),
+    async close() {
+      // The worker's connection closes first: the last connection to close checkpoints fully.
+      await checkpointer?.stop();
+      await kysely.destroy();
+      await wal?.close();
+    },
+  };
 }
 
 function postgres(url: string, poolMax = 10): Db {

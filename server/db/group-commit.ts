@@ -24,14 +24,24 @@ interface Pending {
   reject(err: unknown): void;
 }
 
+export interface GroupCommitOptions {
+  maxBatch?: number;
+  /**
+   * Makes everything committed so far durable (wal-sync.ts, coalesced-sync.ts). Without it,
+   * durability is what SQLite's own `synchronous` setting gives at COMMIT.
+   */
+  durable?: () => Promise<void>;
+}
+
 /**
- * SQLite: group commit. With synchronous=FULL every COMMIT waits for an fsync, and SQLite has one
- * writer, so a transaction per request caps throughput at the disk's fsync rate. Units that
- * arrive while a batch is being written join the next batch: one transaction, one fsync, each
- * unit inside its own savepoint – a unit that fails (a lost race, a constraint) is rolled back
- * alone and only its caller hears about it. Nobody is answered before the batch has committed.
+ * SQLite: group commit. SQLite has one writer and a durable commit waits for an fsync, so a
+ * transaction per request caps throughput at the disk's fsync rate. Units that arrive while a
+ * batch is being written or synced join the next batch: one transaction, one fsync, each unit
+ * inside its own savepoint – a unit that fails (a lost race, a constraint) is rolled back alone
+ * and only its caller hears about it. Nobody is answered before the batch is committed and durable.
  */
-export function groupCommitter(db: Kysely<Database>, maxBatch = 256): Committer {
+export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions = {}): Committer {
+  const { maxBatch = 256, durable } = options;
   let queue: Pending[] = [];
   let flushing = false;
 
@@ -61,9 +71,11 @@ export function groupCommitter(db: Kysely<Database>, maxBatch = 256): Committer 
           .catch(() => undefined);
         throw err;
       }
+      // On the thread pool: requests go on meanwhile and queue the next batch.
+      await durable?.();
       batch.forEach((p, i) => (outcomes[i]!.ok ? p.resolve(outcomes[i]!.value) : p.reject(outcomes[i]!.value)));
     } catch (err) {
-      // The commit itself failed: nothing of this batch is durable, so every caller gets the error.
+      // The commit or its sync failed: none of this batch may be acknowledged, every caller gets the error.
       for (const p of batch) p.reject(err);
     }
   }
