@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { Deps } from './deps.js';
 import { bodyLimit } from './http/body-limit.js';
 import { clientAddress } from './http/client-address.js';
+import { cors } from './http/cors.js';
 import { allOrigins } from './http/origin-guard.js';
 import { ApiError, problemResponse } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
@@ -61,12 +61,11 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
   );
   app.use(
     '/api/*',
-    cors({
-      origin: (origin) => (origins.has(origin) ? origin : null),
+    cors(origins, {
       allowMethods: ['GET', 'POST'],
       allowHeaders: ['content-type', 'authorization'],
       exposeHeaders: ['retry-after'],
-      maxAge: 600,
+      maxAgeSeconds: 600,
     }),
   );
   app.use(

@@ -69,7 +69,11 @@ describe('security headers and CORS', () => {
       origin: 'https://www.demo.nl',
       'access-control-request-method': 'POST',
     });
+    expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.demo.nl');
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type,authorization');
+    expect(preflight.headers.get('access-control-max-age')).toBe('600');
     const foreign = await t.request('OPTIONS', '/api/sessions', undefined, {
       origin: 'https://evil.example',
       'access-control-request-method': 'POST',
@@ -77,8 +81,16 @@ describe('security headers and CORS', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     const ok = await t.request('POST', '/api/sessions', { tree: 'demo/start' }, { origin: 'https://www.demo.nl' });
     expect(ok.status).toBe(201);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://www.demo.nl');
+    expect(ok.headers.get('access-control-expose-headers')).toBe('retry-after');
+    expect(ok.headers.get('vary')).toContain('Origin');
+    // Errors too: the widget must be able to read a problem+json from another origin.
+    const missing = await t.request('GET', '/api/sessions/nope', undefined, { origin: 'https://www.demo.nl', authorization: 'Bearer x' });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('access-control-allow-origin')).toBe('https://www.demo.nl');
     const refused = await t.request('POST', '/api/sessions', { tree: 'demo/start' }, { origin: 'https://evil.example' });
     expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     expect(await refused.json()).toMatchObject({ code: 'origin-not-allowed' });
   });
 });
