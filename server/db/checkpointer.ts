@@ -37,6 +37,9 @@ export function startCheckpointer(path: string, onError: (message: string) => vo
       });
     },
     async stop() {
+      // Referenced again: a process closing its database right after opening it (a CLI) must
+      // still wait for the worker to close its connection, or it exits with the await pending.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
