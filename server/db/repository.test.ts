@@ -25,7 +25,7 @@ const event = (n: number) => ({
   channel: 'web' as const,
   at: `2026-11-22T10:00:0${n}.000Z`,
 });
-const idem = (k: string) => ({ key: k, requestHash: `h-${k}`, status: 200, body: { state: k } });
+const idem = (k: string) => ({ key: k, requestHash: `h-${k}`, status: 200, json: JSON.stringify({ state: k }) });
 
 function repositorySuite(name: string, open: () => Promise<Db>) {
   describe(`repositories on ${name}`, () => {
@@ -59,7 +59,12 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
         { seq: 2, ...event(2) },
       ]);
       expect((await store.sessions.find('s1'))!.version).toBe(2);
-      expect(await store.sessions.stored('s1', 'k1')).toEqual({ requestHash: 'h-k1', status: 200, body: { state: 'k1' } });
+      expect(await store.sessions.stored('s1', 'k1')).toEqual({
+        requestHash: 'h-k1',
+        status: 200,
+        body: { state: 'k1' },
+        json: '{"state":"k1"}',
+      });
     });
 
     it('lets exactly one of many concurrent appends at one version win', async () => {

@@ -31,6 +31,8 @@ export interface StoredResponse {
   requestHash: string;
   status: number;
   body: unknown;
+  /** The body as it was sent: a repeat is answered with exactly these bytes. */
+  json: string;
 }
 
 export interface AppendInput {
@@ -38,7 +40,8 @@ export interface AppendInput {
   /** The version the change was computed on; the append fails if the session moved on. */
   expectVersion: number;
   event: Omit<SessionEvent, 'seq'>;
-  idempotency: { key: string; requestHash: string; status: number; body: unknown };
+  /** `json`: the response body exactly as it is sent (serialised once, for both). */
+  idempotency: { key: string; requestHash: string; status: number; json: string };
   expiresAt: string;
 }
 
@@ -120,7 +123,7 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
       if (!row) return undefined;
       const stored =
         row.request_hash !== null && row.response !== null
-          ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response) }
+          ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response), json: row.response }
           : undefined;
       return { session: fromRow(row), tokenOk: row.token_hash !== null, ...(stored ? { stored } : {}) };
     },
@@ -149,7 +152,7 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
         .where('session_id', '=', sessionId)
         .where('key', '=', key)
         .executeTakeFirst();
-      return row && { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response) };
+      return row && { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response), json: row.response };
     },
 
     /**
@@ -164,8 +167,8 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
           if (Number(moved.numAffectedRows) !== 1) return 'conflict' as const;
           const value = event.value === null || event.value === undefined ? null : JSON.stringify(event.value);
           await hot.insertEvent(tx, sessionId, expectVersion + 1, event.kind, event.node, value, event.channel, event.at);
-          const { key, requestHash, status, body } = idempotency;
-          await hot.insertIdempotency(tx, sessionId, key, requestHash, status, JSON.stringify(body), event.at);
+          const { key, requestHash, status, json } = idempotency;
+          await hot.insertIdempotency(tx, sessionId, key, requestHash, status, json, event.at);
           return 'ok' as const;
         });
       } catch (err) {

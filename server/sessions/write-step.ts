@@ -24,6 +24,8 @@ export interface StepRequest {
 export interface StepResponse {
   status: number;
   body: unknown;
+  /** `body` serialised – the same text that was stored for a repeat of this request. */
+  json: string;
 }
 
 /**
@@ -56,12 +58,13 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
     const { view, event } = result.value;
     const version = loaded.row.version + 1;
     const body = presentState(loaded.served, view, { ...loaded.row, version }, req.locale ?? loaded.row.locale);
+    const json = JSON.stringify(body);
     const now = deps.clock();
     const outcome = await deps.store.sessions.append({
       sessionId: req.id,
       expectVersion: loaded.row.version,
       event,
-      idempotency: { key: req.idempotencyKey, requestHash, status: 200, body },
+      idempotency: { key: req.idempotencyKey, requestHash, status: 200, json },
       expiresAt: new Date(now.getTime() + deps.config.sessionTtlMs).toISOString(),
     });
     if (outcome === 'conflict') {
@@ -71,7 +74,7 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
       throw await conflict(req, await loader.load(req.id, req.authorization, req.guard));
     }
     cache.set(req.id, version, loaded.row.bundleHash, view);
-    return { status: 200, body };
+    return { status: 200, body, json };
   };
 
   /** A repeated key: the first response again – unless the key now comes with another request. */
@@ -86,7 +89,7 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
         },
       );
     }
-    return { status: stored.status, body: stored.body };
+    return { status: stored.status, body: stored.body, json: stored.json };
   }
 }
 
