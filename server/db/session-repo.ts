@@ -80,6 +80,17 @@ function hotQueries(db: Kysely<Database>) {
         at,
       }),
     ),
+    insertSession: precompile(10, (id, tree, bundle_hash, tree_version, locale, channel, version, created_at, updated_at, expires_at) =>
+      db
+        .insertInto('sessions')
+        .values({ id, tree, bundle_hash, tree_version, locale, channel, version, created_at, updated_at, expires_at }),
+    ),
+    insertToken: precompile(3, (token_hash, session_id, created_at) =>
+      db.insertInto('session_tokens').values({ token_hash, session_id, via: 'create', created_at }),
+    ),
+    insertResumeCode: precompile(4, (code_hash, session_id, created_at, expires_at) =>
+      db.insertInto('resume_codes').values({ code_hash, session_id, created_at, expires_at }),
+    ),
     insertIdempotency: precompile(6, (session_id, key, request_hash, status, response, created_at) =>
       db.insertInto('idempotency').values({
         session_id,
@@ -97,16 +108,23 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
   const hot = hotQueries(db);
   return {
     async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<void> {
+      const r = toRow(row);
       await committer.run(async (tx) => {
-        await tx.insertInto('sessions').values(toRow(row)).execute();
-        await tx
-          .insertInto('session_tokens')
-          .values({ token_hash: token.hash, session_id: row.id, via: 'create', created_at: row.createdAt })
-          .execute();
-        await tx
-          .insertInto('resume_codes')
-          .values({ code_hash: code.hash, session_id: row.id, created_at: row.createdAt, expires_at: code.expiresAt })
-          .execute();
+        await hot.insertSession(
+          tx,
+          r.id,
+          r.tree,
+          r.bundle_hash,
+          r.tree_version,
+          r.locale,
+          r.channel,
+          r.version,
+          r.created_at,
+          r.updated_at,
+          r.expires_at,
+        );
+        await hot.insertToken(tx, token.hash, row.id, row.createdAt);
+        await hot.insertResumeCode(tx, code.hash, row.id, row.createdAt, code.expiresAt);
       });
     },
 

@@ -55,6 +55,8 @@ export function sessionService(deps: Deps) {
     } as const;
     await store.sessions.create(row, { hash: hashSecret(token) }, { hash: hashSecret(normalizeCode(code)), expiresAt: resumeExpiresAt });
     const view = start(served.compiled);
+    // The first answer then needs no replay of an (empty) event log.
+    cache.set(row.id, 0, served.bundleHash, view);
     return { id: row.id, token, resumeCode: code, resumeExpiresAt, version: 0, state: presentState(served, view, row, locale) };
   }
 
