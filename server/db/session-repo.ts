@@ -42,7 +42,8 @@ export interface AppendInput {
   event: Omit<SessionEvent, 'seq'>;
   /** `json`: the response body exactly as it is sent (serialised once, for both). */
   idempotency: { key: string; requestHash: string; status: number; json: string };
-  expiresAt: string;
+  /** The session's new expiry; absent: the stored one stands (see write-step.ts). */
+  expiresAt?: string;
 }
 
 /** 'conflict': another write got there first (version moved, or the same key raced us). */
@@ -62,7 +63,10 @@ function hotQueries(db: Kysely<Database>) {
         .select(['session_tokens.token_hash', 'idempotency.request_hash', 'idempotency.status', 'idempotency.response'])
         .where('sessions.id', '=', id),
     ),
-    bumpVersion: precompile(5, (version, at, expiresAt, id, expectVersion) =>
+    bumpVersion: precompile(4, (version, at, id, expectVersion) =>
+      db.updateTable('sessions').set({ version, updated_at: at }).where('id', '=', id).where('version', '=', expectVersion),
+    ),
+    bumpVersionAndExpiry: precompile(5, (version, at, expiresAt, id, expectVersion) =>
       db
         .updateTable('sessions')
         .set({ version, updated_at: at, expires_at: expiresAt })
@@ -181,7 +185,9 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
       const { sessionId, expectVersion, event, idempotency } = input;
       try {
         return await committer.run(async (tx) => {
-          const moved = await hot.bumpVersion(tx, expectVersion + 1, event.at, input.expiresAt, sessionId, expectVersion);
+          const moved = input.expiresAt
+            ? await hot.bumpVersionAndExpiry(tx, expectVersion + 1, event.at, input.expiresAt, sessionId, expectVersion)
+            : await hot.bumpVersion(tx, expectVersion + 1, event.at, sessionId, expectVersion);
           if (Number(moved.numAffectedRows) !== 1) return 'conflict' as const;
           const value = event.value === null || event.value === undefined ? null : JSON.stringify(event.value);
           await hot.insertEvent(tx, sessionId, expectVersion + 1, event.kind, event.node, value, event.channel, event.at);

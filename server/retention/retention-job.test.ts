@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConcernReceipt } from '../api/contract.js';
+import type { ConcernReceipt, SessionState } from '../api/contract.js';
+import { autoAnswer } from '../testing/auto-answer.js';
 import { key, startSession, tableCounts, testApp, type TestApp } from '../testing/test-app.js';
 import { runRetention } from './retention-job.js';
 
@@ -41,5 +42,26 @@ describe('retention job', () => {
       concerns: 0,
       concern_events: 0,
     });
+  });
+
+  it('activity keeps a session alive: each answer moves its expiry on, to the hour', async () => {
+    t = await testApp({ config: { sessionTtlMs: 10 * DAY } });
+    const s = await startSession(t);
+    const expiry = async () => (await t.deps.store.sessions.find(s.id))!.expiresAt;
+    const created = await expiry();
+    const answer = async (version: number, node: string, value: unknown) =>
+      expect(
+        (await t.request('POST', `/api/sessions/${s.id}/answers`, { node, value, version, idempotencyKey: key() }, s.auth)).status,
+      ).toBe(200);
+    t.clock.advance(30 * 60_000);
+    await answer(0, 'deur', 'oplossing');
+    expect(await expiry()).toBe(created); // half an hour later: not rewritten
+    t.clock.advance(9 * DAY);
+    const state = (await (await t.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as SessionState;
+    await answer(1, state.step.id, autoAnswer(state.step));
+    expect(Date.parse(await expiry())).toBe(t.clock.now.getTime() + 10 * DAY);
+    // Without that answer the session would have been purged a day later; now it stays.
+    t.clock.advance(2 * DAY);
+    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0 });
   });
 });

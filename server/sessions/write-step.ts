@@ -65,7 +65,7 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
       expectVersion: loaded.row.version,
       event,
       idempotency: { key: req.idempotencyKey, requestHash, status: 200, json },
-      expiresAt: new Date(now.getTime() + deps.config.sessionTtlMs).toISOString(),
+      ...slidExpiry(loaded.row.expiresAt, now.getTime() + deps.config.sessionTtlMs),
     });
     if (outcome === 'conflict') {
       // Lost a race: either the same request (same key) won – answer as it did – or another one.
@@ -91,6 +91,15 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
     }
     return { status: stored.status, body: stored.body, json: stored.json };
   }
+}
+
+/**
+ * Activity keeps a session alive (sliding expiry), but to the hour: rewriting the indexed expiry
+ * on every answer cost a b-tree page per answer in every commit, for no difference anyone sees.
+ */
+const EXPIRY_STEP_MS = 60 * 60 * 1000;
+function slidExpiry(stored: string, next: number): { expiresAt?: string } {
+  return Date.parse(stored) >= next - EXPIRY_STEP_MS ? {} : { expiresAt: new Date(next).toISOString() };
 }
 
 /** Engine refusals keep their own code; the pointer names the field the client should fix. */
