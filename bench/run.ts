@@ -29,6 +29,8 @@ for (const name of wanted) {
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const ratio = (r: Row) => {
   if (!r.baseline) return '';
+  // autocannon reports whole milliseconds: a 0 is "under 1 ms", not a ratio.
+  if (r.value === 0 || r.baseline.value === 0) return '–';
   const x = r.better === 'higher' ? r.value / r.baseline.value : r.baseline.value / r.value;
   return `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×`;
 };

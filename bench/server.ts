@@ -63,6 +63,9 @@ export async function run(): Promise<Row[]> {
       headers: { 'content-type': 'application/json' },
       body: '{"a":1}',
     });
+    // The same server with the same middleware on a route with no database and no engine work:
+    // how much of an answer's cost is HTTP and Hono, and how much is ours.
+    const floor = await autocannon({ url: `${server.url}/api/trees`, connections: CONNECTIONS, duration: 5 });
     const perSecond = max.answers / max.result.duration;
     return [
       {
@@ -73,6 +76,13 @@ export async function run(): Promise<Row[]> {
         baseline: { name: 'node:http JSON echo req/s', value: baseline.requests.average },
         target: '≥ 3,000/s',
         pass: perSecond >= 3000,
+      },
+      {
+        name: 'server floor: GET /api/trees req/s (same process and middleware; no database, no engine)',
+        value: floor.requests.average,
+        unit: '/s',
+        better: 'higher',
+        baseline: { name: 'node:http JSON echo req/s', value: baseline.requests.average },
       },
       {
         name: 'durable answers/s, plain SQLite synchronous=FULL (fsync + checkpoints inside COMMIT)',
