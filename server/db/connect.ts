@@ -25,9 +25,17 @@ export interface Db {
  * `sqlite:./data/x.db` (file, created with its folder), `sqlite::memory:`, or
  * `postgres://user:pass@host/db`. Migrations run before the first query.
  */
-export async function connect(url: string, options: { poolMax?: number; onError?: (message: string) => void } = {}): Promise<Db> {
+export interface ConnectOptions {
+  poolMax?: number;
+  /** Background work that failed (a WAL checkpoint); it is retried. */
+  onError?: (message: string) => void;
+  /** SQLite files: how often the worker checkpoints, and from what WAL size the log restarts. */
+  checkpoints?: { intervalMs?: number; restartFrames?: number };
+}
+
+export async function connect(url: string, options: ConnectOptions = {}): Promise<Db> {
   const onError = options.onError ?? ((message: string) => console.error(`Database background work failed: ${message}`));
-  const db = url.startsWith('sqlite:') ? sqlite(url.slice('sqlite:'.length), onError) : postgres(url, options.poolMax);
+  const db = url.startsWith('sqlite:') ? sqlite(url.slice('sqlite:'.length), onError, options.checkpoints) : postgres(url, options.poolMax);
   await migrate(db.kysely);
   return db;
 }
@@ -42,7 +50,7 @@ export async function connect(url: string, options: { poolMax?: number; onError?
  * - normal: survives a crash of the process (SIGKILL) but may lose the last commits on a power
  *   cut; choose it knowingly.
  */
-function sqlite(spec: string, onError: (message: string) => void): Db {
+function sqlite(spec: string, onError: (message: string) => void, checkpoints: ConnectOptions['checkpoints']): Db {
   const [path = '', query = ''] = spec.split('?');
   const mode = new URLSearchParams(query).get('synchronous')?.toLowerCase() ?? 'full';
   if (mode !== 'full' && mode !== 'normal' && mode !== 'full-inline')
@@ -54,7 +62,11 @@ function sqlite(spec: string, onError: (message: string) => void): Db {
   database.pragma(`synchronous = ${mode === 'full-inline' ? 'FULL' : 'NORMAL'}`);
   database.pragma('busy_timeout = 5000');
   const offLoop = file && mode !== 'full-inline';
-  if (offLoop) database.pragma('wal_autocheckpoint = 0');
+  if (offLoop) {
+    database.pragma('wal_autocheckpoint = 0');
+    // When the checkpointer starts the log over, the file shrinks back to this size.
+    database.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  }
   // Kysely prepares every query anew; the same few statements run thousands of times a second.
   const statements = new Map<string, BetterSqlite3.Statement>();
   const cached = {
@@ -71,11 +83,24 @@ function sqlite(spec: string, onError: (message: string) => void): Db {
   };
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   const wal = offLoop && mode === 'full' ? walSync(path) : undefined;
-  const checkpointer = offLoop ? startCheckpointer(path, onError) : undefined;
+  const checkpointer = offLoop
+    ? startCheckpointer(path, {
+        ...checkpoints,
+        onError,
+        onExit: () => {
+          onError('The checkpoint worker stopped; SQLite checkpoints on commit again.');
+          database.pragma('wal_autocheckpoint = 1000');
+        },
+        checkpointWriter: () => database.pragma('wal_checkpoint(PASSIVE)'),
+      })
+    : undefined;
   return {
     kysely,
     dialect: 'sqlite',
-    committer: groupCommitter(kysely, wal ? { durable: wal.sync } : {}),
+    committer: groupCommitter(kysely, {
+      ...(wal ? { durable: wal.sync } : {}),
+      ...(checkpointer ? { between: () => checkpointer.restartDue && checkpointer.catchUp() } : {}),
+    }),
     checkpoint: checkpointer && (() => checkpointer.checkpoint()),
     async close() {
       // The worker's connection closes first: the last connection to close checkpoints fully.

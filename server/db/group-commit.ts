@@ -31,6 +31,8 @@ export interface GroupCommitOptions {
    * durability is what SQLite's own `synchronous` setting gives at COMMIT.
    */
   durable?: () => Promise<void>;
+  /** Runs before a batch's transaction begins, when none is open (checkpointer.ts catchUp). */
+  between?: () => void;
 }
 
 /**
@@ -41,11 +43,12 @@ export interface GroupCommitOptions {
  * and only its caller hears about it. Nobody is answered before the batch is committed and durable.
  */
 export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions = {}): Committer {
-  const { maxBatch = 256, durable } = options;
+  const { maxBatch = 256, durable, between } = options;
   let queue: Pending[] = [];
   let flushing = false;
 
   async function flush(): Promise<void> {
+    between?.();
     const batch = queue.splice(0, maxBatch);
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type Db } from './connect.js';
+import { startCheckpointer } from './checkpointer.js';
 import { walSync } from './wal-sync.js';
 
 let dir: string;
@@ -45,5 +46,51 @@ describe('SQLite file mode: WAL sync and checkpoints off the event loop', () => 
     await expect(walSync(join(dir, 'missing.db')).sync()).rejects.toThrow(/write-ahead log could not be made durable.*ENOENT/);
     await write(1);
     await expect(walSync(join(dir, 'x.db')).sync()).resolves.toBeUndefined();
+  });
+
+  it('under steady writes the log is started over once it is large, instead of growing without end', async () => {
+    /** One second of twenty writers that never pause; the size the -wal file reached. */
+    const walAfterLoad = async (name: string, restartFrames: number) => {
+      const busy = await connect(`sqlite:${join(dir, name)}`, { checkpoints: { intervalMs: 100, restartFrames } });
+      try {
+        let n = 0;
+        const until = Date.now() + 1000;
+        await Promise.all(
+          Array.from({ length: 20 }, async () => {
+            while (Date.now() < until) {
+              const hash = `h${n++}`;
+              await busy.committer.run((tx) =>
+                tx
+                  .insertInto('tree_versions')
+                  .values({ hash, gemeente: 'g', bundle: 'x'.repeat(2000), created_at: 'now' })
+                  .execute(),
+              );
+            }
+          }),
+        );
+        return statSync(join(dir, `${name}-wal`)).size;
+      } finally {
+        await busy.close();
+      }
+    };
+    // The control never restarts: under steady writes the log is never fully copied at the
+    // moment a write begins, so SQLite alone never starts it over.
+    const unbounded = await walAfterLoad('control.db', Number.MAX_SAFE_INTEGER);
+    const bounded = await walAfterLoad('restarting.db', 50);
+    expect(bounded).toBeLessThan(unbounded / 3);
+  });
+
+  it('a checkpoint worker that cannot run says so and hands checkpoints back', async () => {
+    const errors: string[] = [];
+    const gone = new Promise<void>((done) =>
+      startCheckpointer(join(dir, 'no-such-folder', 'x.db'), {
+        onError: (m) => errors.push(m),
+        onExit: done,
+        checkpointWriter: () => {},
+        intervalMs: 10,
+      }),
+    );
+    await gone;
+    expect(errors.join(' ')).toMatch(/directory does not exist|unable to open/i);
   });
 });
