@@ -163,13 +163,15 @@ export class VwCoachApp extends LitElement {
 
   private async openPlan(id: string) {
     this.error = undefined;
+    // Asked before the GET: a creation still queued (or in flight) then may well be answered 404,
+    // and it can be sent and leave the queue while the GET is on its way.
+    const madeHere = (await this.sync.pending(id)).some((c) => c.kind === 'plan');
     try {
       const plan = await staffCall<Plan>('GET', `/api/staff/coach/plans/${encodeURIComponent(id)}`);
       // Queued changes are based on the cached revisions: do not overwrite those before they are sent.
       if (!(await this.sync.pending(id)).length) await this.sync.cachePlan(plan);
     } catch (e) {
-      // 404 for a plan made on this device whose creation is still queued is not "gone".
-      const madeHere = (await this.sync.pending(id)).some((c) => c.kind === 'plan');
+      // 404 for a plan made on this device whose creation was still queued is not "gone".
       if ((e as StaffApiError).status === 404 && !madeHere) return localStorage.removeItem('vw-coach-plan');
     }
     const cached = await this.sync.cachedPlan(id);
