@@ -1,3 +1,4 @@
+import { sql, type Kysely } from 'kysely';
 import { Worker } from 'node:worker_threads';
 
 export interface CheckpointResult {
@@ -10,17 +11,13 @@ export interface Checkpointer {
   /** Resolves with the next checkpoint's result. */
   checkpoint(): Promise<CheckpointResult>;
   /**
-   * True once the log has grown past `restartFrames`; the writer then calls `catchUp` between
-   * two batches (see group-commit.ts), and this turns false again.
+   * Once the log has grown past `restartFrames`: on the writer's own connection, between two
+   * batches (group-commit.ts), copy the few frames written since the worker's last pass. Under
+   * steady writes the log is never fully copied at the moment a write begins, so SQLite never
+   * starts it over and it grows without end (seen: 350 MB in 10 s of the benchmark); after this
+   * the next write starts it from its beginning.
    */
-  readonly restartDue: boolean;
-  /**
-   * On the writer's own connection, outside any transaction: copy the few frames written since
-   * the worker's last pass. Under steady writes the log is never fully copied at the moment a
-   * write begins, so SQLite never starts it over and it grows without end (seen: 350 MB in 10 s
-   * of the benchmark); after this the next write starts it from its beginning.
-   */
-  catchUp(): void;
+  catchUpIfDue(writer: Kysely<any>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,12 +35,10 @@ export interface CheckpointerOptions {
   intervalMs?: number;
   /** WAL size (in 4 KiB frames) from which the log is started over (see Checkpointer.catchUp). */
   restartFrames?: number;
-  /** Runs a PASSIVE checkpoint on the writer's connection. */
-  checkpointWriter(): void;
 }
 
 export function startCheckpointer(path: string, options: CheckpointerOptions): Checkpointer {
-  const { onError, onExit, intervalMs = 200, restartFrames = 4096, checkpointWriter } = options;
+  const { onError, onExit, intervalMs = 200, restartFrames = 4096 } = options;
   let restartDue = false;
   // execArgv: []: the worker is plain JavaScript and needs no TypeScript loader.
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
@@ -68,12 +63,12 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
     }),
   );
   return {
-    get restartDue() {
-      return restartDue;
-    },
-    catchUp() {
+    async catchUpIfDue(writer) {
+      if (!restartDue) return;
       restartDue = false;
-      checkpointWriter();
+      // Through Kysely, so it waits for the connection like any query: never inside a transaction.
+      // A failure is reported, never thrown: writes must go on (the worker keeps checkpointing).
+      await sql`pragma wal_checkpoint(PASSIVE)`.execute(writer).catch((err: Error) => onError(err.message));
     },
     checkpoint() {
       return new Promise((done) => {

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { startCheckpointer, type CheckpointResult } from './checkpointer.js';
+import { DurableSqliteDialect } from './durable-sqlite-driver.js';
 import { groupCommitter, transactionPerUnit, type Committer } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -43,8 +44,11 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
 /**
  * `sqlite:<path>[?synchronous=full|normal|full-inline]`.
  * - full (default): an acknowledged write survives a power cut, not only a crash. SQLite runs with
- *   synchronous=NORMAL and the group committer fdatasyncs the WAL after each COMMIT, on the thread
- *   pool, before anyone is answered (wal-sync.ts); checkpoints run in a worker (checkpointer.ts).
+ *   synchronous=NORMAL and the driver fdatasyncs the WAL after every COMMIT and every write outside
+ *   a transaction, on the thread pool, before the write resolves (durable-sqlite-driver.ts,
+ *   wal-sync.ts); the group committer makes that one sync per batch, once its connection is free
+ *   again. Checkpoints run in a worker
+ *   (checkpointer.ts).
  * - full-inline: plain SQLite synchronous=FULL with automatic checkpoints, every fsync inside
  *   COMMIT on the event loop. Equally durable, slower under load; kept to compare against.
  * - normal: survives a crash of the process (SIGKILL) but may lose the last commits on a power
@@ -81,8 +85,11 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
     },
     close: () => database.close(),
   };
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   const wal = offLoop && mode === 'full' ? walSync(path) : undefined;
+  const dialect = wal
+    ? new DurableSqliteDialect({ database: cached, sync: wal.sync, writes: (sql) => mayWrite(cached, sql) })
+    : new SqliteDialect({ database: cached });
+  const kysely = new Kysely<Database>({ dialect });
   const checkpointer = offLoop
     ? startCheckpointer(path, {
         ...checkpoints,
@@ -91,15 +98,16 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
           onError('The checkpoint worker stopped; SQLite checkpoints on commit again.');
           database.pragma('wal_autocheckpoint = 1000');
         },
-        checkpointWriter: () => database.pragma('wal_checkpoint(PASSIVE)'),
       })
     : undefined;
   return {
     kysely,
     dialect: 'sqlite',
     committer: groupCommitter(kysely, {
-      ...(wal ? { durable: wal.sync } : {}),
-      ...(checkpointer ? { between: () => checkpointer.restartDue && checkpointer.catchUp() } : {}),
+      ...(checkpointer ? { between: () => checkpointer.catchUpIfDue(kysely) } : {}),
+      ...(wal && dialect instanceof DurableSqliteDialect
+        ? { durable: { beforeCommit: () => dialect.syncAfterRelease(), sync: wal.sync } }
+        : {}),
     }),
     checkpoint: checkpointer && (() => checkpointer.checkpoint()),
     async close() {
@@ -109,6 +117,15 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
       await wal?.close();
     },
   };
+}
+
+/** better-sqlite3 knows whether a prepared statement writes; one it cannot prepare counts as a write. */
+function mayWrite(statements: { prepare(sql: string): BetterSqlite3.Statement }, sql: string): boolean {
+  try {
+    return !statements.prepare(sql).readonly;
+  } catch {
+    return true;
+  }
 }
 
 function postgres(url: string, poolMax = 10): Db {

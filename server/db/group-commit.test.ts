@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, isUniqueViolation, type Db } from './connect.js';
-import { groupCommitter } from './group-commit.js';
 
 let db: Db;
 beforeEach(async () => (db = await connect('sqlite::memory:')));
@@ -48,39 +47,5 @@ describe('group commit (SQLite)', () => {
     const later = await Promise.all(['2', '3'].map((h) => db.committer.run(insert(h))));
     expect(later).toEqual(['2', '3']);
     expect(await count()).toBe(3);
-  });
-});
-
-describe('group commit with a durability step (SQLite file mode)', () => {
-  const deferred = () => {
-    let resolve!: () => void;
-    let reject!: (err: Error) => void;
-    const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
-    return { promise, resolve, reject };
-  };
-
-  it('nobody is answered before the batch is durable; a failed sync rejects every caller of its batch', async () => {
-    const syncs: ReturnType<typeof deferred>[] = [];
-    const committer = groupCommitter(db.kysely, {
-      durable: () => {
-        syncs.push(deferred());
-        return syncs.at(-1)!.promise;
-      },
-    });
-    const settled: string[] = [];
-    const first = Promise.all(['a', 'b'].map((h) => committer.run(insert(h)).then((v) => settled.push(v))));
-    while (syncs.length < 1) await new Promise((r) => setImmediate(r));
-    // Committed (visible to a reader) but not yet durable: no caller has heard back.
-    expect(await count()).toBe(2);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(settled).toEqual([]);
-    syncs[0]!.resolve();
-    await first;
-    expect(settled).toEqual(['a', 'b']);
-
-    const failing = committer.run(insert('c'));
-    while (syncs.length < 2) await new Promise((r) => setImmediate(r));
-    syncs[1]!.reject(new Error('disk gone'));
-    await expect(failing).rejects.toThrow('disk gone');
   });
 });

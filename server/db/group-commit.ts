@@ -26,13 +26,14 @@ interface Pending {
 
 export interface GroupCommitOptions {
   maxBatch?: number;
+  /** Runs before a batch's transaction begins (checkpointer.ts catchUpIfDue). */
+  between?: () => Promise<void>;
   /**
-   * Makes everything committed so far durable (wal-sync.ts, coalesced-sync.ts). Without it,
-   * durability is what SQLite's own `synchronous` setting gives at COMMIT.
+   * Makes the committed batch durable, after COMMIT and once the connection is free again, so
+   * reads go on while the disk syncs (durable-sqlite-driver.ts). `beforeCommit` tells the driver
+   * that this COMMIT's sync is taken care of.
    */
-  durable?: () => Promise<void>;
-  /** Runs before a batch's transaction begins, when none is open (checkpointer.ts catchUp). */
-  between?: () => void;
+  durable?: { beforeCommit(): void; sync(): Promise<void> };
 }
 
 /**
@@ -43,12 +44,12 @@ export interface GroupCommitOptions {
  * and only its caller hears about it. Nobody is answered before the batch is committed and durable.
  */
 export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions = {}): Committer {
-  const { maxBatch = 256, durable, between } = options;
+  const { maxBatch = 256, between, durable } = options;
   let queue: Pending[] = [];
   let flushing = false;
 
   async function flush(): Promise<void> {
-    between?.();
+    await between?.();
     const batch = queue.splice(0, maxBatch);
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {
@@ -66,6 +67,7 @@ export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions
             outcomes.push({ ok: false, value: err });
           }
         }
+        durable?.beforeCommit();
         await trx.commit().execute();
       } catch (err) {
         await trx
@@ -74,11 +76,11 @@ export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions
           .catch(() => undefined);
         throw err;
       }
-      // On the thread pool: requests go on meanwhile and queue the next batch.
-      await durable?.();
+      // On the thread pool: requests go on meanwhile, read, and queue the next batch.
+      await durable?.sync();
       batch.forEach((p, i) => (outcomes[i]!.ok ? p.resolve(outcomes[i]!.value) : p.reject(outcomes[i]!.value)));
     } catch (err) {
-      // The commit or its sync failed: none of this batch may be acknowledged, every caller gets the error.
+      // The commit or its sync (durable-sqlite-driver.ts) failed: nobody of this batch hears "ok".
       for (const p of batch) p.reject(err);
     }
   }

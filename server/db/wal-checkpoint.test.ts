@@ -86,7 +86,6 @@ describe('SQLite file mode: WAL sync and checkpoints off the event loop', () => 
       startCheckpointer(join(dir, 'no-such-folder', 'x.db'), {
         onError: (m) => errors.push(m),
         onExit: done,
-        checkpointWriter: () => {},
         intervalMs: 10,
       }),
     );
