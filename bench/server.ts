@@ -161,7 +161,7 @@ async function walkFresh(env: Record<string, string>) {
  * step asks; at the end it starts a new session. Session creation is part of the load and of the
  * latencies, so the answers/s figure is conservative (about one create per seven answers).
  */
-export async function walk(url: string, seconds: number, connections: number, overallRate?: number) {
+async function walk(url: string, seconds: number, connections: number, overallRate?: number) {
   let answers = 0;
   let keys = 0;
   const step: CannonRequest = {
