@@ -15,6 +15,10 @@ export interface DurableSqliteOptions extends SqliteDialectConfig {
  * disk works. The coach's and staff's own transactions and single inserts pass through here, so
  * no acknowledged write depends on where it was made.
  *
+ * Between COMMIT and the end of its sync, other readers may already see the change; only its writer
+ * waits. A power cut in that window loses a change nobody was told was saved – though a reader may
+ * have shown it. (PostgreSQL makes a commit visible only after its WAL flush.)
+ *
  * The group committer, the busiest writer, syncs itself: it calls `syncAfterRelease()` before
  * its COMMIT and awaits `sync()` once its connection is released. A sync inside COMMIT holds
  * SQLite's only connection, and every read of every request would wait for the disk with it.
