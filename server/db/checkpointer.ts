@@ -21,22 +21,22 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-/**
- * WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside the COMMIT that
- * crosses 1000 pages: the whole copy and an fsync of the database file, blocking every request
- * The server turns it off (wal_autocheckpoint=0) and a worker thread checkpoints on its own
- * connection instead; should the worker die, SQLite's own checkpoints come back on (onExit).
- */
 export interface CheckpointerOptions {
   /** Something went wrong in the worker (it keeps trying, every interval). */
   onError(message: string): void;
   /** The worker is gone for good: the caller turns SQLite's own checkpoints back on. */
   onExit(): void;
   intervalMs?: number;
-  /** WAL size (in 4 KiB frames) from which the log is started over (see Checkpointer.catchUp). */
+  /** WAL size (in 4 KiB frames) from which the log is started over (see Checkpointer.catchUpIfDue). */
   restartFrames?: number;
 }
 
+/**
+ * WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside the COMMIT that
+ * crosses 1000 pages: the whole copy and an fsync of the database file, blocking every
+ * request. The server turns it off (wal_autocheckpoint=0) and a worker thread checkpoints on its own
+ * connection instead; should the worker die, SQLite's own checkpoints come back on (onExit).
+ */
 export function startCheckpointer(path: string, options: CheckpointerOptions): Checkpointer {
   const { onError, onExit, intervalMs = 200, restartFrames = 4096 } = options;
   let restartDue = false;

@@ -47,8 +47,7 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
  *   synchronous=NORMAL and the driver fdatasyncs the WAL after every COMMIT and every write outside
  *   a transaction, on the thread pool, before the write resolves (durable-sqlite-driver.ts,
  *   wal-sync.ts); the group committer makes that one sync per batch, once its connection is free
- *   again. Checkpoints run in a worker
- *   (checkpointer.ts).
+ *   again. Checkpoints run in a worker (checkpointer.ts).
  * - full-inline: plain SQLite synchronous=FULL with automatic checkpoints, every fsync inside
  *   COMMIT on the event loop. Equally durable, slower under load; kept to compare against.
  * - normal: survives a crash of the process (SIGKILL) but may lose the last commits on a power
