@@ -46,12 +46,12 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
     execArgv: [],
   });
   worker.unref();
-  const waiting: ((r: CheckpointResult) => void)[] = [];
+  const waiting: { resolve(r: CheckpointResult): void; reject(err: Error): void }[] = [];
   worker.on('message', (m: { type: string; message?: string } & CheckpointResult) => {
     if (m.type === 'error') onError(m.message!);
     else {
       if (m.log >= restartFrames) restartDue = true;
-      for (const done of waiting.splice(0)) done({ busy: m.busy, log: m.log, checkpointed: m.checkpointed });
+      for (const w of waiting.splice(0)) w.resolve({ busy: m.busy, log: m.log, checkpointed: m.checkpointed });
     }
   });
   let stopping = false;
@@ -59,6 +59,7 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
   const exited = new Promise<void>((done) =>
     worker.once('exit', () => {
       if (!stopping) onExit();
+      for (const w of waiting.splice(0)) w.reject(new Error('The checkpoint worker has stopped.'));
       done();
     }),
   );
@@ -71,8 +72,8 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
       await sql`pragma wal_checkpoint(PASSIVE)`.execute(writer).catch((err: Error) => onError(err.message));
     },
     checkpoint() {
-      return new Promise((done) => {
-        waiting.push(done);
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
         worker.postMessage('checkpoint');
       });
     },
