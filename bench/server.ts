@@ -1,6 +1,7 @@
 // Durable answers per second and latency of the real server (server/main.ts, SQLite file in WAL
 // mode, durable before every 200: group commit, WAL fdatasync and checkpoints off the event loop)
-// over loopback, next to a bare node:http JSON echo server measured in the same run. Load generator: autocannon, in this process; both servers in their own process.
+// over loopback, next to a bare node:http JSON echo server measured in the same run. Load
+// generator: autocannon, in this process; both servers in their own process.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -44,6 +44,8 @@ export function normalizeCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
 }
 
-/** Secrets are stored as SHA-256: they are high-entropy, so a slow hash adds nothing. */
-// One-shot crypto.hash: half the cost of createHash().update().digest(), and it runs on every request.
+/**
+ * Secrets are stored as SHA-256: they are high-entropy, so a slow hash adds nothing. One-shot
+ * crypto.hash costs half of createHash().update().digest(), and this runs on every request.
+ */
 export const hashSecret = (secret: string) => hash('sha256', secret, 'base64url');

@@ -85,10 +85,8 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
     close: () => database.close(),
   };
   const wal = offLoop && mode === 'full' ? walSync(path) : undefined;
-  const dialect = wal
-    ? new DurableSqliteDialect({ database: cached, sync: wal.sync, writes: (sql) => mayWrite(cached, sql) })
-    : new SqliteDialect({ database: cached });
-  const kysely = new Kysely<Database>({ dialect });
+  const durable = wal && new DurableSqliteDialect({ database: cached, sync: wal.sync, writes: (sql) => mayWrite(cached, sql) });
+  const kysely = new Kysely<Database>({ dialect: durable ?? new SqliteDialect({ database: cached }) });
   const checkpointer = offLoop
     ? startCheckpointer(path, {
         ...checkpoints,
@@ -104,9 +102,7 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
     dialect: 'sqlite',
     committer: groupCommitter(kysely, {
       ...(checkpointer ? { between: () => checkpointer.catchUpIfDue(kysely) } : {}),
-      ...(wal && dialect instanceof DurableSqliteDialect
-        ? { durable: { beforeCommit: () => dialect.syncAfterRelease(), sync: wal.sync } }
-        : {}),
+      ...(wal && durable ? { durable: { beforeCommit: () => durable.syncAfterRelease(), sync: wal.sync } } : {}),
     }),
     checkpoint: checkpointer && (() => checkpointer.checkpoint()),
     async close() {

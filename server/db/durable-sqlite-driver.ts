@@ -43,7 +43,8 @@ class DurableSqliteDriver extends SqliteDriver {
   readonly #options: DurableSqliteOptions;
   #inTransaction = false;
   #skipNextSync = false;
-  #wrapped: WeakMap<DatabaseConnection, DatabaseConnection> = new WeakMap();
+  /** SQLite has one connection; it is wrapped once. */
+  #wrapped: DatabaseConnection | undefined;
 
   constructor(options: DurableSqliteOptions) {
     super(options);
@@ -52,19 +53,14 @@ class DurableSqliteDriver extends SqliteDriver {
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
-    let wrapped = this.#wrapped.get(connection);
-    if (!wrapped) {
-      wrapped = {
-        executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
-          const result = await connection.executeQuery<R>(query);
-          if (!this.#inTransaction && this.#options.writes(query.sql)) await this.#options.sync();
-          return result;
-        },
-        streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
-      };
-      this.#wrapped.set(connection, wrapped);
-    }
-    return wrapped;
+    return (this.#wrapped ??= {
+      executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+        const result = await connection.executeQuery<R>(query);
+        if (!this.#inTransaction && this.#options.writes(query.sql)) await this.#options.sync();
+        return result;
+      },
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    });
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {

@@ -74,15 +74,7 @@ function hotQueries(db: Kysely<Database>) {
         .where('version', '=', expectVersion),
     ),
     insertEvent: precompile(7, (session_id, seq, kind, node, value, channel, at) =>
-      db.insertInto('session_events').values({
-        session_id,
-        seq,
-        kind,
-        node,
-        value,
-        channel,
-        at,
-      }),
+      db.insertInto('session_events').values({ session_id, seq, kind, node, value, channel, at }),
     ),
     insertSession: precompile(10, (id, tree, bundle_hash, tree_version, locale, channel, version, created_at, updated_at, expires_at) =>
       db
@@ -96,14 +88,7 @@ function hotQueries(db: Kysely<Database>) {
       db.insertInto('resume_codes').values({ code_hash, session_id, created_at, expires_at }),
     ),
     insertIdempotency: precompile(6, (session_id, key, request_hash, status, response, created_at) =>
-      db.insertInto('idempotency').values({
-        session_id,
-        key,
-        request_hash,
-        status,
-        response,
-        created_at,
-      }),
+      db.insertInto('idempotency').values({ session_id, key, request_hash, status, response, created_at }),
     ),
   };
 }

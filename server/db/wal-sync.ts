@@ -41,7 +41,7 @@ export function walSync(databasePath: string): { sync(): Promise<void>; close():
         await sync();
       } catch (err) {
         wal = undefined;
-        throw new Error(`The write-ahead log could not be made durable (${(err as Error).message}); this batch was not acknowledged.`, {
+        throw new Error(`The write-ahead log could not be made durable (${(err as Error).message}); the write was not acknowledged.`, {
           cause: err,
         });
       }
