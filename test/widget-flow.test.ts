@@ -20,6 +20,17 @@ async function next(el: HTMLElement, expect: string) {
   return waitForHeading(el, expect);
 }
 
+/** A new widget, walked through the oplossing door with "Vervoer" to the age question. */
+async function toAgeQuestion() {
+  const el = await mount('demo/start');
+  await waitForHeading(el, 'Wat wil je doen?');
+  choose(el, 'Ik zoek een oplossing');
+  await next(el, 'Waar wil je hulp bij?');
+  choose(el, 'Vervoer');
+  await next(el, 'Hoe oud ben je?');
+  return el;
+}
+
 describe('<vraag-wijzer> happy path', () => {
   it('walks the oplossing door to a pyramid-ordered advice with reasons and service cards', async () => {
     const el = await mount('demo/start');
@@ -103,12 +114,7 @@ describe('<vraag-wijzer> happy path', () => {
   });
 
   it('changes an earlier answer from the overview in one step, keeping the later answers that still fit', async () => {
-    const el = await mount('demo/start');
-    await waitForHeading(el, 'Wat wil je doen?');
-    choose(el, 'Ik zoek een oplossing');
-    await next(el, 'Waar wil je hulp bij?');
-    choose(el, 'Vervoer');
-    await next(el, 'Hoe oud ben je?');
+    const el = await toAgeQuestion();
     type(el, '40');
     await next(el, 'Goed om te weten');
     button(el, 'Bekijk je antwoorden').click();
@@ -126,12 +132,7 @@ describe('<vraag-wijzer> happy path', () => {
   });
 
   it('keeps the answer when the resident decides not to change it after all', async () => {
-    const el = await mount('demo/start');
-    await waitForHeading(el, 'Wat wil je doen?');
-    choose(el, 'Ik zoek een oplossing');
-    await next(el, 'Waar wil je hulp bij?');
-    choose(el, 'Vervoer');
-    await next(el, 'Hoe oud ben je?');
+    const el = await toAgeQuestion();
     button(el, 'Bekijk je antwoorden').click();
     await waitForHeading(el, 'Jouw antwoorden');
     button(el, 'Wijzig – Wat wil je doen?').click();
