@@ -6,19 +6,20 @@ import Database from 'better-sqlite3';
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 2000');
 
-function checkpoint() {
+/** `requested`: asked for by the server (checkpointer.ts), which waits for this very pass. */
+function checkpoint(requested) {
   try {
     // PASSIVE never blocks the writer; frames it cannot copy yet are copied next time.
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ type: 'checkpoint', ...result });
+    parentPort.postMessage({ type: 'checkpoint', requested, ...result });
   } catch (err) {
-    parentPort.postMessage({ type: 'error', message: err.message });
+    parentPort.postMessage({ type: 'error', requested, message: err.message });
   }
 }
 
-const timer = setInterval(checkpoint, workerData.intervalMs);
+const timer = setInterval(() => checkpoint(false), workerData.intervalMs);
 parentPort.on('message', (message) => {
-  if (message === 'checkpoint') checkpoint();
+  if (message === 'checkpoint') checkpoint(true);
   if (message === 'stop') {
     clearInterval(timer);
     db.close();

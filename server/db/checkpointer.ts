@@ -1,4 +1,3 @@
-import { sql, type Kysely } from 'kysely';
 import { Worker } from 'node:worker_threads';
 
 export interface CheckpointResult {
@@ -11,13 +10,15 @@ export interface Checkpointer {
   /** Resolves with the next checkpoint's result. */
   checkpoint(): Promise<CheckpointResult>;
   /**
-   * Once the log has grown past `restartFrames`: on the writer's own connection, between two
-   * batches (group-commit.ts), copy the few frames written since the worker's last pass. Under
-   * steady writes the log is never fully copied at the moment a write begins, so SQLite never
-   * starts it over and it grows without end (seen: 350 MB in 10 s of the benchmark); after this
-   * the next write starts it from its beginning.
+   * Once the log has grown past `restartFrames`: a checkpoint in the worker while the group
+   * committer holds its next batch back (group-commit.ts `between`). Under steady writes the log
+   * is never fully copied at the moment a write begins, so SQLite never starts it over and it grows
+   * without end (seen: 350 MB in 10 s of the benchmark); with no write in between, the next write
+   * starts it from its beginning. The event loop stays free meanwhile: done on the writer's own
+   * connection, this copy and its two fsyncs blocked every request for 2–17 ms, a few times a
+   * second under load.
    */
-  catchUpIfDue(writer: Kysely<any>): Promise<void>;
+  catchUpIfDue(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,36 +48,46 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
   });
   worker.unref();
   const waiting: { resolve(r: CheckpointResult): void; reject(err: Error): void }[] = [];
-  worker.on('message', (m: { type: string; message?: string } & CheckpointResult) => {
-    if (m.type === 'error') onError(m.message!);
-    else {
-      if (m.log >= restartFrames) restartDue = true;
-      for (const w of waiting.splice(0)) w.resolve({ busy: m.busy, log: m.log, checkpointed: m.checkpointed });
+  // Requests are answered in order; a periodic pass that ends meanwhile answers none of them.
+  worker.on('message', (m: { type: string; requested: boolean; message?: string } & CheckpointResult) => {
+    const asker = m.requested ? waiting.shift() : undefined;
+    if (m.type === 'error') {
+      onError(m.message!);
+      asker?.reject(new Error(m.message));
+    } else {
+      // Only a periodic pass: the answer to a catch-up still counts the frames it has just copied.
+      if (!m.requested && m.log >= restartFrames) restartDue = true;
+      asker?.resolve({ busy: m.busy, log: m.log, checkpointed: m.checkpointed });
     }
   });
   let stopping = false;
+  let gone = false;
   worker.on('error', (err) => onError(err.message));
   const exited = new Promise<void>((done) =>
     worker.once('exit', () => {
+      gone = true;
       if (!stopping) onExit();
       for (const w of waiting.splice(0)) w.reject(new Error('The checkpoint worker has stopped.'));
       done();
     }),
   );
+  function checkpoint(): Promise<CheckpointResult> {
+    // A message to a worker that has exited is never answered; the group committer waits on this.
+    if (gone) return Promise.reject(new Error('The checkpoint worker has stopped.'));
+    return new Promise((resolve, reject) => {
+      waiting.push({ resolve, reject });
+      worker.postMessage('checkpoint');
+    });
+  }
   return {
-    async catchUpIfDue(writer) {
+    async catchUpIfDue() {
       if (!restartDue) return;
       restartDue = false;
-      // Through Kysely, so it waits for the connection like any query: never inside a transaction.
-      // A failure is reported, never thrown: writes must go on (the worker keeps checkpointing).
-      await sql`pragma wal_checkpoint(PASSIVE)`.execute(writer).catch((err: Error) => onError(err.message));
+      // A failure has been reported (onError) and is not thrown: writes must go on, and the
+      // worker keeps checkpointing.
+      await checkpoint().catch(() => undefined);
     },
-    checkpoint() {
-      return new Promise((resolve, reject) => {
-        waiting.push({ resolve, reject });
-        worker.postMessage('checkpoint');
-      });
-    },
+    checkpoint,
     async stop() {
       // Referenced again: a process closing its database right after opening it (a CLI) must
       // still wait for the worker to close its connection, or it exits with the await pending.

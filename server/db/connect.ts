@@ -101,7 +101,7 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
     kysely,
     dialect: 'sqlite',
     committer: groupCommitter(kysely, {
-      ...(checkpointer ? { between: () => checkpointer.catchUpIfDue(kysely) } : {}),
+      ...(checkpointer ? { between: () => checkpointer.catchUpIfDue() } : {}),
       ...(wal && durable ? { durable: { beforeCommit: () => durable.syncAfterRelease(), sync: wal.sync } } : {}),
     }),
     checkpoint: checkpointer && (() => checkpointer.checkpoint()),

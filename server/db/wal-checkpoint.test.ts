@@ -80,6 +80,16 @@ describe('SQLite file mode: WAL sync and checkpoints off the event loop', () => 
     expect(bounded).toBeLessThan(unbounded / 3);
   });
 
+  it('a catch-up due when the worker has gone does not hold writes back', async () => {
+    await write(50);
+    const checkpointer = startCheckpointer(join(dir, 'x.db'), { onError: () => undefined, onExit: () => undefined, restartFrames: 1 });
+    await checkpointer.checkpoint();
+    await new Promise((done) => setTimeout(done, 400)); // a periodic pass: the restart is due
+    await checkpointer.stop();
+    await expect(checkpointer.catchUpIfDue()).resolves.toBeUndefined();
+    await expect(checkpointer.checkpoint()).rejects.toThrow(/stopped/);
+  });
+
   it('a checkpoint worker that cannot run says so and hands checkpoints back', async () => {
     const errors: string[] = [];
     const gone = new Promise<void>((done) =>

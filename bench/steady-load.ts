@@ -1,0 +1,96 @@
+// Latency at a steady rate. autocannon's `overallRate` gives each connection a quota per second
+// that it sends at once when the second starts, then idles: its latencies are those of a burst at
+// full speed, whatever the rate. Here every client sends on its own clock instead – one request
+// per period, the clients' clocks staggered evenly. A request held back because the server had not
+// yet answered the client's previous one is charged for that wait: its latency counts from when it
+// was due (no coordinated omission). Time the pacer itself lost (a late timer, a busy event loop)
+// is not the server's and is not charged; the same pacer against a bare echo server is the
+// baseline for whatever the generator still adds.
+import { Agent, request } from 'node:http';
+
+export interface Request {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** One client's conversation: what it sends next depends on what it was answered last. */
+export interface Client {
+  next(): Request;
+  done(status: number, body: string): void;
+}
+
+export interface SteadyResult {
+  /** Milliseconds from each request's due time (see above) to its complete response. */
+  latencies: number[];
+  requests: number;
+  non2xx: number;
+  errors: number;
+  seconds: number;
+}
+
+export async function steadyLoad(
+  url: string,
+  options: { rate: number; seconds: number; clients: number; client: () => Client },
+): Promise<SteadyResult> {
+  const { hostname, port } = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.clients });
+  const period = (1000 * options.clients) / options.rate;
+  const start = performance.now() + 50;
+  const end = start + options.seconds * 1000;
+  const result: SteadyResult = { latencies: [], requests: 0, non2xx: 0, errors: 0, seconds: options.seconds };
+
+  async function run(index: number) {
+    const client = options.client();
+    // When the previous response would have ended had the pacer never lost time itself.
+    let idealEnd = 0;
+    for (let due = start + (index * period) / options.clients; due < end; due += period) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+      const sent = performance.now();
+      let response: { status: number; body: string } | undefined;
+      try {
+        response = await send(hostname, Number(port), agent, client.next());
+      } catch {
+        result.errors++;
+      }
+      // The server's time for this request, started when an ideal pacer would have sent it: when
+      // due, or once the previous response was in if that came later.
+      const idealSend = Math.max(due, idealEnd);
+      idealEnd = idealSend + (performance.now() - sent);
+      if (!response) {
+        client.done(0, '');
+        continue;
+      }
+      result.latencies.push(idealEnd - due);
+      result.requests++;
+      if (response.status < 200 || response.status > 299) result.non2xx++;
+      client.done(response.status, response.body);
+    }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: options.clients }, (_, i) => run(i)));
+  } finally {
+    agent.destroy();
+  }
+  return result;
+}
+
+function send(host: string, port: number, agent: Agent, req: Request): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host, port, agent, method: req.method, path: req.path, headers: { ...req.headers, 'content-length': Buffer.byteLength(req.body) } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(req.body);
+  });
+}
