@@ -19,6 +19,12 @@ export interface Db {
   committer: Committer;
   /** SQLite files only: a WAL checkpoint now (they also run every 200 ms off the event loop). */
   checkpoint?: () => Promise<CheckpointResult>;
+  /**
+   * Resolves once every write committed so far would survive a power cut. A reader may see a
+   * commit before its writer has been told it is durable (durable-sqlite-driver.ts); a response
+   * stored for an idempotent request must not go out again – to a retry, as "saved" – before then.
+   */
+  durable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +111,9 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
       ...(wal && durable ? { durable: { beforeCommit: () => durable.syncAfterRelease(), sync: wal.sync } } : {}),
     }),
     checkpoint: checkpointer && (() => checkpointer.checkpoint()),
+    // Without the WAL sync, a commit is as durable as it will get once it is visible: FULL syncs
+    // inside COMMIT, NORMAL is not power-cut-safe by choice, and :memory: never is.
+    durable: wal ? wal.sync : async () => undefined,
     async close() {
       // The worker's connection closes first: the last connection to close checkpoints fully.
       await checkpointer?.stop();
@@ -129,7 +138,9 @@ function postgres(url: string, poolMax = 10): Db {
   }
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', committer: transactionPerUnit(kysely), close: () => kysely.destroy() };
+  // PostgreSQL makes a commit visible only after its WAL flush: whatever a reader sees is durable.
+  const durable = async () => undefined;
+  return { kysely, dialect: 'postgres', committer: transactionPerUnit(kysely), durable, close: () => kysely.destroy() };
 }
 
 async function migrate(kysely: Kysely<Database>): Promise<void> {

@@ -17,7 +17,9 @@ export interface DurableSqliteOptions extends SqliteDialectConfig {
  *
  * Between COMMIT and the end of its sync, other readers may already see the change; only its writer
  * waits. A power cut in that window loses a change nobody was told was saved – though a reader may
- * have shown it. (PostgreSQL makes a commit visible only after its WAL flush.)
+ * have shown it. The one read that does tell a client "saved", a response stored under an
+ * idempotency key and sent again to a retry, first waits for Db.durable (connect.ts). (PostgreSQL
+ * makes a commit visible only after its WAL flush.)
  *
  * The group committer, the busiest writer, syncs itself: it calls `syncAfterRelease()` before
  * its COMMIT and awaits `sync()` once its connection is released. A sync inside COMMIT holds

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from './connect.js';
-import type { SessionRow } from './session-repo.js';
+import { sessionRepo, type SessionRow } from './session-repo.js';
 import { createStore, type Store } from './store.js';
 
 // One suite, two databases: the repositories must hand back identical JS values on both.
@@ -65,6 +65,24 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
         body: { state: 'k1' },
         json: '{"state":"k1"}',
       });
+    });
+
+    it('hands a stored response out again only once the database says it is durable', async () => {
+      let release = () => undefined as void;
+      const gate = new Promise<void>((done) => (release = done));
+      const gated = sessionRepo(db.kysely, db.committer, () => gate);
+      let authorized = false;
+      let stored = false;
+      const replayAuthorize = gated.authorize('s1', 'tok1', 'k1').then((r) => ((authorized = true), r));
+      const replayStored = gated.stored('s1', 'k1').then((r) => ((stored = true), r));
+      // Lookups that find nothing stored do not wait.
+      expect(await gated.authorize('s1', 'tok1', 'no-such-key')).toEqual({ session: expect.objectContaining({ id: 's1' }), tokenOk: true });
+      expect(await gated.stored('s1', 'no-such-key')).toBeUndefined();
+      await new Promise((done) => setTimeout(done, 20));
+      expect([authorized, stored]).toEqual([false, false]);
+      release();
+      expect((await replayAuthorize)!.stored).toMatchObject({ requestHash: 'h-k1', status: 200 });
+      expect(await replayStored).toMatchObject({ requestHash: 'h-k1', json: '{"state":"k1"}' });
     });
 
     it('lets exactly one of many concurrent appends at one version win', async () => {

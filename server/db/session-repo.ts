@@ -93,7 +93,8 @@ function hotQueries(db: Kysely<Database>) {
   };
 }
 
-export function sessionRepo(db: Kysely<Database>, committer: Committer) {
+/** `durable`: see Db.durable – a stored response is handed out again only once it is durable. */
+export function sessionRepo(db: Kysely<Database>, committer: Committer, durable: () => Promise<void>) {
   const hot = hotQueries(db);
   return {
     async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<void> {
@@ -132,6 +133,7 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
         row.request_hash !== null && row.response !== null
           ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response), json: row.response }
           : undefined;
+      if (stored) await durable();
       return { session: fromRow(row), tokenOk: row.token_hash !== null, ...(stored ? { stored } : {}) };
     },
 
@@ -159,7 +161,9 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer) {
         .where('session_id', '=', sessionId)
         .where('key', '=', key)
         .executeTakeFirst();
-      return row && { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response), json: row.response };
+      if (!row) return undefined;
+      await durable();
+      return { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response), json: row.response };
     },
 
     /**

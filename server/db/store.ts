@@ -9,7 +9,7 @@ import { treeRepo } from './tree-repo.js';
 export function createStore(db: Db) {
   return {
     dialect: db.dialect,
-    sessions: sessionRepo(db.kysely, db.committer),
+    sessions: sessionRepo(db.kysely, db.committer, db.durable),
     concerns: concernRepo(db.kysely, db.committer),
     trees: treeRepo(db.kysely),
     retention: retentionRepo(db.kysely),

@@ -117,7 +117,7 @@ function staffSuite(name: string, open: () => Promise<Db>) {
     });
 
     it('coach changes: applied once per key, refused on a stale revision, linked without a new revision', async () => {
-      const coach = coachRepo(k);
+      const coach = coachRepo(k, db.durable);
       await coach.createPlan({ id: 'p1', accountId: 'a1', label: 'J.', question: 'q', at: AT });
       const apply = (key: string, base: number, score: number) =>
         coach.apply({
@@ -140,6 +140,16 @@ function staffSuite(name: string, open: () => Promise<Db>) {
         body: { entry: { domain: 'geld', score: 4, note: '', sessionId: null, revision: 2, updatedAt: AT } },
       });
       expect((await coach.changeCount('p1')).map((c) => c.key).sort()).toEqual(['k1', 'k3']);
+
+      // A stored change goes out again (to a retry) only once the database says it is durable.
+      let release = () => undefined as void;
+      const gated = coachRepo(k, () => new Promise<void>((done) => (release = done)));
+      let answered = false;
+      const replay = gated.change('p1', 'k3').then((r) => ((answered = true), r));
+      await new Promise((done) => setTimeout(done, 20));
+      expect(answered).toBe(false);
+      release();
+      expect(await replay).toMatchObject({ requestHash: 'k3', status: 200 });
     });
 
     it('audit rows read back in write order, also within one millisecond', async () => {

@@ -33,7 +33,8 @@ const toEntry = (r: {
 });
 
 /** Household plans: one row per plan, one per domain recorded, one per accepted change. */
-export function coachRepo(db: StaffDb) {
+/** `durable`: see Db.durable – a stored change is handed out again only once it is durable. */
+export function coachRepo(db: StaffDb, durable: () => Promise<void>) {
   const entryRow = (planId: string, domain: string) =>
     db.selectFrom('coach_entries').selectAll().where('plan_id', '=', planId).where('domain', '=', domain).executeTakeFirst();
   return {
@@ -86,7 +87,9 @@ export function coachRepo(db: StaffDb) {
         .where('plan_id', '=', planId)
         .where('key', '=', key)
         .executeTakeFirst();
-      return r && { requestHash: r.request_hash, status: Number(r.status), body: JSON.parse(r.response) };
+      if (!r) return undefined;
+      await durable();
+      return { requestHash: r.request_hash, status: Number(r.status), body: JSON.parse(r.response) };
     },
 
     async changeCount(planId: string): Promise<{ key: string; domain: string }[]> {

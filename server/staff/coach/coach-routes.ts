@@ -68,7 +68,7 @@ const conflict = (current: CoachEntry | undefined, domain: string) =>
  */
 export function coachRoutes(kit: StaffKit, sessions: SessionService) {
   const { deps } = kit;
-  const repo = coachRepo(kit.db);
+  const repo = coachRepo(kit.db, deps.db.durable);
   const now = () => deps.clock().toISOString();
 
   /**
