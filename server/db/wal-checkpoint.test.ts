@@ -45,7 +45,9 @@ describe('SQLite file mode: WAL sync and checkpoints off the event loop', () => 
   it('the WAL sync reports a WAL that cannot be synced instead of pretending', async () => {
     await expect(walSync(join(dir, 'missing.db')).sync()).rejects.toThrow(/write-ahead log could not be made durable.*ENOENT/);
     await write(1);
-    await expect(walSync(join(dir, 'x.db')).sync()).resolves.toBeUndefined();
+    const wal = walSync(join(dir, 'x.db'));
+    await expect(wal.sync()).resolves.toBeUndefined();
+    await wal.close();
   });
 
   it('under steady writes the log is started over once it is large, instead of growing without end', async () => {
