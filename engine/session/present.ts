@@ -28,10 +28,14 @@ export interface PresentedStep {
 }
 
 export function present(compiled: CompiledTree, view: SessionView, locale = 'nl'): PresentedStep {
+  return presentNode(view.node, progressOf(compiled, view), view.record.log.length > 0, locale);
+}
+
+/** Steps done, about how many are still ahead given the answers so far, and the two as a percentage. */
+function progressOf(compiled: CompiledTree, view: SessionView): PresentedStep['progress'] {
   const { done } = view.progress;
   const ahead = view.done ? 0 : Math.round(expectedAhead(compiled.graph, view.answers, view.node.id));
-  const progress = { done, ahead, percent: Math.round((100 * done) / Math.max(1, done + ahead)) };
-  return presentNode(view.node, progress, view.record.log.length > 0, locale);
+  return { done, ahead, percent: Math.round((100 * done) / Math.max(1, done + ahead)) };
 }
 
 /**
@@ -47,7 +51,7 @@ export function presentAnswered(
   const entry = view.record.log.find((e) => e.node === nodeId);
   const node = compiled.graph.nodes.get(nodeId);
   if (!entry || !node) return undefined;
-  return { step: presentNode(node, present(compiled, view, locale).progress, false, locale), value: entry.value };
+  return { step: presentNode(node, progressOf(compiled, view), false, locale), value: entry.value };
 }
 
 function presentNode(node: FlatNode, progress: PresentedStep['progress'], canGoBack: boolean, locale: string): PresentedStep {
