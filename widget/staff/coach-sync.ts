@@ -174,54 +174,64 @@ export class CoachSync extends EventTarget {
     for (;;) {
       const [next] = await this.pending();
       if (!next) break;
-      this.set('syncing');
-      try {
-        if (next.kind === 'plan') {
-          await staffCall('POST', '/api/staff/coach/plans', { id: next.planId, label: next.label, question: next.question });
-          await idb.delete('queue', next.key);
-          this.changed();
-          continue;
-        }
-        const { entry } = await staffCall<{ entry: Entry }>('POST', `/api/staff/coach/plans/${encodeURIComponent(next.planId)}/entries`, {
-          domain: next.domain,
-          score: next.score,
-          note: next.note,
-          baseRevision: next.baseRevision,
-          idempotencyKey: next.key,
-        });
-        await idb.delete('queue', next.key);
-        const plan = await this.cachedPlan(next.planId);
-        if (plan) await this.cachePlan(upsert(plan, entry));
-      } catch (e) {
-        const err = e instanceof StaffApiError ? e : new StaffApiError(0);
-        if (err.status === 0 || err.status >= 500) return this.set('offline');
-        if (err.status === 401 || err.status === 403) return this.set('signed-out');
-        await this.toConflict(next, err);
-      }
-      this.changed();
+      const send =
+        next.kind === 'plan'
+          ? async () => {
+              await staffCall('POST', '/api/staff/coach/plans', { id: next.planId, label: next.label, question: next.question });
+              return undefined;
+            }
+          : () =>
+              staffCall<{ entry: Entry }>('POST', `/api/staff/coach/plans/${encodeURIComponent(next.planId)}/entries`, {
+                domain: next.domain,
+                score: next.score,
+                note: next.note,
+                baseRevision: next.baseRevision,
+                idempotencyKey: next.key,
+              });
+      if (!(await this.deliver(next, 'queue', send, (err) => this.toConflict(next, err)))) return;
     }
     for (const w of await this.walks()) {
       if (!w.done || w.failed) continue;
-      this.set('syncing');
-      try {
-        const { entry } = await staffCall<{ entry: Entry }>(
-          'POST',
-          `/api/staff/coach/plans/${encodeURIComponent(w.planId)}/entries/${encodeURIComponent(w.domain)}/walk`,
-          { bundleHash: w.bundleHash, walkKey: w.key, answers: w.answers },
-        );
-        await idb.delete('walks', w.key);
-        const plan = await this.cachedPlan(w.planId);
-        if (plan) await this.cachePlan(upsert(plan, entry));
-      } catch (e) {
-        const err = e instanceof StaffApiError ? e : new StaffApiError(0);
-        if (err.status === 0 || err.status >= 500) return this.set('offline');
-        if (err.status === 401 || err.status === 403) return this.set('signed-out');
-        // Refused (the tree changed meanwhile): kept and shown, never dropped silently.
-        await idb.put('walks', { ...w, failed: err.message });
-      }
-      this.changed();
+      const path = `/api/staff/coach/plans/${encodeURIComponent(w.planId)}/entries/${encodeURIComponent(w.domain)}/walk`;
+      const send = () => staffCall<{ entry: Entry }>('POST', path, { bundleHash: w.bundleHash, walkKey: w.key, answers: w.answers });
+      // Refused (the tree changed meanwhile): kept and shown, never dropped silently.
+      const refused = (err: StaffApiError) => idb.put('walks', { ...w, failed: err.message });
+      if (!(await this.deliver(w, 'walks', send, refused))) return;
     }
     this.set('idle');
+  }
+
+  /**
+   * Sends one stored item; once the server has it, it is dropped here and the entry the server
+   * answered goes into the cached plan. False when syncing must stop: offline (or the server
+   * failing) or signed out. Any other refusal goes to `refused`.
+   */
+  private async deliver(
+    item: { key: string; planId: string },
+    store: 'queue' | 'walks',
+    send: () => Promise<{ entry: Entry } | undefined>,
+    refused: (err: StaffApiError) => Promise<unknown>,
+  ): Promise<boolean> {
+    this.set('syncing');
+    try {
+      const answer = await send();
+      await idb.delete(store, item.key);
+      const plan = answer && (await this.cachedPlan(item.planId));
+      if (answer && plan) await this.cachePlan(upsert(plan, answer.entry));
+    } catch (e) {
+      const err = e instanceof StaffApiError ? e : new StaffApiError(0);
+      if (err.status === 0 || err.status >= 500) {
+        this.set('offline');
+        return false;
+      }
+      if (err.status === 401 || err.status === 403) {
+        this.set('signed-out');
+        return false;
+      }
+      await refused(err);
+    }
+    this.changed();
+    return true;
   }
 
   /** The change and every later queued change of the same domain (built on it) go to conflicts. */
