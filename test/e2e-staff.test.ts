@@ -74,6 +74,25 @@ afterAll(async () => {
 
 const sdb = () => db.kysely as unknown as StaffDb;
 
+/** The coach app signed in as wim, its service worker in control (so it works offline). */
+async function coachSignedIn(): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await signIn('wim', '/coach');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+  return { context, page };
+}
+
+/** A new household plan through the coach app's form; resolves once its page shows. */
+async function makePlan(page: Page, label: string, question: string): Promise<void> {
+  await page.getByLabel('Huishouden (initialen of dossiernummer)').fill(label);
+  await page.getByLabel('Hulpvraag').fill(question);
+  await page.getByRole('button', { name: 'Plan maken' }).click();
+  await page.getByRole('heading', { name: `Plan: ${label}` }).waitFor();
+}
+
 async function signIn(name: string, path: string, checkLoginPage = false): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
   const page = await context.newPage();
@@ -228,16 +247,8 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
   }, 120_000);
 
   it('the coach answers with the network cut, reconnects, and every answer arrives exactly once; conflicts are shown', async () => {
-    const { context, page } = await signIn('wim', '/coach');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller)
-        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    });
-    await page.getByLabel('Huishouden (initialen of dossiernummer)').fill('Fam. J.');
-    await page.getByLabel('Hulpvraag').fill('Vervoer naar het ziekenhuis en de huur betalen.');
-    await page.getByRole('button', { name: 'Plan maken' }).click();
-    await page.getByRole('heading', { name: 'Plan: Fam. J.' }).waitFor();
+    const { context, page } = await coachSignedIn();
+    await makePlan(page, 'Fam. J.', 'Vervoer naar het ziekenhuis en de huur betalen.');
     await page.getByLabel('Huishouden', { exact: true }).check();
     await page.getByLabel('Geld, schulden en formulieren').check();
     await page.getByRole('button', { name: 'Toevoegen aan plan' }).click();
@@ -347,18 +358,10 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await context.close();
   }, 120_000);
   it('a new household plan made at a kitchen table without internet reaches the server once, with its answers', async () => {
-    const { context, page } = await signIn('wim', '/coach');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller)
-        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    });
+    const { context, page } = await coachSignedIn();
     await context.setOffline(true);
     await page.reload();
-    await page.getByLabel('Huishouden (initialen of dossiernummer)').fill('Fam. K.');
-    await page.getByLabel('Hulpvraag').fill('Eenzaam sinds de verhuizing.');
-    await page.getByRole('button', { name: 'Plan maken' }).click();
-    await page.getByRole('heading', { name: 'Plan: Fam. K.' }).waitFor();
+    await makePlan(page, 'Fam. K.', 'Eenzaam sinds de verhuizing.');
     await page.getByLabel('Ontmoeten en eenzaamheid').check();
     await page.getByRole('button', { name: 'Toevoegen aan plan' }).click();
     const form = page.locator('form[data-domain="ontmoeten"]');
@@ -380,16 +383,8 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
   }, 120_000);
 
   it('the coach walks a domain’s tree advice without internet; the answers reach the server once, on the same tree version', async () => {
-    const { context, page } = await signIn('wim', '/coach');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller)
-        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    });
-    await page.getByLabel('Huishouden (initialen of dossiernummer)').fill('Fam. M.');
-    await page.getByLabel('Hulpvraag').fill('Naar het ziekenhuis komen.');
-    await page.getByRole('button', { name: 'Plan maken' }).click();
-    await page.getByRole('heading', { name: 'Plan: Fam. M.' }).waitFor();
+    const { context, page } = await coachSignedIn();
+    await makePlan(page, 'Fam. M.', 'Naar het ziekenhuis komen.');
     await page.getByLabel('Zelf verplaatsen en vervoer').check();
     await page.getByRole('button', { name: 'Toevoegen aan plan' }).click();
     const planId = (await sdb().selectFrom('coach_plans').select('id').where('label', '=', 'Fam. M.').executeTakeFirstOrThrow()).id;

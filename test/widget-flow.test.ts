@@ -20,13 +20,13 @@ async function next(el: HTMLElement, expect: string) {
   return waitForHeading(el, expect);
 }
 
-/** A new widget, walked through the oplossing door with "Vervoer" to the age question. */
-async function toAgeQuestion() {
+/** A new widget, walked through the oplossing door with one life domain to the age question. */
+async function toAgeQuestion(domain = 'Vervoer') {
   const el = await mount('demo/start');
   await waitForHeading(el, 'Wat wil je doen?');
   choose(el, 'Ik zoek een oplossing');
   await next(el, 'Waar wil je hulp bij?');
-  choose(el, 'Vervoer');
+  choose(el, domain);
   await next(el, 'Hoe oud ben je?');
   return el;
 }
@@ -98,12 +98,7 @@ describe('<vraag-wijzer> happy path', () => {
   });
 
   it('checks numbers against the range before sending', async () => {
-    const el = await mount('demo/start');
-    await waitForHeading(el, 'Wat wil je doen?');
-    choose(el, 'Ik zoek een oplossing');
-    await next(el, 'Waar wil je hulp bij?');
-    choose(el, 'Huishouden');
-    await next(el, 'Hoe oud ben je?');
+    const el = await toAgeQuestion('Huishouden');
     type(el, '130');
     button(el, 'Volgende').click();
     const err = await until(() => deep(el, '#err'), 'range error');
