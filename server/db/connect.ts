@@ -91,8 +91,8 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
     close: () => database.close(),
   };
   const wal = offLoop && mode === 'full' ? walSync(path) : undefined;
-  const durable = wal && new DurableSqliteDialect({ database: cached, sync: wal.sync, writes: (sql) => mayWrite(cached, sql) });
-  const kysely = new Kysely<Database>({ dialect: durable ?? new SqliteDialect({ database: cached }) });
+  const durableDialect = wal && new DurableSqliteDialect({ database: cached, sync: wal.sync, writes: (sql) => mayWrite(cached, sql) });
+  const kysely = new Kysely<Database>({ dialect: durableDialect ?? new SqliteDialect({ database: cached }) });
   const checkpointer = offLoop
     ? startCheckpointer(path, {
         ...checkpoints,
@@ -108,12 +108,12 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
     dialect: 'sqlite',
     committer: groupCommitter(kysely, {
       ...(checkpointer ? { between: () => checkpointer.catchUpIfDue() } : {}),
-      ...(wal && durable ? { durable: { beforeCommit: () => durable.syncAfterRelease(), sync: wal.sync } } : {}),
+      ...(wal && durableDialect ? { durable: { beforeCommit: () => durableDialect.syncAfterRelease(), sync: wal.sync } } : {}),
     }),
     checkpoint: checkpointer && (() => checkpointer.checkpoint()),
     // Without the WAL sync, a commit is as durable as it will get once it is visible: FULL syncs
     // inside COMMIT, NORMAL is not power-cut-safe by choice, and :memory: never is.
-    durable: wal ? wal.sync : async () => undefined,
+    durable: wal ? wal.sync : alreadyDurable,
     async close() {
       // The worker's connection closes first: the last connection to close checkpoints fully.
       await checkpointer?.stop();
@@ -122,6 +122,9 @@ function sqlite(spec: string, onError: (message: string) => void, checkpoints: C
     },
   };
 }
+
+/** Db.durable where a visible commit is as durable as it will get. */
+const alreadyDurable = async (): Promise<void> => undefined;
 
 /** better-sqlite3 knows whether a prepared statement writes; one it cannot prepare counts as a write. */
 function mayWrite(statements: { prepare(sql: string): BetterSqlite3.Statement }, sql: string): boolean {
@@ -139,8 +142,7 @@ function postgres(url: string, poolMax = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // PostgreSQL makes a commit visible only after its WAL flush: whatever a reader sees is durable.
-  const durable = async () => undefined;
-  return { kysely, dialect: 'postgres', committer: transactionPerUnit(kysely), durable, close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', committer: transactionPerUnit(kysely), durable: alreadyDurable, close: () => kysely.destroy() };
 }
 
 async function migrate(kysely: Kysely<Database>): Promise<void> {
