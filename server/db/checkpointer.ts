@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 
 export interface CheckpointResult {
   busy: number;
@@ -9,16 +9,6 @@ export interface CheckpointResult {
 export interface Checkpointer {
   /** Resolves with the next checkpoint's result. */
   checkpoint(): Promise<CheckpointResult>;
-  /**
-   * Once the log has grown past `restartFrames`: a checkpoint in the worker while the group
-   * committer holds its next batch back (group-commit.ts `between`). Under steady writes the log
-   * is never fully copied at the moment a write begins, so SQLite never starts it over and it grows
-   * without end (seen: 350 MB in 10 s of the benchmark); with no write in between, the next write
-   * starts it from its beginning. The event loop stays free meanwhile: done on the writer's own
-   * connection, this copy and its two fsyncs blocked every request for 2–17 ms, a few times a
-   * second under load.
-   */
-  catchUpIfDue(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,8 +18,16 @@ export interface CheckpointerOptions {
   /** The worker is gone for good: the caller turns SQLite's own checkpoints back on. */
   onExit(): void;
   intervalMs?: number;
-  /** WAL size (in 4 KiB frames) from which the log is started over (see Checkpointer.catchUpIfDue). */
+  /**
+   * WAL size (in 4 KiB frames) from which the log is started over. Under steady writes the log is
+   * never fully copied at the moment a write begins, so SQLite never starts it over and it grows
+   * without end (seen: 350 MB in 10 s of the benchmark). Past this size the worker tells the writer
+   * thread, which holds its next batch back while the worker copies the rest; with no write in
+   * between, the next write starts the log from its beginning. Only writes wait meanwhile.
+   */
   restartFrames?: number;
+  /** The writer thread's end of a channel (writer-worker.mjs) for that catch-up. */
+  writer?: MessagePort;
 }
 
 /**
@@ -39,11 +37,11 @@ export interface CheckpointerOptions {
  * connection instead; should the worker die, SQLite's own checkpoints come back on (onExit).
  */
 export function startCheckpointer(path: string, options: CheckpointerOptions): Checkpointer {
-  const { onError, onExit, intervalMs = 200, restartFrames = 4096 } = options;
-  let restartDue = false;
+  const { onError, onExit, intervalMs = 200, restartFrames = 4096, writer } = options;
   // execArgv: []: the worker is plain JavaScript and needs no TypeScript loader.
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
-    workerData: { path, intervalMs },
+    workerData: { path, intervalMs, restartFrames, writer },
+    transferList: writer ? [writer] : [],
     execArgv: [],
   });
   worker.unref();
@@ -55,8 +53,6 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
       onError(m.message!);
       asker?.reject(new Error(m.message));
     } else {
-      // Only a periodic pass: the answer to a catch-up still counts the frames it has just copied.
-      if (!m.requested && m.log >= restartFrames) restartDue = true;
       asker?.resolve({ busy: m.busy, log: m.log, checkpointed: m.checkpointed });
     }
   });
@@ -72,7 +68,7 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
     }),
   );
   function checkpoint(): Promise<CheckpointResult> {
-    // A message to a worker that has exited is never answered; the group committer waits on this.
+    // A message to a worker that has exited is never answered.
     if (gone) return Promise.reject(new Error('The checkpoint worker has stopped.'));
     return new Promise((resolve, reject) => {
       waiting.push({ resolve, reject });
@@ -80,13 +76,6 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
     });
   }
   return {
-    async catchUpIfDue() {
-      if (!restartDue) return;
-      restartDue = false;
-      // A failure has been reported (onError) and is not thrown: writes must go on, and the
-      // worker keeps checkpointing.
-      await checkpoint().catch(() => undefined);
-    },
     checkpoint,
     async stop() {
       // Referenced again: a process closing its database right after opening it (a CLI) must

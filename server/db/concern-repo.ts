@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isUniqueViolation } from './connect.js';
+import { isUniqueViolation } from './unique-violation.js';
 import type { Committer } from './group-commit.js';
 import type { ConcernsTable, Database } from './schema.js';
 

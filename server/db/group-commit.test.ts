@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, isUniqueViolation, type Db } from './connect.js';
+import { connect, type Db } from './connect.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 let db: Db;
 beforeEach(async () => (db = await connect('sqlite::memory:')));

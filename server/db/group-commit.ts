@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { executePlan, planOutcome, type PlanResult, type WritePlan } from './write-plan.js';
 
 /** One unit of work: its statements run inside a transaction and commit together. */
 export type Unit<R> = (tx: Kysely<Database>) => Promise<R>;
@@ -7,11 +8,23 @@ export type Unit<R> = (tx: Kysely<Database>) => Promise<R>;
 export interface Committer {
   /** Resolves only after the unit's transaction has committed; rejects if the unit failed. */
   run<R>(unit: Unit<R>): Promise<R>;
+  /** The same for a write given as data; resolves once committed (write-plan.ts). */
+  apply(plan: WritePlan): Promise<PlanResult>;
 }
 
-/** PostgreSQL: a transaction per unit; the server commits concurrent connections in parallel. */
+/** A committer's `apply` for one that runs closures: the plan becomes a unit of its own. */
+export const applyAsUnit =
+  (run: Committer['run']) =>
+  (plan: WritePlan): Promise<PlanResult> =>
+    planOutcome(run((tx) => executePlan(tx, plan)));
+
+/**
+ * PostgreSQL, and the SQLite writer thread for everything but plans: a transaction per unit.
+ * PostgreSQL commits concurrent connections in parallel.
+ */
 export function transactionPerUnit(db: Kysely<Database>): Committer {
-  return { run: (unit) => db.transaction().execute(unit) };
+  const run: Committer['run'] = (unit) => db.transaction().execute(unit);
+  return { run, apply: applyAsUnit(run) };
 }
 
 const SAVEPOINT = sql`savepoint unit`;
@@ -24,32 +37,19 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-export interface GroupCommitOptions {
-  maxBatch?: number;
-  /** Runs before a batch's transaction begins (checkpointer.ts catchUpIfDue). */
-  between?: () => Promise<void>;
-  /**
-   * Makes the committed batch durable, after COMMIT and once the connection is free again, so
-   * reads go on while the disk syncs (durable-sqlite-driver.ts). `beforeCommit` tells the driver
-   * that this COMMIT's sync is taken care of.
-   */
-  durable?: { beforeCommit(): void; sync(): Promise<void> };
-}
-
 /**
- * SQLite: group commit. SQLite has one writer and a durable commit waits for an fsync, so a
+ * SQLite on the event loop (`:memory:` and `synchronous=full-inline`; files otherwise batch in
+ * writer-worker.mjs, the same way): group commit. SQLite has one writer and a durable commit waits for an fsync, so a
  * transaction per request caps throughput at the disk's fsync rate. Units that arrive while a
  * batch is being written or synced join the next batch: one transaction, one fsync, each unit
  * inside its own savepoint – a unit that fails (a lost race, a constraint) is rolled back alone
  * and only its caller hears about it. Nobody is answered before the batch is committed and durable.
  */
-export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions = {}): Committer {
-  const { maxBatch = 256, between, durable } = options;
+export function groupCommitter(db: Kysely<Database>, maxBatch = 256): Committer {
   let queue: Pending[] = [];
   let flushing = false;
 
   async function flush(): Promise<void> {
-    await between?.();
     const batch = queue.splice(0, maxBatch);
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {
@@ -67,7 +67,6 @@ export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions
             outcomes.push({ ok: false, value: err });
           }
         }
-        durable?.beforeCommit();
         await trx.commit().execute();
       } catch (err) {
         await trx
@@ -76,11 +75,9 @@ export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions
           .catch(() => undefined);
         throw err;
       }
-      // On the thread pool: requests go on meanwhile, read, and queue the next batch.
-      await durable?.sync();
       batch.forEach((p, i) => (outcomes[i]!.ok ? p.resolve(outcomes[i]!.value) : p.reject(outcomes[i]!.value)));
     } catch (err) {
-      // The commit or its sync (durable-sqlite-driver.ts) failed: nobody of this batch hears "ok".
+      // The commit failed: nobody of this batch hears "ok".
       for (const p of batch) p.reject(err);
     }
   }
@@ -94,16 +91,14 @@ export function groupCommitter(db: Kysely<Database>, options: GroupCommitOptions
     }
   }
 
-  return {
-    run<R>(unit: Unit<R>): Promise<R> {
-      return new Promise<R>((resolve, reject) => {
-        queue.push({ unit: unit as Unit<unknown>, resolve: resolve as (v: unknown) => void, reject });
-        // Let the requests already in this turn of the event loop join the same batch.
-        if (!flushing) {
-          flushing = true;
-          setImmediate(() => void drain());
-        }
-      });
-    },
-  };
+  const run: Committer['run'] = <R>(unit: Unit<R>) =>
+    new Promise<R>((resolve, reject) => {
+      queue.push({ unit: unit as Unit<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      // Let the requests already in this turn of the event loop join the same batch.
+      if (!flushing) {
+        flushing = true;
+        setImmediate(() => void drain());
+      }
+    });
+  return { run, apply: applyAsUnit(run) };
 }

@@ -1,6 +1,10 @@
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 
-export type Precompiled<O> = (executor: Kysely<any>, ...values: unknown[]) => Promise<QueryResult<O>>;
+export interface Precompiled<O> {
+  (executor: Kysely<any>, ...values: unknown[]): Promise<QueryResult<O>>;
+  /** The query with these values, to run later or elsewhere (a write plan, write-plan.ts). */
+  query(...values: unknown[]): CompiledQuery<O>;
+}
 
 /**
  * A Kysely query built and compiled once (in the builder's own dialect), then run many times with
@@ -20,9 +24,11 @@ export function precompile<O>(arity: number, build: (...markers: never[]) => Com
     const i = markers.indexOf(p as string);
     return i >= 0 ? { value: i } : { constant: p };
   });
-  return (executor, ...values) => {
+  const query = (...values: unknown[]): CompiledQuery<O> => {
     if (values.length !== arity) throw new Error(`precompile: expected ${arity} values, got ${values.length} for: ${compiled.sql}`);
     const parameters = slots.map((s) => ('constant' in s ? s.constant : values[s.value]));
-    return executor.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<O>);
+    return CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<O>;
   };
+  const run = (executor: Kysely<any>, ...values: unknown[]) => executor.executeQuery(query(...values));
+  return Object.assign(run, { query });
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -187,7 +190,14 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
   });
 }
 
-repositorySuite('SQLite', () => connect('sqlite::memory:'));
+repositorySuite('SQLite in memory (on the event loop)', () => connect('sqlite::memory:'));
+
+let dir: string | undefined;
+repositorySuite('a SQLite file (the writer thread)', () => {
+  dir = mkdtempSync(join(tmpdir(), 'vw-repo-'));
+  return connect(`sqlite:${join(dir, 'x.db')}`);
+});
+afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 let pglite: PGlite;
 let server: PGLiteSocketServer;

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Channel } from '../../engine/index.js';
-import { isUniqueViolation } from './connect.js';
 import type { Committer } from './group-commit.js';
 import { precompile } from './precompiled.js';
 import type { Database, SessionsTable } from './schema.js';
@@ -99,23 +98,28 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
   return {
     async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<void> {
       const r = toRow(row);
-      await committer.run(async (tx) => {
-        await hot.insertSession(
-          tx,
-          r.id,
-          r.tree,
-          r.bundle_hash,
-          r.tree_version,
-          r.locale,
-          r.channel,
-          r.version,
-          r.created_at,
-          r.updated_at,
-          r.expires_at,
-        );
-        await hot.insertToken(tx, token.hash, row.id, row.createdAt);
-        await hot.insertResumeCode(tx, code.hash, row.id, row.createdAt, code.expiresAt);
+      const created = await committer.apply({
+        statements: [
+          {
+            query: hot.insertSession.query(
+              r.id,
+              r.tree,
+              r.bundle_hash,
+              r.tree_version,
+              r.locale,
+              r.channel,
+              r.version,
+              r.created_at,
+              r.updated_at,
+              r.expires_at,
+            ),
+          },
+          { query: hot.insertToken.query(token.hash, row.id, row.createdAt) },
+          { query: hot.insertResumeCode.query(code.hash, row.id, row.createdAt, code.expiresAt) },
+        ],
       });
+      // Ids, tokens and codes carry 128 bits of randomness or more: a collision is a fault, not a race.
+      if (created === 'conflict') throw new Error(`Session ${row.id} could not be created: its id, token or resume code is taken.`);
     },
 
     /**
@@ -172,22 +176,22 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
      */
     async append(input: AppendInput): Promise<AppendResult> {
       const { sessionId, expectVersion, event, idempotency } = input;
-      try {
-        return await committer.run(async (tx) => {
-          const moved = input.expiresAt
-            ? await hot.bumpVersionAndExpiry(tx, expectVersion + 1, event.at, input.expiresAt, sessionId, expectVersion)
-            : await hot.bumpVersion(tx, expectVersion + 1, event.at, sessionId, expectVersion);
-          if (Number(moved.numAffectedRows) !== 1) return 'conflict' as const;
-          const value = event.value === null || event.value === undefined ? null : JSON.stringify(event.value);
-          await hot.insertEvent(tx, sessionId, expectVersion + 1, event.kind, event.node, value, event.channel, event.at);
-          const { key, requestHash, status, json } = idempotency;
-          await hot.insertIdempotency(tx, sessionId, key, requestHash, status, json, event.at);
-          return 'ok' as const;
-        });
-      } catch (err) {
-        if (isUniqueViolation(err)) return 'conflict';
-        throw err;
-      }
+      const version = expectVersion + 1;
+      const value = event.value === null || event.value === undefined ? null : JSON.stringify(event.value);
+      const { key, requestHash, status, json } = idempotency;
+      return committer.apply({
+        statements: [
+          {
+            query: input.expiresAt
+              ? hot.bumpVersionAndExpiry.query(version, event.at, input.expiresAt, sessionId, expectVersion)
+              : hot.bumpVersion.query(version, event.at, sessionId, expectVersion),
+            guard: 'one-row',
+          },
+          { query: hot.insertEvent.query(sessionId, version, event.kind, event.node, value, event.channel, event.at) },
+          // The same key raced us: a unique violation, a conflict.
+          { query: hot.insertIdempotency.query(sessionId, key, requestHash, status, json, event.at) },
+        ],
+      });
     },
 
     async addToken(sessionId: string, tokenHash: string, via: 'resume', at: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isUniqueViolation } from './connect.js';
+import { isUniqueViolation } from './unique-violation.js';
 import type { Database } from './schema.js';
 
 // The staff side of the database (migration 0002-staff). Kept out of schema.ts, which belongs to

@@ -1,4 +1,4 @@
-import { isUniqueViolation } from '../../db/connect.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { StaffDb } from '../../db/staff-repo.js';
 
 export interface CoachEntry {
