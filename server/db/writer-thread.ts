@@ -78,13 +78,22 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
   });
   await ready;
 
+  // Requests made in one turn of the event loop go over in one message: posting is costly (profiled
+  // under load: a sixth of the event loop when every request was a message of its own).
+  let outbox: object[] = [];
+  const flushOutbox = () => {
+    const messages = outbox;
+    outbox = [];
+    if (!stopped) worker.postMessage(messages);
+  };
   function request<T>(message: object): Promise<T> {
     // A message to a thread that has exited is never answered.
     if (stopped) return Promise.reject(stopped);
     return new Promise<T>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...message, id });
+      if (outbox.length === 0) setImmediate(flushOutbox);
+      outbox.push({ ...message, id });
     });
   }
 
@@ -97,7 +106,7 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
       }),
     durable: () => request<void>({ type: 'durable' }),
     autocheckpoint(pages) {
-      if (!stopped) worker.postMessage({ type: 'autocheckpoint', pages });
+      if (!stopped) worker.postMessage([{ type: 'autocheckpoint', pages }]);
     },
     async close() {
       if (stopped) return;

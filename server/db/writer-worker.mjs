@@ -289,6 +289,7 @@ function receive(m) {
 }
 
 if (db?.open) {
-  parentPort.on('message', receive);
+  // Requests come in arrays: all that the event loop made in one turn (writer-thread.ts).
+  parentPort.on('message', (messages) => messages.forEach(receive));
   parentPort.postMessage({ type: 'ready' });
 }
