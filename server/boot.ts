@@ -15,6 +15,12 @@ export async function createDeps(config: Config, overrides: Partial<Pick<Deps, '
   const clock = overrides.clock ?? (() => new Date());
   const db = await connect(config.databaseUrl, {
     onError: (message) => logger.error({ message }, 'Database background work (WAL checkpoint) failed; it is retried.'),
+    // Crash-only: whatever was in flight had not been acknowledged, and a supervisor restarts the
+    // process on the same file; a server that answers every request with 500 helps nobody.
+    onLost: (message) => {
+      logger.fatal({ message }, 'The database cannot be reached any more; stopping so that the server is restarted.');
+      process.exit(1);
+    },
   });
   const store = createStore(db);
   const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock, serveDrafts: config.serveDrafts });

@@ -37,14 +37,17 @@ export interface ConnectOptions {
   poolMax?: number;
   /** Background work that failed (a WAL checkpoint); it is retried. */
   onError?: (message: string) => void;
+  /** SQLite files: the writer thread stopped unasked; every query fails from now on. */
+  onLost?: (message: string) => void;
   /** SQLite files: how often the worker checkpoints, and from what WAL size the log restarts. */
   checkpoints?: { intervalMs?: number; restartFrames?: number };
 }
 
 export async function connect(url: string, options: ConnectOptions = {}): Promise<Db> {
   const onError = options.onError ?? ((message: string) => console.error(`Database background work failed: ${message}`));
+  const onLost = options.onLost ?? ((message: string) => console.error(message));
   const db = url.startsWith('sqlite:')
-    ? await sqlite(url.slice('sqlite:'.length), onError, options.checkpoints)
+    ? await sqlite(url.slice('sqlite:'.length), { onError, onLost }, options.checkpoints)
     : postgres(url, options.poolMax);
   try {
     await migrate(db.kysely);
@@ -66,7 +69,11 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
  * - full-inline: plain SQLite synchronous=FULL on the event loop, with automatic checkpoints. Equally
  *   durable, slower under load; kept to compare against. `:memory:` also runs on the event loop.
  */
-async function sqlite(spec: string, onError: (message: string) => void, checkpoints: ConnectOptions['checkpoints']): Promise<Db> {
+async function sqlite(
+  spec: string,
+  { onError, onLost }: Required<Pick<ConnectOptions, 'onError' | 'onLost'>>,
+  checkpoints: ConnectOptions['checkpoints'],
+): Promise<Db> {
   const [path = '', query = ''] = spec.split('?');
   const mode = new URLSearchParams(query).get('synchronous')?.toLowerCase() ?? 'full';
   if (mode !== 'full' && mode !== 'normal' && mode !== 'full-inline')
@@ -74,7 +81,7 @@ async function sqlite(spec: string, onError: (message: string) => void, checkpoi
   if (path === ':memory:' || mode === 'full-inline') return sqliteOnEventLoop(path, mode === 'full-inline');
   mkdirSync(dirname(resolve(path)), { recursive: true });
   const channel = new MessageChannel();
-  const writer = await startSqliteWriter(path, { sync: mode === 'full', checkpointer: channel.port1, onError });
+  const writer = await startSqliteWriter(path, { sync: mode === 'full', checkpointer: channel.port1, onError: onLost });
   const kysely = new Kysely<Database>({ dialect: writer.dialect });
   const checkpointer = startCheckpointer(path, {
     ...checkpoints,

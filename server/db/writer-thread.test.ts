@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isUniqueViolation } from './unique-violation.js';
@@ -215,5 +215,19 @@ describe('the SQLite writer thread: one connection shared fairly', () => {
     await writer.close();
     await expect(rows()).rejects.toThrow(/writer thread has stopped/);
     await expect(writer.apply(insert('late'))).rejects.toThrow(/writer thread has stopped/);
+  });
+
+  it('a thread that dies unasked is reported once, fails what was waiting, and every later call', async () => {
+    await writer.close();
+    const lost: string[] = [];
+    writer = await startSqliteWriter(join(dir, 'dying.db'), {
+      sync: true,
+      onError: (message) => lost.push(message),
+      walSync: new URL('../testing/dying-wal-sync.mjs', import.meta.url),
+    });
+    db = new Kysely<T>({ dialect: writer.dialect });
+    await expect(sql`create table t (v text)`.execute(db)).rejects.toThrow(/writer thread has stopped \(exit code 3\)/);
+    await expect(rows()).rejects.toThrow(/writer thread has stopped/);
+    expect(lost).toEqual([expect.stringMatching(/writer thread has stopped \(exit code 3\); the database cannot be reached/)]);
   });
 });
