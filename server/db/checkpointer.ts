@@ -31,9 +31,9 @@ export interface CheckpointerOptions {
 }
 
 /**
- * WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside the COMMIT that
- * crosses 1000 pages: the whole copy and an fsync of the database file, blocking every
- * request. The server turns it off (wal_autocheckpoint=0) and a worker thread checkpoints on its own
+ * WAL checkpoints in a thread of their own. SQLite's automatic checkpoint runs inside the COMMIT
+ * that crosses 1000 pages: the whole copy and an fsync of the database file, every write waiting.
+ * The writer thread turns it off (wal_autocheckpoint=0) and this worker checkpoints on its own
  * connection instead; should the worker die, SQLite's own checkpoints come back on (onExit).
  */
 export function startCheckpointer(path: string, options: CheckpointerOptions): Checkpointer {
