@@ -167,8 +167,8 @@ const isUniqueViolation = (err) => err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' |
 /** One transaction for the whole batch; each plan's outcome, or the error that sank them all. */
 function writeBatch(batch) {
   const outcomes = [];
-  control.begin.run();
   try {
+    control.begin.run();
     for (const plan of batch) {
       control.savepoint.run();
       let outcome;
