@@ -8,6 +8,7 @@ import { startCheckpointer, type CheckpointResult } from './checkpointer.js';
 import { groupCommitter, transactionPerUnit, type Committer } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { statementCache } from './statement-cache.mjs';
 import { startSqliteWriter } from './writer-thread.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -92,11 +93,11 @@ async function sqlite(
       writer.autocheckpoint(1000);
     },
   });
-  const run: Committer['run'] = (unit) => kysely.transaction().execute(unit);
   return {
     kysely,
     dialect: 'sqlite',
-    committer: { run, apply: (plan) => writer.apply(plan) },
+    // Plans are group-committed in the thread; any other unit is a transaction of its own there.
+    committer: { ...transactionPerUnit(kysely), apply: writer.apply },
     checkpoint: () => checkpointer.checkpoint(),
     durable: () => writer.durable(),
     async close() {
@@ -113,20 +114,7 @@ function sqliteOnEventLoop(path: string, file: boolean): Db {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
-  // Kysely prepares every query anew; the same few statements run thousands of times a second.
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  const cached = {
-    prepare(sql: string) {
-      let stmt = statements.get(sql);
-      if (!stmt) {
-        if (statements.size >= 500) statements.clear();
-        stmt = database.prepare(sql);
-        statements.set(sql, stmt);
-      }
-      return stmt;
-    },
-    close: () => database.close(),
-  };
+  const cached = { ...statementCache(database), close: () => database.close() };
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   return {
     kysely,

@@ -36,7 +36,13 @@ export async function planOutcome(run: Promise<'ok'>): Promise<PlanResult> {
   try {
     return await run;
   } catch (err) {
-    if (err instanceof GuardFailed || isUniqueViolation(err)) return 'conflict';
-    throw err;
+    if (err instanceof GuardFailed) return 'conflict';
+    return conflictIfLostRace(err);
   }
+}
+
+/** A plan that failed on a unique key lost a race (the same idempotency key, say); anything else is an error. */
+export function conflictIfLostRace(err: unknown): 'conflict' {
+  if (isUniqueViolation(err)) return 'conflict';
+  throw err;
 }

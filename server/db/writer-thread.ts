@@ -9,7 +9,7 @@ import {
   type Driver,
   type QueryResult,
 } from 'kysely';
-import type { PlanResult, WritePlan } from './write-plan.js';
+import { conflictIfLostRace, type PlanResult, type WritePlan } from './write-plan.js';
 
 export interface WriterOptions {
   /** fdatasync the WAL after every commit, before anyone hears of it (synchronous=full). */
@@ -103,7 +103,7 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
       request<PlanResult>({
         type: 'plan',
         statements: plan.statements.map(({ query, guard }) => ({ sql: query.sql, parameters: query.parameters, guard })),
-      }),
+      }).catch(conflictIfLostRace),
     durable: () => request<void>({ type: 'durable' }),
     autocheckpoint(pages) {
       if (!stopped) worker.postMessage([{ type: 'autocheckpoint', pages }]);

@@ -4,6 +4,7 @@
 // Plain JavaScript: worker threads get no TypeScript loader.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { statementCache } from './statement-cache.mjs';
 
 /**
  * `walSync`: the module that syncs the WAL (wal-sync.mjs; tests hand in one they control).
@@ -13,6 +14,7 @@ const { path, sync: syncWal, maxBatch, checkpointer } = workerData;
 const wal = (await import(workerData.walSync)).walSync(path);
 
 let db;
+let statements;
 let control;
 try {
   db = new Database(path);
@@ -20,6 +22,7 @@ try {
   // The WAL is fdatasynced here after every commit instead (see syncCommits), off SQLite's lock.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  statements = statementCache(db);
   if (checkpointer) {
     // checkpoint-worker.mjs copies the WAL into the database file; SQLite's own checkpoint would
     // run inside the COMMIT that crosses 1000 pages, holding every write back meanwhile.
@@ -57,20 +60,8 @@ const fail = (id, err) => send({ id, error: { message: err.message, code: err.co
 
 // ---- Statements
 
-const statements = new Map();
-function prepare(sql) {
-  let stmt = statements.get(sql);
-  if (!stmt) {
-    if (statements.size >= 500) statements.clear();
-    stmt = db.prepare(sql);
-    statements.set(sql, stmt);
-  }
-  return stmt;
-}
-
 /** As Kysely's own SQLite driver reports a result. */
-function execute(sql, parameters) {
-  const stmt = prepare(sql);
+function execute(stmt, parameters) {
   if (stmt.reader) return { rows: stmt.all(parameters) };
   const { changes, lastInsertRowid } = stmt.run(parameters);
   return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
@@ -106,16 +97,18 @@ let deferred = [];
 
 async function query({ id, conn, sql, parameters }) {
   const wasInTransaction = db.inTransaction;
+  let stmt;
   let result;
   try {
-    result = execute(sql, parameters);
+    stmt = statements.prepare(sql);
+    result = execute(stmt, parameters);
   } catch (err) {
     return fail(id, err);
   } finally {
     if (db.inTransaction !== wasInTransaction) setOwner(db.inTransaction ? conn : undefined);
   }
   // A transaction that ended or a write outside one: either committed something.
-  if (!db.inTransaction && (wasInTransaction || !prepare(sql).readonly)) {
+  if (!db.inTransaction && (wasInTransaction || !stmt.readonly)) {
     committed++;
     try {
       await syncCommits();
@@ -156,13 +149,11 @@ let flushing = false;
 
 function runPlan(plan) {
   for (const { sql, parameters, guard } of plan.statements) {
-    const { numAffectedRows } = execute(sql, parameters);
+    const { numAffectedRows } = execute(statements.prepare(sql), parameters);
     if (guard === 'one-row' && numAffectedRows !== 1n) return 'conflict';
   }
   return 'ok';
 }
-
-const isUniqueViolation = (err) => err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /** One transaction for the whole batch; each plan's outcome, or the error that sank them all. */
 function writeBatch(batch) {
@@ -175,7 +166,8 @@ function writeBatch(batch) {
       try {
         outcome = { result: runPlan(plan) };
       } catch (err) {
-        outcome = isUniqueViolation(err) ? { result: 'conflict' } : { error: err };
+        // A taken key, too: writer-thread.ts tells a lost race by the error's code.
+        outcome = { error: err };
       }
       if (outcome.result !== 'ok') control.rollbackTo.run();
       control.release.run();

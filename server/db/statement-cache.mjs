@@ -1,0 +1,19 @@
+// Prepared statements by SQL text, for a better-sqlite3 connection: Kysely prepares every query
+// anew, and the same few statements run thousands of times a second. Plain JavaScript, so the
+// writer thread (writer-worker.mjs) and the event loop's connection (connect.ts) share it.
+
+/** `database.prepare`, remembered; a runaway number of distinct statements empties the cache. */
+export function statementCache(database, max = 500) {
+  const statements = new Map();
+  return {
+    prepare(sql) {
+      let stmt = statements.get(sql);
+      if (!stmt) {
+        if (statements.size >= max) statements.clear();
+        stmt = database.prepare(sql);
+        statements.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
