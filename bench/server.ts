@@ -258,7 +258,7 @@ function sessionWalker(counts: { answers: number; keys: number }): Client {
 }
 
 /** Every connection walks sessions as fast as the server answers (closed loop). */
-export async function walk(url: string, seconds: number, connections: number) {
+async function walk(url: string, seconds: number, connections: number) {
   const counts = { answers: 0, keys: 0 };
   type Context = { walker?: Client };
   const step: CannonRequest = {
