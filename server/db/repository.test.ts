@@ -28,7 +28,7 @@ const event = (n: number) => ({
   channel: 'web' as const,
   at: `2026-11-22T10:00:0${n}.000Z`,
 });
-const idem = (k: string) => ({ key: k, requestHash: `h-${k}`, status: 200, json: JSON.stringify({ state: k }) });
+const idem = (k: string, version = 1) => ({ key: k, requestHash: `h-${k}`, status: 200, receipt: { version, locale: 'nl' } });
 
 function repositorySuite(name: string, open: () => Promise<Db>) {
   describe(`repositories on ${name}`, () => {
@@ -65,8 +65,7 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
       expect(await store.sessions.stored('s1', 'k1')).toEqual({
         requestHash: 'h-k1',
         status: 200,
-        body: { state: 'k1' },
-        json: '{"state":"k1"}',
+        body: { version: 1, locale: 'nl' },
       });
     });
 
@@ -85,7 +84,7 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
       expect([authorized, stored]).toEqual([false, false]);
       release();
       expect((await replayAuthorize)!.stored).toMatchObject({ requestHash: 'h-k1', status: 200 });
-      expect(await replayStored).toMatchObject({ requestHash: 'h-k1', json: '{"state":"k1"}' });
+      expect(await replayStored).toMatchObject({ requestHash: 'h-k1', body: { version: 1, locale: 'nl' } });
     });
 
     it('lets exactly one of many concurrent appends at one version win', async () => {

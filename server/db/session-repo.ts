@@ -26,12 +26,23 @@ export interface SessionEvent {
   at: string;
 }
 
+/**
+ * What a session step keeps under its idempotency key: not its response but what rebuilds it – the
+ * version the step produced and the language it answered in. The state at a version follows from
+ * the events up to it (replay-events.ts), so a repeat gets the same body. A stored copy of every
+ * response held all answers so far: a second copy of the resident's answers in every row, 85 % of
+ * the database and most of each commit's pages.
+ */
+export interface StepReceipt {
+  version: number;
+  locale: string;
+}
+
+/** What a write stored under its idempotency key: a session step's StepReceipt, a concern's receipt. */
 export interface StoredResponse {
   requestHash: string;
   status: number;
   body: unknown;
-  /** The body as it was sent: a repeat is answered with exactly these bytes. */
-  json: string;
 }
 
 export interface AppendInput {
@@ -39,8 +50,7 @@ export interface AppendInput {
   /** The version the change was computed on; the append fails if the session moved on. */
   expectVersion: number;
   event: Omit<SessionEvent, 'seq'>;
-  /** `json`: the response body exactly as it is sent (serialised once, for both). */
-  idempotency: { key: string; requestHash: string; status: number; json: string };
+  idempotency: { key: string; requestHash: string; status: number; receipt: StepReceipt };
   /** The session's new expiry; absent: the stored one stands (see write-step.ts). */
   expiresAt?: string;
 }
@@ -92,7 +102,7 @@ function hotQueries(db: Kysely<Database>) {
   };
 }
 
-/** `durable`: see Db.durable – a stored response is handed out again only once it is durable. */
+/** `durable`: see Db.durable – a stored step is answered again only once it is durable. */
 export function sessionRepo(db: Kysely<Database>, committer: Committer, durable: () => Promise<void>) {
   const hot = hotQueries(db);
   return {
@@ -135,7 +145,7 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
       if (!row) return undefined;
       const stored =
         row.request_hash !== null && row.response !== null
-          ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response), json: row.response }
+          ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response) }
           : undefined;
       if (stored) await durable();
       return { session: fromRow(row), tokenOk: row.token_hash !== null, ...(stored ? { stored } : {}) };
@@ -167,18 +177,18 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
         .executeTakeFirst();
       if (!row) return undefined;
       await durable();
-      return { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response), json: row.response };
+      return { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.response) };
     },
 
     /**
-     * Appends one event, bumps the version and records the response under the idempotency key –
+     * Appends one event, bumps the version and records the step's receipt under the idempotency key –
      * all in one transaction, so a 2xx is only ever sent for a committed step.
      */
     async append(input: AppendInput): Promise<AppendResult> {
       const { sessionId, expectVersion, event, idempotency } = input;
       const version = expectVersion + 1;
       const value = event.value === null || event.value === undefined ? null : JSON.stringify(event.value);
-      const { key, requestHash, status, json } = idempotency;
+      const { key, requestHash, status, receipt } = idempotency;
       return committer.apply({
         statements: [
           {
@@ -189,7 +199,7 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
           },
           { query: hot.insertEvent.query(sessionId, version, event.kind, event.node, value, event.channel, event.at) },
           // The same key raced us: a unique violation, a conflict.
-          { query: hot.insertIdempotency.query(sessionId, key, requestHash, status, json, event.at) },
+          { query: hot.insertIdempotency.query(sessionId, key, requestHash, status, JSON.stringify(receipt), event.at) },
         ],
       });
     },

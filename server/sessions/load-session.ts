@@ -1,5 +1,5 @@
 import type { SessionView } from '../../engine/index.js';
-import type { SessionRow, StoredResponse } from '../db/session-repo.js';
+import type { SessionEvent, SessionRow, StoredResponse } from '../db/session-repo.js';
 import type { Deps } from '../deps.js';
 import { hashSecret } from '../ids.js';
 import { ApiError } from '../http/problem.js';
@@ -19,8 +19,7 @@ export interface RequestGuard {
 }
 
 export function sessionLoader(deps: Deps, cache: ViewCache) {
-  /** Rebuilds the current view of a row: from the cache when its version still matches, else by replay. */
-  async function viewOf(row: SessionRow): Promise<LoadedSession> {
+  async function servedOf(row: SessionRow): Promise<ServedTree> {
     const served = await deps.trees.byHash(row.bundleHash, row.tree);
     if (!served) {
       throw new ApiError(
@@ -29,15 +28,37 @@ export function sessionLoader(deps: Deps, cache: ViewCache) {
         `The tree version this session runs on (${row.tree}@${row.treeVersion}) cannot be loaded. Try again later; the operators have been told.`,
       );
     }
-    const cached = cache.get(row.id, row.version, row.bundleHash);
-    if (cached) return { row, served, view: cached };
-    const replayed = replayEvents(served.compiled, await deps.store.sessions.events(row.id));
-    if (!replayed.ok) {
-      deps.logger.error({ session: row.id, code: replayed.error.code }, 'Stored session does not replay on its own tree version.');
+    return served;
+  }
+
+  function replayed(row: SessionRow, served: ServedTree, events: readonly SessionEvent[]): SessionView {
+    const result = replayEvents(served.compiled, events);
+    if (!result.ok) {
+      deps.logger.error({ session: row.id, code: result.error.code }, 'Stored session does not replay on its own tree version.');
       throw new ApiError(500, 'session-corrupt', 'This session cannot be rebuilt. Start a new session; the operators have been told.');
     }
-    cache.set(row.id, row.version, row.bundleHash, replayed.value);
-    return { row, served, view: replayed.value };
+    return result.value;
+  }
+
+  /** Rebuilds the current view of a row: from the cache when its version still matches, else by replay. */
+  async function viewOf(row: SessionRow): Promise<LoadedSession> {
+    const served = await servedOf(row);
+    const cached = cache.get(row.id, row.version, row.bundleHash);
+    if (cached) return { row, served, view: cached };
+    const view = replayed(row, served, await deps.store.sessions.events(row.id));
+    cache.set(row.id, row.version, row.bundleHash, view);
+    return { row, served, view };
+  }
+
+  /**
+   * The session as it was at `version` (at most the stored one): a repeated request is answered
+   * with the state its first try produced, even after the session moved on.
+   */
+  async function viewAt(row: SessionRow, version: number): Promise<LoadedSession> {
+    if (version === row.version) return viewOf(row);
+    const served = await servedOf(row);
+    const events = (await deps.store.sessions.events(row.id)).filter((e) => e.seq <= version);
+    return { row: { ...row, version }, served, view: replayed(row, served, events) };
   }
 
   function assertLive(row: SessionRow): void {
@@ -90,7 +111,7 @@ export function sessionLoader(deps: Deps, cache: ViewCache) {
     return viewOf((await authorize(id, authorization, guard)).row);
   }
 
-  return { authorize, load, viewOf, assertLive };
+  return { authorize, load, viewOf, viewAt, assertLive };
 }
 
 export type SessionLoader = ReturnType<typeof sessionLoader>;

@@ -171,9 +171,22 @@ describe('idempotency', () => {
     const body = { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() };
     const first = (await (await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth)).json()) as SessionState;
     await answer(s, { node: first.step.id, value: ['vervoer'], version: 1 });
+    const before = await tableCounts(t.db);
     const retry = await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth);
     expect(retry.status).toBe(200);
-    expect(((await retry.json()) as SessionState).version).toBe(1);
+    // Rebuilt from the step's receipt: the state at version 1, not the current one.
+    expect(await retry.json()).toEqual(first);
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it('a repeat is answered in the language of the first try', async () => {
+    const s = await startSession(t);
+    const body = { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() };
+    const first = await t.request('POST', `/api/sessions/${s.id}/answers?lang=en`, body, s.auth);
+    const english = (await first.json()) as SessionState;
+    expect(english.locale).toBe('en');
+    const retry = await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth);
+    expect(await retry.json()).toEqual(english);
   });
 
   it('refuses a reused key with a different request', async () => {

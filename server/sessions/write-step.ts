@@ -1,6 +1,6 @@
 import { hashSecret } from '../ids.js';
 import type { EngineError, Result, SessionView } from '../../engine/index.js';
-import type { SessionEvent, StoredResponse } from '../db/session-repo.js';
+import type { SessionEvent, SessionRow, StepReceipt, StoredResponse } from '../db/session-repo.js';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/problem.js';
 import { canonicalJson } from '../tree-store/canonical-hash.js';
@@ -24,7 +24,7 @@ export interface StepRequest {
 export interface StepResponse {
   status: number;
   body: unknown;
-  /** `body` serialised – the same text that was stored for a repeat of this request. */
+  /** `body` serialised, once. */
   json: string;
 }
 
@@ -49,7 +49,7 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
   return async function writeStep(req: StepRequest): Promise<StepResponse> {
     const requestHash = hashSecret(canonicalJson(req.fingerprint));
     const { row, stored } = await loader.authorize(req.id, req.authorization, req.guard, req.idempotencyKey);
-    if (stored) return sameRequest(stored, requestHash);
+    if (stored) return sameRequest(row, stored, requestHash);
     const loaded = await loader.viewOf(row);
     if (req.version !== loaded.row.version) throw await conflict(req, loaded);
 
@@ -57,28 +57,31 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
     if (!result.ok) throw engineError(result.error);
     const { view, event } = result.value;
     const version = loaded.row.version + 1;
-    const body = presentState(loaded.served, view, { ...loaded.row, version }, req.locale ?? loaded.row.locale);
-    const json = JSON.stringify(body);
+    const locale = req.locale ?? loaded.row.locale;
+    const body = presentState(loaded.served, view, { ...loaded.row, version }, locale);
     const now = deps.clock();
     const outcome = await deps.store.sessions.append({
       sessionId: req.id,
       expectVersion: loaded.row.version,
       event,
-      idempotency: { key: req.idempotencyKey, requestHash, status: 200, json },
+      idempotency: { key: req.idempotencyKey, requestHash, status: 200, receipt: { version, locale } },
       ...slidExpiry(loaded.row.expiresAt, now.getTime() + deps.config.sessionTtlMs),
     });
     if (outcome === 'conflict') {
       // Lost a race: either the same request (same key) won – answer as it did – or another one.
       const same = await deps.store.sessions.stored(req.id, req.idempotencyKey);
-      if (same) return sameRequest(same, requestHash);
+      if (same) return sameRequest(loaded.row, same, requestHash);
       throw await conflict(req, await loader.load(req.id, req.authorization, req.guard));
     }
     cache.set(req.id, version, loaded.row.bundleHash, view);
-    return { status: 200, body, json };
+    return { status: 200, body, json: JSON.stringify(body) };
   };
 
-  /** A repeated key: the first response again – unless the key now comes with another request. */
-  function sameRequest(stored: StoredResponse, requestHash: string): StepResponse {
+  /**
+   * A repeated key: the first response again, rebuilt from its receipt (the state at the version
+   * it produced, in its language) – unless the key now comes with another request.
+   */
+  async function sameRequest(row: SessionRow, stored: StoredResponse, requestHash: string): Promise<StepResponse> {
     if (stored.requestHash !== requestHash) {
       throw new ApiError(
         422,
@@ -89,7 +92,10 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
         },
       );
     }
-    return { status: stored.status, body: stored.body, json: stored.json };
+    const { version, locale } = stored.body as StepReceipt;
+    const { served, view } = await loader.viewAt(row, version);
+    const body = presentState(served, view, { ...row, version }, locale);
+    return { status: stored.status, body, json: JSON.stringify(body) };
   }
 }
 

@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as staff from './0002-staff.js';
 import * as handoverDelivery from './0003-handover-delivery.js';
 import * as coachOfflineWalk from './0004-coach-offline-walk.js';
+import * as stepReceipts from './0005-step-receipts.js';
 
 // Listed in code rather than read from the folder: works the same under tsx, in a bundle and in tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-staff': staff,
   '0003-handover-delivery': handoverDelivery,
   '0004-coach-offline-walk': coachOfflineWalk,
+  '0005-step-receipts': stepReceipts,
 };
 
 export const migrationProvider: MigrationProvider = {
