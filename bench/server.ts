@@ -41,6 +41,12 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const FEW_CONNECTIONS = 16;
 const SECONDS = 8;
+/**
+ * Full-load trials on the same server; the figure is their median. This VM's speed moves within a
+ * run: one 8 s window now and then gets ~25 % more CPU per answer than its neighbours (seen with the
+ * echo baseline and both comparison servers normal in the same run). Every trial is printed.
+ */
+const TRIALS = 3;
 /** The rate the p99 target is for. */
 const STEADY_ANSWERS = 1000;
 
@@ -66,25 +72,30 @@ export async function run(): Promise<Row[]> {
     await walk(server.url, 2, CONNECTIONS); // warm-up: JIT, page cache, WAL
     const serverCpu0 = cpuMs(server.proc.pid!);
     const benchCpu0 = process.cpuUsage();
-    const max = await walk(server.url, SECONDS, CONNECTIONS);
+    const trials: Awaited<ReturnType<typeof walk>>[] = [];
+    for (let i = 0; i < TRIALS; i++) trials.push(await walk(server.url, SECONDS, CONNECTIONS));
     const benchCpu = process.cpuUsage(benchCpu0);
+    const rate = (t: (typeof trials)[number]) => t.answers / t.result.duration;
+    const byRate = [...trials].sort((a, b) => rate(a) - rate(b));
+    const median = byRate[TRIALS >> 1]!;
+    const all = { answers: sum(trials.map((t) => t.answers)), seconds: sum(trials.map((t) => t.result.duration)) };
     const serverCpu = serverCpu0 === undefined ? undefined : cpuMs(server.proc.pid!)! - serverCpu0;
     const few = await walk(server.url, SECONDS, FEW_CONNECTIONS);
     // The steady run asks for 1,000 answers/s: requests (creates included) at the measured ratio, 2 % over.
-    const requestsPerAnswer = max.result.requests.total / max.answers;
+    const requestsPerAnswer = median.result.requests.total / median.answers;
     const steadyRate = Math.ceil(STEADY_ANSWERS * requestsPerAnswer * 1.02);
     const steady = await walkSteady(server.url, steadyRate);
     const echoSteady = await steadyLoad(echo.url, { rate: steadyRate, seconds: SECONDS, clients: CONNECTIONS, client: echoClient });
     // The same server with the same middleware on a route with no database and no engine work:
     // how much of an answer's cost is HTTP and Hono, and how much is ours.
     const floor = await autocannon({ url: `${server.url}/api/trees`, connections: CONNECTIONS, duration: 5 });
-    const perSecond = max.answers / max.result.duration;
+    const perSecond = rate(median);
     const steadyP99 = percentile(steady.result.latencies, 99);
     const steadyErrors = steady.result.non2xx + steady.result.errors;
-    const errors = max.result.non2xx + max.result.errors + steadyErrors;
+    const errors = sum(trials.map((t) => t.result.non2xx + t.result.errors)) + steadyErrors;
     return [
       {
-        name: `durable answers/s (${CONNECTIONS} connections, ${SECONDS} s; committed before 200)`,
+        name: `durable answers/s (${CONNECTIONS} connections; median of ${TRIALS} × ${SECONDS} s; committed before 200)`,
         value: perSecond,
         unit: '/s',
         better: 'higher',
@@ -92,6 +103,13 @@ export async function run(): Promise<Row[]> {
         target: '≥ 3,000/s',
         pass: perSecond >= 3000,
       },
+      ...trials.map((t, i): Row => ({
+        name: `  trial ${i + 1} of ${TRIALS}`,
+        value: rate(t),
+        unit: '/s',
+        better: 'higher',
+        baseline: { name: 'median', value: perSecond },
+      })),
       {
         name: `durable answers/s with ${FEW_CONNECTIONS} connections (same server)`,
         value: few.answers / few.result.duration,
@@ -99,7 +117,7 @@ export async function run(): Promise<Row[]> {
         better: 'higher',
         baseline: { name: `${CONNECTIONS} connections`, value: perSecond },
       },
-      ...cpuRows(serverCpu, (benchCpu.user + benchCpu.system) / 1000, max.answers, max.result.duration),
+      ...cpuRows(serverCpu, (benchCpu.user + benchCpu.system) / 1000, all.answers, all.seconds),
       {
         name: 'server floor: GET /api/trees req/s (same process and middleware; no database, no engine)',
         value: floor.requests.average,
@@ -122,15 +140,15 @@ export async function run(): Promise<Row[]> {
         baseline: { name: 'default (durable)', value: perSecond },
       },
       {
-        name: 'latency p50 at full load',
-        value: max.result.latency.p50,
+        name: 'latency p50 at full load (median trial)',
+        value: median.result.latency.p50,
         unit: 'ms',
         better: 'lower',
         baseline: { name: 'echo p50', value: baseline.latency.p50 },
       },
       {
-        name: 'latency p99 at full load',
-        value: max.result.latency.p99,
+        name: 'latency p99 at full load (median trial)',
+        value: median.result.latency.p99,
         unit: 'ms',
         better: 'lower',
         baseline: { name: 'echo p99', value: baseline.latency.p99 },
@@ -202,6 +220,8 @@ function cpuRows(serverMs: number | undefined, generatorMs: number, answers: num
     },
   ];
 }
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 const echoClient = (): Client => ({
   next: () => ({ method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, body: '{"a":1}' }),
