@@ -4,7 +4,10 @@ import { hash, randomBytes, randomInt } from 'node:crypto';
 export interface IdSource {
   /** Bearer secrets: 256 random bits, base64url. */
   token(): string;
-  /** Record ids: 128 random bits, base64url (not secret, but not guessable either). */
+  /**
+   * Record ids: not secret, but not guessable either – 80 random bits after the creation time in
+   * ms (sortableId).
+   */
   id(): string;
   /** Short, speakable code in two groups of four: "K7MW-4QPX". */
   resumeCode(): string;
@@ -24,9 +27,30 @@ function code(length: number): string {
   return out;
 }
 
+/** Base64url's 64 characters in ASCII order: encoded with these, strings sort as their bytes do. */
+const SORTED = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const toSorted = new Map([...BASE64URL].map((c, i) => [c, SORTED[i]!]));
+
+/**
+ * The time in ms (6 bytes, big-endian), then 80 random bits, as 21 URL-safe characters that sort by
+ * time (as UUIDv7 does). With random ids every answer wrote into a random leaf of each index keyed
+ * by session (events, idempotency keys): a checkpoint copied and synced a scattered page per answer.
+ * Time-ordered, the sessions in use share the newest few pages.
+ */
+export function sortableId(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  const encoded = bytes.toString('base64url');
+  // The first character holds the time's top 6 bits: zero until the year 2109, so left out.
+  let out = encoded[0] === 'A' ? '' : toSorted.get(encoded[0]!)!;
+  for (let i = 1; i < encoded.length; i++) out += toSorted.get(encoded[i]!)!;
+  return out;
+}
+
 export const cryptoIds: IdSource = {
   token: () => randomBytes(32).toString('base64url'),
-  id: () => randomBytes(16).toString('base64url'),
+  id: () => sortableId(),
   resumeCode: () => {
     const c = code(8);
     return formatCode(c);
