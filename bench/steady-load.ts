@@ -24,6 +24,12 @@ export interface Client {
 export interface SteadyResult {
   /** Milliseconds from each request's due time (see above) to its complete response. */
   latencies: number[];
+  /**
+   * Milliseconds the pacer sent each request late, once it was free to send it (due, and the previous
+   * response in): its own timers and event loop, not the server. The same VM runs both, so a stretch
+   * in which the machine itself is slow shows here as well as in the server's latencies.
+   */
+  pacerLate: number[];
   requests: number;
   non2xx: number;
   errors: number;
@@ -39,16 +45,19 @@ export async function steadyLoad(
   const period = (1000 * options.clients) / options.rate;
   const start = performance.now() + 50;
   const end = start + options.seconds * 1000;
-  const result: SteadyResult = { latencies: [], requests: 0, non2xx: 0, errors: 0, seconds: options.seconds };
+  const result: SteadyResult = { latencies: [], pacerLate: [], requests: 0, non2xx: 0, errors: 0, seconds: options.seconds };
 
   async function run(index: number) {
     const client = options.client();
     // When the previous response would have ended had the pacer never lost time itself.
     let idealEnd = 0;
+    // When the previous response was in, in fact.
+    let lastEnd = 0;
     for (let due = start + (index * period) / options.clients; due < end; due += period) {
       const wait = due - performance.now();
       if (wait > 0) await new Promise((done) => setTimeout(done, wait));
       const sent = performance.now();
+      result.pacerLate.push(sent - Math.max(due, lastEnd));
       let response: { status: number; body: string } | undefined;
       try {
         response = await send(hostname, Number(port), agent, client.next());
@@ -58,7 +67,8 @@ export async function steadyLoad(
       // The server's time for this request, started when an ideal pacer would have sent it: when
       // due, or once the previous response was in if that came later.
       const idealSend = Math.max(due, idealEnd);
-      idealEnd = idealSend + (performance.now() - sent);
+      lastEnd = performance.now();
+      idealEnd = idealSend + (lastEnd - sent);
       if (!response) {
         client.done(0, '');
         continue;

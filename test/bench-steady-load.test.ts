@@ -41,6 +41,8 @@ describe('steady load (benchmark pacer)', () => {
     const slow = result.latencies.filter((ms) => ms >= 100).length;
     expect(slow).toBeGreaterThanOrEqual(15);
     expect(percentile(result.latencies, 99)).toBeGreaterThanOrEqual(250);
+    // A slow server is not the pacer's lateness: it sends as soon as it may.
+    expect(percentile(result.pacerLate, 99)).toBeLessThan(20);
   });
 
   it('does not charge the server for time the pacer itself lost', async () => {
@@ -59,5 +61,7 @@ describe('steady load (benchmark pacer)', () => {
     const result = await steadyLoad(url, { rate: 100, seconds: 1, clients: 1, client: stalling });
     expect(result.requests).toBe(100);
     expect(Math.max(...result.latencies)).toBeLessThan(50);
+    // …and the stall shows as the pacer's own lateness.
+    expect(Math.max(...result.pacerLate)).toBeGreaterThanOrEqual(150);
   });
 });
