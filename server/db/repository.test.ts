@@ -47,6 +47,12 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
       expect(await store.sessions.authorize('s1', 'other')).toEqual({ session: row('s1'), tokenOk: false });
       expect(await store.sessions.authorize('nope', 'tok1')).toBeUndefined();
       expect(await store.sessions.resumeCode('code1')).toEqual({ sessionId: 's1', expiresAt: '2026-11-29T10:00:00.000Z' });
+      // A taken resume code: 'conflict', and nothing of the new session stays.
+      const clash = await store.sessions.create(row('s9'), { hash: 'tok9' }, { hash: 'code1', expiresAt: '2026-11-29T10:00:00.000Z' });
+      expect(clash).toBe('conflict');
+      expect(await store.sessions.find('s9')).toBeUndefined();
+      expect(await store.sessions.authorize('s9', 'tok9')).toBeUndefined();
+      expect(await store.sessions.addResumeCode('s1', 'code1', '2026-11-22T10:00:00.000Z', '2026-11-29T10:00:00.000Z')).toBe('conflict');
     });
 
     it('appends events with version check and idempotency in one transaction; types round-trip', async () => {

@@ -106,9 +106,10 @@ function hotQueries(db: Kysely<Database>) {
 export function sessionRepo(db: Kysely<Database>, committer: Committer, durable: () => Promise<void>) {
   const hot = hotQueries(db);
   return {
-    async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<void> {
+    /** 'conflict': the id, token or resume code is taken – the caller draws new ones (session-service.ts). */
+    async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<'ok' | 'conflict'> {
       const r = toRow(row);
-      const created = await committer.apply({
+      return committer.apply({
         statements: [
           {
             query: hot.insertSession.query(
@@ -128,9 +129,6 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
           { query: hot.insertResumeCode.query(code.hash, row.id, row.createdAt, code.expiresAt) },
         ],
       });
-      // Ids carry 80 random bits within their millisecond and tokens 256: a clash there is a fault.
-      // Resume codes carry ~40 bits: with 10,000 live codes, about one session in 10^8 hits this.
-      if (created === 'conflict') throw new Error(`Session ${row.id} could not be created: its id, token or resume code is taken.`);
     },
 
     /**
@@ -211,13 +209,9 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
       );
     },
 
-    async addResumeCode(sessionId: string, codeHash: string, at: string, expiresAt: string): Promise<void> {
-      await committer.run((tx) =>
-        tx
-          .insertInto('resume_codes')
-          .values({ code_hash: codeHash, session_id: sessionId, created_at: at, expires_at: expiresAt })
-          .execute(),
-      );
+    /** 'conflict': the code is taken by a live one – the caller draws another. */
+    async addResumeCode(sessionId: string, codeHash: string, at: string, expiresAt: string): Promise<'ok' | 'conflict'> {
+      return committer.apply({ statements: [{ query: hot.insertResumeCode.query(codeHash, sessionId, at, expiresAt) }] });
     },
 
     async resumeCode(codeHash: string): Promise<{ sessionId: string; expiresAt: string } | undefined> {

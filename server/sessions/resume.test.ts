@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CreatedSession, SessionState } from '../api/contract.js';
-import { key, startSession, testApp, type TestApp } from '../testing/test-app.js';
+import { cryptoIds, type IdSource } from '../ids.js';
+import { key, startSession, tableCounts, testApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -73,5 +74,38 @@ describe('resume codes', () => {
     await startSession(t);
     const res = await t.request('POST', '/api/sessions', { tree: 'demo/start' });
     expect(res.status).toBe(429);
+  });
+
+  it('a new code that equals a live one is drawn again: the resident never sees the clash', async () => {
+    // ~40 bits: rare, but with enough live codes it happens. Here the source repeats itself.
+    const codes = ['K7MW-4QPX', 'K7MW-4QPX', 'K7MW-4QPX', 'Z9NB-8RTS', 'K7MW-4QPX', 'Z9NB-8RTS', 'H3JC-6WYE'];
+    const ids: IdSource = { ...cryptoIds, resumeCode: () => codes.shift()! };
+    t = await testApp({ ids });
+    const first = await startSession(t);
+    const second = await startSession(t);
+    expect([first.resumeCode, second.resumeCode]).toEqual(['K7MW-4QPX', 'Z9NB-8RTS']);
+    // A fresh code for a session: two clashes, then a free one.
+    const res = await t.request('POST', `/api/sessions/${first.id}/resume-code`, {}, first.auth);
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { resumeCode: string }).resumeCode).toBe('H3JC-6WYE');
+    // Each code still leads to its own session.
+    for (const [code, id] of [
+      ['K7MW-4QPX', first.id],
+      ['Z9NB-8RTS', second.id],
+      ['H3JC-6WYE', first.id],
+    ]) {
+      const resumed = await t.request('POST', '/api/resume', { code });
+      expect(((await resumed.json()) as CreatedSession).id).toBe(id);
+    }
+  });
+
+  it('a random source that only repeats itself is a fault, and nothing is half-stored', async () => {
+    t = await testApp({ ids: { ...cryptoIds, resumeCode: () => 'K7MW-4QPX' } });
+    await startSession(t);
+    const before = await tableCounts(t.db);
+    const res = await t.request('POST', '/api/sessions', { tree: 'demo/start' });
+    expect(res.status).toBe(500);
+    expect(await tableCounts(t.db)).toEqual(before);
+    expect(t.logs.join('\n')).toMatch(/5 draws of fresh ids and codes all clashed/);
   });
 });

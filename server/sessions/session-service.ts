@@ -15,6 +15,8 @@ export interface Caller {
   locale: string | undefined;
 }
 
+const MAX_DRAWS = 5;
+
 export function sessionService(deps: Deps) {
   const cache = createViewCache();
   const loader = sessionLoader(deps, cache);
@@ -22,6 +24,19 @@ export function sessionService(deps: Deps) {
   const { store, clock, ids, config, trees } = deps;
 
   const expiry = (from: Date, ms: number) => new Date(from.getTime() + ms).toISOString();
+
+  /**
+   * Resume codes are short enough to read out over the phone (~40 bits), so a new one now and then
+   * equals a live one (about one in 10^8 with 10,000 live codes): the insert is refused and fresh
+   * values are drawn. Clashing draw after draw means the random source is broken.
+   */
+  async function drawUntilFree<T>(what: string, attempt: () => Promise<T | 'conflict'>): Promise<T> {
+    for (let draw = 0; draw < MAX_DRAWS; draw++) {
+      const outcome = await attempt();
+      if (outcome !== 'conflict') return outcome;
+    }
+    throw new Error(`${what}: ${MAX_DRAWS} draws of fresh ids and codes all clashed with stored ones; is the random source broken?`);
+  }
 
   async function create(body: { tree: string; channel?: Channel; locale?: string }, guard: RequestGuard): Promise<CreatedSession> {
     const [gemeente] = body.tree.split('/');
@@ -38,22 +53,26 @@ export function sessionService(deps: Deps) {
     }
     const now = clock();
     const locale = body.locale ?? 'nl';
-    const token = ids.token();
-    const code = ids.resumeCode();
     const resumeExpiresAt = expiry(now, config.resumeCodeTtlMs);
-    const row = {
-      id: ids.id(),
-      tree: served.id,
-      bundleHash: served.bundleHash,
-      treeVersion: served.version,
-      locale,
-      channel: body.channel ?? 'web',
-      version: 0,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      expiresAt: expiry(now, config.sessionTtlMs),
-    } as const;
-    await store.sessions.create(row, { hash: hashSecret(token) }, { hash: hashSecret(normalizeCode(code)), expiresAt: resumeExpiresAt });
+    const { row, token, code } = await drawUntilFree('A new session', async () => {
+      const token = ids.token();
+      const code = ids.resumeCode();
+      const row = {
+        id: ids.id(),
+        tree: served.id,
+        bundleHash: served.bundleHash,
+        treeVersion: served.version,
+        locale,
+        channel: body.channel ?? 'web',
+        version: 0,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        expiresAt: expiry(now, config.sessionTtlMs),
+      } as const;
+      const codeHash = { hash: hashSecret(normalizeCode(code)), expiresAt: resumeExpiresAt };
+      const outcome = await store.sessions.create(row, { hash: hashSecret(token) }, codeHash);
+      return outcome === 'conflict' ? outcome : { row, token, code };
+    });
     const view = start(served.compiled);
     // The first answer then needs no replay of an (empty) event log.
     cache.set(row.id, 0, served.bundleHash, view);
@@ -142,9 +161,12 @@ export function sessionService(deps: Deps) {
   async function newResumeCode(id: string, caller: Caller): Promise<{ resumeCode: string; resumeExpiresAt: string }> {
     const { row } = await loader.load(id, caller.authorization, caller.guard);
     const now = clock();
-    const code = ids.resumeCode();
     const resumeExpiresAt = expiry(now, config.resumeCodeTtlMs);
-    await store.sessions.addResumeCode(row.id, hashSecret(normalizeCode(code)), now.toISOString(), resumeExpiresAt);
+    const code = await drawUntilFree('A new resume code', async () => {
+      const code = ids.resumeCode();
+      const outcome = await store.sessions.addResumeCode(row.id, hashSecret(normalizeCode(code)), now.toISOString(), resumeExpiresAt);
+      return outcome === 'conflict' ? outcome : code;
+    });
     return { resumeCode: code, resumeExpiresAt };
   }
 

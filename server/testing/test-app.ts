@@ -6,7 +6,7 @@ import { DEFAULTS, type Config } from '../config.js';
 import { connect, type Db } from '../db/connect.js';
 import { createStore } from '../db/store.js';
 import type { Deps } from '../deps.js';
-import { cryptoIds } from '../ids.js';
+import { cryptoIds, type IdSource } from '../ids.js';
 import { createLogger } from '../logger.js';
 import { createTreeStore } from '../tree-store/tree-store.js';
 
@@ -23,7 +23,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(options: { config?: Partial<Config>; databaseUrl?: string; db?: Db } = {}): Promise<TestApp> {
+export async function testApp(options: { config?: Partial<Config>; databaseUrl?: string; db?: Db; ids?: IdSource } = {}): Promise<TestApp> {
   const config: Config = { ...DEFAULTS, treeDirs: [DEMO_DIR], databaseUrl: 'sqlite::memory:', logLevel: 'debug', ...options.config };
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
@@ -38,7 +38,7 @@ export async function testApp(options: { config?: Partial<Config>; databaseUrl?:
   const now = () => clock.now;
   const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock: now, serveDrafts: config.serveDrafts });
   await trees.reload();
-  const deps: Deps = { store, db, trees, clock: now, ids: cryptoIds, logger, config };
+  const deps: Deps = { store, db, trees, clock: now, ids: options.ids ?? cryptoIds, logger, config };
   const app = createApp(deps);
   return {
     app,
