@@ -3,6 +3,7 @@ import type { Channel } from '../../engine/index.js';
 import type { Committer } from './group-commit.js';
 import { precompile } from './precompiled.js';
 import type { Database, SessionsTable } from './schema.js';
+import type { PlanResult } from './write-plan.js';
 
 export interface SessionRow {
   id: string;
@@ -56,7 +57,7 @@ export interface AppendInput {
 }
 
 /** 'conflict': another write got there first (version moved, or the same key raced us). */
-export type AppendResult = 'ok' | 'conflict';
+export type AppendResult = PlanResult;
 
 /** The statements every answer runs, compiled once per database (see precompiled.ts). */
 function hotQueries(db: Kysely<Database>) {
@@ -107,7 +108,7 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
   const hot = hotQueries(db);
   return {
     /** 'conflict': the id, token or resume code is taken – the caller draws new ones (session-service.ts). */
-    async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<'ok' | 'conflict'> {
+    async create(row: SessionRow, token: { hash: string }, code: { hash: string; expiresAt: string }): Promise<PlanResult> {
       const r = toRow(row);
       return committer.apply({
         statements: [
@@ -210,7 +211,7 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
     },
 
     /** 'conflict': the code is taken by a live one – the caller draws another. */
-    async addResumeCode(sessionId: string, codeHash: string, at: string, expiresAt: string): Promise<'ok' | 'conflict'> {
+    async addResumeCode(sessionId: string, codeHash: string, at: string, expiresAt: string): Promise<PlanResult> {
       return committer.apply({ statements: [{ query: hot.insertResumeCode.query(codeHash, sessionId, at, expiresAt) }] });
     },
 

@@ -83,9 +83,6 @@ export const sessionDocs: RouteDoc[] = [
   },
 ];
 
-/** What c.json would send; the body is already serialised (it was stored for idempotent repeats). */
-const JSON_TYPE = { 'content-type': 'application/json' };
-
 export function sessionRoutes(deps: Deps, sessions: SessionService, clientOf: (c: Context) => string) {
   const { config, clock } = deps;
   const caller = (c: Context): Caller => ({
@@ -106,14 +103,14 @@ export function sessionRoutes(deps: Deps, sessions: SessionService, clientOf: (c
     .post('/api/sessions/:id/answers', async (c) => {
       const who = caller(c);
       const body = await jsonBody(c, AnswerBody);
-      const { status, json } = await sessions.answer(c.req.param('id'), who, body);
-      return c.body(json, status as 200, JSON_TYPE);
+      const { status, body: state } = await sessions.answer(c.req.param('id'), who, body);
+      return c.json(state, status as 200);
     })
     .post('/api/sessions/:id/back', async (c) => {
       const who = caller(c);
       const body = await jsonBody(c, BackBody);
-      const { status, json } = await sessions.back(c.req.param('id'), who, body);
-      return c.body(json, status as 200, JSON_TYPE);
+      const { status, body: state } = await sessions.back(c.req.param('id'), who, body);
+      return c.json(state, status as 200);
     })
     .post('/api/sessions/:id/resume-code', async (c) => c.json(await sessions.newResumeCode(c.req.param('id'), caller(c)), 201));
 }

@@ -24,8 +24,6 @@ export interface StepRequest {
 export interface StepResponse {
   status: number;
   body: unknown;
-  /** `body` serialised, once. */
-  json: string;
 }
 
 /**
@@ -74,7 +72,7 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
       throw await conflict(req, await loader.load(req.id, req.authorization, req.guard));
     }
     cache.set(req.id, version, loaded.row.bundleHash, view);
-    return { status: 200, body, json: JSON.stringify(body) };
+    return { status: 200, body };
   };
 
   /**
@@ -95,7 +93,7 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
     const { version, locale } = stored.body as StepReceipt;
     const { served, view } = await loader.viewAt(row, version);
     const body = presentState(served, view, { ...row, version }, locale);
-    return { status: stored.status, body, json: JSON.stringify(body) };
+    return { status: stored.status, body };
   }
 }
 
