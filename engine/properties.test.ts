@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readInput, shippedDirs } from '../test/support/bundles.js';
 import { answer, back, compile, replay, start, verifyBundle, type CompiledTree, type SessionView } from './index.js';
+import { expectedAhead } from './compile/depth.js';
 import { valueDomain } from './verify/value-domain.js';
 import type { QuestionNode } from './schema/tree-schema.js';
 
@@ -70,6 +71,19 @@ describe.each(roots)('properties of %s', (_name, compiled) => {
         expect(r.value.plan).toEqual(views[i - 1]!.plan);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('the progress count from the compiled index equals a full walk of the graph, at every step', () => {
+    fc.assert(
+      fc.property(picks, (p) => {
+        for (const view of walk(compiled, p)) {
+          if (view.done) continue;
+          const full = expectedAhead(compiled.graph, view.answers, view.node.id);
+          expect(expectedAhead(compiled.graph, view.answers, view.node.id, compiled.aheadIndex)).toBe(full);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 

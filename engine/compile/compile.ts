@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ServiceCatalog } from '../schema/services-schema.js';
 import type { Tree } from '../schema/tree-schema.js';
-import { stepsAhead } from './depth.js';
+import { aheadIndex, stepsAhead, type AheadIndex } from './depth.js';
 import type { FlatGraph } from './flat-graph.js';
 import { toMachine } from './machine.js';
 import { stepper, type Stepper } from './step.js';
@@ -20,6 +20,8 @@ export interface CompiledTree {
   services: Map<string, ServiceCatalog['services'][number]>;
   /** Most resident steps still ahead of each node. */
   ahead: Map<string, number>;
+  /** For the progress indication's expected steps ahead (expectedAhead). */
+  aheadIndex: AheadIndex;
 }
 
 const cache = new Map<string, CompiledTree>();
@@ -46,6 +48,7 @@ export function compile(graph: FlatGraph, services: ServiceCatalog | null): Comp
     step: stepper(machine),
     services: new Map((services?.services ?? []).map((s) => [s.id, s])),
     ahead: stepsAhead(graph),
+    aheadIndex: aheadIndex(graph),
   };
   cache.set(key, compiled);
   return compiled;

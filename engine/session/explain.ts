@@ -1,6 +1,6 @@
 import type { CompiledTree } from '../compile/compile.js';
 import { walk } from '../paths/walk.js';
-import { advice } from './advice.js';
+import { advice, type PlanItem } from './advice.js';
 import { answerLabel, questionLabel } from './answer-label.js';
 import type { SessionView } from './types.js';
 
@@ -17,7 +17,15 @@ export interface Explanation {
  * notes which answers the conditions looked at. An item is explained by the branches taken in
  * its own sub-flow and the flows that called it – not by those of unrelated life domains.
  */
-export function explain(compiled: CompiledTree, view: SessionView, locale = 'nl'): Explanation[] {
+export function explain(
+  compiled: CompiledTree,
+  view: SessionView,
+  locale = 'nl',
+  /** The plan, when the caller has it already: it is built once per answer, not twice. */
+  items: PlanItem[] = advice(compiled, view, locale),
+): Explanation[] {
+  // Most answers come before any advice: then there is nothing to explain and no path to walk.
+  if (items.length === 0) return [];
   const { graph } = compiled;
   const decisions: { scope: string; reads: string[] }[] = [];
   const reasonsAt = new Map<string, Set<string>>();
@@ -31,7 +39,7 @@ export function explain(compiled: CompiledTree, view: SessionView, locale = 'nl'
     if (step.reads.length) decisions.push({ scope: node.scope, reads: step.reads });
   }
   const order = new Map(view.record.log.map((e, i) => [e.node, i]));
-  return advice(compiled, view, locale).map((item) => {
+  return items.map((item) => {
     const ids = new Set<string>();
     for (const from of item.from) for (const r of reasonsAt.get(from) ?? []) ids.add(r);
     const because = [...ids]

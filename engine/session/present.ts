@@ -34,7 +34,7 @@ export function present(compiled: CompiledTree, view: SessionView, locale = 'nl'
 /** Steps done, about how many are still ahead given the answers so far, and the two as a percentage. */
 function progressOf(compiled: CompiledTree, view: SessionView): PresentedStep['progress'] {
   const { done } = view.progress;
-  const ahead = view.done ? 0 : Math.round(expectedAhead(compiled.graph, view.answers, view.node.id));
+  const ahead = view.done ? 0 : Math.round(expectedAhead(compiled.graph, view.answers, view.node.id, compiled.aheadIndex));
   return { done, ahead, percent: Math.round((100 * done) / Math.max(1, done + ahead)) };
 }
 

@@ -26,8 +26,9 @@ export function presentState(
 }
 
 export function presentAdvice(compiled: CompiledTree, view: SessionView, locale: string): PresentedAdvice[] {
-  const reasons = new Map(explain(compiled, view, locale).map((e) => [e.item, e.because]));
-  return advice(compiled, view, locale).map((item) => ({
+  const items = advice(compiled, view, locale);
+  const reasons = new Map(explain(compiled, view, locale, items).map((e) => [e.item, e.because]));
+  return items.map((item) => ({
     id: item.id,
     kind: item.kind,
     level: item.level,
