@@ -39,6 +39,8 @@ export function chainTree(questions: number, id = 'keten') {
       text: t(`Vraag ${i + 1}?`),
       input: { type: 'single', options: ['a', 'b', 'c'].map((v) => ({ value: v, label: t(v.toUpperCase()) })) },
       next: { routes: [{ when, to: `a${i}` }], otherwise: next },
+      // A node that routes on answers names where its rule comes from (verifier: rule-source-missing).
+      sources: source,
     };
     nodes[`a${i}`] = {
       kind: 'advice',
