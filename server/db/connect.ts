@@ -82,7 +82,12 @@ async function sqlite(
   if (path === ':memory:' || mode === 'full-inline') return sqliteOnEventLoop(path, mode === 'full-inline');
   mkdirSync(dirname(resolve(path)), { recursive: true });
   const channel = new MessageChannel();
-  const writer = await startSqliteWriter(path, { sync: mode === 'full', checkpointer: channel.port1, onError: onLost });
+  const writer = await startSqliteWriter(path, {
+    sync: mode === 'full',
+    checkpointer: channel.port1,
+    onError: onLost,
+    onSlowCatchUp: onError,
+  });
   const kysely = new Kysely<Database>({ dialect: writer.dialect });
   const checkpointer = startCheckpointer(path, {
     ...checkpoints,

@@ -43,7 +43,7 @@ let writer: SqliteWriter;
 let db: Kysely<T>;
 let disk: ReturnType<typeof heldDisk>;
 
-async function open(options: { sync: boolean; checkpointer?: MessagePort }) {
+async function open(options: { sync: boolean; checkpointer?: MessagePort; catchUpLimitMs?: number; onSlowCatchUp?: (m: string) => void }) {
   writer = await startSqliteWriter(join(dir, 'x.db'), {
     ...options,
     onError: () => undefined,
@@ -209,6 +209,35 @@ describe('the SQLite writer thread: one connection shared fairly', () => {
     await new Promise((r) => setTimeout(r, 10));
     channel.port2.close();
     expect(await writer.apply(insert('2'))).toBe('ok');
+  });
+
+  it('the WAL restart: a catch-up that does not finish in time holds the batch back no longer, and says so', async () => {
+    await writer.close();
+    const channel = new MessageChannel();
+    const notices: string[] = [];
+    await open({ sync: false, checkpointer: channel.port1, catchUpLimitMs: 300, onSlowCatchUp: (m) => notices.push(m) });
+    const asked: unknown[] = [];
+    channel.port2.on('message', (m) => asked.push(m));
+    channel.port2.postMessage('restart-due');
+    await new Promise((r) => setTimeout(r, 10));
+    const first = writer.apply(insert('1'));
+    // Waiting, as it should, within the limit...
+    expect(await settled(first)).toBe(false);
+    expect(asked).toEqual(['catch-up']);
+    // ...and written once it has passed, though the checkpointer never answered.
+    expect(await first).toBe('ok');
+    expect(await rows()).toEqual(['1']);
+    expect(notices).toEqual([expect.stringMatching(/took longer than 300 ms; answers were written without waiting/)]);
+    // A late answer from the checkpointer changes nothing; the next restart is waited for again.
+    channel.port2.postMessage('caught-up');
+    channel.port2.postMessage('restart-due');
+    await new Promise((r) => setTimeout(r, 10));
+    const second = writer.apply(insert('2'));
+    expect(await settled(second)).toBe(false);
+    channel.port2.postMessage('caught-up');
+    expect(await second).toBe('ok');
+    expect(notices).toHaveLength(1);
+    channel.port2.close();
   });
 
   it('once the thread has stopped, every call fails at once and says why', async () => {

@@ -21,6 +21,10 @@ export interface WriterOptions {
   maxBatch?: number;
   /** The module that syncs the WAL, for tests that hold syncs back (default wal-sync.mjs). */
   walSync?: URL;
+  /** How long a batch waits for the WAL catch-up before it is written without the restart. */
+  catchUpLimitMs?: number;
+  /** A catch-up took longer than that: the log was not started over this time. */
+  onSlowCatchUp?(message: string): void;
 }
 
 export interface SqliteWriter {
@@ -46,8 +50,9 @@ type Reply = { id: number; result?: unknown; error?: { message: string; code?: s
  */
 export async function startSqliteWriter(path: string, options: WriterOptions): Promise<SqliteWriter> {
   const { sync, checkpointer, onError, maxBatch = 256, walSync = new URL('./wal-sync.mjs', import.meta.url) } = options;
+  const { catchUpLimitMs = 500, onSlowCatchUp = () => undefined } = options;
   const worker = new Worker(new URL('./writer-worker.mjs', import.meta.url), {
-    workerData: { path, sync, maxBatch, checkpointer, walSync: walSync.href },
+    workerData: { path, sync, maxBatch, checkpointer, walSync: walSync.href, catchUpLimitMs },
     transferList: checkpointer ? [checkpointer] : [],
     // The worker is plain JavaScript and needs no TypeScript loader.
     execArgv: [],
@@ -58,8 +63,15 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
   let closing = false;
 
   const ready = new Promise<void>((resolve, reject) => {
-    worker.on('message', (m: Reply[] | { type: 'ready' } | { type: 'failed'; message: string }) => {
-      if (!Array.isArray(m)) return m.type === 'ready' ? resolve() : reject(new Error(`SQLite could not open ${path}: ${m.message}`));
+    type Notice = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'slow-catch-up'; limitMs: number };
+    worker.on('message', (m: Reply[] | Notice) => {
+      if (!Array.isArray(m)) {
+        if (m.type === 'ready') return resolve();
+        if (m.type === 'failed') return reject(new Error(`SQLite could not open ${path}: ${m.message}`));
+        return onSlowCatchUp(
+          `The WAL catch-up took longer than ${m.limitMs} ms; answers were written without waiting for it, and the log is started over at a later try.`,
+        );
+      }
       for (const { id, result, error } of m) {
         const waiter = pending.get(id)!;
         pending.delete(id);

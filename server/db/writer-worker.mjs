@@ -8,9 +8,9 @@ import { statementCache } from './statement-cache.mjs';
 
 /**
  * `walSync`: the module that syncs the WAL (wal-sync.mjs; tests hand in one they control).
- * @type {{ path: string, sync: boolean, maxBatch: number, walSync: string, checkpointer?: import('node:worker_threads').MessagePort }}
+ * @type {{ path: string, sync: boolean, maxBatch: number, walSync: string, catchUpLimitMs: number, checkpointer?: import('node:worker_threads').MessagePort }}
  */
-const { path, sync: syncWal, maxBatch, checkpointer } = workerData;
+const { path, sync: syncWal, maxBatch, catchUpLimitMs, checkpointer } = workerData;
 const wal = (await import(workerData.walSync)).walSync(path);
 
 let db;
@@ -232,14 +232,24 @@ checkpointer?.on('close', () => {
   caughtUp?.();
 });
 
+/**
+ * Writes wait for the catch-up (1–2 ms as a rule), but not without end: a stalled disk or a stuck
+ * checkpointer must not hold every answer back. Past the limit the batch is written anyway; the log
+ * is not started over this time and grows until the checkpointer asks again.
+ */
 async function catchUpIfDue() {
   if (!restartDue || checkpointerGone) return;
   restartDue = false;
-  await new Promise((done) => {
-    caughtUp = done;
+  const finished = await new Promise((done) => {
+    const timer = setTimeout(() => done(false), catchUpLimitMs);
+    caughtUp = () => {
+      clearTimeout(timer);
+      done(true);
+    };
     checkpointer.postMessage('catch-up');
   });
   caughtUp = undefined;
+  if (!finished) parentPort.postMessage({ type: 'slow-catch-up', limitMs: catchUpLimitMs });
 }
 
 // ---- Messages
