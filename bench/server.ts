@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreatedSession, SessionState } from '../server/api/contract.js';
-import { autoAnswer } from '../server/testing/auto-answer.js';
+import { autoAnswer, seededPicks } from '../server/testing/auto-answer.js';
 import { startServer } from '../server/testing/server-process.js';
 import { percentile, type Row } from './stats.js';
 import { steadyLoad, type Client } from './steady-load.js';
@@ -57,6 +57,8 @@ export async function run(): Promise<Row[]> {
   // For comparison only: WAL with synchronous=NORMAL survives a process crash, not a power cut;
   // full-inline is plain SQLite FULL, as durable as the default but with every fsync and
   // checkpoint inside COMMIT on the event loop.
+  // The product's own trees: bigger plans with services and reasons in every response.
+  const haarlem = await walkFresh({ ...env, TREE_DIRS: 'trees/haarlem', DATABASE_URL: `sqlite:${join(dir, 'haarlem.db')}` }, HAARLEM);
   const relaxed = await walkFresh({ ...env, DATABASE_URL: `sqlite:${join(dir, 'normal.db')}?synchronous=normal` });
   const inline = await walkFresh({ ...env, DATABASE_URL: `sqlite:${join(dir, 'inline.db')}?synchronous=full-inline` });
   const server = await startServer({ ...env, DATABASE_URL: `sqlite:${join(dir, 'bench.db')}` });
@@ -92,7 +94,7 @@ export async function run(): Promise<Row[]> {
     const perSecond = rate(median);
     const steadyP99 = percentile(steady.result.latencies, 99);
     const steadyErrors = steady.result.non2xx + steady.result.errors;
-    const errors = sum(trials.map((t) => t.result.non2xx + t.result.errors)) + steadyErrors;
+    const errors = sum([...trials, haarlem].map((t) => t.result.non2xx + t.result.errors)) + steadyErrors;
     return [
       {
         name: `durable answers/s (${CONNECTIONS} connections; median of ${TRIALS} × ${SECONDS} s; committed before 200)`,
@@ -138,6 +140,13 @@ export async function run(): Promise<Row[]> {
         unit: '/s',
         better: 'higher',
         baseline: { name: 'default (durable)', value: perSecond },
+      },
+      {
+        name: `durable answers/s on Haarlem's trees (varied answers, ${(haarlem.answers / haarlem.sessions).toFixed(1)} per session; own server)`,
+        value: haarlem.answers / haarlem.result.duration,
+        unit: '/s',
+        better: 'higher',
+        baseline: { name: 'demo tree (median)', value: perSecond },
       },
       {
         name: 'latency p50 at full load (median trial)',
@@ -236,11 +245,11 @@ const echoClient = (): Client => ({
 });
 
 /** A server of its own on a fresh database: warm-up, then one measured walk. */
-async function walkFresh(env: Record<string, string>) {
+async function walkFresh(env: Record<string, string>, walks: Walks = DEMO) {
   const server = await startServer(env);
   try {
-    await walk(server.url, 2, CONNECTIONS);
-    return await walk(server.url, SECONDS, CONNECTIONS);
+    await walk(server.url, 2, CONNECTIONS, walks);
+    return await walk(server.url, SECONDS, CONNECTIONS, walks);
   } finally {
     server.proc.kill('SIGTERM');
     await server.exited;
@@ -252,17 +261,20 @@ async function walkFresh(env: Record<string, string>) {
  * asks; at the end it starts a new session. Session creation is part of the load and of the
  * latencies, so the answers/s figure is conservative (about one create per seven answers).
  */
-function sessionWalker(counts: { answers: number; keys: number }): Client {
+function sessionWalker(counts: Counts, walks: Walks = DEMO): Client {
   let state: SessionState | undefined;
   let token = '';
+  const pick = walks.varied ? seededPicks(++seeds) : undefined;
+  const create = JSON.stringify({ tree: walks.tree });
   return {
     next() {
       if (!state || state.done) {
-        return { method: 'POST', path: '/api/sessions', headers: { 'content-type': 'application/json' }, body: '{"tree":"demo/start"}' };
+        counts.sessions++;
+        return { method: 'POST', path: '/api/sessions', headers: { 'content-type': 'application/json' }, body: create };
       }
       const body = JSON.stringify({
         node: state.step.id,
-        value: autoAnswer(state.step),
+        value: autoAnswer(state.step, pick),
         version: state.version,
         idempotencyKey: `bench-${process.pid}-${++counts.keys}`,
       });
@@ -284,12 +296,32 @@ function sessionWalker(counts: { answers: number; keys: number }): Client {
   };
 }
 
+interface Counts {
+  answers: number;
+  keys: number;
+  sessions: number;
+}
+/** Which tree the walkers start, and whether they vary their answers (else the first option always). */
+interface Walks {
+  tree: string;
+  varied: boolean;
+}
+const DEMO: Walks = { tree: 'demo/start', varied: false };
+/**
+ * Haarlem's own trees, as residents walk them: always the first option would end every session at
+ * the first question (the first door's first answer leads straight to advice).
+ */
+const HAARLEM: Walks = { tree: 'haarlem/start', varied: true };
+
+/** Each walker its own seed: varied answers, the same from run to run. */
+let seeds = 0;
+
 /** Every connection walks sessions as fast as the server answers (closed loop). */
-async function walk(url: string, seconds: number, connections: number) {
-  const counts = { answers: 0, keys: 0 };
+async function walk(url: string, seconds: number, connections: number, walks: Walks = DEMO) {
+  const counts: Counts = { answers: 0, keys: 0, sessions: 0 };
   type Context = { walker?: Client };
   const step: CannonRequest = {
-    setupRequest: (req, ctx: Context) => ({ ...req, ...(ctx.walker ??= sessionWalker(counts)).next() }),
+    setupRequest: (req, ctx: Context) => ({ ...req, ...(ctx.walker ??= sessionWalker(counts, walks)).next() }),
     onResponse: (status, body, ctx: Context) => ctx.walker?.done(status, body),
   };
   const result = await autocannon({
@@ -300,12 +332,12 @@ async function walk(url: string, seconds: number, connections: number) {
     // list is long: one walking client (its session and token) lives for 1,000 requests.
     requests: Array.from({ length: 1000 }, () => step),
   });
-  return { result, answers: counts.answers };
+  return { result, answers: counts.answers, sessions: counts.sessions };
 }
 
 /** Sessions walked at a steady rate of requests (steady-load.ts), for latency at that rate. */
 async function walkSteady(url: string, rate: number) {
-  const counts = { answers: 0, keys: 0 };
+  const counts: Counts = { answers: 0, keys: 0, sessions: 0 };
   // Two seconds at the rate first: the latency at a steady rate, not the way down from full load.
   await steadyLoad(url, { rate, seconds: 2, clients: CONNECTIONS, client: () => sessionWalker(counts) });
   counts.answers = 0;

@@ -27,28 +27,39 @@ export function explain(
   // Most answers come before any advice: then there is nothing to explain and no path to walk.
   if (items.length === 0) return [];
   const { graph } = compiled;
-  const decisions: { scope: string; reads: string[] }[] = [];
-  const reasonsAt = new Map<string, Set<string>>();
+  // The answers read at branches so far, per scope (a sub-flow's call site): an advice node is
+  // explained by its own scope's and its callers' – the scopes its own scope starts with.
+  const readsByScope = new Map<string, string[]>();
+  const reasonsAt = new Map<string, string[]>();
   for (const step of walk(graph, view.answers, view.node.id)) {
     const node = graph.nodes.get(step.node)!;
     if (node.kind === 'advice') {
-      const relevant = new Set<string>();
-      for (const d of decisions) if (node.scope.startsWith(d.scope)) d.reads.forEach((r) => relevant.add(r));
+      const relevant: string[] = [];
+      for (const [scope, reads] of readsByScope) if (node.scope.startsWith(scope)) relevant.push(...reads);
       reasonsAt.set(node.id, relevant);
     }
-    if (step.reads.length) decisions.push({ scope: node.scope, reads: step.reads });
+    if (step.reads.length) {
+      const reads = readsByScope.get(node.scope);
+      if (reads) reads.push(...step.reads);
+      else readsByScope.set(node.scope, [...step.reads]);
+    }
   }
   const order = new Map(view.record.log.map((e, i) => [e.node, i]));
+  // Several items often share a reason: each answer is put into words once per call.
+  const worded = new Map<string, Explanation['because'][number]>();
+  const wordedAnswer = (r: string) => {
+    let entry = worded.get(r);
+    if (!entry) {
+      const node = graph.nodes.get(r)!;
+      entry = { node: r, question: questionLabel(node, locale), answer: answerLabel(node, view.answers[r], locale) };
+      worded.set(r, entry);
+    }
+    return entry;
+  };
   return items.map((item) => {
     const ids = new Set<string>();
-    for (const from of item.from) for (const r of reasonsAt.get(from) ?? []) ids.add(r);
-    const because = [...ids]
-      .filter((r) => order.has(r))
-      .sort((a, b) => order.get(a)! - order.get(b)!)
-      .map((r) => {
-        const node = graph.nodes.get(r)!;
-        return { node: r, question: questionLabel(node, locale), answer: answerLabel(node, view.answers[r], locale) };
-      });
+    for (const from of item.from) for (const r of reasonsAt.get(from) ?? []) if (order.has(r)) ids.add(r);
+    const because = [...ids].sort((a, b) => order.get(a)! - order.get(b)!).map(wordedAnswer);
     return { item: item.id, why: item.why, because };
   });
 }
