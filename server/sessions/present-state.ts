@@ -41,7 +41,20 @@ export function presentAdvice(compiled: CompiledTree, view: SessionView, locale:
   }));
 }
 
+/**
+ * A service as clients show it, in one language. Built once per service and language: Haarlem's
+ * plans name ~10 services in every answer's response. Shared, so never to be changed by a caller.
+ */
 export function presentService(s: Service, locale: string): PresentedService {
+  let byLocale = presented.get(s);
+  if (!byLocale) presented.set(s, (byLocale = new Map()));
+  let result = byLocale.get(locale);
+  if (!result) byLocale.set(locale, (result = Object.freeze(buildService(s, locale))));
+  return result;
+}
+const presented = new WeakMap<Service, Map<string, PresentedService>>();
+
+function buildService(s: Service, locale: string): PresentedService {
   const { phone, web, email, address, openingHours } = s.contact;
   const hours = localize(openingHours, locale);
   return {
