@@ -199,7 +199,8 @@ function compileCondition(
       // A derived value reads answers only: no chains of derived values to untangle.
       const inner = compileCondition(tree, scope, def.rule, `/derived/${escapePointer(name)}/rule`, problem, derivedCache, true);
       const innerAnswers = inner.reads.map((id) => id.slice(scope.length));
-      const compiled = (get: Lookup) => apply(def.rule, dataFor(innerAnswers, scope, get));
+      const innerData = dataFor(innerAnswers, scope);
+      const compiled = (get: Lookup) => apply(def.rule, innerData(get));
       (compiled as { reads?: string[] }).reads = inner.reads;
       derivedCache.set(name, compiled);
       fn = compiled;
@@ -209,8 +210,9 @@ function compileCondition(
   const locals = [...answers];
   const reads = new Set(locals.map((l) => scope + l));
   for (const [, fn] of derivedFns) for (const id of (fn as { reads?: string[] }).reads ?? []) reads.add(id);
+  const dataOf = dataFor(locals, scope);
   const test = (get: Lookup) => {
-    const data = dataFor(locals, scope, get);
+    const data = dataOf(get);
     if (derivedFns.length) {
       const values = Object.create(null) as Record<string, unknown>;
       for (const [name, fn] of derivedFns) values[name] = fn(get);
@@ -221,8 +223,16 @@ function compileCondition(
   return { when: rule, reads: [...reads], test, pointer };
 }
 
-function dataFor(locals: string[], scope: string, get: Lookup): Record<string, unknown> {
-  const data = Object.create(null) as Record<string, unknown>;
-  for (const local of locals) data[local] = get(scope + local) ?? null;
-  return data;
+/**
+ * The data a rule sees: its tree's own answer names, read under the scope it was inlined at. The
+ * scoped ids are joined once, when the rule is compiled: tests run many times per answer (routing,
+ * the progress count, explain), and a fresh `scope + local` string is hashed anew on every lookup.
+ */
+function dataFor(locals: string[], scope: string): (get: Lookup) => Record<string, unknown> {
+  const ids = locals.map((local) => scope + local);
+  return (get) => {
+    const data = Object.create(null) as Record<string, unknown>;
+    for (let i = 0; i < locals.length; i++) data[locals[i]!] = get(ids[i]!) ?? null;
+    return data;
+  };
 }
