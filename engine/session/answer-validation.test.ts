@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, compile, start, verifyBundle, type SessionView } from '../index.js';
+import { loketCatalog as services, SOURCE, t } from '../../test/support/tiny-catalog.js';
 
-const t = (nl: string) => ({ nl, en: nl });
-const services = {
-  gemeente: 'demo',
-  services: [
-    {
-      id: 'loket',
-      organisation: 'Gemeente',
-      name: t('Loket'),
-      description: t('Loket.'),
-      contact: { phone: '14 023' },
-      areaServed: ['demo'],
-      languages: ['nl'],
-      cost: t('Gratis'),
-      access: t('Bel.'),
-      sources: [{ seed: '001', lines: '1' }],
-      lastVerified: '2026-11-22',
-    },
-  ],
-};
 const q = (input: object, next: string) => ({ kind: 'question', text: t('Vraag?'), input, next });
 const tree = {
   id: 'alles',
@@ -28,7 +10,7 @@ const tree = {
   door: 'oplossing',
   status: 'published',
   title: t('Alles'),
-  sources: [{ seed: '001', lines: '1' }],
+  sources: SOURCE,
   lastReviewed: '2026-11-22',
   start: 'een',
   nodes: {
@@ -58,7 +40,7 @@ const tree = {
           text: t('Bel het loket.'),
           why: t('Altijd.'),
           services: ['loket'],
-          sources: [{ seed: '001', lines: '1' }],
+          sources: SOURCE,
         },
       ],
       next: 'eind',

@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { answer, compile, explain, start, verifyBundle, type SessionView } from '../index.js';
+import { loketCatalog as services, SOURCE, t } from '../../test/support/tiny-catalog.js';
 
-const t = (nl: string) => ({ nl, en: nl });
-const source = [{ seed: '001', lines: '1' }];
-const services = {
-  gemeente: 'demo',
-  services: [
-    {
-      id: 'loket',
-      organisation: 'Gemeente',
-      name: t('Loket'),
-      description: t('Loket.'),
-      contact: { phone: '14 023' },
-      areaServed: ['demo'],
-      languages: ['nl'],
-      cost: t('Gratis'),
-      access: t('Bel.'),
-      sources: source,
-      lastVerified: '2026-11-22',
-    },
-  ],
-};
 const single = (next: object | string) => ({
   kind: 'question',
   text: t('Vraag?'),
   input: { type: 'single', options: ['a', 'b'].map((v) => ({ value: v, label: t(v.toUpperCase()) })) },
   next,
-  sources: source,
+  sources: SOURCE,
 });
 // "twee" is asked only after een = a, but the route after it reads "twee" on both paths.
 const tree = {
@@ -36,7 +17,7 @@ const tree = {
   door: 'oplossing',
   status: 'published',
   title: t('Pad'),
-  sources: source,
+  sources: SOURCE,
   lastReviewed: '2026-11-22',
   start: 'een',
   nodes: {
@@ -45,16 +26,16 @@ const tree = {
     kies: {
       kind: 'route',
       next: { routes: [{ when: { '==': [{ var: 'twee' }, 'a'] }, to: 'eind-advies' }], otherwise: 'advies' },
-      sources: source,
+      sources: SOURCE,
     },
     advies: {
       kind: 'advice',
-      items: [{ id: 'bel', kind: 'algemeen', title: t('Bel'), text: t('Bel.'), why: t('Altijd.'), services: ['loket'], sources: source }],
+      items: [{ id: 'bel', kind: 'algemeen', title: t('Bel'), text: t('Bel.'), why: t('Altijd.'), services: ['loket'], sources: SOURCE }],
       next: 'eind',
     },
     'eind-advies': {
       kind: 'advice',
-      items: [{ id: 'kom', kind: 'algemeen', title: t('Kom'), text: t('Kom.'), why: t('Altijd.'), services: ['loket'], sources: source }],
+      items: [{ id: 'kom', kind: 'algemeen', title: t('Kom'), text: t('Kom.'), why: t('Altijd.'), services: ['loket'], sources: SOURCE }],
       next: 'eind',
     },
     eind: { kind: 'end', text: t('Klaar.') },
