@@ -192,34 +192,39 @@ describe('the SQLite writer thread: one connection shared fairly', () => {
     expect(await read).toEqual([]);
   });
 
-  it('the WAL restart: the next batch waits for the catch-up, but not for a checkpoint worker that has gone', async () => {
+  /**
+   * Reopens the writer with the test as its checkpoint worker (what it was asked: `asked`), and
+   * tells it a WAL restart is due.
+   */
+  async function withCheckpointer(options: { catchUpLimitMs?: number; onSlowCatchUp?: (m: string) => void } = {}) {
     await writer.close();
     const channel = new MessageChannel();
-    await open({ sync: false, checkpointer: channel.port1 });
+    await open({ sync: false, checkpointer: channel.port1, ...options });
     const asked: unknown[] = [];
     channel.port2.on('message', (m) => asked.push(m));
-    channel.port2.postMessage('restart-due');
-    await new Promise((r) => setTimeout(r, 10));
+    const restartDue = async () => {
+      channel.port2.postMessage('restart-due');
+      await new Promise((r) => setTimeout(r, 10));
+    };
+    await restartDue();
+    return { port: channel.port2, asked, restartDue };
+  }
+
+  it('the WAL restart: the next batch waits for the catch-up, but not for a checkpoint worker that has gone', async () => {
+    const { port, asked, restartDue } = await withCheckpointer();
     const first = writer.apply(insert('1'));
     expect(await settled(first)).toBe(false);
     expect(asked).toEqual(['catch-up']);
-    channel.port2.postMessage('caught-up');
+    port.postMessage('caught-up');
     expect(await first).toBe('ok');
-    channel.port2.postMessage('restart-due');
-    await new Promise((r) => setTimeout(r, 10));
-    channel.port2.close();
+    await restartDue();
+    port.close();
     expect(await writer.apply(insert('2'))).toBe('ok');
   });
 
   it('the WAL restart: a catch-up that does not finish in time holds the batch back no longer, and says so', async () => {
-    await writer.close();
-    const channel = new MessageChannel();
     const notices: string[] = [];
-    await open({ sync: false, checkpointer: channel.port1, catchUpLimitMs: 300, onSlowCatchUp: (m) => notices.push(m) });
-    const asked: unknown[] = [];
-    channel.port2.on('message', (m) => asked.push(m));
-    channel.port2.postMessage('restart-due');
-    await new Promise((r) => setTimeout(r, 10));
+    const { port, asked, restartDue } = await withCheckpointer({ catchUpLimitMs: 300, onSlowCatchUp: (m) => notices.push(m) });
     const first = writer.apply(insert('1'));
     // Waiting, as it should, within the limit...
     expect(await settled(first)).toBe(false);
@@ -229,15 +234,14 @@ describe('the SQLite writer thread: one connection shared fairly', () => {
     expect(await rows()).toEqual(['1']);
     expect(notices).toEqual([expect.stringMatching(/took longer than 300 ms; answers were written without waiting/)]);
     // A late answer from the checkpointer changes nothing; the next restart is waited for again.
-    channel.port2.postMessage('caught-up');
-    channel.port2.postMessage('restart-due');
-    await new Promise((r) => setTimeout(r, 10));
+    port.postMessage('caught-up');
+    await restartDue();
     const second = writer.apply(insert('2'));
     expect(await settled(second)).toBe(false);
-    channel.port2.postMessage('caught-up');
+    port.postMessage('caught-up');
     expect(await second).toBe('ok');
     expect(notices).toHaveLength(1);
-    channel.port2.close();
+    port.close();
   });
 
   it('once the thread has stopped, every call fails at once and says why', async () => {
