@@ -89,13 +89,17 @@ export async function run(): Promise<Row[]> {
     // The same server with the same middleware on a route with no database and no engine work:
     // how much of an answer's cost is HTTP and Hono, and how much is ours.
     const floor = await autocannon({ url: `${server.url}/api/trees`, connections: CONNECTIONS, duration: 5 });
-    // The product's own trees (bigger plans, with services and reasons in every response), for
-    // information: after the measures with targets, so that its disk and CPU work cannot touch them.
-    const haarlem = await walkFresh({ ...env, TREE_DIRS: 'trees/haarlem', DATABASE_URL: `sqlite:${join(dir, 'haarlem.db')}` }, HAARLEM);
+    // The product's own trees (bigger plans, with services and reasons), walked as the resident
+    // widget asks (the plan only at the end) and with the plan in every response, as the staff
+    // console asks. For information: after the measures with targets, so that their disk and CPU
+    // work cannot touch them.
+    const haarlemEnv = { ...env, TREE_DIRS: 'trees/haarlem' };
+    const haarlem = await walkFresh({ ...haarlemEnv, DATABASE_URL: `sqlite:${join(dir, 'haarlem.db')}` }, HAARLEM);
+    const haarlemFull = await walkFresh({ ...haarlemEnv, DATABASE_URL: `sqlite:${join(dir, 'haarlem-full.db')}` }, HAARLEM_FULL);
     const perSecond = rate(median);
     const steadyP99 = percentile(steady.result.latencies, 99);
     const steadyErrors = steady.result.non2xx + steady.result.errors;
-    const errors = sum([...trials, haarlem].map((t) => t.result.non2xx + t.result.errors)) + steadyErrors;
+    const errors = sum([...trials, haarlem, haarlemFull].map((t) => t.result.non2xx + t.result.errors)) + steadyErrors;
     return [
       {
         name: `durable answers/s (${CONNECTIONS} connections; median of ${TRIALS} × ${SECONDS} s; committed before 200)`,
@@ -143,11 +147,18 @@ export async function run(): Promise<Row[]> {
         baseline: { name: 'default (durable)', value: perSecond },
       },
       {
-        name: `durable answers/s on Haarlem's trees (varied answers, ${(haarlem.answers / haarlem.sessions).toFixed(1)} per session; own server)`,
+        name: `durable answers/s on Haarlem's trees as the widget asks (plan at the end; varied answers, ${(haarlem.answers / haarlem.sessions).toFixed(1)} per session; own server)`,
         value: haarlem.answers / haarlem.result.duration,
         unit: '/s',
         better: 'higher',
         baseline: { name: 'demo tree (median)', value: perSecond },
+      },
+      {
+        name: `  the same with the plan in every response (?advice=full, as the staff console asks)`,
+        value: haarlemFull.answers / haarlemFull.result.duration,
+        unit: '/s',
+        better: 'higher',
+        baseline: { name: 'plan at the end', value: haarlem.answers / haarlem.result.duration },
       },
       {
         name: 'latency p50 at full load (median trial)',
@@ -267,11 +278,12 @@ function sessionWalker(counts: Counts, walks: Walks = DEMO): Client {
   let token = '';
   const pick = walks.varied ? seededPicks(++seeds) : undefined;
   const create = JSON.stringify({ tree: walks.tree });
+  const query = walks.advice === 'when-done' ? '?advice=when-done' : '';
   return {
     next() {
       if (!state || state.done) {
         counts.sessions++;
-        return { method: 'POST', path: '/api/sessions', headers: { 'content-type': 'application/json' }, body: create };
+        return { method: 'POST', path: `/api/sessions${query}`, headers: { 'content-type': 'application/json' }, body: create };
       }
       const body = JSON.stringify({
         node: state.step.id,
@@ -280,7 +292,7 @@ function sessionWalker(counts: Counts, walks: Walks = DEMO): Client {
         idempotencyKey: `bench-${process.pid}-${++counts.keys}`,
       });
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-      return { method: 'POST', path: `/api/sessions/${state.id}/answers`, headers, body };
+      return { method: 'POST', path: `/api/sessions/${state.id}/answers${query}`, headers, body };
     },
     done(status, body) {
       if (status === 201) {
@@ -302,17 +314,22 @@ interface Counts {
   keys: number;
   sessions: number;
 }
-/** Which tree the walkers start, and whether they vary their answers (else the first option always). */
+/**
+ * Which tree the walkers start, whether they vary their answers (else the first option always),
+ * and whether they ask for the plan only at the end, as the resident widget does.
+ */
 interface Walks {
   tree: string;
   varied: boolean;
+  advice?: 'when-done';
 }
 const DEMO: Walks = { tree: 'demo/start', varied: false };
 /**
  * Haarlem's own trees, as residents walk them: always the first option would end every session at
  * the first question (the first door's first answer leads straight to advice).
  */
-const HAARLEM: Walks = { tree: 'haarlem/start', varied: true };
+const HAARLEM: Walks = { tree: 'haarlem/start', varied: true, advice: 'when-done' };
+const HAARLEM_FULL: Walks = { tree: 'haarlem/start', varied: true };
 
 /** Each walker its own seed: varied answers, the same from run to run. */
 let seeds = 0;

@@ -2,19 +2,16 @@
 // one (server/) is not runnable: the HTTP contract of server/api/contract.ts on top of the engine,
 // in memory, for the demo bundle plus the "proef" tree. Not production code: no persistence.
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  advice,
   answer as engineAnswer,
   back as engineBack,
   compile,
-  explain,
-  localize,
   present,
   presentAnswered,
   revise,
@@ -22,10 +19,10 @@ import {
   trail,
   verifyBundle,
   type CompiledTree,
-  type Service,
   type SessionView,
 } from '../engine/index.js';
-import type { ConcernStatus, PresentedService, SessionState } from '../server/api/contract.js';
+import type { ConcernStatus, SessionState } from '../server/api/contract.js';
+import { presentAdvice, presentService } from '../server/sessions/present-state.js';
 import { readBundle } from '../server/tree-store/read-bundle.js';
 import { proefServices, proefTree } from './e2e-proef-tree.js';
 
@@ -56,29 +53,10 @@ export async function loadDemo(): Promise<Map<string, CompiledTree>> {
   return trees;
 }
 
-export function presentService(s: Service, locale: string): PresentedService {
-  const c = s.contact;
-  const hours = localize(c.openingHours, locale);
-  return {
-    id: s.id,
-    organisation: s.organisation,
-    name: localize(s.name, locale)!,
-    description: localize(s.description, locale)!,
-    ...(c.phone ? { phone: c.phone } : {}),
-    ...(c.web ? { web: c.web } : {}),
-    ...(c.email ? { email: c.email } : {}),
-    ...(c.address ? { address: c.address } : {}),
-    ...(hours ? { openingHours: hours } : {}),
-    cost: localize(s.cost, locale)!,
-    access: localize(s.access, locale)!,
-    urgent: !!s.urgent,
-    unverified: s.unverified ?? [],
-  };
-}
-
-function state(s: Session, locale = s.locale): SessionState {
+/** The plan as the real server presents it; `?advice=when-done` leaves it out until the end, as there. */
+function state(s: Session, query: Query = {}): SessionState {
   const { compiled, view } = s;
-  const because = new Map(explain(compiled, view, locale).map((e) => [e.item, e.because]));
+  const locale = query.locale ?? s.locale;
   return {
     id: s.id,
     version: s.version,
@@ -88,19 +66,11 @@ function state(s: Session, locale = s.locale): SessionState {
     step: present(compiled, view, locale),
     trail: trail(compiled, view, locale),
     done: view.done,
-    advice: advice(compiled, view, locale).map((i) => ({
-      id: i.id,
-      kind: i.kind,
-      level: i.level,
-      title: i.title,
-      text: i.text,
-      why: i.why,
-      because: because.get(i.id) ?? [],
-      ...(i.action ? { action: i.action } : {}),
-      services: i.services.map((x) => presentService(x, locale)),
-    })),
+    ...(query.advice !== 'when-done' || view.done ? { advice: presentAdvice(compiled, view, locale) } : {}),
   };
 }
+type Query = { locale?: string; advice?: string };
+const queryOf = (c: Context): Query => ({ locale: c.req.query('locale'), advice: c.req.query('advice') });
 
 const problem = (status: number, code: string, detail: string, extra: object = {}) =>
   new Response(JSON.stringify({ type: `about:blank#${code}`, title: code, status, detail, code, ...extra }), {
@@ -113,13 +83,13 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
   const replies = new Map<string, SessionState>();
   const concerns = new Map<string, ConcernStatus>();
   const app = new Hono();
-  const created = (s: Session) => ({
+  const created = (s: Session, query?: Query) => ({
     id: s.id,
     token: s.token,
     resumeCode: s.code,
     resumeExpiresAt: new Date(Date.now() + 30 * 864e5).toISOString(),
     version: s.version,
-    state: state(s),
+    state: state(s, query),
   });
   const auth = (id: string, header: string | undefined) => {
     const s = sessions.get(id);
@@ -141,12 +111,12 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
       locale: body.locale ?? 'nl',
     };
     sessions.set(s.id, s);
-    return c.json(created(s), 201);
+    return c.json(created(s, queryOf(c)), 201);
   });
   app.get('/api/sessions/:id', (c) => {
     const s = auth(c.req.param('id'), c.req.header('authorization'));
     if (!s) return problem(404, 'session-not-found', 'Unknown session.');
-    return c.json(state(s, c.req.query('locale') ?? s.locale)); // like the real server: one response only
+    return c.json(state(s, queryOf(c))); // like the real server: one response only
   });
   app.get('/api/sessions/:id/steps', (c) => {
     const s = auth(c.req.param('id'), c.req.header('authorization'));
@@ -162,7 +132,7 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
       const body = await c.req.json<{ node?: string; value?: unknown; version: number; idempotencyKey: string }>();
       const seen = replies.get(`${s.id}:${body.idempotencyKey}`);
       if (seen) return c.json(seen);
-      if (body.version !== s.version) return problem(409, 'version-conflict', 'The session changed.', { state: state(s) });
+      if (body.version !== s.version) return problem(409, 'version-conflict', 'The session changed.', { state: state(s, queryOf(c)) });
       const step = { node: body.node ?? '', value: body.value, at: new Date().toISOString(), channel: 'web' as const };
       const inTrail = s.view.record.log.some((e) => e.node === body.node) && s.view.node.id !== body.node;
       const r =
@@ -174,7 +144,7 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
       if (!r.ok) return problem(422, r.error.code, r.error.message);
       s.view = r.value;
       s.version++;
-      const reply = state(s, c.req.query('locale') ?? s.locale);
+      const reply = state(s, queryOf(c));
       replies.set(`${s.id}:${body.idempotencyKey}`, reply);
       return c.json(reply);
     });

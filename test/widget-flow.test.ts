@@ -76,6 +76,10 @@ describe('<vraag-wijzer> happy path', () => {
     // Every answer went out with its own idempotency key.
     const keys = seen.filter((r) => r.path.endsWith('/answers')).map((r) => (r.body as { idempotencyKey: string }).idempotencyKey);
     expect(new Set(keys).size).toBe(keys.length);
+    // The plan came only with the last state: every state-changing request asked for that.
+    const steps = seen.filter((r) => r.method === 'POST' && /\/api\/sessions(\/[^/]+\/(answers|back))?$/.test(r.path));
+    expect(steps.length).toBe(keys.length + 1);
+    expect(steps.map((r) => r.query.get('advice'))).toEqual(steps.map(() => 'when-done'));
   });
 
   it('shows the "Direct hulp nodig?" numbers on every screen', async () => {

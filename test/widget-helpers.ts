@@ -6,7 +6,7 @@ import { fakeApp, loadDemo } from './e2e-fake-server.js';
 
 export const API = 'http://api.test';
 
-type Seen = { method: string; path: string; body: unknown }[];
+type Seen = { method: string; path: string; query: URLSearchParams; body: unknown }[];
 
 export async function contractServer(): Promise<{
   server: ReturnType<typeof setupServer>;
@@ -25,7 +25,8 @@ export async function contractServer(): Promise<{
             .clone()
             .json()
             .catch(() => undefined);
-    seen.push({ method: request.method, path: new URL(request.url).pathname, body });
+    const url = new URL(request.url);
+    seen.push({ method: request.method, path: url.pathname, query: url.searchParams, body });
   };
   const handler: HttpHandler = http.all(`${API}/api/*`, async ({ request }) => {
     await record(request);

@@ -37,13 +37,12 @@ export class ApiClient {
   constructor(readonly base: string) {}
 
   createSession(body: CreateSessionRequest): Promise<CreatedSession> {
-    return this.call('POST', '/api/sessions', body);
+    return this.call('POST', `/api/sessions${q()}`, body);
   }
 
   /** `locale` asks for the texts in another language (language switch mid-session). */
   getSession(h: SessionHandle, locale?: string): Promise<SessionState> {
-    const q = locale ? `?locale=${encodeURIComponent(locale)}` : '';
-    return this.call('GET', `/api/sessions/${encodeURIComponent(h.id)}${q}`, undefined, h.token, locale);
+    return this.call('GET', `/api/sessions/${encodeURIComponent(h.id)}${q(locale)}`, undefined, h.token, locale);
   }
 
   // The server answers in the session's own language unless ?locale= says otherwise, so after a
@@ -110,7 +109,11 @@ export class ApiClient {
   }
 }
 
-const q = (locale?: string) => (locale ? `?locale=${encodeURIComponent(locale)}` : '');
+/**
+ * The widget shows the plan once the session is done, so it asks for states without it until
+ * then (on Haarlem's trees the plan is most of every answer's response).
+ */
+const q = (locale?: string) => `?advice=when-done${locale ? `&locale=${encodeURIComponent(locale)}` : ''}`;
 
 function kindOf(status: number): FailureKind {
   if (status === 409) return 'conflict';

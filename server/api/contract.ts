@@ -45,9 +45,16 @@ export interface SessionState {
   locale: string;
   step: PresentedStep;
   trail: TrailEntry[];
-  advice: PresentedAdvice[];
+  /**
+   * The plan so far. Absent only where the request asked `?advice=when-done` and the session is
+   * not done yet; GET /api/sessions/{id}/advice has it at any time.
+   */
+  advice?: PresentedAdvice[];
   done: boolean;
 }
+
+/** A state with the plan always in it (`?advice=full`, the default; the staff console's). */
+export type FullSessionState = SessionState & { advice: PresentedAdvice[] };
 
 export interface CreateSessionRequest {
   tree: string;

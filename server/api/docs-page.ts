@@ -3,6 +3,7 @@
 interface Operation {
   summary?: string;
   security?: unknown[];
+  parameters?: { name: string; in: string; description?: string }[];
   requestBody?: { content: Record<string, { schema: unknown }> };
   responses: Record<string, { description: string }>;
 }
@@ -22,6 +23,10 @@ export function docsPage(doc: {
     .flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => {
         const body = op.requestBody ? resolve(op.requestBody.content['application/json']?.schema) : undefined;
+        const query = (op.parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => `<li><code>?${escape(p.name)}=</code> ${escape(p.description ?? '')}</li>`)
+          .join('');
         const responses = Object.entries(op.responses)
           .map(([status, r]) => `<li><code>${status}</code> ${escape(r.description)}</li>`)
           .join('');
@@ -29,6 +34,7 @@ export function docsPage(doc: {
   <h2><span class="method ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>
   <p>${escape(op.summary ?? '')}${op.security ? ' <em>Needs <code>Authorization: Bearer &lt;token&gt;</code>.</em>' : ''}</p>
   ${body ? `<details open><summary>Request body: ${escape(body.name)} (JSON Schema)</summary><pre>${escape(JSON.stringify(body.schema, null, 2))}</pre></details>` : ''}
+  ${query ? `<h3>Query parameters</h3><ul>${query}</ul>` : ''}
   <h3>Responses</h3><ul>${responses}</ul>
 </section>`;
       }),

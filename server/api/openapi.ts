@@ -47,7 +47,16 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
       summary: r.summary,
       tags: [r.tag],
       ...(r.auth ? { security: [{ bearer: [] }] } : {}),
-      parameters: [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      parameters: [
+        ...[...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+        ...(r.query ?? []).map((q) => ({
+          name: q.name,
+          in: 'query',
+          required: false,
+          description: q.description,
+          schema: inline(q.schema),
+        })),
+      ],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } } : {}),
       responses,
     };

@@ -73,3 +73,12 @@ export const ConcernBody = z
   .meta({ id: 'ConcernRequest' });
 
 export const LangQuery = z.strictObject({ lang: Locale.optional(), locale: Locale.optional() });
+
+/**
+ * How much of the plan a session state carries. `full` (the default): the plan so far in every
+ * state, as the staff console shows it forming. `when-done`: only once the session is done – the
+ * resident widget shows the plan at the end, and on Haarlem's trees the plan is ~12 KB of the
+ * ~14.5 KB of every answer's response.
+ */
+export const AdviceMode = z.enum(['full', 'when-done']);
+export type AdviceMode = z.infer<typeof AdviceMode>;

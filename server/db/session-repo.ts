@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Channel } from '../../engine/index.js';
+import type { AdviceMode } from '../api/schemas.js';
 import type { Committer } from './group-commit.js';
 import { precompile } from './precompiled.js';
 import type { Database, SessionsTable } from './schema.js';
@@ -37,6 +38,8 @@ export interface SessionEvent {
 export interface StepReceipt {
   version: number;
   locale: string;
+  /** Absent: `full` (receipts written before AdviceMode existed have none). */
+  advice?: AdviceMode;
 }
 
 /** What a write stored under its idempotency key: a session step's StepReceipt, a concern's receipt. */

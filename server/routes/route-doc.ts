@@ -8,7 +8,15 @@ export interface RouteDoc {
   summary: string;
   tag: string;
   body?: z.ZodType;
+  /** Query parameters, each with what it does. */
+  query?: QueryParam[];
   auth?: boolean;
   /** Status → description of the success and the problems this route can answer. */
   responses: Record<number, string>;
+}
+
+export interface QueryParam {
+  name: string;
+  description: string;
+  schema: z.ZodType;
 }

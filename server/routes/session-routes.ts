@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { AnswerBody, BackBody, CreateSessionBody } from '../api/schemas.js';
+import { z } from 'zod';
+import { AdviceMode, AnswerBody, BackBody, CreateSessionBody, Locale } from '../api/schemas.js';
 import type { Deps } from '../deps.js';
+import { requestedAdvice } from '../http/advice-mode.js';
 import { requestedLocale } from '../http/locale.js';
 import { originGuard } from '../http/origin-guard.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { jsonBody } from '../http/validate.js';
 import type { Caller, SessionService } from '../sessions/session-service.js';
-import type { RouteDoc } from './route-doc.js';
+import type { QueryParam, RouteDoc } from './route-doc.js';
 
 const WRITE = {
   401: 'token-missing / token-invalid',
@@ -16,11 +18,25 @@ const WRITE = {
   422: 'validation-failed or an engine code (not-current-node, unknown-option, …)',
 };
 
+const LANG: QueryParam = {
+  name: 'lang',
+  description: "This response's language instead of the session's own (also as ?locale=).",
+  schema: Locale,
+};
+const ADVICE: QueryParam = {
+  name: 'advice',
+  description:
+    'full (default): the plan so far in every state. when-done: the state leaves `advice` out until the session is done (the resident widget shows the plan at the end; on large trees it is most of the response).',
+  schema: AdviceMode,
+};
+const NODE: QueryParam = { name: 'node', description: 'The answered step to show: a node id from the trail.', schema: z.string() };
+
 export const sessionDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/sessions',
     tag: 'sessions',
+    query: [ADVICE],
     summary: 'Start a session on a tree.',
     body: CreateSessionBody,
     responses: {
@@ -35,7 +51,8 @@ export const sessionDocs: RouteDoc[] = [
     path: '/api/sessions/{id}',
     tag: 'sessions',
     auth: true,
-    summary: 'The current state: step, answers so far, advice so far, version. ?lang= overrides the language.',
+    query: [LANG, ADVICE],
+    summary: 'The current state: step, answers so far, advice so far, version.',
     responses: { 200: 'SessionState', ...WRITE },
   },
   {
@@ -43,6 +60,7 @@ export const sessionDocs: RouteDoc[] = [
     path: '/api/sessions/{id}/answers',
     tag: 'sessions',
     auth: true,
+    query: [LANG, ADVICE],
     summary:
       'Answer the current question – or change an earlier one (a node from the trail): later answers that still fit are kept, the rest pruned. Committed before 200; idempotent per idempotencyKey.',
     body: AnswerBody,
@@ -53,6 +71,7 @@ export const sessionDocs: RouteDoc[] = [
     path: '/api/sessions/{id}/back',
     tag: 'sessions',
     auth: true,
+    query: [LANG, ADVICE],
     summary: 'Undo the last answer (recorded as an event; the answer log stays append-only).',
     body: BackBody,
     responses: { 200: 'SessionState', ...WRITE },
@@ -62,7 +81,8 @@ export const sessionDocs: RouteDoc[] = [
     path: '/api/sessions/{id}/steps',
     tag: 'sessions',
     auth: true,
-    summary: 'An answered step again (?node=<id from the trail>): its question and the answer given, to change it.',
+    query: [NODE, LANG],
+    summary: 'An answered step again: its question and the answer given, to change it.',
     responses: { 200: 'AnsweredStep', 404: 'session-not-found / step-not-answered', 401: 'token-missing / token-invalid' },
   },
   {
@@ -70,6 +90,7 @@ export const sessionDocs: RouteDoc[] = [
     path: '/api/sessions/{id}/advice',
     tag: 'sessions',
     auth: true,
+    query: [LANG],
     summary: 'The plan: each item with its why, the answers that led to it, and its services.',
     responses: { 200: 'AdvicePlan', ...WRITE },
   },
@@ -89,11 +110,12 @@ export function sessionRoutes(deps: Deps, sessions: SessionService, clientOf: (c
     authorization: c.req.header('authorization'),
     guard: originGuard(c, config.corsOrigins),
     locale: requestedLocale(c),
+    advice: requestedAdvice(c),
   });
   return new Hono()
     .post('/api/sessions', rateLimit('session', config.rateLimits.sessions, clock, clientOf), async (c) => {
       const body = await jsonBody(c, CreateSessionBody);
-      return c.json(await sessions.create(body, originGuard(c, config.corsOrigins)), 201);
+      return c.json(await sessions.create(body, originGuard(c, config.corsOrigins), requestedAdvice(c)), 201);
     })
     .get('/api/sessions/:id', async (c) => c.json(await sessions.get(c.req.param('id'), caller(c))))
     .get('/api/sessions/:id/advice', async (c) => c.json(await sessions.plan(c.req.param('id'), caller(c))))

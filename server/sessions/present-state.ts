@@ -1,17 +1,25 @@
 // engine/runtime, not engine/index: the coach's offline walk renders advice with this file in the browser.
 import { advice, explain, localize, present, trail, type CompiledTree, type Service, type SessionView } from '../../engine/runtime.js';
-import type { PresentedAdvice, PresentedService, SessionState } from '../api/contract.js';
+import type { FullSessionState, PresentedAdvice, PresentedService, SessionState } from '../api/contract.js';
+import type { AdviceMode } from '../api/schemas.js';
 import type { SessionRow } from '../db/session-repo.js';
 import type { ServedTree } from '../tree-store/served-tree.js';
 
-/** Everything a client shows for a session, in one language: step, trail and the plan with its why. */
+/**
+ * Everything a client shows for a session, in one language: step, trail and the plan with its why
+ * (with `when-done`, the plan only once the session is done: see AdviceMode).
+ */
+export function presentState(served: ServedTree, view: SessionView, row: StateRow, locale: string, adviceMode?: 'full'): FullSessionState;
+export function presentState(served: ServedTree, view: SessionView, row: StateRow, locale: string, adviceMode: AdviceMode): SessionState;
 export function presentState(
   served: ServedTree,
   view: SessionView,
-  row: Pick<SessionRow, 'id' | 'version' | 'tree' | 'treeVersion'>,
+  row: StateRow,
   locale: string,
+  adviceMode: AdviceMode = 'full',
 ): SessionState {
   const { compiled } = served;
+  const withAdvice = adviceMode === 'full' || view.done;
   return {
     id: row.id,
     version: row.version,
@@ -20,10 +28,12 @@ export function presentState(
     locale,
     step: present(compiled, view, locale),
     trail: trail(compiled, view, locale),
-    advice: presentAdvice(compiled, view, locale),
+    ...(withAdvice ? { advice: presentAdvice(compiled, view, locale) } : {}),
     done: view.done,
   };
 }
+
+type StateRow = Pick<SessionRow, 'id' | 'version' | 'tree' | 'treeVersion'>;
 
 export function presentAdvice(compiled: CompiledTree, view: SessionView, locale: string): PresentedAdvice[] {
   const items = advice(compiled, view, locale);

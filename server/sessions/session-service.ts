@@ -1,5 +1,6 @@
 import { answer, back, presentAnswered, revise, start, type Channel } from '../../engine/index.js';
 import type { AdvicePlan, AnsweredStep, CreatedSession, SessionState } from '../api/contract.js';
+import type { AdviceMode } from '../api/schemas.js';
 import type { Deps } from '../deps.js';
 import { hashSecret, normalizeCode } from '../ids.js';
 import { ApiError } from '../http/problem.js';
@@ -13,6 +14,8 @@ export interface Caller {
   guard: RequestGuard;
   /** ?lang= override; the session's own locale otherwise. */
   locale: string | undefined;
+  /** ?advice=: the plan in every state, or only once the session is done. */
+  advice: AdviceMode;
 }
 
 const MAX_DRAWS = 5;
@@ -38,7 +41,11 @@ export function sessionService(deps: Deps) {
     throw new Error(`${what}: ${MAX_DRAWS} draws of fresh ids and codes all clashed with stored ones; is the random source broken?`);
   }
 
-  async function create(body: { tree: string; channel?: Channel; locale?: string }, guard: RequestGuard): Promise<CreatedSession> {
+  async function create(
+    body: { tree: string; channel?: Channel; locale?: string },
+    guard: RequestGuard,
+    adviceMode: AdviceMode = 'full',
+  ): Promise<CreatedSession> {
     const [gemeente] = body.tree.split('/');
     guard.checkOrigin(gemeente!);
     const served = trees.head(body.tree);
@@ -76,12 +83,12 @@ export function sessionService(deps: Deps) {
     const view = start(served.compiled);
     // The first answer then needs no replay of an (empty) event log.
     cache.set(row.id, 0, served.bundleHash, view);
-    return { id: row.id, token, resumeCode: code, resumeExpiresAt, version: 0, state: presentState(served, view, row, locale) };
+    return { id: row.id, token, resumeCode: code, resumeExpiresAt, version: 0, state: presentState(served, view, row, locale, adviceMode) };
   }
 
   async function get(id: string, caller: Caller): Promise<SessionState> {
     const { row, served, view } = await loader.load(id, caller.authorization, caller.guard);
-    return presentState(served, view, row, caller.locale ?? row.locale);
+    return presentState(served, view, row, caller.locale ?? row.locale, caller.advice);
   }
 
   /** An answered step again, for "Wijzig": its question and the answer given (answering it revises). */

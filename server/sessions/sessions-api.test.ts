@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AdvicePlan, SessionState } from '../api/contract.js';
+import type { AdvicePlan, FullSessionState } from '../api/contract.js';
 import { autoAnswer } from '../testing/auto-answer.js';
 import { key, startSession, tableCounts, testApp, type TestApp } from '../testing/test-app.js';
 
@@ -23,13 +23,13 @@ describe('session lifecycle', () => {
 
   it('walks a tree to its end: each answer committed, version counts events, advice ordered with its why', async () => {
     const s = await startSession(t);
-    let state = s.state as SessionState;
+    let state = s.state as FullSessionState;
     const answered: string[] = [];
     while (!state.done) {
       const res = await answer(s, { node: state.step.id, value: autoAnswer(state.step), version: state.version });
       expect(res.status).toBe(200);
       answered.push(state.step.id);
-      state = (await res.json()) as SessionState;
+      state = (await res.json()) as FullSessionState;
       expect(state.version).toBe(answered.length);
     }
     expect(state.step.kind).toBe('end');
@@ -52,14 +52,14 @@ describe('session lifecycle', () => {
 
   it('GET returns the same state as the last write, and ?lang= switches the language only for that response', async () => {
     const s = await startSession(t);
-    const after = (await (await answer(s, { node: 'deur', value: 'oplossing', version: 0 })).json()) as SessionState;
-    const got = (await (await t.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as SessionState;
+    const after = (await (await answer(s, { node: 'deur', value: 'oplossing', version: 0 })).json()) as FullSessionState;
+    const got = (await (await t.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as FullSessionState;
     expect(got).toEqual(after);
-    const en = (await (await t.request('GET', `/api/sessions/${s.id}?lang=en`, undefined, s.auth)).json()) as SessionState;
+    const en = (await (await t.request('GET', `/api/sessions/${s.id}?lang=en`, undefined, s.auth)).json()) as FullSessionState;
     expect(en.locale).toBe('en');
     expect(en.step.text).toBe('What do you need help with?');
     expect(en.trail[0]!.answer).toBe('I look for a solution');
-    const again = (await (await t.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as SessionState;
+    const again = (await (await t.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as FullSessionState;
     expect(again.locale).toBe('nl');
   });
 
@@ -68,7 +68,7 @@ describe('session lifecycle', () => {
     await answer(s, { node: 'deur', value: 'oplossing', version: 0 });
     const res = await t.request('POST', `/api/sessions/${s.id}/back`, { version: 1, idempotencyKey: key() }, s.auth);
     expect(res.status).toBe(200);
-    const state = (await res.json()) as SessionState;
+    const state = (await res.json()) as FullSessionState;
     expect(state).toMatchObject({ version: 2, step: { id: 'deur', canGoBack: false }, trail: [] });
     const events = await t.deps.store.sessions.events(s.id);
     expect(events.map((e) => e.kind)).toEqual(['answer', 'back']);
@@ -90,7 +90,7 @@ describe('session lifecycle', () => {
     for (const [i, [node, value]] of steps.entries()) expect((await answer(s, { node, value, version: i })).status).toBe(200);
     const res = await answer(s, { node: 'naar-oplossing/domeinen', value: ['huishouden'], version: 6 });
     expect(res.status).toBe(200);
-    const state = (await res.json()) as SessionState;
+    const state = (await res.json()) as FullSessionState;
     expect(state.version).toBe(7);
     expect(state.done).toBe(true);
     expect(state.trail.map((e) => e.node)).toEqual([
@@ -105,7 +105,7 @@ describe('session lifecycle', () => {
     expect(events.map((e) => e.kind)).toEqual(['answer', 'answer', 'answer', 'answer', 'answer', 'answer', 'revise']);
     // A second app on the same database has no cached view: it replays the events, revise included.
     const fresh = await testApp({ db: t.db });
-    const again = (await (await fresh.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as SessionState;
+    const again = (await (await fresh.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).json()) as FullSessionState;
     expect(again.trail).toEqual(state.trail);
     expect(again.advice).toEqual(state.advice);
   });
@@ -169,7 +169,7 @@ describe('idempotency', () => {
   it('a retry arriving after the session moved on still gets its own first response, not a 409', async () => {
     const s = await startSession(t);
     const body = { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() };
-    const first = (await (await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth)).json()) as SessionState;
+    const first = (await (await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth)).json()) as FullSessionState;
     await answer(s, { node: first.step.id, value: ['vervoer'], version: 1 });
     const before = await tableCounts(t.db);
     const retry = await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth);
@@ -183,7 +183,7 @@ describe('idempotency', () => {
     const s = await startSession(t);
     const body = { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: key() };
     const first = await t.request('POST', `/api/sessions/${s.id}/answers?lang=en`, body, s.auth);
-    const english = (await first.json()) as SessionState;
+    const english = (await first.json()) as FullSessionState;
     expect(english.locale).toBe('en');
     const retry = await t.request('POST', `/api/sessions/${s.id}/answers`, body, s.auth);
     expect(await retry.json()).toEqual(english);
@@ -226,8 +226,8 @@ describe('concurrency', () => {
     expect(statuses).toEqual([200, 409]);
     const winner = resident.status === 200 ? resident : agent;
     const loser = resident.status === 200 ? agent : resident;
-    const won = (await winner.json()) as SessionState;
-    const problem = (await loser.json()) as { code: string; state: SessionState };
+    const won = (await winner.json()) as FullSessionState;
+    const problem = (await loser.json()) as { code: string; state: FullSessionState };
     expect(loser.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(problem.code).toBe('version-conflict');
     expect(problem.state).toEqual(won);
@@ -239,7 +239,7 @@ describe('concurrency', () => {
     await answer(s, { node: 'deur', value: 'oplossing', version: 0 });
     const stale = await answer(s, { node: 'deur', value: 'helpen', version: 0 });
     expect(stale.status).toBe(409);
-    const problem = (await stale.json()) as { state: SessionState };
+    const problem = (await stale.json()) as { state: FullSessionState };
     expect(problem.state.version).toBe(1);
     expect(problem.state.trail[0]!.value).toBe('oplossing');
   });

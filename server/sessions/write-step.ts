@@ -4,6 +4,7 @@ import type { SessionEvent, SessionRow, StepReceipt, StoredResponse } from '../d
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/problem.js';
 import { canonicalJson } from '../tree-store/canonical-hash.js';
+import type { AdviceMode } from '../api/schemas.js';
 import type { LoadedSession, RequestGuard, SessionLoader } from './load-session.js';
 import { presentState } from './present-state.js';
 import type { ViewCache } from './view-cache.js';
@@ -13,6 +14,7 @@ export interface StepRequest {
   authorization: string | undefined;
   guard: RequestGuard;
   locale: string | undefined;
+  advice: AdviceMode;
   version: number;
   idempotencyKey: string;
   /** Everything of the request except its key: a reused key with other content is refused. */
@@ -39,7 +41,7 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
       'version-conflict',
       `The session is at version ${loaded.row.version}, not ${req.version}: someone else changed it. Show the current state (included) and let the person continue from there.`,
       {
-        state: presentState(loaded.served, loaded.view, loaded.row, locale),
+        state: presentState(loaded.served, loaded.view, loaded.row, locale, req.advice),
       },
     );
   };
@@ -56,13 +58,15 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
     const { view, event } = result.value;
     const version = loaded.row.version + 1;
     const locale = req.locale ?? loaded.row.locale;
-    const body = presentState(loaded.served, view, { ...loaded.row, version }, locale);
+    const body = presentState(loaded.served, view, { ...loaded.row, version }, locale, req.advice);
+    // The receipt names the plan's shape only where it is not the default, as older receipts do not.
+    const receipt: StepReceipt = req.advice === 'full' ? { version, locale } : { version, locale, advice: req.advice };
     const now = deps.clock();
     const outcome = await deps.store.sessions.append({
       sessionId: req.id,
       expectVersion: loaded.row.version,
       event,
-      idempotency: { key: req.idempotencyKey, requestHash, status: 200, receipt: { version, locale } },
+      idempotency: { key: req.idempotencyKey, requestHash, status: 200, receipt },
       ...slidExpiry(loaded.row.expiresAt, now.getTime() + deps.config.sessionTtlMs),
     });
     if (outcome === 'conflict') {
@@ -77,7 +81,8 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
 
   /**
    * A repeated key: the first response again, rebuilt from its receipt (the state at the version
-   * it produced, in its language) – unless the key now comes with another request.
+   * it produced, in its language and with its plan or without) – unless the key now comes with
+   * another request.
    */
   async function sameRequest(row: SessionRow, stored: StoredResponse, requestHash: string): Promise<StepResponse> {
     if (stored.requestHash !== requestHash) {
@@ -90,9 +95,9 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
         },
       );
     }
-    const { version, locale } = stored.body as StepReceipt;
+    const { version, locale, advice = 'full' } = stored.body as StepReceipt;
     const { served, view } = await loader.viewAt(row, version);
-    const body = presentState(served, view, { ...row, version }, locale);
+    const body = presentState(served, view, { ...row, version }, locale, advice);
     return { status: stored.status, body };
   }
 }

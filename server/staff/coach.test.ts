@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { advice, answer as engineAnswer, present } from '../../engine/index.js';
 import { compileOffline, startOffline, type OfflineTree, type WalkAnswer } from '../../widget/staff/offline-walk.js';
-import type { SessionState } from '../api/contract.js';
+import type { FullSessionState } from '../api/contract.js';
 import { autoAnswer } from '../testing/auto-answer.js';
 import { key } from '../testing/test-app.js';
 import { staffTest, type StaffAgent, type StaffTest } from './staff-test-kit.js';
@@ -125,7 +125,7 @@ describe('kitchen-table plan', () => {
     const walk = { bundleHash: t0.bundleHash, walkKey: 'walk-key-0001', answers };
     const first = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, walk);
     expect(first.status).toBe(200);
-    const stored = (await first.json()) as { session: { id: string }; state: SessionState; entry: { sessionId: string } };
+    const stored = (await first.json()) as { session: { id: string }; state: FullSessionState; entry: { sessionId: string } };
     expect(stored.state.done).toBe(true);
     expect(stored.entry.sessionId).toBe(stored.session.id);
     // The advice the device showed is the advice the server stored.

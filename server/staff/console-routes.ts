@@ -55,7 +55,8 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
       );
     return `Bearer ${token}`;
   };
-  const caller = (c: Context) => ({ authorization: bearer(c), guard: staffGuard, locale: undefined });
+  // Staff see the plan as it forms: every state carries it.
+  const caller = (c: Context) => ({ authorization: bearer(c), guard: staffGuard, locale: undefined, advice: 'full' as const });
 
   /** A member sees a session only after starting it or resuming it with consent. */
   async function access(c: Context<StaffEnv>): Promise<{ p: Principal; id: string }> {

@@ -1,9 +1,9 @@
-import type { SessionState } from '../api/contract.js';
+import type { FullSessionState } from '../api/contract.js';
 
 const CHANNEL: Record<string, string> = { web: 'website', telefoon: '14 023', loket: 'loket', wijkcoach: 'wijkcoach' };
 
 /** The plain-text summary a warm handover carries: only the parts the resident agreed to share. */
-export function sessionSummary(state: SessionState, shared: string[], notes: { node: string; text: string; at: string }[]): string {
+export function sessionSummary(state: FullSessionState, shared: string[], notes: { node: string; text: string; at: string }[]): string {
   const lines: string[] = [`Vraagwijzer – ${state.tree} (versie ${state.treeVersion})`];
   if (shared.includes('trail')) {
     lines.push('', 'Vragen en antwoorden:');

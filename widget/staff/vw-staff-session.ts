@@ -2,7 +2,7 @@
 // the whole trail with channel and time, notes per step (staff only), the advice as it forms, a
 // warm handover and a concern report on behalf of the caller.
 import { html, LitElement, nothing } from 'lit';
-import type { PresentedService, SessionState } from '../../server/api/contract.js';
+import type { FullSessionState, PresentedService } from '../../server/api/contract.js';
 import '../vw-advice-plan.js';
 import '../vw-step.js';
 import { CHANNEL_LABEL, newKey, staffCall, StaffApiError, time } from './staff-api.js';
@@ -14,7 +14,7 @@ export interface StaffHandle {
 }
 
 interface StaffView {
-  state: SessionState;
+  state: FullSessionState;
   channel: string;
   notes: { id: string; node: string; text: string; by: string; at: string }[];
   consents: { purpose: string; channel: string; by: string; at: string }[];
@@ -79,7 +79,7 @@ export class VwStaffSession extends LitElement {
     } catch (e) {
       const err = e instanceof StaffApiError ? e : new StaffApiError(0);
       if (err.status === 409 && err.problem?.state) {
-        this.view = { ...this.view!, state: err.problem.state as SessionState };
+        this.view = { ...this.view!, state: err.problem.state as FullSessionState };
         this.message = 'De inwoner (of een collega) heeft intussen iets veranderd. U ziet nu de actuele stand.';
       } else this.error = err.message;
     } finally {
@@ -91,7 +91,7 @@ export class VwStaffSession extends LitElement {
     const s = this.view?.state;
     if (!s || this.busy) return;
     void this.act(async () => {
-      const state = await staffCall<SessionState>(
+      const state = await staffCall<FullSessionState>(
         'POST',
         `/api/staff/sessions/${encodeURIComponent(s.id)}/answers`,
         { node: e.detail.node, value: e.detail.value, version: s.version, idempotencyKey: newKey(), channel: this.channel },
@@ -106,7 +106,7 @@ export class VwStaffSession extends LitElement {
     const s = this.view?.state;
     if (!s || this.busy) return;
     void this.act(async () => {
-      const state = await staffCall<SessionState>(
+      const state = await staffCall<FullSessionState>(
         'POST',
         `/api/staff/sessions/${encodeURIComponent(s.id)}/back`,
         { version: s.version, idempotencyKey: newKey() },

@@ -91,7 +91,7 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const step = created.state.step;
     const offers = step.kind === 'question' && step.input?.type === 'multi' && step.input.options.some((o) => o.value === domain);
     if (!offers) return created;
-    const caller = { authorization: `Bearer ${created.token}`, guard: { checkOrigin() {} }, locale: undefined };
+    const caller = { authorization: `Bearer ${created.token}`, guard: { checkOrigin() {} }, locale: undefined, advice: 'full' as const };
     const { body } = await sessions.answer(created.id, caller, {
       node: step.id,
       value: [domain],
@@ -273,7 +273,7 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     // A fresh bearer token for this device: the first response (with the creation token) may be lost.
     const token = deps.ids.token();
     await deps.store.sessions.addToken(sessionId, hashSecret(token), 'resume', now());
-    const caller = { authorization: `Bearer ${token}`, guard: { checkOrigin() {} }, locale: undefined };
+    const caller = { authorization: `Bearer ${token}`, guard: { checkOrigin() {} }, locale: undefined, advice: 'full' as const };
     let state = await sessions.get(sessionId, caller);
     const given = new Set(state.trail.map((e) => e.node));
     for (const [i, a] of body.answers.entries()) {
