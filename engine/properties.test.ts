@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readInput, shippedDirs } from '../test/support/bundles.js';
-import { answer, back, compile, replay, start, verifyBundle, type CompiledTree, type SessionView } from './index.js';
+import { answer, back, compile, present, replay, start, verifyBundle, type CompiledTree, type SessionView } from './index.js';
 import { expectedAhead } from './compile/depth.js';
 import { valueDomain } from './verify/value-domain.js';
 import type { QuestionNode } from './schema/tree-schema.js';
@@ -22,11 +22,12 @@ function choices(view: SessionView): unknown[] {
   return valueDomain((view.node.source as QuestionNode).input, []).values;
 }
 
-/** Walks with answers picked by the given indices; returns every view on the way. */
-function walk(compiled: CompiledTree, picks: number[]): SessionView[] {
+/** Walks with answers picked by the given indices; returns every view on the way, each shown to `show` first. */
+function walk(compiled: CompiledTree, picks: number[], show?: (view: SessionView) => void): SessionView[] {
   const views = [start(compiled)];
   for (let i = 0; !views.at(-1)!.done; i++) {
     const view = views.at(-1)!;
+    show?.(view);
     const options = choices(view);
     const r = answer(compiled, view, {
       node: view.node.id,
@@ -81,6 +82,20 @@ describe.each(roots)('properties of %s', (_name, compiled) => {
           if (view.done) continue;
           const full = expectedAhead(compiled.graph, view.answers, view.node.id);
           expect(expectedAhead(compiled.graph, view.answers, view.node.id, compiled.aheadIndex)).toBe(full);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the progress shown at each step, worked out from the counts of the step before, equals a full walk', () => {
+    fc.assert(
+      fc.property(picks, (p) => {
+        const shown: [SessionView, number][] = [];
+        walk(compiled, p, (view) => shown.push([view, present(compiled, view).progress.ahead]));
+        expect(shown.length).toBeGreaterThan(0);
+        for (const [view, ahead] of shown) {
+          expect(ahead, view.node.id).toBe(Math.round(expectedAhead(compiled.graph, view.answers, view.node.id)));
         }
       }),
       { numRuns: 60 },

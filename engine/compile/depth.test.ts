@@ -57,6 +57,21 @@ describe('expectedAhead', () => {
     }
   });
 
+  it("takes an earlier count where the newest answer is not in that node's future, and works it out again where it is", () => {
+    const index = aheadIndex(g);
+    const answers = { q: 'c', long: null };
+    const memo = new Map<string, number>();
+    const full = expectedAhead(g, answers, 'q', index, memo);
+    expect(full).toBe(expectedAhead(g, answers, 'q'));
+    // The walk hands its counts on: q and long were worked out (long2 and end needed no walk).
+    expect(memo.get('q')).toBe(full);
+    expect(memo.has('long')).toBe(true);
+    // A planted count shows whether it was taken: "long"'s future looks at long and long2, not q.
+    const planted = new Map([['long', 99]]);
+    expect(expectedAhead(g, answers, 'q', index, new Map(), { values: planted, answered: 'q' })).toBe(1 + 99);
+    expect(expectedAhead(g, answers, 'q', index, new Map(), { values: planted, answered: 'long' })).toBe(full);
+  });
+
   it('ends on a cycle instead of looping (the verifier refuses them; this must still terminate)', () => {
     const cyclic = graph([
       ['x', 'question', [{ to: 'y' }]],

@@ -76,22 +76,47 @@ export function aheadIndex(graph: FlatGraph): AheadIndex {
 }
 
 /**
+ * Counts worked out by an earlier walk over the same session, and the one answer given since.
+ * A node's count changes only with an answer its future looks at, so every earlier count whose
+ * node's future does not look at that answer still holds (see AheadIndex).
+ */
+export interface AheadReuse {
+  values: ReadonlyMap<string, number>;
+  answered: string;
+}
+
+/**
  * About how many resident steps are still ahead, given what is answered so far: where the
  * answers decide the route, follow it; where they do not yet, average over the routes. The
  * static maximum ("every life domain chosen") would tell most residents 36 steps where they
  * will take ten, and would not shrink after they chose one domain. With the graph's index, the
- * walk stops at every node whose future no given answer touches (same result, see AheadIndex).
+ * walk stops at every node whose future no given answer touches (same result, see AheadIndex),
+ * and at every node an earlier walk counted whose future the newest answer does not touch.
+ * `memo` receives every count this walk worked out, for the next answer's walk to reuse.
  */
-export function expectedAhead(graph: FlatGraph, answers: Record<string, unknown>, from: string, index?: AheadIndex): number {
+export function expectedAhead(
+  graph: FlatGraph,
+  answers: Record<string, unknown>,
+  from: string,
+  index?: AheadIndex,
+  memo = new Map<string, number>(),
+  reuse?: AheadReuse,
+): number {
   const given = index && givenBits(index, answers);
-  // One Map per call and one small array per node walked: this runs for every answer.
-  const memo = new Map<string, number>();
+  const changed = index && reuse ? index.bitOf.get(reuse.answered) : undefined;
   const get = (id: string) => answers[id];
   const visit = (id: string): number => {
     const known = memo.get(id);
     // ON_STACK: a cycle, cut off (see stepsAhead).
     if (known !== undefined) return known === ON_STACK ? 0 : known;
     if (index && !overlaps(index.looksAt.get(id), given!)) return index.undecided.get(id) ?? 0;
+    if (reuse) {
+      const before = reuse.values.get(id);
+      if (before !== undefined && (changed === undefined || !hasBit(index!.looksAt.get(id)!, changed))) {
+        memo.set(id, before);
+        return before;
+      }
+    }
     const node = graph.nodes.get(id);
     if (!node || node.kind === 'end') return 0;
     memo.set(id, ON_STACK);
@@ -130,6 +155,7 @@ function givenBits(index: AheadIndex, answers: Record<string, unknown>): Uint32A
 
 const wordsFor = (bitOf: Map<string, number>) => Math.ceil(bitOf.size / 32) || 1;
 const setBit = (bits: Uint32Array, b: number) => (bits[b >> 5]! |= 1 << (b & 31));
+const hasBit = (bits: Uint32Array, b: number) => (bits[b >> 5]! & (1 << (b & 31))) !== 0;
 
 function overlaps(a: Uint32Array | undefined, b: Uint32Array): boolean {
   if (!a) return false;

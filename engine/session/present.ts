@@ -2,9 +2,9 @@ import type { CompiledTree } from '../compile/compile.js';
 import type { FlatNode } from '../compile/flat-graph.js';
 import type { QuestionNode, Node } from '../schema/tree-schema.js';
 import type { LocalizedText } from '../schema/text.js';
-import { expectedAhead } from '../compile/depth.js';
 import { localize } from '../text/localize.js';
 import { answerLabel, questionLabel } from './answer-label.js';
+import { progressOf, type Progress } from './progress.js';
 import type { Channel, SessionView } from './types.js';
 
 export type PresentedInput =
@@ -23,19 +23,12 @@ export interface PresentedStep {
   /** What a 14 023 agent says aloud; clients show it to staff only. */
   staff?: string;
   input?: PresentedInput;
-  progress: { done: number; ahead: number; percent: number };
+  progress: Progress;
   canGoBack: boolean;
 }
 
 export function present(compiled: CompiledTree, view: SessionView, locale = 'nl'): PresentedStep {
   return presentNode(view.node, progressOf(compiled, view), view.record.log.length > 0, locale);
-}
-
-/** Steps done, about how many are still ahead given the answers so far, and the two as a percentage. */
-function progressOf(compiled: CompiledTree, view: SessionView): PresentedStep['progress'] {
-  const { done } = view.progress;
-  const ahead = view.done ? 0 : Math.round(expectedAhead(compiled.graph, view.answers, view.node.id, compiled.aheadIndex));
-  return { done, ahead, percent: Math.round((100 * done) / Math.max(1, done + ahead)) };
 }
 
 /**

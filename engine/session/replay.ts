@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledTree } from '../compile/compile.js';
 import { isStep } from '../compile/flat-graph.js';
 import type { MachineContext } from '../compile/machine.js';
+import { carryProgress } from './progress.js';
 import { validateAnswer } from './validate-answer.js';
 import { fail, ok, type LogEntry, type Result, type SessionRecord, type SessionView } from './types.js';
 
@@ -29,7 +30,9 @@ export function applyStep(compiled: CompiledTree, view: SessionView, entry: LogE
   if (!valid.ok) return valid;
   const stored: LogEntry = { ...entry, value: valid.value };
   const snapshot = compiled.step.next(view.snapshot, { type: 'ANSWER', node: entry.node, value: valid.value });
-  return ok(viewOf(compiled, { ...view.record, log: [...view.record.log, stored] }, snapshot));
+  const next = viewOf(compiled, { ...view.record, log: [...view.record.log, stored] }, snapshot);
+  carryProgress(view, next, entry.node);
+  return ok(next);
 }
 
 /** Rebuilds the current state from the durable record; refuses a log that does not fit the tree. */
