@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readInput, shippedDirs } from '../test/support/bundles.js';
 import { answer, back, compile, present, replay, start, verifyBundle, type CompiledTree, type SessionView } from './index.js';
 import { expectedAhead } from './compile/depth.js';
+import { walk as walkGraph } from './paths/walk.js';
 import { valueDomain } from './verify/value-domain.js';
 import type { QuestionNode } from './schema/tree-schema.js';
 
@@ -96,6 +97,22 @@ describe.each(roots)('properties of %s', (_name, compiled) => {
         expect(shown.length).toBeGreaterThan(0);
         for (const [view, ahead] of shown) {
           expect(ahead, view.node.id).toBe(Math.round(expectedAhead(compiled.graph, view.answers, view.node.id)));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("the machine stops where the graph's routes lead and adds the advice of the nodes passed, in path order", () => {
+    fc.assert(
+      fc.property(picks, (p) => {
+        for (const view of walk(compiled, p)) {
+          const path = walkGraph(compiled.graph, view.answers);
+          const last = path.at(-1);
+          const here = last ? compiled.graph.nodes.get(last.node)!.routes[last.route]!.to : compiled.graph.start;
+          expect(view.node.id).toBe(here);
+          const passed = path.flatMap((s) => compiled.graph.nodes.get(s.node)!.items.map((item) => `${s.node} ${item.id}`));
+          expect(view.plan.map((e) => `${e.node} ${e.item.id}`)).toEqual(passed);
         }
       }),
       { numRuns: 60 },
