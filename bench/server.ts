@@ -12,7 +12,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreatedSession, SessionState } from '../server/api/contract.js';
 import { autoAnswer, seededPicks } from '../server/testing/auto-answer.js';
-import { startServer } from '../server/testing/server-process.js';
+import { startServer, type ServerProcess } from '../server/testing/server-process.js';
 import { percentile, type Row } from './stats.js';
 import { steadyLoad, type Client } from './steady-load.js';
 
@@ -84,7 +84,9 @@ export async function run(): Promise<Row[]> {
     // The steady run asks for 1,000 answers/s: requests (creates included) at the measured ratio, 2 % over.
     const requestsPerAnswer = median.result.requests.total / median.answers;
     const steadyRate = Math.ceil(STEADY_ANSWERS * requestsPerAnswer * 1.02);
-    const steady = await walkSteady(server.url, steadyRate);
+    const steady = await walkSteady(server.url, steadyRate, () => diagnosticsOf(server));
+    // The server's own view of that run: its event loop's delays and its WAL syncs.
+    const inside = await diagnosticsOf(server);
     const echoSteady = await steadyLoad(echo.url, { rate: steadyRate, seconds: SECONDS, clients: CONNECTIONS, client: echoClient });
     // The same server with the same middleware on a route with no database and no engine work:
     // how much of an answer's cost is HTTP and Hono, and how much is ours.
@@ -197,6 +199,7 @@ export async function run(): Promise<Row[]> {
         better: 'lower',
         baseline: { name: 'same, echo run', value: percentile(echoSteady.pacerLate, 99) },
       },
+      ...insideRows(inside),
       {
         name: `latency p50 at a steady ${STEADY_ANSWERS.toLocaleString('en')} answers/s`,
         value: percentile(steady.result.latencies, 50),
@@ -247,6 +250,22 @@ function cpuRows(serverMs: number | undefined, generatorMs: number, answers: num
       baseline: { name: 'cores on this machine', value: cores },
     },
   ];
+}
+
+/** Where a tail in the steady run came from, as the server saw it: its event loop, or its disk. */
+function insideRows(d: Diagnostics | undefined): Row[] {
+  if (!d) return [];
+  const rows: Row[] = [
+    { name: `  server's event-loop delay in that run: longest (p99 ${d.eventLoop.p99Ms} ms)`, value: d.eventLoop.maxMs, unit: 'ms' },
+  ];
+  if (d.walSync?.count) {
+    rows.push({
+      name: `  WAL syncs (fdatasync) in that run: longest (${d.walSync.count} syncs, p99 ${d.walSync.p99Ms} ms)`,
+      value: d.walSync.maxMs!,
+      unit: 'ms',
+    });
+  }
+  return rows;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -353,14 +372,38 @@ async function walk(url: string, seconds: number, connections: number, walks: Wa
   return { result, answers: counts.answers, sessions: counts.sessions };
 }
 
-/** Sessions walked at a steady rate of requests (steady-load.ts), for latency at that rate. */
-async function walkSteady(url: string, rate: number) {
+/**
+ * Sessions walked at a steady rate of requests (steady-load.ts), for latency at that rate.
+ * `measuring` runs after the warm-up, just before the measured seconds.
+ */
+async function walkSteady(url: string, rate: number, measuring: () => Promise<unknown>) {
   const counts: Counts = { answers: 0, keys: 0, sessions: 0 };
   // Two seconds at the rate first: the latency at a steady rate, not the way down from full load.
   await steadyLoad(url, { rate, seconds: 2, clients: CONNECTIONS, client: () => sessionWalker(counts) });
+  await measuring();
   counts.answers = 0;
   const result = await steadyLoad(url, { rate, seconds: SECONDS, clients: CONNECTIONS, client: () => sessionWalker(counts) });
   return { result, answersPerSecond: counts.answers / result.seconds };
+}
+
+interface Diagnostics {
+  eventLoop: { p50Ms: number; p99Ms: number; maxMs: number };
+  walSync?: { count: number; p50Ms?: number; p99Ms?: number; maxMs?: number };
+}
+
+/**
+ * The server's event-loop delays and WAL sync times since it was last asked (server/diagnostics.ts):
+ * SIGUSR2, then the log line it writes. Undefined if none comes within two seconds.
+ */
+async function diagnosticsOf(server: ServerProcess): Promise<Diagnostics | undefined> {
+  const seen = server.output.length;
+  server.proc.kill('SIGUSR2');
+  for (let waited = 0; waited < 2000; waited += 20) {
+    const line = server.output.slice(seen).find((l) => l.includes('"diagnostics"'));
+    if (line) return (JSON.parse(line) as { diagnostics: Diagnostics }).diagnostics;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return undefined;
 }
 
 /** CPU time (user + system, all threads) a process has used, in ms; Linux only. */

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp, type AppState } from './app.js';
 import { createDeps } from './boot.js';
 import { configFromEnv } from './config-from-env.js';
+import { startDiagnostics } from './diagnostics.js';
 import { startRetention } from './retention/retention-job.js';
 import { mountStaff, staffConfigFromEnv } from './staff/index.js';
 
@@ -36,6 +37,12 @@ server.on('error', async (err: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+// `kill -USR2 <pid>`: event-loop delays and WAL sync times since the last time, as one log line.
+const diagnostics = startDiagnostics(logger, deps.db);
+process.on('SIGUSR2', () => {
+  diagnostics.report().catch((err: Error) => logger.error({ message: err.message }, 'Diagnostics report failed.'));
+});
+
 process.on('SIGHUP', () => {
   logger.info('SIGHUP: reloading trees.');
   deps.trees.reload().catch((err: Error) => logger.error({ message: err.message }, 'Tree reload failed; the previous trees keep serving.'));
@@ -52,6 +59,7 @@ async function shutdown(signal: string) {
   state.draining = true;
   logger.info({ signal }, 'Shutting down: draining requests.');
   stopRetention();
+  diagnostics.stop();
   clearInterval(handoverTimer);
   const force = setTimeout(() => {
     logger.warn('Drain timeout: closing remaining connections.');

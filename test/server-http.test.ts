@@ -75,3 +75,38 @@ describe('request bodies over a real socket', () => {
     expect(again).toEqual(first);
   });
 });
+
+describe('diagnostics', () => {
+  it("SIGUSR2 logs the event loop's delays and the WAL syncs since the last report, as one line", async () => {
+    const json = { 'content-type': 'application/json' };
+    const fresh = (await (
+      await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: json, body: '{"tree":"demo/start"}' })
+    ).json()) as CreatedSession;
+    const answered = await fetch(`${server.url}/api/sessions/${fresh.id}/answers`, {
+      method: 'POST',
+      headers: { ...json, authorization: `Bearer ${fresh.token}` },
+      body: JSON.stringify({ node: 'deur', value: 'helpen', version: 0, idempotencyKey: 'diagnostics-0001' }),
+    });
+    expect(answered.status).toBe(200);
+    type Report = { eventLoop: Record<string, number>; walSync: { count: number; maxMs?: number } };
+    const report = async () => {
+      const seen = server.output.length;
+      server.proc.kill('SIGUSR2');
+      for (;;) {
+        const line = server.output.slice(seen).find((l) => l.includes('"diagnostics"'));
+        if (line) return (JSON.parse(line) as { diagnostics: Report }).diagnostics;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const first = await report();
+    const { p50Ms, p99Ms, maxMs } = first.eventLoop;
+    expect([p50Ms, p99Ms, maxMs].every((v) => typeof v === 'number' && v >= 0)).toBe(true);
+    expect(p50Ms).toBeLessThanOrEqual(p99Ms!);
+    expect(p99Ms).toBeLessThanOrEqual(maxMs!);
+    // The session and its answer were each synced before their 2xx (so were the migrations).
+    expect(first.walSync.count).toBeGreaterThanOrEqual(2);
+    expect(first.walSync.maxMs!).toBeGreaterThan(0);
+    // Counted anew: nothing was written since.
+    expect((await report()).walSync).toEqual({ count: 0 });
+  });
+});

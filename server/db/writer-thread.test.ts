@@ -88,6 +88,20 @@ describe('the SQLite writer thread: durable writes', () => {
     expect(disk.calls()).toBe(2);
   });
 
+  it('reports the WAL syncs since it was last asked – how many, how long – and then counts anew', async () => {
+    expect((await writer.syncStats()).count).toBe(1); // the table's creation
+    const write = db.insertInto('t').values({ v: 'slow' }).execute();
+    await disk.started(2);
+    await new Promise((r) => setTimeout(r, 60));
+    disk.release(1);
+    await write;
+    const stats = await writer.syncStats();
+    expect(stats.count).toBe(1);
+    expect(stats.maxMs).toBeGreaterThanOrEqual(55);
+    expect(stats.p99Ms).toBe(stats.maxMs);
+    expect(await writer.syncStats()).toEqual({ count: 0 });
+  });
+
   it('a write outside a transaction waits for its sync; a read costs none', async () => {
     await rows();
     expect(disk.calls()).toBe(1);

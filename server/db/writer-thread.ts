@@ -36,8 +36,18 @@ export interface SqliteWriter {
   durable(): Promise<void>;
   /** SQLite's own checkpoints, for when the checkpoint worker has gone. */
   autocheckpoint(pages: number): void;
+  /** The WAL syncs since the last call: how many, and how long they took. */
+  syncStats(): Promise<SyncStats>;
   /** Waits for queued plans and open transactions, then closes the connection and the thread. */
   close(): Promise<void>;
+}
+
+/** WAL syncs (fdatasync) over a stretch of time; the times are absent when there were none. */
+export interface SyncStats {
+  count: number;
+  p50Ms?: number;
+  p99Ms?: number;
+  maxMs?: number;
 }
 
 type Reply = { id: number; result?: unknown; error?: { message: string; code?: string } };
@@ -117,6 +127,7 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
         statements: plan.statements.map(({ query, guard }) => ({ sql: query.sql, parameters: query.parameters, guard })),
       }).catch(conflictIfLostRace),
     durable: () => request<void>({ type: 'durable' }),
+    syncStats: () => request<SyncStats>({ type: 'sync-stats' }),
     autocheckpoint(pages) {
       if (!stopped) worker.postMessage([{ type: 'autocheckpoint', pages }]);
     },

@@ -2,6 +2,7 @@
 // Everything SQLite does – statements, commits, batching answers, waiting for the WAL's fdatasync –
 // happens here, so the event loop only serves HTTP and runs the engine; on two cores both are busy.
 // Plain JavaScript: worker threads get no TypeScript loader.
+import { createHistogram, performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { statementCache } from './statement-cache.mjs';
@@ -71,12 +72,26 @@ function execute(stmt, parameters) {
 
 let committed = 0;
 let synced = 0;
+/** How long each WAL sync took, in µs, since the last `stats` request: a slow disk shows here. */
+let syncTimes = createHistogram();
 
 /** Makes every commit so far durable; one fdatasync covers all of them. */
 async function syncCommits() {
   const upTo = committed;
-  if (syncWal) await wal.sync();
+  if (syncWal) {
+    const started = performance.now();
+    await wal.sync();
+    syncTimes.record(Math.max(1, Math.round((performance.now() - started) * 1000)));
+  }
   synced = Math.max(synced, upTo);
+}
+
+/** The WAL syncs since the last call (count, median, p99 and longest, in ms); starts counting anew. */
+function syncStats({ id }) {
+  const h = syncTimes;
+  syncTimes = createHistogram();
+  const ms = (us) => Math.round(us / 10) / 100;
+  answer(id, h.count ? { count: h.count, p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max) } : { count: 0 });
 }
 
 /** Db.durable: a reader may have seen a commit whose sync is still under way. */
@@ -280,6 +295,8 @@ function receive(m) {
       return;
     case 'durable':
       return void durable(m.id);
+    case 'sync-stats':
+      return syncStats(m);
     case 'autocheckpoint':
       return void db.pragma(`wal_autocheckpoint = ${Number(m.pages)}`);
     case 'close':
