@@ -252,19 +252,18 @@ function cpuRows(serverMs: number | undefined, generatorMs: number, answers: num
   ];
 }
 
-/** Where a tail in the steady run came from, as the server saw it: its event loop, or its disk. */
+/** Where a tail in the steady run came from, as the server saw it: its event loop, its disk, its writer thread. */
 function insideRows(d: Diagnostics | undefined): Row[] {
   if (!d) return [];
   const rows: Row[] = [
     { name: `  server's event-loop delay in that run: longest (p99 ${d.eventLoop.p99Ms} ms)`, value: d.eventLoop.maxMs, unit: 'ms' },
   ];
-  if (d.walSync?.count) {
-    rows.push({
-      name: `  WAL syncs (fdatasync) in that run: longest (${d.walSync.count} syncs, p99 ${d.walSync.p99Ms} ms)`,
-      value: d.walSync.maxMs!,
-      unit: 'ms',
-    });
-  }
+  const timing = (what: string, t: Timing | undefined) => {
+    if (t?.count) rows.push({ name: `  ${what} in that run: longest (${t.count}, p99 ${t.p99Ms} ms)`, value: t.maxMs!, unit: 'ms' });
+  };
+  timing('WAL syncs (fdatasync)', d.writer?.walSync);
+  timing("writer thread's batches, catch-up to replies", d.writer?.batches);
+  timing('WAL catch-ups waited for', d.writer?.catchUps);
   return rows;
 }
 
@@ -386,9 +385,15 @@ async function walkSteady(url: string, rate: number, measuring: () => Promise<un
   return { result, answersPerSecond: counts.answers / result.seconds };
 }
 
+interface Timing {
+  count: number;
+  p50Ms?: number;
+  p99Ms?: number;
+  maxMs?: number;
+}
 interface Diagnostics {
   eventLoop: { p50Ms: number; p99Ms: number; maxMs: number };
-  walSync?: { count: number; p50Ms?: number; p99Ms?: number; maxMs?: number };
+  writer?: { walSync: Timing; batches: Timing; catchUps: Timing };
 }
 
 /**

@@ -4,11 +4,12 @@ import type { Logger } from './logger.js';
 
 /**
  * What a latency tail needs to be told apart: the event loop's delays (GC pauses, CPU taken by
- * others, long synchronous work) and the WAL syncs (a slow disk). `report()` logs both for the
+ * others, long synchronous work) and the writer thread's timings (a slow disk, a starved thread,
+ * a long WAL catch-up). `report()` logs both for the
  * stretch since the last report and starts anew; main.ts calls it on SIGUSR2, the benchmark
  * around its steady run. Costs a native histogram and a 10 ms timer inside libuv.
  */
-export function startDiagnostics(logger: Logger, db: Pick<Db, 'syncStats'>) {
+export function startDiagnostics(logger: Logger, db: Pick<Db, 'writerStats'>) {
   const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   loop.enable();
   // The histogram holds the time between two of its timer's runs: the resolution plus the delay.
@@ -18,8 +19,8 @@ export function startDiagnostics(logger: Logger, db: Pick<Db, 'syncStats'>) {
       const eventLoop = { p50Ms: ms(loop.percentile(50)), p99Ms: ms(loop.percentile(99)), maxMs: ms(loop.max) };
       // (The first run after a reset is not counted: at most one resolution goes unwatched.)
       loop.reset();
-      const walSync = db.syncStats ? await db.syncStats() : undefined;
-      logger.info({ diagnostics: { eventLoop, ...(walSync ? { walSync } : {}) } }, 'Diagnostics since the last report.');
+      const writer = db.writerStats ? await db.writerStats() : undefined;
+      logger.info({ diagnostics: { eventLoop, ...(writer ? { writer } : {}) } }, 'Diagnostics since the last report.');
     },
     stop: () => loop.disable(),
   };

@@ -9,7 +9,7 @@ import { groupCommitter, transactionPerUnit, type Committer } from './group-comm
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { statementCache } from './statement-cache.mjs';
-import { startSqliteWriter, type SyncStats } from './writer-thread.js';
+import { startSqliteWriter, type WriterStats } from './writer-thread.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -27,8 +27,8 @@ export interface Db {
    * stored for an idempotent request must not go out again – to a retry, as "saved" – before then.
    */
   durable(): Promise<void>;
-  /** SQLite files in the writer thread only: the WAL syncs since the last call (diagnostics). */
-  syncStats?: () => Promise<SyncStats>;
+  /** SQLite files in the writer thread only: its timings since the last call (diagnostics). */
+  writerStats?: () => Promise<WriterStats>;
   close(): Promise<void>;
 }
 
@@ -107,7 +107,7 @@ async function sqlite(
     committer: { ...transactionPerUnit(kysely), apply: writer.apply },
     checkpoint: () => checkpointer.checkpoint(),
     durable: () => writer.durable(),
-    syncStats: () => writer.syncStats(),
+    writerStats: () => writer.stats(),
     async close() {
       // The writer's connection closes last: the last connection to close checkpoints fully.
       await checkpointer.stop();

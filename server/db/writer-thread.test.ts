@@ -88,18 +88,22 @@ describe('the SQLite writer thread: durable writes', () => {
     expect(disk.calls()).toBe(2);
   });
 
-  it('reports the WAL syncs since it was last asked – how many, how long – and then counts anew', async () => {
-    expect((await writer.syncStats()).count).toBe(1); // the table's creation
-    const write = db.insertInto('t').values({ v: 'slow' }).execute();
+  it('reports its timings since it was last asked – syncs and batches, how many, how long – and then counts anew', async () => {
+    expect((await writer.stats()).walSync.count).toBe(1); // the table's creation
+    const write = writer.apply(insert('slow'));
     await disk.started(2);
     await new Promise((r) => setTimeout(r, 60));
     disk.release(1);
     await write;
-    const stats = await writer.syncStats();
-    expect(stats.count).toBe(1);
-    expect(stats.maxMs).toBeGreaterThanOrEqual(55);
-    expect(stats.p99Ms).toBe(stats.maxMs);
-    expect(await writer.syncStats()).toEqual({ count: 0 });
+    const { walSync, batches, catchUps } = await writer.stats();
+    expect(walSync.count).toBe(1);
+    expect(walSync.maxMs).toBeGreaterThanOrEqual(55);
+    expect(walSync.p99Ms).toBe(walSync.maxMs);
+    // The batch took its sync and more.
+    expect(batches.count).toBe(1);
+    expect(batches.maxMs).toBeGreaterThanOrEqual(walSync.maxMs!);
+    expect(catchUps).toEqual({ count: 0 });
+    expect(await writer.stats()).toEqual({ walSync: { count: 0 }, batches: { count: 0 }, catchUps: { count: 0 } });
   });
 
   it('a write outside a transaction waits for its sync; a read costs none', async () => {

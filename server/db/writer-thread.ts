@@ -36,18 +36,28 @@ export interface SqliteWriter {
   durable(): Promise<void>;
   /** SQLite's own checkpoints, for when the checkpoint worker has gone. */
   autocheckpoint(pages: number): void;
-  /** The WAL syncs since the last call: how many, and how long they took. */
-  syncStats(): Promise<SyncStats>;
+  /** Timings in the thread since the last call (diagnostics). */
+  stats(): Promise<WriterStats>;
   /** Waits for queued plans and open transactions, then closes the connection and the thread. */
   close(): Promise<void>;
 }
 
-/** WAL syncs (fdatasync) over a stretch of time; the times are absent when there were none. */
-export interface SyncStats {
+/** How often something happened over a stretch of time, and how long it took (absent if never). */
+export interface Timing {
   count: number;
   p50Ms?: number;
   p99Ms?: number;
   maxMs?: number;
+}
+
+/**
+ * The writer thread's timings: each WAL sync (fdatasync); each batch from its catch-up to its replies
+ * (a starved thread or a long catch-up shows here); each WAL catch-up it waited for.
+ */
+export interface WriterStats {
+  walSync: Timing;
+  batches: Timing;
+  catchUps: Timing;
 }
 
 type Reply = { id: number; result?: unknown; error?: { message: string; code?: string } };
@@ -127,7 +137,7 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
         statements: plan.statements.map(({ query, guard }) => ({ sql: query.sql, parameters: query.parameters, guard })),
       }).catch(conflictIfLostRace),
     durable: () => request<void>({ type: 'durable' }),
-    syncStats: () => request<SyncStats>({ type: 'sync-stats' }),
+    stats: () => request<WriterStats>({ type: 'stats' }),
     autocheckpoint(pages) {
       if (!stopped) worker.postMessage([{ type: 'autocheckpoint', pages }]);
     },

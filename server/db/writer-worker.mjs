@@ -72,8 +72,16 @@ function execute(stmt, parameters) {
 
 let committed = 0;
 let synced = 0;
-/** How long each WAL sync took, in µs, since the last `stats` request: a slow disk shows here. */
-let syncTimes = createHistogram();
+
+/**
+ * How long things took in this thread since the last `stats` request, in µs: each WAL sync (a slow
+ * disk), each batch from its catch-up to its replies (a starved thread too), each WAL catch-up.
+ */
+let timings = freshTimings();
+function freshTimings() {
+  return { walSync: createHistogram(), batch: createHistogram(), catchUp: createHistogram() };
+}
+const since = (started) => Math.max(1, Math.round((performance.now() - started) * 1000));
 
 /** Makes every commit so far durable; one fdatasync covers all of them. */
 async function syncCommits() {
@@ -81,17 +89,19 @@ async function syncCommits() {
   if (syncWal) {
     const started = performance.now();
     await wal.sync();
-    syncTimes.record(Math.max(1, Math.round((performance.now() - started) * 1000)));
+    timings.walSync.record(since(started));
   }
   synced = Math.max(synced, upTo);
 }
 
-/** The WAL syncs since the last call (count, median, p99 and longest, in ms); starts counting anew. */
-function syncStats({ id }) {
-  const h = syncTimes;
-  syncTimes = createHistogram();
+/** Each timing since the last call (count, median, p99 and longest, in ms); starts counting anew. */
+function stats({ id }) {
+  const taken = timings;
+  timings = freshTimings();
   const ms = (us) => Math.round(us / 10) / 100;
-  answer(id, h.count ? { count: h.count, p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max) } : { count: 0 });
+  const summary = (h) =>
+    h.count ? { count: h.count, p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max) } : { count: 0 };
+  answer(id, { walSync: summary(taken.walSync), batches: summary(taken.batch), catchUps: summary(taken.catchUp) });
 }
 
 /** Db.durable: a reader may have seen a commit whose sync is still under way. */
@@ -201,6 +211,7 @@ async function flushPlans() {
   flushing = true;
   try {
     while (plans.length) {
+      const started = performance.now();
       await catchUpIfDue();
       while (owner !== undefined) await stateChange();
       const batch = plans.splice(0, maxBatch);
@@ -215,6 +226,7 @@ async function flushPlans() {
         if (outcome.error || syncError) fail(plan.id, outcome.error ?? syncError);
         else answer(plan.id, outcome.result);
       });
+      timings.batch.record(since(started));
     }
   } finally {
     flushing = false;
@@ -255,6 +267,7 @@ checkpointer?.on('close', () => {
 async function catchUpIfDue() {
   if (!restartDue || checkpointerGone) return;
   restartDue = false;
+  const started = performance.now();
   const finished = await new Promise((done) => {
     const timer = setTimeout(() => done(false), catchUpLimitMs);
     caughtUp = () => {
@@ -264,6 +277,7 @@ async function catchUpIfDue() {
     checkpointer.postMessage('catch-up');
   });
   caughtUp = undefined;
+  timings.catchUp.record(since(started));
   if (!finished) parentPort.postMessage({ type: 'slow-catch-up', limitMs: catchUpLimitMs });
 }
 
@@ -295,8 +309,8 @@ function receive(m) {
       return;
     case 'durable':
       return void durable(m.id);
-    case 'sync-stats':
-      return syncStats(m);
+    case 'stats':
+      return stats(m);
     case 'autocheckpoint':
       return void db.pragma(`wal_autocheckpoint = ${Number(m.pages)}`);
     case 'close':
