@@ -1,6 +1,8 @@
-// A stand-in for the real server in the widget's browser tests and benchmark, used while the real
-// one (server/) is not runnable: the HTTP contract of server/api/contract.ts on top of the engine,
-// in memory, for the demo bundle plus the "proef" tree. Not production code: no persistence.
+// The HTTP contract of server/api/contract.ts on top of the engine, in memory, for the demo bundle
+// plus the "proef" tree: the widget's happy-dom tests talk to it through msw (test/widget-helpers.ts),
+// and the browser tests and the widget bench fall back to it when the real server cannot start
+// (test/e2e-server.ts).
+// Not production code: no persistence.
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { randomBytes } from 'node:crypto';
