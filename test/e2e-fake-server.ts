@@ -14,17 +14,15 @@ import {
   answer as engineAnswer,
   back as engineBack,
   compile,
-  present,
   presentAnswered,
   revise,
   start,
-  trail,
   verifyBundle,
   type CompiledTree,
   type SessionView,
 } from '../engine/index.js';
 import type { ConcernStatus, SessionState } from '../server/api/contract.js';
-import { presentAdvice, presentService } from '../server/sessions/present-state.js';
+import { presentService, presentState } from '../server/sessions/present-state.js';
 import { readBundle } from '../server/tree-store/read-bundle.js';
 import { proefServices, proefTree } from './e2e-proef-tree.js';
 
@@ -55,21 +53,10 @@ export async function loadDemo(): Promise<Map<string, CompiledTree>> {
   return trees;
 }
 
-/** The plan as the real server presents it; `?advice=when-done` leaves it out until the end, as there. */
+/** The state as the real server presents it, in the language and shape the query asks for. */
 function state(s: Session, query: Query = {}): SessionState {
-  const { compiled, view } = s;
-  const locale = query.locale ?? s.locale;
-  return {
-    id: s.id,
-    version: s.version,
-    tree: s.tree,
-    treeVersion: compiled.treeVersion,
-    locale,
-    step: present(compiled, view, locale),
-    trail: trail(compiled, view, locale),
-    done: view.done,
-    ...(query.advice !== 'when-done' || view.done ? { advice: presentAdvice(compiled, view, locale) } : {}),
-  };
+  const row = { id: s.id, version: s.version, tree: s.tree, treeVersion: s.compiled.treeVersion };
+  return presentState(s, s.view, row, query.locale ?? s.locale, query.advice === 'when-done' ? 'when-done' : 'full');
 }
 type Query = { locale?: string; advice?: string };
 const queryOf = (c: Context): Query => ({ locale: c.req.query('locale'), advice: c.req.query('advice') });
