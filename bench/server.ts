@@ -12,7 +12,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreatedSession, SessionState } from '../server/api/contract.js';
 import { autoAnswer, seededPicks } from '../server/testing/auto-answer.js';
-import { startServer, type ServerProcess } from '../server/testing/server-process.js';
+import type { DiagnosticsReport } from '../server/diagnostics.js';
+import type { Timing } from '../server/db/writer-thread.js';
+import { diagnosticsOf, startServer } from '../server/testing/server-process.js';
 import { percentile, type Row } from './stats.js';
 import { steadyLoad, type Client } from './steady-load.js';
 
@@ -85,7 +87,7 @@ export async function run(): Promise<Row[]> {
     const requestsPerAnswer = median.result.requests.total / median.answers;
     const steadyRate = Math.ceil(STEADY_ANSWERS * requestsPerAnswer * 1.02);
     const steady = await walkSteady(server.url, steadyRate, () => diagnosticsOf(server));
-    // The server's own view of that run: its event loop's delays and its WAL syncs.
+    // The server's own view of that run: its event loop's delays and its writer thread's timings.
     const inside = await diagnosticsOf(server);
     const echoSteady = await steadyLoad(echo.url, { rate: steadyRate, seconds: SECONDS, clients: CONNECTIONS, client: echoClient });
     // The same server with the same middleware on a route with no database and no engine work:
@@ -253,7 +255,7 @@ function cpuRows(serverMs: number | undefined, generatorMs: number, answers: num
 }
 
 /** Where a tail in the steady run came from, as the server saw it: its event loop, its disk, its writer thread. */
-function insideRows(d: Diagnostics | undefined): Row[] {
+function insideRows(d: DiagnosticsReport | undefined): Row[] {
   if (!d) return [];
   const rows: Row[] = [
     { name: `  server's event-loop delay in that run: longest (p99 ${d.eventLoop.p99Ms} ms)`, value: d.eventLoop.maxMs, unit: 'ms' },
@@ -383,32 +385,6 @@ async function walkSteady(url: string, rate: number, measuring: () => Promise<un
   counts.answers = 0;
   const result = await steadyLoad(url, { rate, seconds: SECONDS, clients: CONNECTIONS, client: () => sessionWalker(counts) });
   return { result, answersPerSecond: counts.answers / result.seconds };
-}
-
-interface Timing {
-  count: number;
-  p50Ms?: number;
-  p99Ms?: number;
-  maxMs?: number;
-}
-interface Diagnostics {
-  eventLoop: { p50Ms: number; p99Ms: number; maxMs: number };
-  writer?: { walSync: Timing; batches: Timing; catchUps: Timing };
-}
-
-/**
- * The server's event-loop delays and WAL sync times since it was last asked (server/diagnostics.ts):
- * SIGUSR2, then the log line it writes. Undefined if none comes within two seconds.
- */
-async function diagnosticsOf(server: ServerProcess): Promise<Diagnostics | undefined> {
-  const seen = server.output.length;
-  server.proc.kill('SIGUSR2');
-  for (let waited = 0; waited < 2000; waited += 20) {
-    const line = server.output.slice(seen).find((l) => l.includes('"diagnostics"'));
-    if (line) return (JSON.parse(line) as { diagnostics: Diagnostics }).diagnostics;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return undefined;
 }
 
 /** CPU time (user + system, all threads) a process has used, in ms; Linux only. */

@@ -1,6 +1,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Db } from './db/connect.js';
+import type { WriterStats } from './db/writer-thread.js';
 import type { Logger } from './logger.js';
+
+/** One report: the event loop's delays and, on a SQLite file, the writer thread's timings. */
+export interface DiagnosticsReport {
+  eventLoop: { p50Ms: number; p99Ms: number; maxMs: number };
+  writer?: WriterStats;
+}
 
 /**
  * What a latency tail needs to be told apart: the event loop's delays (GC pauses, CPU taken by
@@ -16,11 +23,16 @@ export function startDiagnostics(logger: Logger, db: Pick<Db, 'writerStats'>) {
   const ms = (ns: number) => Math.max(0, Math.round((ns - RESOLUTION_MS * 1e6) / 1e4) / 100);
   return {
     async report(): Promise<void> {
-      const eventLoop = { p50Ms: ms(loop.percentile(50)), p99Ms: ms(loop.percentile(99)), maxMs: ms(loop.max) };
+      const eventLoop: DiagnosticsReport['eventLoop'] = {
+        p50Ms: ms(loop.percentile(50)),
+        p99Ms: ms(loop.percentile(99)),
+        maxMs: ms(loop.max),
+      };
       // (The first run after a reset is not counted: at most one resolution goes unwatched.)
       loop.reset();
       const writer = db.writerStats ? await db.writerStats() : undefined;
-      logger.info({ diagnostics: { eventLoop, ...(writer ? { writer } : {}) } }, 'Diagnostics since the last report.');
+      const diagnostics: DiagnosticsReport = { eventLoop, ...(writer ? { writer } : {}) };
+      logger.info({ diagnostics }, 'Diagnostics since the last report.');
     },
     stop: () => loop.disable(),
   };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession } from '../server/api/contract.js';
-import { startServer, type ServerProcess } from '../server/testing/server-process.js';
+import { diagnosticsOf, startServer, type ServerProcess } from '../server/testing/server-process.js';
 
 // What only a real socket shows: bodies as Node's HTTP parser delivers them, with a declared
 // length or chunked, through @hono/node-server's lightweight request.
@@ -88,28 +88,19 @@ describe('diagnostics', () => {
       body: JSON.stringify({ node: 'deur', value: 'helpen', version: 0, idempotencyKey: 'diagnostics-0001' }),
     });
     expect(answered.status).toBe(200);
-    type Timing = { count: number; maxMs?: number };
-    type Report = { eventLoop: Record<string, number>; writer: { walSync: Timing; batches: Timing; catchUps: Timing } };
-    const report = async () => {
-      const seen = server.output.length;
-      server.proc.kill('SIGUSR2');
-      for (;;) {
-        const line = server.output.slice(seen).find((l) => l.includes('"diagnostics"'));
-        if (line) return (JSON.parse(line) as { diagnostics: Report }).diagnostics;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
-    const first = await report();
+    const reported = await diagnosticsOf(server, 10_000);
+    expect(reported, 'a diagnostics line after SIGUSR2').toBeDefined();
+    const first = reported!;
     const { p50Ms, p99Ms, maxMs } = first.eventLoop;
     expect([p50Ms, p99Ms, maxMs].every((v) => typeof v === 'number' && v >= 0)).toBe(true);
     expect(p50Ms).toBeLessThanOrEqual(p99Ms!);
     expect(p99Ms).toBeLessThanOrEqual(maxMs!);
     // The session and its answer were each synced before their 2xx (so were the migrations).
-    expect(first.writer.walSync.count).toBeGreaterThanOrEqual(2);
-    expect(first.writer.walSync.maxMs!).toBeGreaterThan(0);
+    expect(first.writer!.walSync.count).toBeGreaterThanOrEqual(2);
+    expect(first.writer!.walSync.maxMs!).toBeGreaterThan(0);
     // The answer's write plan was a batch of its own.
-    expect(first.writer.batches.count).toBeGreaterThanOrEqual(1);
+    expect(first.writer!.batches.count).toBeGreaterThanOrEqual(1);
     // Counted anew: nothing was written since.
-    expect((await report()).writer.walSync).toEqual({ count: 0 });
+    expect((await diagnosticsOf(server, 10_000))!.writer!.walSync).toEqual({ count: 0 });
   });
 });

@@ -1,6 +1,7 @@
 // Test and benchmark support: the real server (server/main.ts) as a child process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { DiagnosticsReport } from '../diagnostics.js';
 
 export interface ServerProcess {
   url: string;
@@ -44,4 +45,19 @@ export function startServer(env: Record<string, string>, timeoutMs = 30_000): Pr
       fail(new Error(`server exited with ${code} before listening:\n${output.join('\n')}`));
     });
   });
+}
+
+/**
+ * The server's diagnostics since it was last asked (server/diagnostics.ts): SIGUSR2, then the log
+ * line it writes. Undefined if none comes within `timeoutMs`.
+ */
+export async function diagnosticsOf(server: ServerProcess, timeoutMs = 2000): Promise<DiagnosticsReport | undefined> {
+  const seen = server.output.length;
+  server.proc.kill('SIGUSR2');
+  for (let waited = 0; waited < timeoutMs; waited += 20) {
+    const line = server.output.slice(seen).find((l) => l.includes('"diagnostics"'));
+    if (line) return (JSON.parse(line) as { diagnostics: DiagnosticsReport }).diagnostics;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return undefined;
 }
