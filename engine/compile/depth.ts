@@ -103,16 +103,19 @@ export function expectedAhead(
   reuse?: AheadReuse,
 ): number {
   const given = index && givenBits(index, answers);
-  const changed = index && reuse ? index.bitOf.get(reuse.answered) : undefined;
+  // Earlier counts are only safe to take with the index, which says whose future the answer touches.
+  const earlier = index && reuse;
+  const changed = earlier ? index.bitOf.get(reuse.answered) : undefined;
   const get = (id: string) => answers[id];
   const visit = (id: string): number => {
     const known = memo.get(id);
     // ON_STACK: a cycle, cut off (see stepsAhead).
     if (known !== undefined) return known === ON_STACK ? 0 : known;
     if (index && !overlaps(index.looksAt.get(id), given!)) return index.undecided.get(id) ?? 0;
-    if (reuse) {
+    if (earlier) {
       const before = reuse.values.get(id);
-      if (before !== undefined && (changed === undefined || !hasBit(index!.looksAt.get(id)!, changed))) {
+      // No bit: no route or step anywhere reads the answer, so no count changed with it.
+      if (before !== undefined && (changed === undefined || !hasBit(index.looksAt.get(id)!, changed))) {
         memo.set(id, before);
         return before;
       }

@@ -5,7 +5,7 @@ import { hashSecret } from '../../ids.js';
 import { ApiError } from '../../http/problem.js';
 import { AnswerValue } from '../../api/schemas.js';
 import { jsonBody } from '../../http/validate.js';
-import type { SessionService } from '../../sessions/session-service.js';
+import type { Caller, SessionService } from '../../sessions/session-service.js';
 import { canonicalJson } from '../../tree-store/canonical-hash.js';
 import { authenticate, requireRole } from '../auth.js';
 import { COACH_ROLES, type Principal, type StaffEnv, type StaffKit } from '../context.js';
@@ -91,7 +91,7 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const step = created.state.step;
     const offers = step.kind === 'question' && step.input?.type === 'multi' && step.input.options.some((o) => o.value === domain);
     if (!offers) return created;
-    const caller = { authorization: `Bearer ${created.token}`, guard: { checkOrigin() {} }, locale: undefined, advice: 'full' as const };
+    const caller = deviceCaller(created.token);
     const { body } = await sessions.answer(created.id, caller, {
       node: step.id,
       value: [domain],
@@ -273,7 +273,7 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     // A fresh bearer token for this device: the first response (with the creation token) may be lost.
     const token = deps.ids.token();
     await deps.store.sessions.addToken(sessionId, hashSecret(token), 'resume', now());
-    const caller = { authorization: `Bearer ${token}`, guard: { checkOrigin() {} }, locale: undefined, advice: 'full' as const };
+    const caller = deviceCaller(token);
     let state = await sessions.get(sessionId, caller);
     const given = new Set(state.trail.map((e) => e.node));
     for (const [i, a] of body.answers.entries()) {
@@ -297,4 +297,12 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
   });
 
   return app;
+}
+
+/**
+ * The coach's device as a session caller: its own bearer token, no municipal site's origin to check
+ * (the coach works in the staff app), and the plan in every state, as it forms.
+ */
+function deviceCaller(token: string): Caller {
+  return { authorization: `Bearer ${token}`, guard: { checkOrigin() {} }, locale: undefined, advice: 'full' };
 }
