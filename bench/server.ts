@@ -6,7 +6,7 @@
 // both processes used meanwhile is read from /proc. Latency at 1,000 answers/s: a steady pacer
 // (steady-load.ts), because autocannon's overallRate sends each second's quota in one burst.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +15,9 @@ import { autoAnswer, seededPicks } from '../server/testing/auto-answer.js';
 import type { DiagnosticsReport } from '../server/diagnostics.js';
 import type { Timing } from '../server/db/writer-thread.js';
 import { diagnosticsOf, startServer } from '../server/testing/server-process.js';
+import { cpuMs } from './proc-stat.js';
 import { percentile, type Row } from './stats.js';
-import { steadyLoad, type Client } from './steady-load.js';
+import { steadyLoad, type Client, type SteadyResult } from './steady-load.js';
 
 interface CannonResult {
   requests: { average: number; total: number };
@@ -201,6 +202,7 @@ export async function run(): Promise<Row[]> {
         better: 'lower',
         baseline: { name: 'same, echo run', value: percentile(echoSteady.pacerLate, 99) },
       },
+      ...machineRows(steady.result, echoSteady),
       ...insideRows(inside),
       {
         name: `latency p50 at a steady ${STEADY_ANSWERS.toLocaleString('en')} answers/s`,
@@ -252,6 +254,33 @@ function cpuRows(serverMs: number | undefined, generatorMs: number, answers: num
       baseline: { name: 'cores on this machine', value: cores },
     },
   ];
+}
+
+/**
+ * Where a tail in the steady run came from, as the load generator saw it: a stall of its own event
+ * loop delays reading responses (and counts against the server), and CPU the hypervisor took from
+ * this VM stalls every process at once.
+ */
+function machineRows(run: SteadyResult, echoRun: SteadyResult): Row[] {
+  const rows: Row[] = [
+    {
+      name: `  load generator's event-loop delay in that run: longest (p99 ${run.generatorLoop.p99Ms} ms)`,
+      value: run.generatorLoop.maxMs,
+      unit: 'ms',
+      better: 'lower',
+      baseline: { name: 'same, echo run', value: echoRun.generatorLoop.maxMs },
+    },
+  ];
+  if (run.stolenMs !== undefined && echoRun.stolenMs !== undefined) {
+    rows.push({
+      name: '  CPU time the hypervisor took from this VM in that run (steal, both cores; 10 ms ticks)',
+      value: run.stolenMs,
+      unit: 'ms',
+      better: 'lower',
+      baseline: { name: 'same, echo run', value: echoRun.stolenMs },
+    });
+  }
+  return rows;
 }
 
 /** Where a tail in the steady run came from, as the server saw it: its event loop, its disk, its writer thread. */
@@ -385,17 +414,6 @@ async function walkSteady(url: string, rate: number, measuring: () => Promise<un
   counts.answers = 0;
   const result = await steadyLoad(url, { rate, seconds: SECONDS, clients: CONNECTIONS, client: () => sessionWalker(counts) });
   return { result, answersPerSecond: counts.answers / result.seconds };
-}
-
-/** CPU time (user + system, all threads) a process has used, in ms; Linux only. */
-function cpuMs(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime, in clock ticks of 1/100 s (USER_HZ, 100 on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The floor: a bare node:http server that parses and echoes JSON, in its own process. */

@@ -7,6 +7,8 @@
 // is not the server's and is not charged; the same pacer against a bare echo server is the
 // baseline for whatever the generator still adds.
 import { Agent, request } from 'node:http';
+import { watchEventLoop, type LoopDelays } from '../server/event-loop-delay.js';
+import { stolenMs } from './proc-stat.js';
 
 export interface Request {
   method: string;
@@ -30,6 +32,10 @@ export interface SteadyResult {
    * in which the machine itself is slow shows here as well as in the server's latencies.
    */
   pacerLate: number[];
+  /** This process's event-loop delays over the run: a stall here delays reading the responses too. */
+  generatorLoop: LoopDelays;
+  /** CPU time the hypervisor took from this VM over the run (proc-stat.ts); undefined off Linux. */
+  stolenMs: number | undefined;
   requests: number;
   non2xx: number;
   errors: number;
@@ -45,7 +51,14 @@ export async function steadyLoad(
   const period = (1000 * options.clients) / options.rate;
   const start = performance.now() + 50;
   const end = start + options.seconds * 1000;
-  const result: SteadyResult = { latencies: [], pacerLate: [], requests: 0, non2xx: 0, errors: 0, seconds: options.seconds };
+  const result: Omit<SteadyResult, 'generatorLoop' | 'stolenMs'> = {
+    latencies: [],
+    pacerLate: [],
+    requests: 0,
+    non2xx: 0,
+    errors: 0,
+    seconds: options.seconds,
+  };
 
   async function run(index: number) {
     const client = options.client();
@@ -80,12 +93,20 @@ export async function steadyLoad(
     }
   }
 
+  const loop = watchEventLoop();
+  const stolen0 = stolenMs();
   try {
     await Promise.all(Array.from({ length: options.clients }, (_, i) => run(i)));
   } finally {
     agent.destroy();
+    loop.stop();
   }
-  return result;
+  const stolen1 = stolenMs();
+  return {
+    ...result,
+    generatorLoop: loop.read(),
+    stolenMs: stolen0 === undefined || stolen1 === undefined ? undefined : stolen1 - stolen0,
+  };
 }
 
 function send(host: string, port: number, agent: Agent, req: Request): Promise<{ status: number; body: string }> {

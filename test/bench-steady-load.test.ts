@@ -61,7 +61,8 @@ describe('steady load (benchmark pacer)', () => {
     const result = await steadyLoad(url, { rate: 100, seconds: 1, clients: 1, client: stalling });
     expect(result.requests).toBe(100);
     expect(Math.max(...result.latencies)).toBeLessThan(50);
-    // …and the stall shows as the pacer's own lateness.
+    // …and the stall shows as the pacer's own lateness, and as its event loop's longest delay.
     expect(Math.max(...result.pacerLate)).toBeGreaterThanOrEqual(150);
+    expect(result.generatorLoop.maxMs).toBeGreaterThanOrEqual(150);
   });
 });
