@@ -147,13 +147,21 @@ export interface TreeDetail extends TreeSummary {
 }
 
 /** RFC 9457 problem details, as every error response carries them. */
+/**
+ * One thing at fault: in the body (a JSON pointer, RFC 6901; "" is the whole body) or in the query
+ * string (the parameter's name; a pointer into a query string would point into nothing).
+ */
+export type ProblemField = { code: string; message: string } & (
+  { pointer: string; parameter?: never } | { parameter: string; pointer?: never }
+);
+
 export interface ProblemDetails {
   type: string;
   title: string;
   status: number;
   detail: string;
   code: string;
-  errors?: { pointer: string; code: string; message: string }[];
+  errors?: ProblemField[];
   /** On 409: the session's current state, so the client can show it. */
   state?: SessionState;
 }

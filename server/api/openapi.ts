@@ -8,7 +8,16 @@ const Problem = z
     status: z.int(),
     detail: z.string(),
     code: z.string().meta({ description: 'Stable machine-readable code, e.g. version-conflict, not-current-node.' }),
-    errors: z.array(z.object({ pointer: z.string(), code: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          pointer: z.string().optional().meta({ description: 'Where in the body (JSON pointer, RFC 6901); "" is the whole body.' }),
+          parameter: z.string().optional().meta({ description: 'Which query parameter, when the fault is in the query string.' }),
+          code: z.string(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
     state: z.object({}).passthrough().optional().meta({ description: "On 409: the session's current SessionState." }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });

@@ -19,7 +19,7 @@ async function expectProblem(res: Response, status: number, code: string) {
     detail: string;
     type: string;
     status: number;
-    errors?: { pointer: string }[];
+    errors?: { pointer?: string; parameter?: string }[];
   };
   expect(body).toMatchObject({ status, code, type: expect.stringContaining(code) });
   expect(body.detail.length).toBeGreaterThan(10);
@@ -121,7 +121,21 @@ describe('bad input', () => {
       const nope = await t.request('POST', '/api/sessions', { tree: 'demo/onbekend' });
       const body = await expectProblem(nope, 404, 'tree-not-found');
       expect(body.detail).toContain('demo/start');
-      await expectProblem(await t.request('GET', `/api/sessions/${s.id}?lang=../../etc`, undefined, s.auth), 422, 'validation-failed');
+      const lang = await expectProblem(
+        await t.request('GET', `/api/sessions/${s.id}?lang=../../etc`, undefined, s.auth),
+        422,
+        'validation-failed',
+      );
+      // A fault in the query string is named by its parameter, as the client spelled it; no pointer into a body.
+      expect(lang.errors).toEqual([expect.objectContaining({ parameter: 'lang' })]);
+      expect(lang.errors![0]).not.toHaveProperty('pointer');
+      const locale = await expectProblem(
+        await t.request('GET', `/api/sessions/${s.id}?locale=NL_nl`, undefined, s.auth),
+        422,
+        'validation-failed',
+      );
+      expect(locale.errors).toEqual([expect.objectContaining({ parameter: 'locale' })]);
+      expect(locale.detail).toContain('query parameter "locale"');
     }));
 
   it('unknown paths → 404 and wrong methods → 405 with Allow, both problem+json', async () => {

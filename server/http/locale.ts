@@ -8,6 +8,8 @@ import { parse } from './validate.js';
  * override the language the resident chose in the widget.
  */
 export function requestedLocale(c: Context): string | undefined {
-  const value = c.req.query('lang') ?? c.req.query('locale');
-  return value === undefined ? undefined : parse(Locale, value, `query parameter "lang"`);
+  const parameter = c.req.query('lang') !== undefined ? 'lang' : 'locale';
+  const value = c.req.query(parameter);
+  // The fault is named as the client sent it.
+  return value === undefined ? undefined : parse(Locale, value, { parameter });
 }

@@ -1,6 +1,6 @@
-import type { ProblemDetails, SessionState } from '../api/contract.js';
+import type { ProblemDetails, ProblemField, SessionState } from '../api/contract.js';
 
-export type FieldError = { pointer: string; code: string; message: string };
+export type FieldError = ProblemField;
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',

@@ -22,27 +22,41 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
     if (err instanceof ApiError) throw err;
     throw new ApiError(400, 'malformed-json', `The body is not valid JSON: ${(err as Error).message}.`);
   }
-  return parse(schema, raw, 'body');
+  return parse(schema, raw, { body: true });
 }
 
-export function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+/**
+ * Where a value came from, which decides how its faults are named: by JSON pointer in the body, by
+ * parameter name in the query string (all of it, or one parameter).
+ */
+export type Place = { body: true } | { query: true } | { parameter: string };
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown, place: Place): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors: FieldError[] = result.error.issues.flatMap((issue) => {
-    // An unknown key is reported once per key, each at its own pointer, so a client can name it.
+    // An unknown key is reported once per key, each at its own place, so a client can name it.
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     return keys.map((key) => ({
-      pointer: toPointer(key === undefined ? issue.path : [...issue.path, key]),
-      code: issue.code === 'unrecognized_keys' ? 'unknown-field' : issue.code.replace(/_/g, '-'),
-      message: issue.code === 'unrecognized_keys' ? `Unknown field "${String(key)}": remove it.` : issue.message,
+      ...at(place, key === undefined ? issue.path : [...issue.path, key]),
+      code: issue.code === 'unrecognized_keys' ? `unknown-${'body' in place ? 'field' : 'parameter'}` : issue.code.replace(/_/g, '-'),
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `Unknown ${'body' in place ? 'field' : 'query parameter'} "${String(key)}": remove it.`
+          : issue.message,
     }));
   });
-  throw new ApiError(
-    422,
-    'validation-failed',
-    `The ${what} does not fit: ${errors.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ')}.`,
-    { errors },
-  );
+  const what = 'body' in place ? 'body' : 'query' in place ? 'query string' : `query parameter "${place.parameter}"`;
+  const where = (e: FieldError) => (e.parameter !== undefined ? `"${e.parameter}":` : e.pointer || '/');
+  throw new ApiError(422, 'validation-failed', `The ${what} does not fit: ${errors.map((e) => `${where(e)} ${e.message}`).join('; ')}.`, {
+    errors,
+  });
+}
+
+function at(place: Place, path: readonly PropertyKey[]): { pointer: string } | { parameter: string } {
+  if ('parameter' in place) return { parameter: place.parameter };
+  if ('query' in place) return { parameter: String(path[0] ?? '') };
+  return { pointer: toPointer(path) };
 }
 
 const toPointer = (path: readonly PropertyKey[]) => path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');

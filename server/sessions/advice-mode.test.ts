@@ -80,8 +80,9 @@ describe('?advice=when-done', () => {
     const res = await post(s, '/answers?advice=some', { node: 'deur', value: 'oplossing', version: 0 });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const problem = (await res.json()) as { code: string; detail: string };
+    const problem = (await res.json()) as { code: string; detail: string; errors: unknown[] };
     expect(problem.code).toBe('validation-failed');
+    expect(problem.errors).toEqual([expect.objectContaining({ parameter: 'advice', code: 'invalid-value' })]);
     expect(problem.detail).toContain('query parameter "advice"');
     expect(problem.detail).toMatch(/full.*when-done/);
     expect(await tableCounts(t.db)).toEqual(before);

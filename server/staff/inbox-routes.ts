@@ -47,7 +47,7 @@ export function inboxRoutes(kit: StaffKit) {
 
   app.get('/api/staff/concerns', async (c) => {
     const p = c.get('staff');
-    const f = parse(Filter, c.req.query(), 'query');
+    const f = parse(Filter, c.req.query(), { query: true });
     const rows = await repo.concerns({
       status: f.status,
       urgency: f.urgency,
