@@ -150,7 +150,7 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
     const s = [...sessions.values()].find((x) => x.code === code.replace(/[\s-]/g, '').toUpperCase());
     if (!s) return problem(404, 'resume-code-unknown', 'Unknown or expired code.');
     s.token = randomBytes(16).toString('hex');
-    return c.json(created(s));
+    return c.json(created(s, queryOf(c)));
   });
   app.post('/api/concerns', async (c) => {
     const body = await c.req.json<{ idempotencyKey: string; sessionId?: string }>();

@@ -175,6 +175,8 @@ describe('<vraag-wijzer> happy path', () => {
     button(other, 'Ga verder').click();
     await waitForHeading(other, 'Waar wil je hulp bij?');
     expect(deep(other, '.notice')!.textContent).toContain('Welkom terug');
+    // The handed-over state is shaped as the widget's others are: the plan only at the end.
+    expect(seen.filter((r) => r.path === '/api/resume').map((r) => r.query.get('advice'))).toEqual(['when-done']);
   });
 });
 

@@ -73,7 +73,7 @@ export class ApiClient {
   }
 
   resume(code: string): Promise<CreatedSession> {
-    return this.call('POST', '/api/resume', { code });
+    return this.call('POST', `/api/resume${q()}`, { code });
   }
 
   /** With a sessionId the server wants that session's token: proof the report comes from it. */

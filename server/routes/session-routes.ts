@@ -18,12 +18,12 @@ const WRITE = {
   422: 'validation-failed or an engine code (not-current-node, unknown-option, …)',
 };
 
-const LANG: QueryParam = {
+export const LANG: QueryParam = {
   name: 'lang',
   description: "This response's language instead of the session's own (also as ?locale=).",
   schema: Locale,
 };
-const ADVICE: QueryParam = {
+export const ADVICE: QueryParam = {
   name: 'advice',
   description:
     'full (default): the plan so far in every state. when-done: the state leaves `advice` out until the session is done (the resident widget shows the plan at the end; on large trees it is most of the response).',

@@ -74,6 +74,29 @@ describe('?advice=when-done', () => {
     expect(again).toEqual(second);
   });
 
+  it('shapes the state a resume code hands over the same way', async () => {
+    const created = (await (await t.request('POST', '/api/sessions', { tree: 'demo/start' })).json()) as {
+      id: string;
+      token: string;
+      resumeCode: string;
+      state: SessionState;
+    };
+    const handle = { id: created.id, auth: { authorization: `Bearer ${created.token}` } };
+    let state = created.state;
+    while (!state.done && !state.advice?.length) {
+      state = await json(await post(handle, '/answers', { node: state.step.id, value: autoAnswer(state.step), version: state.version }));
+    }
+    expect(state.done).toBe(false);
+    const resumed = async (query: string) =>
+      ((await (await t.request('POST', `/api/resume${query}`, { code: created.resumeCode })).json()) as { state: SessionState }).state;
+    const lean = await resumed('?advice=when-done');
+    const full = await resumed('');
+    expect(lean).not.toHaveProperty('advice');
+    expect(full.advice).toEqual(state.advice);
+    const { advice: _plan, ...rest } = full;
+    expect(lean).toEqual(rest);
+  });
+
   it('refuses an unknown value with a clear problem and changes nothing', async () => {
     const s = await startSession(t);
     const before = await tableCounts(t.db);

@@ -1,4 +1,5 @@
 import type { CreatedSession } from '../api/contract.js';
+import type { AdviceMode } from '../api/schemas.js';
 import type { Deps } from '../deps.js';
 import { CODE_ALPHABET, formatCode, hashSecret, normalizeCode } from '../ids.js';
 import { ApiError } from '../http/problem.js';
@@ -12,7 +13,12 @@ const CODE = new RegExp(`^[${CODE_ALPHABET}]{8}$`);
  * consent). Guessing is kept out by the rate limit on this route, the code's ~40 bits and its expiry.
  */
 export function resumeService(deps: Deps, loader: SessionLoader) {
-  return async function resume(input: string, guard: RequestGuard, locale: string | undefined): Promise<CreatedSession> {
+  return async function resume(
+    input: string,
+    guard: RequestGuard,
+    locale: string | undefined,
+    advice: AdviceMode = 'full',
+  ): Promise<CreatedSession> {
     const code = normalizeCode(input);
     if (!CODE.test(code)) {
       throw new ApiError(422, 'invalid-code', 'A resume code has 8 letters and digits, like "K7MW-4QPX" (no 0, O, 1, I or L).', {
@@ -44,7 +50,7 @@ export function resumeService(deps: Deps, loader: SessionLoader) {
       resumeCode,
       resumeExpiresAt: found.expiresAt,
       version: row.version,
-      state: presentState(served, view, row, locale ?? row.locale),
+      state: presentState(served, view, row, locale ?? row.locale, advice),
     };
   };
 }
