@@ -47,8 +47,9 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, place: Pla
     }));
   });
   const what = 'body' in place ? 'body' : 'query' in place ? 'query string' : `query parameter "${place.parameter}"`;
-  const where = (e: FieldError) => (e.parameter !== undefined ? `"${e.parameter}":` : e.pointer || '/');
-  throw new ApiError(422, 'validation-failed', `The ${what} does not fit: ${errors.map((e) => `${where(e)} ${e.message}`).join('; ')}.`, {
+  // One parameter is named once, in `what`; in a body or a whole query string each fault says where.
+  const where = (e: FieldError) => ('parameter' in place ? '' : e.parameter !== undefined ? `"${e.parameter}": ` : `${e.pointer || '/'} `);
+  throw new ApiError(422, 'validation-failed', `The ${what} does not fit: ${errors.map((e) => `${where(e)}${e.message}`).join('; ')}.`, {
     errors,
   });
 }
