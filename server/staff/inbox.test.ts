@@ -59,6 +59,11 @@ describe('concern inbox', () => {
     const weg = await bas.call('GET', '/api/staff/concerns?status=weg');
     expect(weg.status).toBe(422);
     expect(((await weg.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ parameter: 'status' })]);
+    const typo = await bas.call('GET', '/api/staff/concerns?stats=afgerond');
+    expect(typo.status).toBe(422);
+    expect(((await typo.json()) as { errors: unknown[] }).errors).toEqual([
+      { parameter: 'stats', code: 'unknown-parameter', message: 'Unknown query parameter "stats": remove it.' },
+    ]);
     expect(JSON.stringify(await list())).not.toContain('06 12345678');
   });
 
