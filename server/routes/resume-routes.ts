@@ -9,7 +9,7 @@ import { jsonBody } from '../http/validate.js';
 import type { SessionLoader } from '../sessions/load-session.js';
 import { resumeService } from '../sessions/resume-service.js';
 import type { RouteDoc } from './route-doc.js';
-import { ADVICE, LANG } from './session-routes.js';
+import { ADVICE, LANG } from './query-params.js';
 
 export const resumeDocs: RouteDoc[] = [
   {

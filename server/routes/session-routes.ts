@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { AdviceMode, AnswerBody, BackBody, CreateSessionBody, Locale } from '../api/schemas.js';
+import { AnswerBody, BackBody, CreateSessionBody } from '../api/schemas.js';
 import type { Deps } from '../deps.js';
 import { requestedAdvice } from '../http/advice-mode.js';
 import { requestedLocale } from '../http/locale.js';
@@ -8,6 +8,7 @@ import { originGuard } from '../http/origin-guard.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { jsonBody } from '../http/validate.js';
 import type { Caller, SessionService } from '../sessions/session-service.js';
+import { ADVICE, LANG } from './query-params.js';
 import type { QueryParam, RouteDoc } from './route-doc.js';
 
 const WRITE = {
@@ -18,17 +19,6 @@ const WRITE = {
   422: 'validation-failed or an engine code (not-current-node, unknown-option, …)',
 };
 
-export const LANG: QueryParam = {
-  name: 'lang',
-  description: "This response's language instead of the session's own (also as ?locale=).",
-  schema: Locale,
-};
-export const ADVICE: QueryParam = {
-  name: 'advice',
-  description:
-    'full (default): the plan so far in every state. when-done: the state leaves `advice` out until the session is done (the resident widget shows the plan at the end; on large trees it is most of the response).',
-  schema: AdviceMode,
-};
 const NODE: QueryParam = { name: 'node', description: 'The answered step to show: a node id from the trail.', schema: z.string() };
 
 export const sessionDocs: RouteDoc[] = [
