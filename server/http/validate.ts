@@ -34,19 +34,18 @@ export type Place = { body: true } | { query: true } | { parameter: string };
 export function parse<S extends z.ZodType>(schema: S, value: unknown, place: Place): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
+  const inBody = 'body' in place;
   const errors: FieldError[] = result.error.issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys')
+      return [{ ...at(place, issue.path), code: issue.code.replace(/_/g, '-'), message: issue.message }];
     // An unknown key is reported once per key, each at its own place, so a client can name it.
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    return keys.map((key) => ({
-      ...at(place, key === undefined ? issue.path : [...issue.path, key]),
-      code: issue.code === 'unrecognized_keys' ? `unknown-${'body' in place ? 'field' : 'parameter'}` : issue.code.replace(/_/g, '-'),
-      message:
-        issue.code === 'unrecognized_keys'
-          ? `Unknown ${'body' in place ? 'field' : 'query parameter'} "${String(key)}": remove it.`
-          : issue.message,
+    return issue.keys.map((key) => ({
+      ...at(place, [...issue.path, key]),
+      code: inBody ? 'unknown-field' : 'unknown-parameter',
+      message: `Unknown ${inBody ? 'field' : 'query parameter'} "${key}": remove it.`,
     }));
   });
-  const what = 'body' in place ? 'body' : 'query' in place ? 'query string' : `query parameter "${place.parameter}"`;
+  const what = inBody ? 'body' : 'query' in place ? 'query string' : `query parameter "${place.parameter}"`;
   // One parameter is named once, in `what`; in a body or a whole query string each fault says where.
   const where = (e: FieldError) => ('parameter' in place ? '' : e.parameter !== undefined ? `"${e.parameter}": ` : `${e.pointer || '/'} `);
   throw new ApiError(422, 'validation-failed', `The ${what} does not fit: ${errors.map((e) => `${where(e)}${e.message}`).join('; ')}.`, {
