@@ -8,8 +8,9 @@ import { parse } from './validate.js';
  * override the language the resident chose in the widget.
  */
 export function requestedLocale(c: Context): string | undefined {
-  const parameter = c.req.query('lang') !== undefined ? 'lang' : 'locale';
-  const value = c.req.query(parameter);
-  // The fault is named as the client sent it.
-  return value === undefined ? undefined : parse(Locale, value, { parameter });
+  const lang = c.req.query('lang');
+  // A fault is named as the client sent it.
+  if (lang !== undefined) return parse(Locale, lang, { parameter: 'lang' });
+  const locale = c.req.query('locale');
+  return locale === undefined ? undefined : parse(Locale, locale, { parameter: 'locale' });
 }
