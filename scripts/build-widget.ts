@@ -1,21 +1,25 @@
 // Bundles the resident widget into the one file a municipal page loads:
 //   <script type="module" src="https://<server>/widget/vraag-wijzer.js"></script>
+// That URL is a tiny entry module pointing at the content-hashed bundle (scripts/lib/publish-bundle.ts).
 // Prints raw and gzip size; the budget is 35 KB gzip (issue 5) and the build fails above it.
 import { build } from 'esbuild';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { publishBundle } from './lib/publish-bundle.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const WIDGET_OUT = resolve(root, 'dist/widget/vraag-wijzer.js');
+const WIDGET_DIR = resolve(root, 'dist/widget');
 const BUDGET_GZIP = 35 * 1024;
 
-export async function buildWidget(): Promise<{ bytes: number; gzip: number }> {
-  await mkdir(dirname(WIDGET_OUT), { recursive: true });
-  await build({
-    entryPoints: [resolve(root, 'widget/index.ts')],
-    outfile: WIDGET_OUT,
+export async function buildWidget(): Promise<{ bytes: number; gzip: number; hashed: string }> {
+  await mkdir(WIDGET_DIR, { recursive: true });
+  const result = await build({
+    entryPoints: { 'vraag-wijzer': resolve(root, 'widget/index.ts') },
+    outdir: WIDGET_DIR,
+    entryNames: '[name]-[hash]',
+    write: false,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -31,21 +35,21 @@ export async function buildWidget(): Promise<{ bytes: number; gzip: number }> {
   // The demo pages' tiny helper (?tree=, ?lang=, ?dir=): kept out of the widget bundle itself.
   await build({
     entryPoints: [resolve(root, 'widget/demo-page.ts')],
-    outfile: resolve(dirname(WIDGET_OUT), 'demo-page.js'),
+    outfile: resolve(WIDGET_DIR, 'demo-page.js'),
     bundle: true,
     format: 'esm',
     platform: 'browser',
     minify: true,
     logLevel: 'warning',
   });
-  const code = await readFile(WIDGET_OUT);
-  return { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  const { hashed, code } = await publishBundle(result, WIDGET_DIR, 'vraag-wijzer.js');
+  return { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length, hashed };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { bytes, gzip } = await buildWidget();
+  const { bytes, gzip, hashed } = await buildWidget();
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`dist/widget/vraag-wijzer.js  ${kb(bytes)}  (gzip ${kb(gzip)}, budget ${kb(BUDGET_GZIP)})`);
+  console.log(`dist/widget/${hashed}  ${kb(bytes)}  (gzip ${kb(gzip)}, budget ${kb(BUDGET_GZIP)})`);
   if (gzip > BUDGET_GZIP) {
     console.error(
       `widget-too-large: the bundle is ${kb(gzip)} gzip, over the ${kb(BUDGET_GZIP)} budget. Look for a new dependency in widget/ and drop it.`,

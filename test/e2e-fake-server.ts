@@ -167,8 +167,11 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
     const s = concerns.get(c.req.param('t'));
     return s ? c.json(s) : problem(404, 'concern-not-found', 'Unknown status token.');
   });
-  app.get('/widget/vraag-wijzer.js', async (c) => {
-    const js = await readFile(join(ROOT, 'dist/widget/vraag-wijzer.js'));
+  // The stable entry and the hashed bundle it points at (scripts/lib/publish-bundle.ts).
+  app.get('/widget/:file', async (c) => {
+    const file = c.req.param('file');
+    if (!/^vraag-wijzer(-[A-Z0-9]+)?\.js$/.test(file)) return c.notFound();
+    const js = await readFile(join(ROOT, 'dist/widget', file));
     return c.body(js, 200, {
       'content-type': 'text/javascript; charset=utf-8',
       'cross-origin-resource-policy': 'cross-origin',

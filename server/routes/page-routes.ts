@@ -3,45 +3,62 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/problem.js';
+import { pageResponse, staticAssets, type CachePolicy } from '../http/static-asset.js';
 
 // Names are checked before they touch the file system: no "..", no slashes, no surprises.
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
-const ASSET = /^[a-z0-9][a-z0-9._-]*\.(js|map|css)$/;
-const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', map: 'application/json', css: 'text/css; charset=utf-8' };
+const ASSET = /^[a-z0-9][a-zA-Z0-9._-]*\.(js|map|css|json)$/;
+// esbuild's content hash: eight characters of A–Z and 0–9 (scripts/lib/publish-bundle.ts).
+const HASHED = /-[A-Z0-9]{8}\.(js|css)(\.map)?$/;
+const ENTRY = 'vraag-wijzer.js';
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  map: 'application/json',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json',
+};
 
 /** The demo pages (server/static/*.html at / and /demo/<name>) and the widget bundle. */
 export function pageRoutes({ config }: Deps) {
+  const assets = staticAssets();
+  /** Pages load the hashed bundle directly: one request less than through the stable entry. */
+  const bundleUrl = async () => {
+    const manifest = await readFile(join(config.widgetDir, 'vraag-wijzer.manifest.json'), 'utf8').catch(() => undefined);
+    const hashed = manifest && (JSON.parse(manifest) as Record<string, string>)[ENTRY];
+    return `/widget/${hashed && HASHED.test(hashed) ? hashed : ENTRY}`;
+  };
   const page = async (name: string) => {
     if (!NAME.test(name)) return undefined;
-    return readFile(join(config.staticDir, `${name}.html`), 'utf8').catch(() => undefined);
+    const html = await readFile(join(config.staticDir, `${name}.html`), 'utf8').catch(() => undefined);
+    return html?.replaceAll(`/widget/${ENTRY}`, await bundleUrl());
   };
+  const policyOf = (file: string): CachePolicy => (HASHED.test(file) ? 'immutable' : file === ENTRY ? 'short' : 'revalidate');
   return new Hono()
     .get('/', async (c) => {
       const html = await page('index');
       if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page: ${config.staticDir}/index.html is missing.`);
-      return c.html(html);
+      return pageResponse(c, html);
     })
     .get('/demo/:name', async (c) => {
       const html = await page(c.req.param('name'));
       if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page "${c.req.param('name')}" in ${config.staticDir}.`);
-      return c.html(html);
+      return pageResponse(c, html);
     })
     .get('/widget/:file', async (c) => {
       const file = c.req.param('file');
-      const body = ASSET.test(file) ? await readFile(join(config.widgetDir, file)).catch(() => undefined) : undefined;
-      if (!body)
-        throw new ApiError(
-          404,
-          'widget-not-built',
-          `${file} is not in ${config.widgetDir}. Run "npm run build" (scripts/build-widget.ts) first.`,
-        );
-      c.header('content-type', TYPES[file.split('.').pop()!]!);
-      c.header('cache-control', 'no-cache');
       // Municipal sites embed the bundle from here: a module script from another origin is a
       // CORS request, and COEP-isolated pages also need CORP. The bundle is public and has no
       // credentials, so any origin may load it; the API keeps its own allow-list.
       c.header('access-control-allow-origin', '*');
       c.header('cross-origin-resource-policy', 'cross-origin');
-      return c.body(body);
+      const type = TYPES[file.split('.').pop()!];
+      const res = ASSET.test(file) && type ? await assets(c, join(config.widgetDir, file), type, policyOf(file)) : undefined;
+      if (!res)
+        throw new ApiError(
+          404,
+          'widget-not-built',
+          `${file} is not in ${config.widgetDir}. Run "npm run build" (scripts/build-widget.ts) first.`,
+        );
+      return res;
     });
 }
