@@ -60,8 +60,10 @@ export function staticAssets() {
     c.header('cache-control', CACHE_CONTROL[policy]);
     c.header('etag', variant.etag);
     if (file.br || file.gzip) c.header('vary', 'accept-encoding');
-    if (matches(c.req.header('if-none-match'), variant.etag)) return c.body(null, 304);
+    // Before the 304 too: a browser replaces its stored headers with the 304's, and the security
+    // headers (CSP) are chosen by type – a page revalidated without it lost its scripts.
     c.header('content-type', type);
+    if (matches(c.req.header('if-none-match'), variant.etag)) return c.body(null, 304);
     if (encoding) c.header('content-encoding', encoding);
     return c.body(variant.body as Uint8Array<ArrayBuffer>);
   };
@@ -89,6 +91,9 @@ export function pageResponse(c: Context, html: string): Response {
   const etag = `"${createHash('sha1').update(html).digest('base64url')}"`;
   c.header('cache-control', CACHE_CONTROL.revalidate);
   c.header('etag', etag);
-  if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+  if (matches(c.req.header('if-none-match'), etag)) {
+    c.header('content-type', 'text/html; charset=UTF-8');
+    return c.body(null, 304);
+  }
   return c.html(html);
 }

@@ -81,5 +81,8 @@ describe('the demo pages', () => {
     expect(html).not.toContain('/widget/vraag-wijzer.js"');
     const again = await get('/', { 'if-none-match': res.headers.get('etag')! });
     expect(again.status).toBe(304);
+    // The browser keeps the 304's headers for the cached page: the page's CSP, not the API's.
+    expect(again.headers.get('content-security-policy')).toBe(res.headers.get('content-security-policy'));
+    expect(again.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 });
