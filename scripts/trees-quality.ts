@@ -1,4 +1,4 @@
-// npm run trees:quality [dir…] [--strict] – walks every casus answer set (trees/<gemeente>/casus/*.json)
+// npm run trees:quality [dir…] [--strict] [--plans] – walks every casus answer set (trees/<gemeente>/casus/*.json)
 // through a real engine session and scores the plan against what a loket worker would advise.
 // Informational: exit 0 unless --strict and a target is missed (or a casus file is invalid).
 import { resolve } from 'node:path';
@@ -13,9 +13,10 @@ import { walkAnswerSet } from './quality/walk.js';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
-const unknown = args.filter((a) => a.startsWith('--') && a !== '--strict');
+const plans = args.includes('--plans');
+const unknown = args.filter((a) => a.startsWith('--') && a !== '--strict' && a !== '--plans');
 if (unknown.length) {
-  console.error(`unknown option ${unknown.join(', ')}; usage: npm run trees:quality [dir…] [--strict]`);
+  console.error(`unknown option ${unknown.join(', ')}; usage: npm run trees:quality [dir…] [--strict] [--plans]`);
   process.exit(2);
 }
 const paths = args.filter((a) => !a.startsWith('--'));
@@ -52,7 +53,7 @@ for (const dir of dirs) {
   }
   console.log(`\n${bank.gemeente}: advice quality per answer set\n`);
   console.log(formatTable(setTable(results)));
-  const details = setDetails(results);
+  const details = setDetails(results, plans);
   if (details.length) console.log(`\nWhat is missing, broken or forbidden, per set:\n${details.join('\n')}`);
 
   const doors = [...new Set(results.map((r) => r.door))].sort();

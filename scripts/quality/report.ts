@@ -78,8 +78,8 @@ export function setTable(results: readonly SetResult[]): string[][] {
   ];
 }
 
-/** What went wrong per set, one line each, so a row in the table can be traced. */
-export function setDetails(results: readonly SetResult[]): string[] {
+/** What went wrong per set, one line each, so a row in the table can be traced; with `plans`, the plan too. */
+export function setDetails(results: readonly SetResult[], plans = false): string[] {
   const out: string[] = [];
   for (const r of results) {
     const lines = [
@@ -87,6 +87,9 @@ export function setDetails(results: readonly SetResult[]): string[] {
       ...r.score.missing.map((m) => `missing: ${m}`),
       ...r.score.violations.map((v) => `violation: ${v}`),
       ...r.score.forbidden.map((f) => `FORBIDDEN shown: ${f} – ${r.casus.forbid.find((x) => x.ref === f)?.why ?? ''}`),
+      ...(plans
+        ? r.walk.plan.map((p, i) => `plan ${i + 1}: ${p.id} [${p.layer}${p.section ? `, ${p.section}` : ''}] ${p.services.join(', ')}`)
+        : []),
     ];
     if (lines.length) out.push(`${r.casus.id}/${r.setId}`, ...lines.map((l) => `  ${l}`));
   }
