@@ -76,6 +76,13 @@ describe('scorePlan', () => {
     expect(scorePlan(casus, plan).repeatedServices).toBe(2);
   });
 
+  it('does not count a service as repeated where a later item only refers to the card an earlier item shows', () => {
+    const plan = [item('a/1', 'algemeen', ['buuv']), { ...item('a/2', 'informeel', ['buuv', 'tandem']), cards: ['tandem'] }];
+    const score = scorePlan({ ...casus, expect: ['service:buuv'] }, plan);
+    expect(score.repeatedServices).toBe(0);
+    expect(score.missing).toEqual([]);
+  });
+
   it('scores an empty plan as nothing present, without constraint violations', () => {
     const score = scorePlan(casus, []);
     expect(score.present).toBe(0);

@@ -10,6 +10,8 @@ export interface QualityItem {
   /** Section of the composed plan; absent while the engine does not compose sections. */
   section?: string;
   services: string[];
+  /** The services whose card this item shows (absent: all of them); a composed plan shows each card once. */
+  cards?: string[];
   /** Title, text and why together, for text: references. */
   text: string;
 }
@@ -22,7 +24,7 @@ export interface PlanScore {
   violations: string[];
   forbidden: Ref[];
   items: number;
-  /** Extra appearances of a service card beyond its first (a card shown three times counts 2). */
+  /** Extra showings of a service card beyond its first (a card shown on three items counts 2). */
   repeatedServices: number;
 }
 
@@ -73,7 +75,7 @@ export function scorePlan(casus: Pick<Casus, 'expect' | 'order' | 'forbid'>, pla
   }
   const forbidden = casus.forbid.map((f) => f.ref).filter((ref) => firstIndex(ref) >= 0);
   const cards = new Map<string, number>();
-  for (const item of plan) for (const s of new Set(item.services)) cards.set(s, (cards.get(s) ?? 0) + 1);
+  for (const item of plan) for (const s of new Set(item.cards ?? item.services)) cards.set(s, (cards.get(s) ?? 0) + 1);
   const repeatedServices = [...cards.values()].reduce((sum, n) => sum + n - 1, 0);
   return {
     expected: casus.expect.length,

@@ -29,14 +29,19 @@ export function answerKey(node: FlatNode): string {
   return stored?.startsWith('profile.') ? stored : `${node.treeId}.${node.local}`;
 }
 
-/** Reads the fields the report needs; `layer`/`section` are the composed plan's (CONTRACT.md), `level` the older name. */
+/**
+ * Reads the fields the report needs. `layer`, `section` and `cardAt` (service → the earlier item that
+ * shows its card) are the composed plan's (CONTRACT.md); `level` is the older name of the layer.
+ */
 export function toQualityItem(p: PlanItem): QualityItem {
-  const extra = p as unknown as { layer?: string; level?: string; section?: string };
+  const extra = p as unknown as { layer?: string; level?: string; section?: string; cardAt?: Record<string, string> };
+  const services = p.services.map((s) => s.id);
   return {
     id: p.id,
     layer: extra.layer ?? extra.level ?? '',
     ...(extra.section ? { section: extra.section } : {}),
-    services: p.services.map((s) => s.id),
+    services,
+    cards: services.filter((s) => !Object.hasOwn(extra.cardAt ?? {}, s)),
     text: [p.title, p.text, p.why].join('\n'),
   };
 }
