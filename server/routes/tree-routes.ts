@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { localize } from '../../engine/index.js';
-import type { TreeDetail, TreeSummary } from '../api/contract.js';
+import { localize, type GemeenteConfig } from '../../engine/index.js';
+import type { GemeenteView, TreeDetail, TreeSummary } from '../api/contract.js';
 import type { Deps } from '../deps.js';
 import { requestedLocale } from '../http/locale.js';
 import { ApiError } from '../http/problem.js';
@@ -21,6 +21,13 @@ export const treeDocs: RouteDoc[] = [
     tag: 'trees',
     summary: 'One tree as published, with the sub-flows it uses.',
     responses: { 200: 'TreeDetail', 404: 'tree-not-found' },
+  },
+  {
+    method: 'get',
+    path: '/api/gemeenten/{gemeente}',
+    tag: 'trees',
+    summary: "The municipality's names, numbers, help bar and theme (its gemeente.json, as served with its trees).",
+    responses: { 200: 'GemeenteView', 404: 'gemeente-not-found / gemeente-config-missing' },
   },
 ];
 
@@ -44,5 +51,35 @@ export function treeRoutes({ trees }: Deps) {
       if (!t) throw new ApiError(404, 'tree-not-found', `No published tree "${id}". GET /api/trees lists them.`);
       const detail: TreeDetail = { ...summary(t, requestedLocale(c) ?? 'nl'), uses: t.uses, tree: t.source };
       return c.json(detail);
+    })
+    .get('/api/gemeenten/:gemeente', (c) => {
+      const gemeente = c.req.param('gemeente');
+      const config = trees.config(gemeente);
+      if (config === undefined)
+        throw new ApiError(404, 'gemeente-not-found', `No published tree of "${gemeente}". GET /api/trees lists them.`);
+      if (config === null)
+        throw new ApiError(404, 'gemeente-config-missing', `trees/${gemeente}/ has no gemeente.json; clients use generic words.`);
+      // The same for every session of this bundle, and public: the widget may keep it a while.
+      c.header('cache-control', 'public, max-age=300');
+      return c.json(gemeenteView(config));
     });
+}
+
+const views = new WeakMap<GemeenteConfig, GemeenteView>();
+
+/** Built once per verified config, i.e. once per bundle. */
+function gemeenteView(config: GemeenteConfig): GemeenteView {
+  let view = views.get(config);
+  if (!view) {
+    view = {
+      gemeente: config.gemeente,
+      name: config.name,
+      kcc: { name: config.kcc.name, phone: config.kcc.phone, tel: config.kcc.tel },
+      helpBar: config.helpBar.map((e) => ({ text: e.text, tel: e.tel })),
+      theme: config.theme ?? {},
+      labels: { layers: config.labels?.layers ?? {}, kinds: config.labels?.kinds ?? {} },
+    };
+    views.set(config, view);
+  }
+  return view;
 }
