@@ -9,6 +9,7 @@ import type {
   ConcernStatus,
   CreatedSession,
   CreateSessionRequest,
+  GemeenteView,
   ProblemDetails,
   ResumeCodeIssued,
   SessionState,
@@ -79,6 +80,11 @@ export class ApiClient {
   /** With a sessionId the server wants that session's token: proof the report comes from it. */
   reportConcern(body: ConcernRequest, h?: SessionHandle): Promise<ConcernReceipt> {
     return this.call('POST', '/api/concerns', body, body.sessionId ? h?.token : undefined);
+  }
+
+  /** The municipality's names, numbers and theme (gemeente.json as served with its trees). */
+  gemeente(name: string): Promise<GemeenteView> {
+    return this.call('GET', `/api/gemeenten/${encodeURIComponent(name)}`);
   }
 
   concernStatus(statusToken: string): Promise<ConcernStatus> {

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { localize, type GemeenteConfig } from '../../engine/index.js';
-import type { GemeenteView, TreeDetail, TreeSummary } from '../api/contract.js';
+import { localize } from '../../engine/index.js';
+import type { TreeDetail, TreeSummary } from '../api/contract.js';
 import type { Deps } from '../deps.js';
 import { requestedLocale } from '../http/locale.js';
 import { ApiError } from '../http/problem.js';
+import { gemeenteView } from '../tree-store/gemeente-view.js';
 import type { ServedTree } from '../tree-store/served-tree.js';
 import type { RouteDoc } from './route-doc.js';
 
@@ -63,23 +64,4 @@ export function treeRoutes({ trees }: Deps) {
       c.header('cache-control', 'public, max-age=300');
       return c.json(gemeenteView(config));
     });
-}
-
-const views = new WeakMap<GemeenteConfig, GemeenteView>();
-
-/** Built once per verified config, i.e. once per bundle. */
-function gemeenteView(config: GemeenteConfig): GemeenteView {
-  let view = views.get(config);
-  if (!view) {
-    view = {
-      gemeente: config.gemeente,
-      name: config.name,
-      kcc: { name: config.kcc.name, phone: config.kcc.phone, tel: config.kcc.tel },
-      helpBar: config.helpBar.map((e) => ({ text: e.text, tel: e.tel })),
-      theme: config.theme ?? {},
-      labels: { layers: config.labels?.layers ?? {}, kinds: config.labels?.kinds ?? {} },
-    };
-    views.set(config, view);
-  }
-  return view;
 }
