@@ -5,14 +5,14 @@ import { LocalizedText, Source } from './text.js';
 /** A phone number as people read it aloud: digits, spaces, "-" and a leading "+". */
 const Phone = z
   .string()
-  .regex(/^\+?[0-9][0-9 -]{1,18}[0-9]$/, 'a phone number as written for people, e.g. "14 023" or "0800-2000"')
-  .meta({ description: 'As residents read it: "14 023", "0800-2000".' });
+  .regex(/^\+?[0-9][0-9 -]{1,18}[0-9]$/, 'a phone number as written for people, e.g. "0800-2000" or "+31 20 123 4567"')
+  .meta({ description: 'As residents read it, e.g. "0800-2000".' });
 
 /** What a link dials: `tel:` and the digits only, so every phone can dial it. */
 const Tel = z
   .string()
-  .regex(/^tel:\+?[0-9]{3,15}$/, 'a tel: link with digits only, e.g. "tel:14023"')
-  .meta({ description: 'tel: and the digits of the number, e.g. "tel:14023".' });
+  .regex(/^tel:\+?[0-9]{3,15}$/, 'a tel: link with digits only, e.g. "tel:08002000"')
+  .meta({ description: 'tel: and the digits of the number, e.g. "tel:08002000".' });
 
 const Sources = z.array(Source).min(1, 'every phone number names its source: add a public page (or seed lines) that gives it');
 
@@ -55,8 +55,8 @@ const LabelKey = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a label key such as "buu
 export const GemeenteConfig = z
   .object({
     $schema: z.string().optional(),
-    gemeente: z.string().regex(/^[a-z0-9-]+$/, 'the folder name, e.g. "haarlem"'),
-    name: LocalizedText.meta({ description: 'How texts name the municipality, e.g. "Gemeente Haarlem".' }),
+    gemeente: z.string().regex(/^[a-z0-9-]+$/, 'the folder name, e.g. "utrecht"'),
+    name: LocalizedText.meta({ description: 'How texts name the municipality, e.g. "Gemeente Utrecht".' }),
     kcc: Kcc,
     helpBar: z
       .array(HelpEntry)

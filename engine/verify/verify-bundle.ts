@@ -166,7 +166,7 @@ function serviceProblems(tree: Tree, where: string, known: Set<string>, haveCata
 /**
  * Every rule names its source: a node that branches on answers must cite the policy line or public
  * page its conditions come from (the tree's own sources say where the content comes from, not why
- * this route). A warning, so drafts can be written first; CI keeps warnings at zero for Haarlem.
+ * this route). A warning, so drafts can be written first; CI keeps warnings at zero for shipped trees.
  */
 function ruleSourceProblems(tree: Tree, where: string): Problem[] {
   const problems: Problem[] = [];
