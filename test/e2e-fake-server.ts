@@ -187,8 +187,11 @@ export function fakeApp({ trees, config }: DemoBundle): Hono {
       'access-control-allow-origin': '*',
     });
   });
+  // The pages name Haarlem's number as {{haarlem.kcc}} (server/routes/page-routes.ts); the fake serves no Haarlem.
   const page = async (name: string) =>
-    new Response(await readFile(join(ROOT, 'server/static', `${name}.html`)), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    new Response((await readFile(join(ROOT, 'server/static', `${name}.html`), 'utf8')).replace(/\{\{[a-z0-9-]+\.kcc\}\}/g, 'de gemeente'), {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
   app.get('/', () => page('index'));
   app.get('/demo/:name', (c) => (/^[a-z0-9-]+$/.test(c.req.param('name')) ? page(c.req.param('name')) : c.notFound()));
   return app;

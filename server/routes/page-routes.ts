@@ -9,11 +9,18 @@ const NAME = /^[a-z0-9][a-z0-9-]*$/;
 const ASSET = /^[a-z0-9][a-z0-9._-]*\.(js|map|css)$/;
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', map: 'application/json', css: 'text/css; charset=utf-8' };
 
-/** The demo pages (server/static/*.html at / and /demo/<name>) and the widget bundle. */
-export function pageRoutes({ config }: Deps) {
+/**
+ * The demo pages (server/static/*.html at / and /demo/<name>) and the widget bundle. A page names a
+ * municipality's contact number as `{{<gemeente>.kcc}}`, filled from its served gemeente.json, so the
+ * number lives in one place; without one the page says "de gemeente".
+ */
+export function pageRoutes({ config, trees }: Deps) {
   const page = async (name: string) => {
     if (!NAME.test(name)) return undefined;
-    return readFile(join(config.staticDir, `${name}.html`), 'utf8').catch(() => undefined);
+    const html = await readFile(join(config.staticDir, `${name}.html`), 'utf8').catch(() => undefined);
+    return html?.replace(/\{\{([a-z0-9-]+)\.kcc\}\}/g, (_, gemeente: string) =>
+      escapeHtml(trees.config(gemeente)?.kcc.phone ?? 'de gemeente'),
+    );
   };
   return new Hono()
     .get('/', async (c) => {
@@ -45,3 +52,5 @@ export function pageRoutes({ config }: Deps) {
       return c.body(body);
     });
 }
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
