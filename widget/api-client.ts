@@ -117,7 +117,7 @@ export class ApiClient {
 
 /**
  * The widget shows the plan once the session is done, so it asks for states without it until
- * then (on Haarlem's trees the plan is most of every answer's response).
+ * then (on the first municipality's trees the plan is most of every answer's response).
  */
 const q = (locale?: string) => `?advice=when-done${locale ? `&locale=${encodeURIComponent(locale)}` : ''}`;
 
