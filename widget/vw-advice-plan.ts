@@ -4,6 +4,7 @@
 import { css, html, nothing } from 'lit';
 import type { PresentedAdvice } from '../server/api/contract.js';
 import { markdown } from './markdown.js';
+import type { MessageKey } from './messages.js';
 import { VwElement } from './vw-element.js';
 import './vw-service-card.js';
 
@@ -105,7 +106,7 @@ export class VwAdvicePlan extends VwElement {
 
   private item(a: PresentedAdvice) {
     return html`<article class=${a.level} part="advice-item" aria-labelledby=${`t-${a.id}`}>
-      <span class="level">${this.layerLabel(a.level)}</span>
+      <span class="level">${this.t(`level_${a.level}` as MessageKey)}</span>
       <h3 id=${`t-${a.id}`}>${a.title}</h3>
       ${markdown(a.text)}
       ${

@@ -31,14 +31,13 @@ export class VwElement extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** `{kcc}` in a text is the municipality's contact number, or "de gemeente" when none is known. */
+  /**
+   * `{kcc}` in a text is the municipality's contact number, or "de gemeente" when none is known; a
+   * layer heading (`level_<layer>`) is the municipality's own label where its gemeente.json has one.
+   */
   protected t(key: MessageKey, params?: Record<string, string | number>): string {
-    return t(this.locale, key, { kcc: this.gemeente?.kcc.phone ?? t(this.locale, 'kccFallback'), ...params });
-  }
-
-  /** A layer's heading: the municipality's own label, else the generic one. */
-  protected layerLabel(level: PyramidLevel): string {
-    return localize(this.gemeente?.labels.layers[level], this.locale) ?? this.t(`level_${level}`);
+    const own = key.startsWith('level_') ? this.gemeente?.labels.layers[key.slice('level_'.length) as PyramidLevel] : undefined;
+    return localize(own, this.locale) ?? t(this.locale, key, { kcc: this.gemeente?.kcc.phone ?? t(this.locale, 'kccFallback'), ...params });
   }
 
   /** Moves focus to this view's heading (h2 tabindex=-1), after the next render if one is pending. */
