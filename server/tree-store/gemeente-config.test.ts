@@ -126,4 +126,13 @@ describe('gemeente.json', () => {
     await t.deps.trees.reload();
     expect((await view(t)).kcc.phone).toBe('0255 99 00 01');
   });
+
+  it('a gemeente.json that does not parse changes nothing either', async () => {
+    const t = await boot();
+    const before = await view(t);
+    writeFileSync(join(dir, 'gemeente.json'), '{ "gemeente": "duinstad", ');
+    const report = await t.deps.trees.reload();
+    expect(report.refused[0]!.problems).toContainEqual(expect.objectContaining({ code: 'json-syntax', where: 'duinstad/gemeente.json' }));
+    expect(await view(t)).toEqual(before);
+  });
 });

@@ -42,6 +42,9 @@ export function createTreeStore(opts: TreeStoreOptions) {
     for (const dir of opts.dirs) {
       const { input, problems: readProblems } = await readBundle(dir);
       const verified = verifyBundle(input);
+      // A gemeente.json that does not parse refuses the bundle like one that fails its checks:
+      // served without it, the trees would lose the municipality's numbers.
+      if (readProblems.some((p) => p.severity === 'error' && p.where === `${input.gemeente}/gemeente.json`)) verified.graphs.clear();
       const problems = [...readProblems, ...verified.problems];
       for (const p of problems)
         logger[p.severity === 'error' ? 'error' : 'warn']({ code: p.code, where: p.where, pointer: p.pointer }, formatProblem(p));
