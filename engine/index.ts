@@ -4,6 +4,7 @@ export * from './runtime.js';
 export { LocalizedText, Source } from './schema/text.js';
 export { Tree, Node, AdviceItem, AdviceKind, Input, Rule, Door } from './schema/tree-schema.js';
 export { Service, ServiceCatalog } from './schema/services-schema.js';
+export { GemeenteConfig } from './schema/gemeente-schema.js';
 export type { Problem } from './verify/problem.js';
 export { hasErrors, formatProblem } from './verify/problem.js';
 export { verifyBundle, type BundleInput, type VerifiedBundle } from './verify/verify-bundle.js';

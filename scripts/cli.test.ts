@@ -27,7 +27,8 @@ describe('npm run trees:b1', () => {
     const r = run('scripts/trees-b1.ts', copyDemo('b1-ok'));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('── demo/start – Start');
-    expect(r.stdout).toMatch(/demo: 5 documents, \d+ sentences, Flesch-Douma/);
+    expect(r.stdout).toContain('── demo/gemeente.json – Gemeente'); // the help bar is read for B1 too
+    expect(r.stdout).toMatch(/demo: 6 documents, \d+ sentences, Flesch-Douma/);
   });
 
   it('exits 1 on an error and names it with its JSON pointer', () => {

@@ -2,6 +2,7 @@
 // so the editor's autocompletion and the verifier can never disagree.
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { GemeenteConfig } from '../engine/schema/gemeente-schema.js';
 import { ScenarioFile } from '../engine/schema/scenario-schema.js';
 import { ServiceCatalog } from '../engine/schema/services-schema.js';
 import { Tree } from '../engine/schema/tree-schema.js';
@@ -13,6 +14,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'scenarios.schema.json': { title: 'Vraagwijzer scenarios', ...z.toJSONSchema(ScenarioFile, { io: 'input' }) },
     'casus.schema.json': { title: 'Vraagwijzer casus bank', ...z.toJSONSchema(CasusFile, { io: 'input' }) },
     'services.schema.json': { title: 'Vraagwijzer sociale kaart', ...z.toJSONSchema(ServiceCatalog, { io: 'input' }) },
+    'gemeente.schema.json': { title: 'Vraagwijzer gemeente config', ...z.toJSONSchema(GemeenteConfig, { io: 'input' }) },
   };
 }
 

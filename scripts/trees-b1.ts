@@ -29,6 +29,8 @@ for (const dir of dirs) {
     reports.push(analyzeDocument(`${input.gemeente}/${name}`, title, json, lists));
   }
   if (input.services !== null) reports.push(analyzeDocument(`${input.gemeente}/services.json`, 'Sociale kaart', input.services, lists));
+  // The help bar and labels are resident-facing too.
+  if (input.config != null) reports.push(analyzeDocument(`${input.gemeente}/gemeente.json`, 'Gemeente', input.config, lists));
   for (const r of reports) console.log(`${formatDocument(r)}\n`);
   console.log(formatSummary(input.gemeente, reports));
   errors += reports.reduce((n, r) => n + count(r.findings, 'error'), 0);

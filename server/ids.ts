@@ -16,7 +16,7 @@ export interface IdSource {
 }
 
 /**
- * No 0/O, 1/I/L: a code read aloud over the phone (14 023) cannot be misheard as another.
+ * No 0/O, 1/I/L: a code read aloud over the phone cannot be misheard as another.
  * 31 symbols × 8 positions ≈ 40 bits; guessing is stopped by rate limits and the 7-day expiry.
  */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

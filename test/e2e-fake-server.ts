@@ -19,10 +19,12 @@ import {
   start,
   verifyBundle,
   type CompiledTree,
+  type GemeenteConfig,
   type SessionView,
 } from '../engine/index.js';
 import type { ConcernStatus, SessionState } from '../server/api/contract.js';
 import { presentService, presentState } from '../server/sessions/present-state.js';
+import { gemeenteView } from '../server/tree-store/gemeente-view.js';
 import { readBundle } from '../server/tree-store/read-bundle.js';
 import { proefServices, proefTree } from './e2e-proef-tree.js';
 
@@ -40,7 +42,12 @@ interface Session {
   locale: string;
 }
 
-export async function loadDemo(): Promise<Map<string, CompiledTree>> {
+export interface DemoBundle {
+  trees: Map<string, CompiledTree>;
+  config: GemeenteConfig | null;
+}
+
+export async function loadDemo(): Promise<DemoBundle> {
   const { input } = await readBundle(join(ROOT, 'test/fixtures/demo'));
   input.trees.push({ name: 'proef', json: proefTree });
   const services = input.services as { services: unknown[] };
@@ -50,7 +57,7 @@ export async function loadDemo(): Promise<Map<string, CompiledTree>> {
   if (errors.length) throw new Error(`fake-server-bundle: ${errors.map((p) => `${p.where}${p.pointer}: ${p.message}`).join('\n')}`);
   const trees = new Map<string, CompiledTree>();
   for (const [id, graph] of bundle.graphs) trees.set(`demo/${id}`, compile(graph, bundle.services));
-  return trees;
+  return { trees, config: bundle.config };
 }
 
 /** The state as the real server presents it, in the language and shape the query asks for. */
@@ -67,7 +74,7 @@ const problem = (status: number, code: string, detail: string, extra: object = {
     headers: { 'content-type': 'application/problem+json' },
   });
 
-export function fakeApp(trees: Map<string, CompiledTree>): Hono {
+export function fakeApp({ trees, config }: DemoBundle): Hono {
   const sessions = new Map<string, Session>();
   const replies = new Map<string, SessionState>();
   const concerns = new Map<string, ConcernStatus>();
@@ -85,6 +92,11 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
     return s && header === `Bearer ${s.token}` ? s : undefined;
   };
 
+  app.get('/api/gemeenten/:gemeente', (c) =>
+    config && c.req.param('gemeente') === config.gemeente
+      ? c.json(gemeenteView(config))
+      : problem(404, 'gemeente-not-found', `No gemeente.json for "${c.req.param('gemeente')}".`),
+  );
   app.post('/api/sessions', async (c) => {
     const body = await c.req.json<{ tree: string; locale?: string }>();
     const compiled = trees.get(body.tree);
@@ -178,8 +190,11 @@ export function fakeApp(trees: Map<string, CompiledTree>): Hono {
       'access-control-allow-origin': '*',
     });
   });
+  // The pages name Haarlem's number as {{haarlem.kcc}} (server/routes/page-routes.ts); the fake serves no Haarlem.
   const page = async (name: string) =>
-    new Response(await readFile(join(ROOT, 'server/static', `${name}.html`)), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    new Response((await readFile(join(ROOT, 'server/static', `${name}.html`), 'utf8')).replace(/\{\{[a-z0-9-]+\.kcc\}\}/g, 'de gemeente'), {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
   app.get('/', () => page('index'));
   app.get('/demo/:name', (c) => (/^[a-z0-9-]+$/.test(c.req.param('name')) ? page(c.req.param('name')) : c.notFound()));
   return app;

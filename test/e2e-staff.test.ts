@@ -166,7 +166,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await page.getByText('Het advies is compleet.').waitFor();
     const staffAdvice = await page.locator('vw-advice-plan article h3').allTextContents();
     expect(staffAdvice).toEqual(['Buurthuis (vervoer)', 'Huisbezoek']);
-    expect((await rows(page)).at(-1)).toEqual(['Hulp van je omgeving', 'Nee', '14 023']);
+    expect((await rows(page)).at(-1)).toEqual(['Hulp van je omgeving', 'Nee', 'telefoon (14 023)']); // the number from the demo's gemeente.json
     await page.getByLabel('Aantekening', { exact: true }).fill('Beller wil graag teruggebeld worden.');
     await page.getByRole('button', { name: 'Aantekening opslaan' }).click();
     await page.getByText('Aantekening (Mila): Beller wil graag teruggebeld worden.').waitFor();

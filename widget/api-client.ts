@@ -9,6 +9,7 @@ import type {
   ConcernStatus,
   CreatedSession,
   CreateSessionRequest,
+  GemeenteView,
   ProblemDetails,
   ResumeCodeIssued,
   SessionState,
@@ -81,6 +82,11 @@ export class ApiClient {
     return this.call('POST', '/api/concerns', body, body.sessionId ? h?.token : undefined);
   }
 
+  /** The municipality's names, numbers and theme (gemeente.json as served with its trees). */
+  gemeente(name: string): Promise<GemeenteView> {
+    return this.call('GET', `/api/gemeenten/${encodeURIComponent(name)}`);
+  }
+
   concernStatus(statusToken: string): Promise<ConcernStatus> {
     return this.call('GET', `/api/concerns/status/${encodeURIComponent(statusToken)}`);
   }
@@ -111,7 +117,7 @@ export class ApiClient {
 
 /**
  * The widget shows the plan once the session is done, so it asks for states without it until
- * then (on Haarlem's trees the plan is most of every answer's response).
+ * then (on the first municipality's trees the plan is most of every answer's response).
  */
 const q = (locale?: string) => `?advice=when-done${locale ? `&locale=${encodeURIComponent(locale)}` : ''}`;
 

@@ -254,7 +254,7 @@ export class SessionController implements ReactiveController {
         this.failure = { kind: e.kind, action: action.kind };
         return;
       case 'conflict':
-        // Someone else (a 14 023 agent, another tab) changed the session: show theirs, say so.
+        // Someone else (a phone or loket agent, another tab) changed the session: show theirs, say so.
         this.pending = undefined;
         this.notice = 'conflict';
         if (e.problem?.state) this.session = e.problem.state;

@@ -1,6 +1,9 @@
 // <vraag-wijzer api tree lang>: the resident widget. One screen at a time, focus on its heading,
-// every step and error announced, and a way out to a human (14 023, 112, Veilig Thuis, 113) everywhere.
+// every step and error announced, and a way out to a human (the municipality's contact centre and
+// the help bar's numbers) everywhere.
 import { css, html, nothing, type PropertyValues } from 'lit';
+import { ApiClient } from './api-client.js';
+import { GemeenteProvider } from './gemeente-context.js';
 import { markdown } from './markdown.js';
 import { t, uiLang } from './messages.js';
 import { SessionController } from './session-controller.js';
@@ -100,6 +103,9 @@ export class VraagWijzer extends VwElement {
   declare panel: Panel;
   declare announcement: string;
   private readonly session: SessionController;
+  /** Hands the municipality's config to every element inside (texts, help bar, theme). */
+  private readonly municipality = new GemeenteProvider(this);
+  private gemeenteFor = '';
   /** Set by the resident's own actions: only then does focus move (never on page load). */
   private moveFocus = false;
   private lastStepKey = '';
@@ -145,9 +151,24 @@ export class VraagWijzer extends VwElement {
       if (!this.tree || target === this.openedFor) return;
       const fresh = this.openedFor !== '';
       this.openedFor = target;
+      void this.loadGemeente(this.api || location.origin, this.tree.split('/')[0]!);
       this.session.configure({ api: this.api || location.origin, tree: this.tree, locale: this.locale });
       void this.session.restartOrOpen(fresh);
     });
+  }
+
+  /**
+   * The municipality of the tree: fetched once per api and gemeente, alongside the session. When it
+   * cannot be had the texts keep their generic words, which is better than a wrong number.
+   */
+  private async loadGemeente(api: string, gemeente: string): Promise<void> {
+    const key = `${api}|${gemeente}`;
+    if (key === this.gemeenteFor) return;
+    this.gemeenteFor = key;
+    const view = await new ApiClient(api).gemeente(gemeente).catch(() => undefined);
+    if (key !== this.gemeenteFor) return;
+    this.municipality.set(view);
+    if (!view) this.gemeenteFor = ''; // the next open tries again
   }
 
   protected override updated(): void {

@@ -1,6 +1,19 @@
-// "Direct hulp nodig?" on every screen: the three numbers nobody should have to search for.
+// "Direct hulp nodig?" on every screen: the numbers nobody should have to search for, as the
+// municipality's gemeente.json lists them.
 import { css, html } from 'lit';
+import { localize } from '../engine/text/localize.js';
+import type { MessageKey } from './messages.js';
 import { VwElement } from './vw-element.js';
+
+/**
+ * Until the municipality's list has arrived (or when it cannot be loaded) the bar still shows the
+ * national numbers, the same in every Dutch municipality: a person in danger never sees it empty.
+ */
+const NATIONAL: { key: MessageKey; tel: string }[] = [
+  { key: 'help112', tel: 'tel:112' },
+  { key: 'helpVeiligThuis', tel: 'tel:08002000' },
+  { key: 'help113', tel: 'tel:113' },
+];
 
 export class VwHelpBar extends VwElement {
   static override styles = [
@@ -36,12 +49,13 @@ export class VwHelpBar extends VwElement {
   ];
 
   override render() {
+    const entries =
+      this.gemeente?.helpBar.map((e) => ({ text: localize(e.text, this.locale)!, tel: e.tel })) ??
+      NATIONAL.map((e) => ({ text: this.t(e.key), tel: e.tel }));
     return html`<aside part="help-bar" aria-labelledby="h">
       <h2 id="h">${this.t('help')}</h2>
       <ul>
-        <li><a href="tel:112">${this.t('help112')}</a></li>
-        <li><a href="tel:08002000">${this.t('helpVeiligThuis')}</a></li>
-        <li><a href="tel:113">${this.t('help113')}</a></li>
+        ${entries.map((e) => html`<li><a href=${e.tel}>${e.text}</a></li>`)}
       </ul>
     </aside>`;
   }

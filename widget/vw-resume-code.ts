@@ -1,4 +1,4 @@
-// "Bewaar en ga later verder": the resume code, large and spaced so it can be read aloud to 14 023.
+// "Bewaar en ga later verder": the resume code, large and spaced so it can be read aloud over the phone.
 import { css, html, nothing } from 'lit';
 import { VwElement } from './vw-element.js';
 

@@ -29,7 +29,7 @@ export function stepsAhead(graph: FlatGraph): Map<string, number> {
  * What expectedAhead needs per graph, built once when the tree is compiled. A node's expected
  * count can only change with an answer its future looks at: its own and every reachable step's
  * presence, and what every reachable route reads. Where none of those is given, the count is the
- * one with no answers at all, known in advance. On Haarlem's trees the walk from the first
+ * one with no answers at all, known in advance. On the first municipality's trees the walk from the first
  * question was all 265 nodes on every answer; with varied answers it is now ~47 on average.
  */
 export interface AheadIndex {

@@ -29,7 +29,7 @@ export interface StepEvent {
  * A transition crosses the nodes that only lead on – a sub-flow's call and return joints, and an
  * advice node with a single unconditional route – in the same microstep: it targets where they
  * lead and adds their advice itself, in path order. Same route, same plan, same order; XState
- * takes a microstep per state entered, and on Haarlem's trees these were ~1.7 of the ~3.7 states
+ * takes a microstep per state entered, and on the first municipality's trees these were ~1.7 of the ~3.7 states
  * an answer passed through. Their states stay in the machine (one of them may be the start).
  */
 export function toMachine(graph: FlatGraph): AnyStateMachine {

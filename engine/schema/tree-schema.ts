@@ -94,7 +94,7 @@ export const AdviceItem = z
   .strict();
 export type AdviceItem = z.infer<typeof AdviceItem>;
 
-const staff = LocalizedText.optional().meta({ description: 'What a 14 023 agent says aloud.' });
+const staff = LocalizedText.optional().meta({ description: 'What a phone or loket agent says aloud.' });
 
 export const QuestionNode = z
   .object({

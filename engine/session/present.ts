@@ -20,7 +20,7 @@ export interface PresentedStep {
   kind: 'question' | 'info' | 'end';
   text: string;
   help?: string;
-  /** What a 14 023 agent says aloud; clients show it to staff only. */
+  /** What a phone or loket agent says aloud; clients show it to staff only. */
   staff?: string;
   input?: PresentedInput;
   progress: Progress;

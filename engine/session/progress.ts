@@ -36,8 +36,8 @@ function aheadOf(compiled: CompiledTree, view: SessionView): number {
 
 /**
  * `next` is `previous` with one more answer, to `answered`. If the previous view's progress was
- * worked out (the session's last response), the next walk starts from those counts: on Haarlem's
- * trees that walk was ~45 nodes per answer, most of them counted the same the answer before.
+ * worked out (the session's last response), the next walk starts from those counts: on the first
+ * municipality's trees that walk was ~45 nodes per answer, most of them counted the same the answer before.
  */
 export function carryProgress(previous: SessionView, next: SessionView, answered: string): void {
   const before = counted.get(previous);

@@ -1,9 +1,11 @@
 import type { FlatGraph } from '../compile/flat-graph.js';
 import { flatten } from '../compile/flatten.js';
 import { escapePointer } from '../logic/rule-scan.js';
+import type { GemeenteConfig } from '../schema/gemeente-schema.js';
 import { ServiceCatalog } from '../schema/services-schema.js';
 import { Tree } from '../schema/tree-schema.js';
 import { explore, type Exploration } from './explore.js';
+import { verifyGemeenteConfig } from './gemeente-checks.js';
 import { cycleProblems } from './graph-checks.js';
 import { hasErrors, type Problem } from './problem.js';
 import { schemaProblems } from './schema-problems.js';
@@ -14,12 +16,15 @@ export interface BundleInput {
   /** name = the file name without .json; it must equal the tree's id. */
   trees: { name: string; json: unknown }[];
   services: unknown | null;
+  /** gemeente.json; null or absent: clients fall back to generic words ("de gemeente", no number). */
+  config?: unknown | null;
 }
 
 export interface VerifiedBundle {
   gemeente: string;
   trees: Map<string, Tree>;
   services: ServiceCatalog | null;
+  config: GemeenteConfig | null;
   /** Flat graphs of every tree that verified without errors, keyed by tree id. */
   graphs: Map<string, FlatGraph>;
   explorations: Map<string, Exploration>;
@@ -34,6 +39,8 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
   const { gemeente } = input;
   const problems: Problem[] = [];
   const services = parseServices(input, problems);
+  const checked = input.config == null ? { config: null, problems: [] } : verifyGemeenteConfig(input.config, gemeente);
+  problems.push(...checked.problems);
   const serviceIds = new Set(services?.services.map((s) => s.id) ?? []);
   const trees = new Map<string, Tree>();
   const broken = new Set<string>();
@@ -104,7 +111,10 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
     problems.push(...reachabilityProblems(tree, gemeente, reachedNodes, takenRoutes));
   }
   for (const id of broken) graphs.delete(id);
-  return { gemeente, trees, services, graphs, explorations, problems: dedupe(problems) };
+  // A broken gemeente.json refuses the whole bundle: its trees would otherwise run without the
+  // municipality's numbers, and the previous good version keeps serving instead.
+  if (hasErrors(checked.problems)) graphs.clear();
+  return { gemeente, trees, services, config: checked.config, graphs, explorations, problems: dedupe(problems) };
 }
 
 function parseServices(input: BundleInput, problems: Problem[]): ServiceCatalog | null {
@@ -156,7 +166,7 @@ function serviceProblems(tree: Tree, where: string, known: Set<string>, haveCata
 /**
  * Every rule names its source: a node that branches on answers must cite the policy line or public
  * page its conditions come from (the tree's own sources say where the content comes from, not why
- * this route). A warning, so drafts can be written first; CI keeps warnings at zero for Haarlem.
+ * this route). A warning, so drafts can be written first; CI keeps warnings at zero for shipped trees.
  */
 function ruleSourceProblems(tree: Tree, where: string): Problem[] {
   const problems: Problem[] = [];

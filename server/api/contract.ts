@@ -1,7 +1,7 @@
 // The HTTP contract between server and clients (widget, staff console). Types only: the widget
 // imports them without pulling server code into its bundle. The server validates requests with
 // zod schemas that mirror these shapes; OpenAPI at /api/openapi.json is generated from them.
-import type { Channel, PresentedStep, PyramidLevel, TrailEntry } from '../../engine/index.js';
+import type { Channel, LocalizedText, PresentedStep, PyramidLevel, TrailEntry } from '../../engine/index.js';
 
 export type { Channel, PresentedStep, PresentedInput, TrailEntry } from '../../engine/index.js';
 
@@ -144,6 +144,21 @@ export interface TreeSummary {
 export interface TreeDetail extends TreeSummary {
   uses: { id: string; version: string }[];
   tree: unknown;
+}
+
+/**
+ * GET /api/gemeenten/:gemeente: what the municipality's gemeente.json tells clients – the contact
+ * centre every text falls back on, the help bar, theme tokens and local labels. Texts stay per
+ * language (a switch needs no new request); the sources stay in the data.
+ */
+export interface GemeenteView {
+  gemeente: string;
+  name: LocalizedText;
+  kcc: { name: LocalizedText; phone: string; tel: string };
+  helpBar: { text: LocalizedText; tel: string }[];
+  /** Token name (without "--vraagwijzer-") → CSS value. */
+  theme: Record<string, string>;
+  labels: { layers: Partial<Record<PyramidLevel, LocalizedText>>; kinds: Record<string, LocalizedText> };
 }
 
 /** RFC 9457 problem details, as every error response carries them. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const Locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language code such as "nl", "en" or "en-GB"');
 /**
- * The public API is the resident's own door. Which staff door an answer came through (14 023,
+ * The public API is the resident's own door. Which staff door an answer came through (telefoon,
  * loket, wijkcoach) is recorded only by the signed-in staff routes, so nobody can claim it here.
  */
 const ChannelSchema = z.literal('web', {

@@ -86,3 +86,16 @@ describe('the demo pages', () => {
     expect(again.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 });
+
+describe('the demo pages', () => {
+  it("name the municipality's contact number from its served gemeente.json, and generic words without one", async () => {
+    const staticDir = await mkdtemp(join(tmpdir(), 'vw-static-'));
+    await writeFile(join(staticDir, 'contact.html'), '<p>Bel {{demo.kcc}} of {{nergens.kcc}}.</p>');
+    const app = await testApp({ config: { staticDir } });
+    try {
+      expect(await (await app.request('GET', '/demo/contact')).text()).toBe('<p>Bel 14 023 of de gemeente.</p>');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -18,8 +18,12 @@ const TYPES: Record<string, string> = {
   json: 'application/json',
 };
 
-/** The demo pages (server/static/*.html at / and /demo/<name>) and the widget bundle. */
-export function pageRoutes({ config }: Deps) {
+/**
+ * The demo pages (server/static/*.html at / and /demo/<name>) and the widget bundle. A page names a
+ * municipality's contact number as `{{<gemeente>.kcc}}`, filled from its served gemeente.json, so the
+ * number lives in one place; without one the page says "de gemeente".
+ */
+export function pageRoutes({ config, trees }: Deps) {
   const assets = staticAssets();
   /** Pages load the hashed bundle directly: one request less than through the stable entry. */
   const bundleUrl = async () => {
@@ -30,7 +34,11 @@ export function pageRoutes({ config }: Deps) {
   const page = async (name: string) => {
     if (!NAME.test(name)) return undefined;
     const html = await readFile(join(config.staticDir, `${name}.html`), 'utf8').catch(() => undefined);
-    return html?.replaceAll(`/widget/${ENTRY}`, await bundleUrl());
+    if (html === undefined) return undefined;
+    const url = await bundleUrl();
+    return html
+      .replaceAll(`/widget/${ENTRY}`, url)
+      .replace(/\{\{([a-z0-9-]+)\.kcc\}\}/g, (_, gemeente: string) => escapeHtml(trees.config(gemeente)?.kcc.phone ?? 'de gemeente'));
   };
   const policyOf = (file: string): CachePolicy => (HASHED.test(file) ? 'immutable' : file === ENTRY ? 'short' : 'revalidate');
   return new Hono()
@@ -62,3 +70,5 @@ export function pageRoutes({ config }: Deps) {
       return res;
     });
 }
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

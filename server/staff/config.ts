@@ -37,8 +37,11 @@ export interface StaffConfig {
   /** Where staff.html and coach.html live. */
   staticDir: string;
   oidc: OidcConfig | null;
-  /** What the reporter of a concern sees as "opgepakt door" when no receiving service is known. */
-  teamName: string;
+  /**
+   * What the reporter of a concern sees as "opgepakt door" when no receiving service is known.
+   * Unset: the municipality's gemeente.json `staff.teamName`, else "Sociaal wijkteam".
+   */
+  teamName?: string;
   /** Life domain → tree id the coach starts for it (default: "<gemeente>/<domain>" or the "oplossing" door). */
   coachTrees: Record<string, string>;
   /** The municipality whose trees the coach's domains link to (default: whichever serves one). */
@@ -58,7 +61,6 @@ export const STAFF_DEFAULTS: StaffConfig = {
   staffDir: 'dist/staff',
   staticDir: 'server/static',
   oidc: null,
-  teamName: 'Sociaal wijkteam',
   coachTrees: {},
   coachGemeente: null,
   handoverTargets: {},
@@ -90,7 +92,7 @@ export function staffConfigFromEnv(env: NodeJS.ProcessEnv): StaffConfig {
     absoluteTimeoutMs: env.STAFF_MAX_HOURS ? Number(env.STAFF_MAX_HOURS) * 60 * MINUTE : STAFF_DEFAULTS.absoluteTimeoutMs,
     secureCookies: env.STAFF_SECURE_COOKIES === '1' ? true : env.STAFF_SECURE_COOKIES === '0' ? false : 'auto',
     loginRate: rate ? { limit: Number(rate[1]), windowMs: Number(rate[2]) * 1000 } : STAFF_DEFAULTS.loginRate,
-    teamName: env.STAFF_TEAM_NAME ?? STAFF_DEFAULTS.teamName,
+    ...(env.STAFF_TEAM_NAME ? { teamName: env.STAFF_TEAM_NAME } : {}),
     coachGemeente: env.COACH_GEMEENTE ?? null,
     oidc,
     handoverTargets: env.HANDOVER_TARGETS ? handoverTargets(env.HANDOVER_TARGETS) : {},

@@ -36,7 +36,7 @@ const OnBehalfBody = ConcernBody.extend({ channel: StaffChannel });
 const staffGuard: RequestGuard = { checkOrigin() {} };
 
 /**
- * The 14 023 / loket console API. The resident's session is used through the server's own session
+ * The phone / loket console API. The resident's session is used through the server's own session
  * service, with a token the console got by starting it or by a consented resume: the same
  * session, the same tree version, the same advice – staff add only notes and consent records.
  */
@@ -202,7 +202,8 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
         errors: [{ pointer: '/serviceId', code: 'unknown-service', message: 'Pick a service from the list.' }],
       });
     const notes = body.shared.includes('notes') ? await repo.notes(id) : [];
-    const summary = sessionSummary(presentState(loaded.served, loaded.view, loaded.row, loaded.row.locale), body.shared, notes);
+    const state = presentState(loaded.served, loaded.view, loaded.row, loaded.row.locale);
+    const summary = sessionSummary(state, body.shared, notes, loaded.served.config?.kcc.phone);
     const at = now();
     const consentId = deps.ids.id();
     const channel = (await repo.consents(id)).filter((r) => r.account_id === p.account.id).at(-1)?.channel ?? 'telefoon';

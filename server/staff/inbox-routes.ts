@@ -31,14 +31,14 @@ export function inboxRoutes(kit: StaffKit) {
   const now = () => deps.clock().toISOString();
 
   /** The reporter sees the organisation that picked the report up, never a staff member's name. */
-  function pickedUpBy(receiver: string | null): string {
+  function pickedUpBy(receiver: string | null, gemeente: string | null): string {
     if (receiver) {
       for (const t of deps.trees.list()) {
         const s = t.compiled.services.get(receiver);
         if (s) return s.organisation;
       }
     }
-    return kit.config.teamName;
+    return kit.config.teamName ?? (gemeente ? deps.trees.config(gemeente)?.staff?.teamName : undefined) ?? 'Sociaal wijkteam';
   }
 
   const app = new Hono<StaffEnv>();
@@ -109,7 +109,7 @@ export function inboxRoutes(kit: StaffKit) {
     const r = await repo.concernById(c.req.param('id'));
     if (!r) throw new ApiError(404, 'concern-not-found', 'No report with this id. Reload the inbox.');
     const at = now();
-    const moved = await deps.store.concerns.pickUp(r.id, pickedUpBy(r.receiver), `staff:${p.account.id}`, at);
+    const moved = await deps.store.concerns.pickUp(r.id, pickedUpBy(r.receiver, r.gemeente), `staff:${p.account.id}`, at);
     if (!moved)
       throw new ApiError(
         409,

@@ -100,3 +100,27 @@ describe('concern inbox', () => {
     expect((await t.deps.store.concerns.byReference((await t.deps.store.concerns.list())[0]!.reference))!.status).toBe('ontvangen');
   });
 });
+
+describe('who picked a report up', () => {
+  it("without STAFF_TEAM_NAME the reporter sees the team named in the municipality's gemeente.json", async () => {
+    const own = await staffTest();
+    try {
+      await own.addAccount('bas', 'behandelaar');
+      const agent = await own.login('bas');
+      const res = await own.request('POST', '/api/concerns', {
+        gemeente: 'demo',
+        about: 'oudere',
+        noticed: 'Mevrouw op nr 5 is al dagen niet buiten geweest.',
+        urgency: 'binnen-een-week',
+        idempotencyKey: key(),
+      });
+      const r = (await res.json()) as ConcernReceipt;
+      const id = (await own.deps.store.concerns.byReference(r.reference))!.id;
+      expect((await agent.call('POST', `/api/staff/concerns/${id}/claim`)).status).toBe(200);
+      const status = (await (await own.request('GET', `/api/concerns/status/${r.statusToken}`)).json()) as Record<string, unknown>;
+      expect(status).toMatchObject({ status: 'opgepakt', pickedUpBy: 'Wijkteam Demo-Oost' });
+    } finally {
+      await own.close();
+    }
+  });
+});

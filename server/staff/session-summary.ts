@@ -1,14 +1,23 @@
 import type { FullSessionState } from '../api/contract.js';
 
-const CHANNEL: Record<string, string> = { web: 'website', telefoon: '14 023', loket: 'loket', wijkcoach: 'wijkcoach' };
+const CHANNEL: Record<string, string> = { web: 'website', telefoon: 'telefoon', loket: 'loket', wijkcoach: 'wijkcoach' };
 
-/** The plain-text summary a warm handover carries: only the parts the resident agreed to share. */
-export function sessionSummary(state: FullSessionState, shared: string[], notes: { node: string; text: string; at: string }[]): string {
+/**
+ * The plain-text summary a warm handover carries: only the parts the resident agreed to share.
+ * `kccPhone` (from the session's gemeente.json) names the number the phone channel is.
+ */
+export function sessionSummary(
+  state: FullSessionState,
+  shared: string[],
+  notes: { node: string; text: string; at: string }[],
+  kccPhone?: string,
+): string {
+  const channel = (c: string) => (c === 'telefoon' && kccPhone ? `telefoon ${kccPhone}` : (CHANNEL[c] ?? c));
   const lines: string[] = [`Vraagwijzer – ${state.tree} (versie ${state.treeVersion})`];
   if (shared.includes('trail')) {
     lines.push('', 'Vragen en antwoorden:');
     for (const e of state.trail.filter((t) => t.value !== null))
-      lines.push(`- ${e.question}: ${e.answer} (${CHANNEL[e.channel] ?? e.channel}, ${e.at.slice(0, 16).replace('T', ' ')})`);
+      lines.push(`- ${e.question}: ${e.answer} (${channel(e.channel)}, ${e.at.slice(0, 16).replace('T', ' ')})`);
   }
   if (shared.includes('advice')) {
     lines.push('', 'Advies:');

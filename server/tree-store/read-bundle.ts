@@ -3,8 +3,9 @@ import { basename, join } from 'node:path';
 import type { BundleInput, Problem } from '../../engine/index.js';
 
 /**
- * Reads one municipality's folder: every `<id>.json` tree and `services.json`. Scenario files
- * (`*.scenarios.json`, also in sub-folders) are not trees and are left to the scenario runner.
+ * Reads one municipality's folder: every `<id>.json` tree, `services.json` and `gemeente.json`.
+ * Scenario files (`*.scenarios.json`, also in sub-folders) are not trees and are left to the
+ * scenario runner.
  * JSON that does not parse becomes a problem with the parser's message, like any other.
  */
 export async function readBundle(dir: string): Promise<{ input: BundleInput; problems: Problem[] }> {
@@ -16,15 +17,28 @@ export async function readBundle(dir: string): Promise<{ input: BundleInput; pro
     const json = await readJson(join(dir, file), `${gemeente}/${file}`, problems);
     if (json === undefined) continue;
     if (file === 'services.json') input.services = json;
+    else if (file === 'gemeente.json') input.config = json;
     else input.trees.push({ name: file.slice(0, -'.json'.length), json });
   }
-  if (input.services === null && !problems.length) {
+  // A file that does not parse is reported as such, not also as missing.
+  const unreadable = problems.length > 0;
+  if (input.services === null && !unreadable) {
     problems.push({
       code: 'services-missing',
       severity: 'warning',
       where: `${gemeente}/services.json`,
       pointer: '',
       message: 'No sociale kaart (services.json) in this folder: service references cannot be checked.',
+    });
+  }
+  if (input.config === undefined && !unreadable) {
+    problems.push({
+      code: 'gemeente-config-missing',
+      severity: 'warning',
+      where: `${gemeente}/gemeente.json`,
+      pointer: '',
+      message:
+        'No gemeente.json in this folder: residents are told to call "de gemeente" without a number. Add it with the contact centre, help bar and their sources (trees/schema/gemeente.schema.json).',
     });
   }
   return { input, problems };

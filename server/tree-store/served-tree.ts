@@ -1,4 +1,4 @@
-import { compile, type BundleInput, type CompiledTree, type Tree, type VerifiedBundle } from '../../engine/index.js';
+import { compile, type BundleInput, type CompiledTree, type GemeenteConfig, type Tree, type VerifiedBundle } from '../../engine/index.js';
 import { contentHash } from './canonical-hash.js';
 
 /** One tree as the server runs it: compiled, and pinned to the exact bundle it came from. */
@@ -15,6 +15,8 @@ export interface ServedTree {
   source: unknown;
   uses: { id: string; version: string }[];
   compiled: CompiledTree;
+  /** The bundle's gemeente.json, verified (null: none, clients use generic words). */
+  config: GemeenteConfig | null;
 }
 
 /**
@@ -42,5 +44,6 @@ export function serveTree(input: BundleInput, verified: VerifiedBundle, treeId: 
     source: json.get(treeId),
     uses: ids.filter((id) => id !== treeId).map((id) => ({ id, version: verified.trees.get(id)!.version })),
     compiled,
+    config: verified.config,
   };
 }

@@ -1,4 +1,4 @@
-import { formatProblem, verifyBundle, type BundleInput, type Problem } from '../../engine/index.js';
+import { formatProblem, verifyBundle, type BundleInput, type GemeenteConfig, type Problem } from '../../engine/index.js';
 import type { TreeHead, TreeRepo } from '../db/tree-repo.js';
 import type { Logger } from '../logger.js';
 import { contentHash } from './canonical-hash.js';
@@ -30,6 +30,8 @@ export function createTreeStore(opts: TreeStoreOptions) {
   const { repo, logger } = opts;
   const heads = new Map<string, ServedTree>();
   const pinned = new Map<string, ServedTree>();
+  /** Per municipality, the bundle its newest served trees come from: its gemeente.json is the one shown. */
+  const newestBundle = new Map<string, string>();
   let reloading: Promise<ReloadReport> = Promise.resolve({ updated: [], refused: [], serving: [] });
   let loaded = false;
 
@@ -40,6 +42,9 @@ export function createTreeStore(opts: TreeStoreOptions) {
     for (const dir of opts.dirs) {
       const { input, problems: readProblems } = await readBundle(dir);
       const verified = verifyBundle(input);
+      // A gemeente.json that does not parse refuses the bundle like one that fails its checks:
+      // served without it, the trees would lose the municipality's numbers.
+      if (readProblems.some((p) => p.severity === 'error' && p.where === `${input.gemeente}/gemeente.json`)) verified.graphs.clear();
       const problems = [...readProblems, ...verified.problems];
       for (const p of problems)
         logger[p.severity === 'error' ? 'error' : 'warn']({ code: p.code, where: p.where, pointer: p.pointer }, formatProblem(p));
@@ -85,6 +90,8 @@ export function createTreeStore(opts: TreeStoreOptions) {
           `Tree ${id}@${served.version} serves new sessions.`,
         );
       }
+      for (const head of heads.values())
+        if (head.gemeente === input.gemeente && head.bundleHash === bundleHash) newestBundle.set(head.gemeente, bundleHash);
     }
     // A tree whose file was removed stops taking new sessions; running sessions keep their version.
     for (const id of heads.keys()) if (!onDisk.has(id)) heads.delete(id);
@@ -121,6 +128,15 @@ export function createTreeStore(opts: TreeStoreOptions) {
     },
     list: (): ServedTree[] => [...heads.values()].sort((a, b) => a.id.localeCompare(b.id)),
     head: (id: string): ServedTree | undefined => heads.get(id),
+    /**
+     * A municipality's gemeente.json as served (null: it has none; undefined: no tree of it serves).
+     * A refused bundle never gets here, so a broken file leaves the previous config in place.
+     */
+    config(gemeente: string): GemeenteConfig | null | undefined {
+      const own = [...heads.values()].filter((h) => h.gemeente === gemeente);
+      if (!own.length) return undefined;
+      return (own.find((h) => h.bundleHash === newestBundle.get(gemeente)) ?? own[0]!).config;
+    },
     byHash,
   };
 }

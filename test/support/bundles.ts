@@ -21,8 +21,9 @@ export function readInput(dir: string): BundleInput {
   const json = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
   return {
     gemeente: dir.replace(/\/$/, '').split('/').pop()!,
-    trees: files.filter((f) => f !== 'services.json').map((f) => ({ name: f.slice(0, -5), json: json(f) })),
+    trees: files.filter((f) => f !== 'services.json' && f !== 'gemeente.json').map((f) => ({ name: f.slice(0, -5), json: json(f) })),
     services: files.includes('services.json') ? json('services.json') : null,
+    ...(files.includes('gemeente.json') ? { config: json('gemeente.json') } : {}),
   };
 }
 

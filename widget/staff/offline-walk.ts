@@ -6,7 +6,7 @@ import type { ServiceCatalog, Tree } from '../../engine/runtime.js';
 
 export interface OfflineTree {
   domain: string;
-  /** "haarlem/oplossing" */
+  /** "<gemeente>/oplossing" */
   tree: string;
   bundleHash: string;
   bundle: { gemeente: string; trees: { name: string; json: unknown }[]; services: unknown };

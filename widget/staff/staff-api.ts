@@ -1,6 +1,6 @@
 // The staff pages' door to /api/staff: same-origin cookies, and the CSRF cookie echoed in a header
 // on every change (the double-submit the server checks).
-import type { ProblemDetails } from '../../server/api/contract.js';
+import type { GemeenteView, ProblemDetails } from '../../server/api/contract.js';
 
 export class StaffApiError extends Error {
   constructor(
@@ -41,6 +41,17 @@ export function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export const CHANNEL_LABEL: Record<string, string> = { web: 'website', telefoon: '14 023', loket: 'loket', wijkcoach: 'wijkcoach' };
+const CHANNEL_NAMES: Record<string, string> = { web: 'website', telefoon: 'telefoon', loket: 'loket', wijkcoach: 'wijkcoach' };
+
+/** How staff see a channel; the phone channel names the municipality's number when it is known. */
+export function channelLabel(channel: string, kccPhone?: string): string {
+  const name = CHANNEL_NAMES[channel] ?? channel;
+  return channel === 'telefoon' && kccPhone ? `${name} (${kccPhone})` : name;
+}
+
+/** The municipality's config for a tree id such as "<gemeente>/start"; undefined when it has none. */
+export function gemeenteOf(tree: string): Promise<GemeenteView | undefined> {
+  return staffCall<GemeenteView>('GET', `/api/gemeenten/${encodeURIComponent(tree.split('/')[0]!)}`).catch(() => undefined);
+}
 
 export const time = (iso: string) => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' });

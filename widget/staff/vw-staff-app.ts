@@ -14,7 +14,7 @@ export interface Me {
 }
 
 const LINKS: { href: string; label: string; roles: string[] }[] = [
-  { href: '/staff', label: 'Console 14 023 / loket', roles: ['medewerker', 'wijkcoach', 'beheerder'] },
+  { href: '/staff', label: 'Console telefoon / loket', roles: ['medewerker', 'wijkcoach', 'beheerder'] },
   { href: '/staff/concerns', label: 'Zorgmeldingen', roles: ['behandelaar', 'beheerder'] },
   { href: '/coach', label: 'Keukentafel', roles: ['wijkcoach', 'beheerder'] },
 ];
@@ -47,7 +47,7 @@ export class VwStaffApp extends LitElement {
       case '/staff/concerns':
         return { title: 'Zorgmeldingen', body: html`<vw-staff-inbox></vw-staff-inbox>` };
       default:
-        return { title: 'Console 14 023 en loket', body: html`<vw-staff-console></vw-staff-console>` };
+        return { title: 'Console telefoon en loket', body: html`<vw-staff-console></vw-staff-console>` };
     }
   }
 

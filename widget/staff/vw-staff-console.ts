@@ -1,8 +1,8 @@
-// The 14 023 / loket console: start a session for a caller, or continue the resident's own
+// The phone / loket console: start a session for a caller, or continue the resident's own
 // session by its resume code after reading the consent text out (the server records the consent).
 import { html, LitElement, nothing } from 'lit';
 import type { CreatedSession } from '../../server/api/contract.js';
-import { staffCall, StaffApiError } from './staff-api.js';
+import { channelLabel, gemeenteOf, staffCall, StaffApiError } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
 import './vw-staff-session.js';
 import type { StaffHandle } from './vw-staff-session.js';
@@ -14,6 +14,7 @@ interface TreeInfo {
 }
 
 const STORE = 'vw-staff-console';
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export class VwStaffConsole extends LitElement {
   static override properties = {
@@ -22,6 +23,7 @@ export class VwStaffConsole extends LitElement {
     handle: { state: true },
     channel: { state: true },
     error: { state: true },
+    kccPhone: { state: true },
   };
   static override styles = staffStyles;
   declare trees: TreeInfo[];
@@ -29,6 +31,8 @@ export class VwStaffConsole extends LitElement {
   declare handle: StaffHandle | undefined;
   declare channel: 'telefoon' | 'loket';
   declare error: string | undefined;
+  /** The contact centre's number of the trees' municipality, for the channel label. */
+  declare kccPhone: string | undefined;
 
   constructor() {
     super();
@@ -50,6 +54,7 @@ export class VwStaffConsole extends LitElement {
     } catch (e) {
       this.error = (e as Error).message;
     }
+    if (this.trees[0]) this.kccPhone = (await gemeenteOf(this.trees[0].id))?.kcc.phone;
   }
 
   private open(created: CreatedSession, channel: 'telefoon' | 'loket') {
@@ -96,7 +101,7 @@ export class VwStaffConsole extends LitElement {
       <legend class="block">Kanaal</legend>
       <div class="choice">
         <input type="radio" id=${`${prefix}-tel`} name="channel" value="telefoon" checked /><label for=${`${prefix}-tel`}
-          >Telefoon (14 023)</label
+          >${capitalise(channelLabel('telefoon', this.kccPhone))}</label
         >
       </div>
       <div class="choice">

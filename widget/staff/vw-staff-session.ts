@@ -5,7 +5,8 @@ import { html, LitElement, nothing } from 'lit';
 import type { FullSessionState, PresentedService } from '../../server/api/contract.js';
 import '../vw-advice-plan.js';
 import '../vw-step.js';
-import { CHANNEL_LABEL, newKey, staffCall, StaffApiError, time } from './staff-api.js';
+import { GemeenteProvider } from '../gemeente-context.js';
+import { channelLabel, gemeenteOf, newKey, staffCall, StaffApiError, time } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
 
 export interface StaffHandle {
@@ -49,6 +50,9 @@ export class VwStaffSession extends LitElement {
   declare message: string | undefined;
   declare error: string | undefined;
   declare consentTexts: { handover: string } | undefined;
+  /** The session's municipality for the widget parts inside (texts, help bar) and the channel labels. */
+  private readonly municipality = new GemeenteProvider(this);
+  private gemeenteFor = '';
 
   constructor() {
     super();
@@ -62,6 +66,18 @@ export class VwStaffSession extends LitElement {
 
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('handle') && this.handle) void this.refresh();
+    const tree = this.view?.state.tree;
+    if (tree && tree !== this.gemeenteFor) {
+      this.gemeenteFor = tree;
+      void gemeenteOf(tree).then((view) => {
+        this.municipality.set(view);
+        this.requestUpdate();
+      });
+    }
+  }
+
+  private channelName(channel: string): string {
+    return channelLabel(channel, this.municipality.view?.kcc.phone);
   }
 
   async refresh(): Promise<void> {
@@ -193,7 +209,7 @@ export class VwStaffSession extends LitElement {
       <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <p>
-        Boom <strong>${s.tree}</strong> (versie ${s.treeVersion}) · uw kanaal: <strong>${CHANNEL_LABEL[this.channel]}</strong> · versie
+        Boom <strong>${s.tree}</strong> (versie ${s.treeVersion}) · uw kanaal: <strong>${this.channelName(this.channel)}</strong> · versie
         ${s.version} <button type="button" class="link" @click=${() => this.refresh()}>Vernieuwen</button>
       </p>
       <div class="grid">
@@ -232,7 +248,7 @@ export class VwStaffSession extends LitElement {
                             >${notesFor(t.node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`)}
                           </td>
                           <td>${t.answer}</td>
-                          <td>${CHANNEL_LABEL[t.channel] ?? t.channel}</td>
+                          <td>${this.channelName(t.channel)}</td>
                           <td>${time(t.at)}</td>
                         </tr>`,
                     )}
@@ -332,7 +348,7 @@ export class VwStaffSession extends LitElement {
       <section class="panel" aria-labelledby="k-h">
         <h2 id="k-h">Toestemming en toegang</h2>
         <ul>
-          ${v.consents.map((c) => html`<li>${c.purpose} via ${CHANNEL_LABEL[c.channel] ?? c.channel} door ${c.by}, ${time(c.at)}</li>`)}
+          ${v.consents.map((c) => html`<li>${c.purpose} via ${this.channelName(c.channel)} door ${c.by}, ${time(c.at)}</li>`)}
         </ul>
       </section>
     `;
