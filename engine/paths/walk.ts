@@ -1,4 +1,4 @@
-import type { FlatGraph } from '../compile/flat-graph.js';
+import { answerKey, type FlatGraph } from '../compile/flat-graph.js';
 
 export interface WalkStep {
   node: string;
@@ -19,7 +19,7 @@ export function walk(graph: FlatGraph, answers: Record<string, unknown>, until?:
   for (let guard = 0; id && id !== until && guard <= graph.nodes.size; guard++) {
     const node = graph.nodes.get(id);
     if (!node || node.kind === 'end') break;
-    if ((node.kind === 'question' || node.kind === 'info') && !(id in answers)) break;
+    if ((node.kind === 'question' || node.kind === 'info') && !(answerKey(node) in answers)) break;
     const reads: string[] = [];
     let taken = -1;
     for (let i = 0; i < node.routes.length; i++) {

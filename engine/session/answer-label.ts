@@ -1,5 +1,6 @@
 import type { FlatNode } from '../compile/flat-graph.js';
 import type { QuestionNode } from '../schema/tree-schema.js';
+import { say, type Audience } from '../text/audience.js';
 import { localize, word } from '../text/localize.js';
 
 /** An answer as a resident reads it back: option labels, Ja/Nee, a number with its unit. */
@@ -24,7 +25,7 @@ export function answerLabel(node: FlatNode, value: unknown, locale: string): str
 }
 
 /** The question's short label, else its full text. */
-export function questionLabel(node: FlatNode, locale: string): string {
+export function questionLabel(node: FlatNode, locale: string, audience: Audience = 'self'): string {
   const source = node.source as QuestionNode;
-  return localize(source.short ?? source.text, locale) ?? node.id;
+  return say(source.short ?? source.text, audience, locale) ?? node.id;
 }

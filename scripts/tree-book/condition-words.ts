@@ -1,4 +1,5 @@
 import type { Tree } from '../../engine/index.js';
+import { dutchLabel } from './dutch.js';
 
 /**
  * JSON Logic → Dutch, for reviewers who do not read JSON. Covers what trees actually use:
@@ -116,7 +117,7 @@ function subjectOf(x: unknown, ctx: Ctx): Subject | null {
   }
   const node = ctx.tree.nodes[head];
   if (node?.kind === 'question') {
-    const label = node.short?.nl ?? node.text.nl;
+    const label = dutchLabel(node.short ?? node.text);
     if (!rest) return { kind: 'question', id: head, node, label };
     if (rest === 'length') return { kind: 'count', id: head, node, label };
   }
