@@ -169,6 +169,13 @@ describe('answer-unused', () => {
     expect(p).toMatchObject({ severity: 'warning', where: 'profile/vervoer', pointer: '/profile/2' });
   });
 
+  it('warns about a profile fact no tree reads (it is never asked)', () => {
+    const profile = file('profile');
+    profile.facts['alleen-wonen'] = { ...profile.facts.tijdelijk, text: { nl: 'Woon je alleen?', en: 'Do you live alone?' } };
+    const p = problemsOf(bundleWith({ profile })).find((x) => x.code === 'answer-unused')!;
+    expect(p).toMatchObject({ severity: 'warning', where: 'profile/profile.json', pointer: '/facts/alleen-wonen' });
+  });
+
   it('counts a derived value, and an each over a multiple choice (start.domeinen), as reads', () => {
     const huishouden = file('huishouden');
     huishouden.derived = { vuil: { rule: { '!': { var: 'schoon' } } } };

@@ -99,6 +99,17 @@ export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): V
     problems.push(...unused);
     if (hasErrors(unused)) broken.add(tree.id);
   }
+  for (const fact of Object.keys(profile?.facts ?? {})) {
+    if (reads.has(`profile.${fact}`)) continue;
+    // Never asked (a gate is put only where a fact is read), so a warning: dead weight, not data collected.
+    problems.push({
+      code: 'answer-unused',
+      severity: 'warning',
+      where: `${gemeente}/profile.json`,
+      pointer: `/facts/${escapePointer(fact)}`,
+      message: `No tree reads profile fact "${fact}", so it is never asked. Read it in a condition, or remove it.`,
+    });
+  }
   const afterAudience = new Set<string>();
   for (const tree of trees.values()) {
     const before = problems.length;
