@@ -120,6 +120,7 @@ export function textsOf(
   if ('short' in source) texts.push(source.short);
   if ('help' in source) texts.push(source.help);
   if ('staff' in source) texts.push(source.staff);
+  if ('input' in source && 'options' in source.input) for (const o of source.input.options) texts.push(o.label, o.help);
   for (const i of items) texts.push(i.title, i.text, i.why);
   return texts;
 }

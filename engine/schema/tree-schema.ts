@@ -27,7 +27,7 @@ export const Next = z.union([
 export type Next = z.infer<typeof Next>;
 
 export const OptionValue = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'option values are kebab-case');
-export const Option = z.object({ value: OptionValue, label: LocalizedText, help: LocalizedText.optional() }).strict();
+export const Option = z.object({ value: OptionValue, label: AudienceText, help: AudienceText.optional() }).strict();
 
 export const Input = z.discriminatedUnion('type', [
   z.object({ type: z.literal('single'), options: z.array(Option).min(2) }).strict(),

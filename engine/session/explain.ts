@@ -61,7 +61,11 @@ export function explain(
     let entry = worded.get(r);
     if (!entry) {
       const node = graph.nodes.get(askedAt.get(r)!)!;
-      entry = { node: node.id, question: questionLabel(node, locale, audience), answer: answerLabel(node, view.answers[r], locale) };
+      entry = {
+        node: node.id,
+        question: questionLabel(node, locale, audience),
+        answer: answerLabel(node, view.answers[r], locale, audience),
+      };
       worded.set(r, entry);
     }
     return entry;

@@ -70,11 +70,11 @@ function presentNode(
   // Staff wording follows the same audience: the agent speaks to the caller about the person.
   const staff = 'staff' in source ? say(source.staff, audience, locale) : undefined;
   if (staff) step.staff = staff;
-  if (source.kind === 'question') step.input = presentInput(source, locale);
+  if (source.kind === 'question') step.input = presentInput(source, locale, audience);
   return step;
 }
 
-function presentInput(node: QuestionNode, locale: string): PresentedInput {
+function presentInput(node: QuestionNode, locale: string, audience: Audience): PresentedInput {
   const input = node.input;
   switch (input.type) {
     case 'single':
@@ -82,8 +82,8 @@ function presentInput(node: QuestionNode, locale: string): PresentedInput {
       return {
         type: input.type,
         options: input.options.map((o) => {
-          const help = localize(o.help, locale);
-          return { value: o.value, label: localize(o.label, locale)!, ...(help ? { help } : {}) };
+          const help = say(o.help, audience, locale);
+          return { value: o.value, label: say(o.label, audience, locale)!, ...(help ? { help } : {}) };
         }),
         ...(input.type === 'multi' ? { min: input.min ?? 1, ...(input.max ? { max: input.max } : {}) } : {}),
       };
@@ -116,6 +116,6 @@ export function trail(compiled: CompiledTree, view: SessionView, locale = 'nl'):
     const node = compiled.graph.nodes.get(e.node)!;
     const question =
       node.kind === 'info' ? say((node.source as { text: AudienceText }).text, audience, locale)! : questionLabel(node, locale, audience);
-    return { node: e.node, question, answer: answerLabel(node, e.value, locale), value: e.value, at: e.at, channel: e.channel };
+    return { node: e.node, question, answer: answerLabel(node, e.value, locale, audience), value: e.value, at: e.at, channel: e.channel };
   });
 }

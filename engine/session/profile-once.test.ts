@@ -113,6 +113,37 @@ describe('texts for the person it is about', () => {
     expect(present(compiled, self).staff).toBe('Vraag de leeftijd van de beller.');
   });
 
+  it('words answer options for the audience, in the question and when read back', () => {
+    const input = readInput(`${FIXTURES}profile`);
+    const huishouden = input.trees.find((t) => t.name === 'huishouden')!.json as Record<string, any>;
+    const t = (nl: string) => ({ nl, en: nl });
+    huishouden.nodes.schoon.input = {
+      type: 'single',
+      options: [
+        { value: 'lukt', label: { self: t('Ja, dat lukt me'), other: t('Ja, dat lukt haar of hem') } },
+        { value: 'lukt-niet', label: t('Nee') },
+      ],
+    };
+    huishouden.nodes.schoon.next.routes[0].when = { '==': [{ var: 'schoon' }, 'lukt'] };
+    huishouden.profile.push('voor-wie');
+    // A changed tree is a new version (compiled trees are cached by version).
+    huishouden.version = '1.1.0';
+    const b = verifyBundle(input);
+    expect(b.problems).toEqual([]);
+    const c = compile(b.graphs.get('start')!, b.services);
+    const view = walk(c, [
+      ['domeinen', ['huishouden']],
+      ['elk/huishouden/hoe-lang~voor-wie', 'naaste'],
+      ['elk/huishouden/hoe-lang~tijdelijk', false],
+      ['elk/huishouden/schoon~leeftijd', 50],
+    ]);
+    expect(view.node.id).toBe('elk/huishouden/schoon');
+    const shown = present(c, view).input as { options: { label: string }[] };
+    expect(shown.options.map((o) => o.label)).toEqual(['Ja, dat lukt haar of hem', 'Nee']);
+    const r = answer(c, view, { node: 'elk/huishouden/schoon', value: 'lukt', at, channel: 'web' });
+    expect(r.ok && trail(c, r.value).at(-1)!.answer).toBe('Ja, dat lukt haar of hem');
+  });
+
   it('words the plan for the audience too', () => {
     const plan = advice(compiled, walkTo(els));
     expect(plan.find((i) => i.id === 'start/loket')!.title).toBe('Kom je er samen niet uit? Bel het loket');

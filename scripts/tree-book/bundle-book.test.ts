@@ -41,7 +41,7 @@ describe('tree book of the demo fixture', () => {
         expect(page, `${tree.id}#${id}`).toContain(`<a id="${id}"></a>`);
         if (node.kind === 'question') {
           expect(page).toContain(`> ${dutch(node.text)}`);
-          if ('options' in node.input) for (const o of node.input.options) expect(page).toContain(`| ${o.label.nl} |`);
+          if ('options' in node.input) for (const o of node.input.options) expect(page).toContain(`| ${dutch(o.label)} |`);
         }
         if (node.kind === 'advice') {
           for (const item of node.items) {

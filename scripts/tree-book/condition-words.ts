@@ -150,7 +150,7 @@ function optionLabel(node: QuestionNode, value: unknown): string {
   if (node.input.type === 'yesno') return quote(value ? 'Ja' : 'Nee');
   const options = 'options' in node.input ? node.input.options : [];
   const found = options.find((o) => o.value === value);
-  return quote(found?.label.nl ?? String(value));
+  return quote(found ? dutchLabel(found.label) : String(value));
 }
 
 function chosen(s: Subject & { kind: 'question' }, values: unknown[], negated = false): Clause {

@@ -107,7 +107,7 @@ function nodeSection(tree: Tree, id: string, node: Node, ctx: BookContext, gaps:
       out.push('');
       if ('options' in node.input) {
         out.push('| Antwoord | Uitleg | Waarde |', '|---|---|---|');
-        for (const o of node.input.options) out.push(`| ${cell(o.label.nl)} | ${cell(o.help?.nl ?? '')} | \`${o.value}\` |`);
+        for (const o of node.input.options) out.push(`| ${cell(dutch(o.label))} | ${cell(o.help ? dutch(o.help) : '')} | \`${o.value}\` |`);
         out.push('');
       }
       if (node.sources?.length) out.push(...node.sources.map((s) => `- Bron: ${sourceWords(s)}`), '');
@@ -136,7 +136,7 @@ function nodeSection(tree: Tree, id: string, node: Node, ctx: BookContext, gaps:
         `Voor elk antwoord dat bij ${quote(label)} is gekozen, loopt de inwoner een eigen deel van het gesprek door. De volgorde is die van de antwoorden:`,
         '',
       );
-      for (const o of options) if (node.flows[o.value]) out.push(`- ${quote(o.label.nl)} → ${link(node.flows[o.value]!)}`);
+      for (const o of options) if (node.flows[o.value]) out.push(`- ${quote(dutchLabel(o.label))} → ${link(node.flows[o.value]!)}`);
       out.push('');
       break;
     }
