@@ -18,6 +18,7 @@ type Report = (treeId: string, code: string, pointer: string, message: string) =
  * inside the sub-flow.
  */
 export function insertGates(nodes: Map<string, FlatNode>, start: string, profile: Profile | null, report: Report): string {
+  if (profile) splitRoutes(nodes);
   const audience = profile?.audienceFact && profile.facts[profile.audienceFact] ? PROFILE + profile.audienceFact : null;
   const firstGate = new Map<string, string>();
   const gates = new Set<string>();
@@ -81,6 +82,53 @@ export function insertGates(nodes: Map<string, FlatNode>, start: string, profile
     for (const route of node.routes) route.to = firstGate.get(route.to) ?? route.to;
   }
   return firstGate.get(start) ?? start;
+}
+
+/**
+ * A fact read by a later route is needed only when the earlier routes do not match: "Lukt het
+ * schoonmaken nog? Ja" needs no age. So a node's routes are cut before each route that reads a
+ * profile fact the routes before it did not: the later routes move to a route node after it
+ * (`<node>~r<index>`), which gets the gates. A question's routes are cut even at the first route,
+ * so the question is asked before the fact it routes on. Exclusive routes stay together: their
+ * overlap check needs them all at once.
+ */
+function splitRoutes(nodes: Map<string, FlatNode>): void {
+  for (const node of [...nodes.values()]) {
+    const next = node.source && 'next' in node.source ? node.source.next : undefined;
+    if (typeof next === 'object' && next?.exclusive) continue;
+    const cuts: number[] = [];
+    const seen = new Set<string>();
+    node.routes.forEach((route, i) => {
+      const fresh = route.reads.filter((k) => k.startsWith(PROFILE) && !seen.has(k));
+      for (const k of fresh) seen.add(k);
+      if (fresh.length && (i > 0 || node.kind === 'question')) cuts.push(i);
+    });
+    if (!cuts.length) continue;
+    const routes = node.routes;
+    const segmentId = (j: number) => `${node.id}~r${cuts[j]}`;
+    const onward = (j: number): FlatRoute => ({
+      when: null,
+      to: segmentId(j),
+      reads: [],
+      test: () => true,
+      pointer: `${node.pointer}/next/routes/${cuts[j]}`,
+    });
+    node.routes = [...routes.slice(0, cuts[0]), onward(0)];
+    cuts.forEach((cut, j) => {
+      const end = cuts[j + 1] ?? routes.length;
+      nodes.set(segmentId(j), {
+        id: segmentId(j),
+        scope: node.scope,
+        treeId: node.treeId,
+        local: `${node.local}~r${cut}`,
+        kind: 'route',
+        source: null,
+        routes: [...routes.slice(cut, end), ...(j + 1 < cuts.length ? [onward(j + 1)] : [])],
+        pointer: node.pointer,
+        items: [],
+      });
+    });
+  }
 }
 
 /** The profile keys a node needs answered on arrival, the audience fact first (other texts may depend on it). */

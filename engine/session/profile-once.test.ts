@@ -14,8 +14,8 @@ const profileAsks = (view: SessionView) => view.record.log.map((e) => compiled.g
 const els: [string, unknown][] = [
   ['domeinen', ['vervoer', 'huishouden']],
   ['elk/vervoer/zelf~voor-wie', 'naaste'],
-  ['elk/vervoer/zelf~leeftijd', 80],
   ['elk/vervoer/zelf', false],
+  ['elk/vervoer/zelf~r1~leeftijd', 80],
   ['elk/huishouden/hoe-lang~tijdelijk', false],
   ['elk/huishouden/schoon', false],
 ];
@@ -46,13 +46,12 @@ describe('a profile fact is asked the first time a path needs it, never twice', 
   });
 
   it('keeps answered facts when another channel resumes: the replayed log skips their questions', () => {
-    const web = walkTo(els.slice(0, 3));
+    const web = walkTo(els.slice(0, 4));
     const phone = replay(compiled, web.record);
     expect(phone.ok).toBe(true);
     if (!phone.ok) return;
-    expect(phone.value.node.id).toBe('elk/vervoer/zelf');
+    expect(phone.value.node.id).toBe('elk/huishouden/hoe-lang~tijdelijk');
     const steps: [string, unknown][] = [
-      ['elk/vervoer/zelf', false],
       ['elk/huishouden/hoe-lang~tijdelijk', false],
       ['elk/huishouden/schoon', false],
     ];
@@ -64,19 +63,19 @@ describe('a profile fact is asked the first time a path needs it, never twice', 
     }
     expect(view.done).toBe(true);
     expect(profileAsks(view)).toEqual(['profile.voor-wie', 'profile.leeftijd', 'profile.tijdelijk']);
-    expect(trail(compiled, view).map((e) => e.channel)).toEqual(['web', 'web', 'web', 'telefoon', 'telefoon', 'telefoon']);
+    expect(trail(compiled, view).map((e) => e.channel)).toEqual(['web', 'web', 'web', 'web', 'telefoon', 'telefoon']);
   });
 });
 
 describe('back and revise of a profile answer', () => {
   it('back from the age returns to the age question, and the age is gone', () => {
-    const r = back(compiled, walkTo(els.slice(0, 3)));
-    expect(r.ok && r.value.node.id).toBe('elk/vervoer/zelf~leeftijd');
+    const r = back(compiled, walkTo(els.slice(0, 4)));
+    expect(r.ok && r.value.node.id).toBe('elk/vervoer/zelf~r1~leeftijd');
     expect(r.ok && r.value.answers).not.toHaveProperty('profile.leeftijd');
   });
 
   it('revising the age re-derives both domains, as a fresh walk with the new age would', () => {
-    const r = revise(compiled, walkTo(els), { node: 'elk/vervoer/zelf~leeftijd', value: 40, at, channel: 'web' });
+    const r = revise(compiled, walkTo(els), { node: 'elk/vervoer/zelf~r1~leeftijd', value: 40, at, channel: 'web' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const fresh = walkTo(els.map(([n, v]) => [n, n.endsWith('~leeftijd') ? 40 : v]));
@@ -97,18 +96,19 @@ describe('back and revise of a profile answer', () => {
       'domeinen',
       'elk/huishouden/hoe-lang~voor-wie',
       'elk/huishouden/hoe-lang~tijdelijk',
-      'elk/huishouden/schoon~leeftijd',
       'elk/huishouden/schoon',
+      'elk/huishouden/schoon~r1~leeftijd',
     ]);
   });
 });
 
 describe('texts for the person it is about', () => {
   it('speaks to the asker about the other person once they said the help is for someone else', () => {
-    const other = walkTo(els.slice(0, 2));
+    expect(present(compiled, walkTo(els.slice(0, 2))).text).toBe('Kan de persoon zelf nog fietsen of de bus nemen?');
+    const other = walkTo(els.slice(0, 3));
     expect(present(compiled, other).text).toBe('Hoe oud is de persoon voor wie je hulp zoekt?');
     expect(present(compiled, other, 'en').staff).toBe('Ask how old the person concerned is.');
-    const self = walkTo([els[0]!, ['elk/vervoer/zelf~voor-wie', 'zelf']]);
+    const self = walkTo([els[0]!, ['elk/vervoer/zelf~voor-wie', 'zelf'], els[2]!]);
     expect(present(compiled, self).text).toBe('Hoe oud ben je?');
     expect(present(compiled, self).staff).toBe('Vraag de leeftijd van de beller.');
   });
@@ -135,7 +135,6 @@ describe('texts for the person it is about', () => {
       ['domeinen', ['huishouden']],
       ['elk/huishouden/hoe-lang~voor-wie', 'naaste'],
       ['elk/huishouden/hoe-lang~tijdelijk', false],
-      ['elk/huishouden/schoon~leeftijd', 50],
     ]);
     expect(view.node.id).toBe('elk/huishouden/schoon');
     const shown = present(c, view).input as { options: { label: string }[] };
@@ -153,7 +152,7 @@ describe('texts for the person it is about', () => {
     const why = explain(compiled, walkTo(els));
     const visit = why.find((w) => w.item === 'huishouden/huisbezoek')!;
     expect(visit.because.map((b) => `${b.question}: ${b.answer}`)).toContain('Leeftijd: 80 jaar');
-    expect(visit.because.find((b) => b.question === 'Leeftijd')!.node).toBe('elk/vervoer/zelf~leeftijd');
+    expect(visit.because.find((b) => b.question === 'Leeftijd')!.node).toBe('elk/vervoer/zelf~r1~leeftijd');
   });
 
   it('starts at the first resident question; no gate is shown', () => {

@@ -69,12 +69,12 @@ describe('reading profile facts', () => {
     expect(explore(graph!, bundle.services).unasked.size).toBe(0);
     // Take the age gate of the household domain away: its route then reads an unasked age.
     for (const n of graph!.nodes.values())
-      for (const r of n.routes) if (r.to === 'elk/huishouden/schoon~leeftijd~gate') r.to = 'elk/huishouden/schoon';
+      for (const r of n.routes) if (r.to === 'elk/huishouden/schoon~r1~leeftijd~gate') r.to = 'elk/huishouden/schoon~r1';
     const found = explore(graph!, bundle.services);
     // Caught on arrival at the node (it needs the age) and at the route that reads it.
     expect([...found.unasked.entries()]).toEqual([
-      ['/nodes/schoon@elk/huishouden/schoon', ['profile.leeftijd']],
-      ['/nodes/schoon/next/routes/1/when@elk/huishouden/schoon', ['profile.leeftijd']],
+      ['/nodes/schoon@elk/huishouden/schoon~r1', ['profile.leeftijd']],
+      ['/nodes/schoon/next/routes/1/when@elk/huishouden/schoon~r1', ['profile.leeftijd']],
     ]);
   });
 
@@ -82,7 +82,7 @@ describe('reading profile facts', () => {
     const bundle = verifyBundle(readInput(DIR));
     const found = bundle.explorations.get('start')!;
     // Age read in the household domain after transport asked it, and the over-75 branch there.
-    for (const id of ['elk/huishouden/schoon~leeftijd', 'elk/huishouden/hulp-ouder', 'elk/huishouden/hulp', 'elk/vervoer/ouder'])
+    for (const id of ['elk/huishouden/schoon~r1~leeftijd', 'elk/huishouden/hulp-ouder', 'elk/huishouden/hulp', 'elk/vervoer/ouder'])
       expect(found.reached).toContain(id);
     expect(found.complete).toBe(true);
   });
