@@ -11,7 +11,8 @@ type Report = (treeId: string, code: string, pointer: string, message: string) =
  * facts (its routes, texts with audience variants, or conditional items read them), a gate per
  * fact – a route that goes on when the fact is answered already, else a question (the profile
  * question, answered under `profile.<fact>`) that then goes on. Every edge into the node is
- * redirected to its first gate. Returns the (possibly gated) start.
+ * redirected to its first gate. Routes are cut first (splitRoutes), so a fact only a later route
+ * reads is asked when that route is reached. Returns the (possibly gated) start.
  *
  * Gate ids are the node's flat id + `~fact` (the question) and `~fact~gate` (the check): `~` is
  * never in an authored id, and the gates share the node's scope, so a sub-flow's gates stay
