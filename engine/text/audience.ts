@@ -5,7 +5,7 @@ import { localize } from './localize.js';
 export type Audience = 'self' | 'other';
 
 /** The value of the audience fact that means "for myself"; any other value means someone else. */
-export const SELF = 'zelf';
+const SELF = 'zelf';
 
 /** The audience of a session, from its answers; unanswered counts as self (nobody said otherwise). */
 export function audienceOf(audienceKey: string | null, answers: Record<string, unknown>): Audience {
