@@ -1,6 +1,7 @@
 // The browser-sized engine: run verified trees (flatten, compile, sessions, advice). No zod, so
 // no schema validation here – trees reach a client only after the server has verified them.
-export type { LocalizedText, Source } from './schema/text.js';
+export type { AudienceText, LocalizedText, Source } from './schema/text.js';
+export type { Profile } from './schema/profile-schema.js';
 export type { Tree, Node, AdviceItem, AdviceKind, Input, Rule } from './schema/tree-schema.js';
 export type { Service, ServiceCatalog } from './schema/services-schema.js';
 export { flatten } from './compile/flatten.js';

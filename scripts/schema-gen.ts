@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { GemeenteConfig } from '../engine/schema/gemeente-schema.js';
+import { Profile } from '../engine/schema/profile-schema.js';
 import { ScenarioFile } from '../engine/schema/scenario-schema.js';
 import { ServiceCatalog } from '../engine/schema/services-schema.js';
 import { Tree } from '../engine/schema/tree-schema.js';
@@ -13,6 +14,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'tree.schema.json': { title: 'Vraagwijzer decision tree', ...z.toJSONSchema(Tree, { io: 'input' }) },
     'scenarios.schema.json': { title: 'Vraagwijzer scenarios', ...z.toJSONSchema(ScenarioFile, { io: 'input' }) },
     'casus.schema.json': { title: 'Vraagwijzer casus bank', ...z.toJSONSchema(CasusFile, { io: 'input' }) },
+    'profile.schema.json': { title: 'Vraagwijzer profile questions', ...z.toJSONSchema(Profile, { io: 'input' }) },
     'services.schema.json': { title: 'Vraagwijzer sociale kaart', ...z.toJSONSchema(ServiceCatalog, { io: 'input' }) },
     'gemeente.schema.json': { title: 'Vraagwijzer gemeente config', ...z.toJSONSchema(GemeenteConfig, { io: 'input' }) },
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coveringPaths } from '../engine/paths/cover.js';
 import { walk } from '../engine/paths/walk.js';
 import { runScenarios, type ScenarioReport } from '../scripts/lib/scenarios.js';
+import { answerKey } from '../engine/compile/flat-graph.js';
 import { shippedDirs } from './support/bundles.js';
 
 const reports: ScenarioReport[] = await Promise.all(shippedDirs().map((dir) => runScenarios(dir)));
@@ -29,7 +30,9 @@ describe.each(reports.map((r) => [r.gemeente, r] as const))('scenarios of %s', (
       const found = report.bundle.explorations.get(tree)!;
       const paths = coveringPaths(graph, report.bundle.services);
       expect(paths.length).toBeGreaterThan(0);
-      const taken = new Set(paths.flatMap((p) => walk(graph, Object.fromEntries(p.answers)).map((s) => `${s.node}#${s.route}`)));
+      // Paths name the nodes answered; a session stores a profile answer under its fact's key.
+      const answersOf = (p: (typeof paths)[number]) => Object.fromEntries(p.answers.map(([n, v]) => [answerKey(graph.nodes.get(n)!), v]));
+      const taken = new Set(paths.flatMap((p) => walk(graph, answersOf(p)).map((s) => `${s.node}#${s.route}`)));
       expect([...found.taken].filter((t) => !taken.has(t))).toEqual([]);
       const seenEnds = new Set(paths.map((p) => p.end));
       const ends = [...found.reached].filter((id) => graph.nodes.get(id)!.kind === 'end');

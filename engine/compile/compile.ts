@@ -33,7 +33,8 @@ const cache = new Map<string, CompiledTree>();
  */
 export function compile(graph: FlatGraph, services: ServiceCatalog | null): CompiledTree {
   const root = graph.trees.get(graph.rootTree)!;
-  const key = `${graph.gemeente}/${graph.rootTree}@${graph.rootVersion}#${fingerprint(graph)}#${hashText(JSON.stringify(services ?? null))}`;
+  // profile.json is part of what runs (its questions are asked at the gates), like the sociale kaart.
+  const key = `${graph.gemeente}/${graph.rootTree}@${graph.rootVersion}#${fingerprint(graph)}#${hashText(JSON.stringify(services ?? null))}#${hashText(JSON.stringify(graph.profile ?? null))}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const machine = toMachine(graph);

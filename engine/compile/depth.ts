@@ -1,4 +1,4 @@
-import { isStep, type FlatGraph } from './flat-graph.js';
+import { answerKey, isStep, type FlatGraph } from './flat-graph.js';
 
 /**
  * For every node: the most resident steps (questions, info screens) still ahead of it on any
@@ -45,7 +45,7 @@ export function aheadIndex(graph: FlatGraph): AheadIndex {
   const bitOf = new Map<string, number>();
   const bit = (id: string) => bitOf.get(id) ?? (bitOf.set(id, bitOf.size), bitOf.size - 1);
   for (const node of graph.nodes.values()) {
-    if (isStep(node)) bit(node.id);
+    if (isStep(node)) bit(answerKey(node));
     for (const route of node.routes) route.reads.forEach(bit);
   }
   const words = wordsFor(bitOf);
@@ -59,7 +59,7 @@ export function aheadIndex(graph: FlatGraph): AheadIndex {
     const node = graph.nodes.get(id);
     if (!node) return set;
     const add = (key: string) => setBit(set, bitOf.get(key)!);
-    if (isStep(node)) add(node.id);
+    if (isStep(node)) add(answerKey(node));
     for (const route of node.routes) {
       route.reads.forEach(add);
       const child = visit(route.to);
@@ -124,7 +124,7 @@ export function expectedAhead(
     if (!node || node.kind === 'end') return 0;
     memo.set(id, ON_STACK);
     const targets: string[] = [];
-    const answered = !isStep(node) || id in answers;
+    const answered = !isStep(node) || answerKey(node) in answers;
     for (const route of node.routes) {
       const decidable = answered && allAnswered(route.reads, answers);
       if (decidable && !route.test(get)) continue;

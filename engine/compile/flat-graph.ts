@@ -1,6 +1,7 @@
+import type { Profile } from '../schema/profile-schema.js';
 import type { AdviceItem, Node, Rule, Tree } from '../schema/tree-schema.js';
 
-/** Reads an answer by its flat node id. */
+/** Reads an answer by its key: a question's flat node id, or `profile.<fact>` (see answerKey). */
 export type Lookup = (id: string) => unknown;
 
 export interface FlatRoute {
@@ -11,6 +12,8 @@ export interface FlatRoute {
   reads: string[];
   test: (get: Lookup) => boolean;
   pointer: string;
+  /** A profile gate's check: true when the fact is answered, whatever its value. */
+  presence?: true;
 }
 
 export type FlatKind = 'question' | 'info' | 'advice' | 'route' | 'end';
@@ -30,6 +33,10 @@ export interface FlatNode {
   routes: FlatRoute[];
   pointer: string;
   items: AdviceItem[];
+  /** The key this question's answer is stored under; absent = its flat id (profile questions: `profile.<fact>`). */
+  answer?: string;
+  /** Profile keys that must be answered on arrival here: read by its routes, texts or items. */
+  needs?: string[];
 }
 
 export interface FlatGraph {
@@ -39,7 +46,18 @@ export interface FlatGraph {
   start: string;
   nodes: Map<string, FlatNode>;
   trees: Map<string, Tree>;
+  /** The municipality's profile.json, when it has one. */
+  profile?: Profile | null;
 }
 
 /** The user-facing steps: a question answered or an info screen read. */
 export const isStep = (n: FlatNode) => n.kind === 'question' || n.kind === 'info';
+
+/** Profile facts live beside the answers, under `profile.<fact>`, the path a rule reads them by. */
+export const PROFILE = 'profile.';
+
+/** Where a node's answer is stored in a session's answers. */
+export const answerKey = (n: FlatNode) => n.answer ?? n.id;
+
+/** The answer key of the fact that says for whom the help is, if the profile names one. */
+export const audienceKey = (graph: FlatGraph): string | null => (graph.profile?.audienceFact ? PROFILE + graph.profile.audienceFact : null);

@@ -1,25 +1,33 @@
 import { apply, evaluate } from '../logic/evaluate.js';
 import { escapePointer, scanRule } from '../logic/rule-scan.js';
+import type { Profile } from '../schema/profile-schema.js';
 import type { Next, Rule, Tree } from '../schema/tree-schema.js';
 import type { Problem } from '../verify/problem.js';
-import type { FlatGraph, FlatNode, FlatRoute, Lookup } from './flat-graph.js';
+import { PROFILE, type FlatGraph, type FlatNode, type FlatRoute, type Lookup } from './flat-graph.js';
+import { insertGates } from './profile-gates.js';
 
 interface Ctx {
   trees: Map<string, Tree>;
   nodes: Map<string, FlatNode>;
   problems: Problem[];
   gemeente: string;
+  profile: Profile | null;
 }
 
 /**
  * Inlines every sub-flow of `rootId` at its call site, giving one flat graph of states. Problems
  * that make a tree impossible to run (unknown targets, trees, vars; recursion) are collected,
- * never thrown, so an author sees all of them at once.
+ * never thrown, so an author sees all of them at once. `profile` is the municipality's
+ * profile.json (already verified): each node that reads a fact gets the gates that ask it first.
  */
-export function flatten(trees: Map<string, Tree>, rootId: string): { graph: FlatGraph | null; problems: Problem[] } {
+export function flatten(
+  trees: Map<string, Tree>,
+  rootId: string,
+  profile: Profile | null = null,
+): { graph: FlatGraph | null; problems: Problem[] } {
   const root = trees.get(rootId);
   const gemeente = root?.gemeente ?? '?';
-  const ctx: Ctx = { trees, nodes: new Map(), problems: [], gemeente };
+  const ctx: Ctx = { trees, nodes: new Map(), problems: [], gemeente, profile };
   if (!root) {
     ctx.problems.push({
       code: 'unknown-tree',
@@ -31,13 +39,17 @@ export function flatten(trees: Map<string, Tree>, rootId: string): { graph: Flat
     return { graph: null, problems: ctx.problems };
   }
   inline(ctx, root, '', null, [root.id]);
+  const start = insertGates(ctx.nodes, root.start, profile, (treeId, code, pointer, message) =>
+    ctx.problems.push({ code, severity: 'error', where: `${gemeente}/${treeId}`, pointer, message }),
+  );
   const graph: FlatGraph = {
     gemeente,
     rootTree: root.id,
     rootVersion: root.version,
-    start: root.start,
+    start,
     nodes: ctx.nodes,
     trees,
+    profile,
   };
   return { graph, problems: ctx.problems };
 }
@@ -61,7 +73,7 @@ function inline(ctx: Ctx, tree: Tree, scope: string, returnTo: string | null, st
     return scope + local;
   };
   const derivedCache = new Map<string, (get: Lookup) => unknown>();
-  const condition = (rule: Rule, pointer: string) => compileCondition(tree, scope, rule, pointer, problem, derivedCache);
+  const condition = (rule: Rule, pointer: string) => compileCondition(tree, scope, rule, pointer, problem, ctx.profile, derivedCache);
 
   for (const [local, node] of Object.entries(tree.nodes)) {
     const pointer = `/nodes/${escapePointer(local)}`;
@@ -175,6 +187,7 @@ function compileCondition(
   rule: Rule,
   pointer: string,
   problem: (code: string, pointer: string, message: string) => void,
+  profile: Profile | null,
   derivedCache: Map<string, (get: Lookup) => unknown>,
   insideDerived = false,
 ): Pick<FlatRoute, 'when' | 'reads' | 'test' | 'pointer'> {
@@ -182,10 +195,13 @@ function compileCondition(
   for (const issue of scan.issues) problem(issue.code, issue.pointer, issue.message);
   const answers = new Set<string>();
   const derived = new Set<string>();
+  const facts = new Set<string>();
   for (const path of scan.vars) {
     const [head, name] = path.split('.');
     if (head === 'derived' && name && tree.derived?.[name] && !insideDerived) derived.add(name);
-    else if (head && tree.nodes[head]?.kind === 'question') answers.add(head);
+    else if (head === 'profile' && name && !tree.nodes[head]) {
+      if (profileReadProblem(tree, profile, name, pointer, problem)) facts.add(name);
+    } else if (head && tree.nodes[head]?.kind === 'question') answers.add(head);
     else {
       const questions = Object.keys(tree.nodes).filter((k) => tree.nodes[k]!.kind === 'question');
       const known = [...questions, ...Object.keys(tree.derived ?? {}).map((d) => `derived.${d}`)];
@@ -197,9 +213,10 @@ function compileCondition(
     if (!fn) {
       const def = tree.derived![name]!;
       // A derived value reads answers only: no chains of derived values to untangle.
-      const inner = compileCondition(tree, scope, def.rule, `/derived/${escapePointer(name)}/rule`, problem, derivedCache, true);
-      const innerAnswers = inner.reads.map((id) => id.slice(scope.length));
-      const innerData = dataFor(innerAnswers, scope);
+      const inner = compileCondition(tree, scope, def.rule, `/derived/${escapePointer(name)}/rule`, problem, profile, derivedCache, true);
+      const innerFacts = inner.reads.filter((id) => id.startsWith(PROFILE)).map((id) => id.slice(PROFILE.length));
+      const innerAnswers = inner.reads.filter((id) => !id.startsWith(PROFILE)).map((id) => id.slice(scope.length));
+      const innerData = dataFor(innerAnswers, scope, innerFacts);
       const compiled = (get: Lookup) => apply(def.rule, innerData(get));
       (compiled as { reads?: string[] }).reads = inner.reads;
       derivedCache.set(name, compiled);
@@ -209,8 +226,9 @@ function compileCondition(
   });
   const locals = [...answers];
   const reads = new Set(locals.map((l) => scope + l));
+  for (const f of facts) reads.add(PROFILE + f);
   for (const [, fn] of derivedFns) for (const id of (fn as { reads?: string[] }).reads ?? []) reads.add(id);
-  const dataOf = dataFor(locals, scope);
+  const dataOf = dataFor(locals, scope, [...facts]);
   const test = (get: Lookup) => {
     const data = dataOf(get);
     if (derivedFns.length) {
@@ -224,15 +242,53 @@ function compileCondition(
 }
 
 /**
- * The data a rule sees: its tree's own answer names, read under the scope it was inlined at. The
- * scoped ids are joined once, when the rule is compiled: tests run many times per answer (routing,
- * the progress count, explain), and a fresh `scope + local` string is hashed anew on every lookup.
+ * The data a rule sees: its tree's own answer names, read under the scope it was inlined at, and
+ * the profile facts it reads under `profile` (global: one answer per session, whatever the scope).
+ * The scoped ids are joined once, when the rule is compiled: tests run many times per answer
+ * (routing, the progress count, explain), and a fresh `scope + local` string is hashed anew on
+ * every lookup.
  */
-function dataFor(locals: string[], scope: string): (get: Lookup) => Record<string, unknown> {
+function dataFor(locals: string[], scope: string, facts: string[] = []): (get: Lookup) => Record<string, unknown> {
   const ids = locals.map((local) => scope + local);
+  const keys = facts.map((f) => PROFILE + f);
   return (get) => {
     const data = Object.create(null) as Record<string, unknown>;
     for (let i = 0; i < locals.length; i++) data[locals[i]!] = get(ids[i]!) ?? null;
+    if (keys.length) {
+      const profile = Object.create(null) as Record<string, unknown>;
+      for (let i = 0; i < keys.length; i++) profile[facts[i]!] = get(keys[i]!) ?? null;
+      data.profile = profile;
+    }
     return data;
   };
+}
+
+/** A rule may read a fact that profile.json defines and its tree declares; says which is missing. */
+function profileReadProblem(
+  tree: Tree,
+  profile: Profile | null,
+  fact: string,
+  pointer: string,
+  problem: (code: string, pointer: string, message: string) => void,
+): boolean {
+  if (!profile?.facts[fact]) {
+    const known = Object.keys(profile?.facts ?? {});
+    problem(
+      'profile-unknown-fact',
+      pointer,
+      known.length
+        ? `var "profile.${fact}" reads a fact that ${tree.gemeente}/profile.json does not define. Known facts: ${known.join(', ')}.`
+        : `var "profile.${fact}" reads a profile fact, but ${tree.gemeente} has no (valid) profile.json. Add the fact there.`,
+    );
+    return false;
+  }
+  if (!tree.profile?.includes(fact)) {
+    problem(
+      'profile-undeclared',
+      pointer,
+      `var "profile.${fact}" reads a profile fact tree "${tree.id}" does not declare. Add "${fact}" to its "profile" list.`,
+    );
+    return false;
+  }
+  return true;
 }

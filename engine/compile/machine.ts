@@ -33,6 +33,8 @@ export interface StepEvent {
  * an answer passed through. Their states stay in the machine (one of them may be the start).
  */
 export function toMachine(graph: FlatGraph): AnyStateMachine {
+  // A question's answer is stored under its key (profile questions: `profile.<fact>`), not its id.
+  const keyOf = (node: string) => graph.nodes.get(node)?.answer ?? node;
   const routeOf = (node: string, index: number): FlatRoute => graph.nodes.get(node)!.routes[index]!;
   const transitions = (n: FlatNode, first: string[]) =>
     n.routes.map((route, index) => {
@@ -62,12 +64,14 @@ export function toMachine(graph: FlatGraph): AnyStateMachine {
     types: {} as { context: MachineContext; events: StepEvent },
     guards: {
       // The event's value counts as answered already: routing happens in the same step.
-      route: ({ context, event }, params: { node: string; index: number }) =>
-        routeOf(params.node, params.index).test((id) => (event.type === 'ANSWER' && id === event.node ? event.value : context.answers[id])),
+      route: ({ context, event }, params: { node: string; index: number }) => {
+        const key = event.type === 'ANSWER' ? keyOf(event.node) : undefined;
+        return routeOf(params.node, params.index).test((id) => (id === key ? event.value : context.answers[id]));
+      },
     },
     actions: {
       record: assign({
-        answers: ({ context, event }) => ({ ...context.answers, [event.node]: event.value }),
+        answers: ({ context, event }) => ({ ...context.answers, [keyOf(event.node)]: event.value }),
       }),
       advise: assign({
         plan: ({ context }, params: { node: string }) => {

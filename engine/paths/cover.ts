@@ -1,5 +1,5 @@
 import type { FlatGraph, FlatNode } from '../compile/flat-graph.js';
-import { isStep } from '../compile/flat-graph.js';
+import { answerKey, isStep } from '../compile/flat-graph.js';
 import type { ServiceCatalog } from '../schema/services-schema.js';
 import { comparedConstants, domainOf, explore, liveAnswers } from '../verify/explore.js';
 
@@ -32,10 +32,11 @@ export function coveringPaths(graph: FlatGraph, services: ServiceCatalog | null 
     return [...domainOf(node, compared).values].sort((a, b) => size(a) - size(b));
   };
   const routeFor = (node: FlatNode, answers: Answers, value: unknown) => {
-    const get = (k: string) => (isStep(node) && k === node.id ? value : answers[k]);
+    const get = (k: string) => (isStep(node) && k === answerKey(node) ? value : answers[k]);
     return node.routes.findIndex((r) => r.test(get));
   };
-  const withAnswer = (node: FlatNode, answers: Answers, value: unknown) => (isStep(node) ? { ...answers, [node.id]: value } : answers);
+  const withAnswer = (node: FlatNode, answers: Answers, value: unknown) =>
+    isStep(node) ? { ...answers, [answerKey(node)]: value } : answers;
 
   const paths: AnswerPath[] = [];
   for (;;) {

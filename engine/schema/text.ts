@@ -13,6 +13,20 @@ export const LocalizedText = z
   .meta({ description: 'Text per language; nl required, en required when published.' });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/**
+ * A text that may speak differently to someone asking for themselves (`self`) and someone asking
+ * for another person (`other`: "Vraag je moeder of…"). Which one is shown follows the profile's
+ * audience fact (profile.json `audienceFact`); a plain LocalizedText is the same for both.
+ */
+export const AudienceText = z.union([
+  LocalizedText,
+  z
+    .object({ self: LocalizedText, other: LocalizedText })
+    .strict()
+    .meta({ description: 'Per audience: self = asking for yourself, other = asking for someone else.' }),
+]);
+export type AudienceText = z.infer<typeof AudienceText>;
+
 /** A cited source: a line range in a seed document, or a public web page. */
 export const Source = z.union([
   z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, LocalizedText, Source } from './text.js';
+import { AudienceText, IsoDate, LocalizedText, Source } from './text.js';
 
 /** Node ids are local to a tree; flattened ids join call sites with '/'. */
 export const NodeId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'node ids are kebab-case: a-z, 0-9 and -');
@@ -27,7 +27,7 @@ export const Next = z.union([
 export type Next = z.infer<typeof Next>;
 
 export const OptionValue = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'option values are kebab-case');
-export const Option = z.object({ value: OptionValue, label: LocalizedText, help: LocalizedText.optional() }).strict();
+export const Option = z.object({ value: OptionValue, label: AudienceText, help: AudienceText.optional() }).strict();
 
 export const Input = z.discriminatedUnion('type', [
   z.object({ type: z.literal('single'), options: z.array(Option).min(2) }).strict(),
@@ -81,9 +81,9 @@ export const AdviceItem = z
   .object({
     id: NodeId,
     kind: AdviceKind,
-    title: LocalizedText,
-    text: LocalizedText,
-    why: LocalizedText.meta({ description: 'Why this advice, in plain words; explain() adds the answers.' }),
+    title: AudienceText,
+    text: AudienceText,
+    why: AudienceText.meta({ description: 'Why this advice, in plain words; explain() adds the answers.' }),
     services: z.array(z.string()).optional(),
     action: z
       .enum(['concern-report', 'wmo-melding'])
@@ -94,14 +94,14 @@ export const AdviceItem = z
   .strict();
 export type AdviceItem = z.infer<typeof AdviceItem>;
 
-const staff = LocalizedText.optional().meta({ description: 'What a phone or loket agent says aloud.' });
+const staff = AudienceText.optional().meta({ description: 'What a phone or loket agent says aloud.' });
 
 export const QuestionNode = z
   .object({
     kind: z.literal('question'),
-    text: LocalizedText,
-    short: LocalizedText.optional().meta({ description: 'Short label for overviews and explain().' }),
-    help: LocalizedText.optional(),
+    text: AudienceText,
+    short: AudienceText.optional().meta({ description: 'Short label for overviews and explain().' }),
+    help: AudienceText.optional(),
     staff,
     input: Input,
     next: Next,
@@ -130,7 +130,7 @@ export const EachNode = z
     next: NodeId,
   })
   .strict();
-export const EndNode = z.object({ kind: z.literal('end'), text: LocalizedText, staff }).strict();
+export const EndNode = z.object({ kind: z.literal('end'), text: AudienceText, staff }).strict();
 
 export const Node = z.discriminatedUnion('kind', [QuestionNode, InfoNode, AdviceNode, RouteNode, FlowNode, EachNode, EndNode]);
 export type Node = z.infer<typeof Node>;
@@ -153,6 +153,10 @@ export const Tree = z
     sources: z.array(Source).min(1, 'name at least one source (seed lines or a public page)'),
     lastReviewed: IsoDate,
     start: NodeId,
+    profile: z
+      .array(NodeId)
+      .optional()
+      .meta({ description: 'The profile facts (trees/<gemeente>/profile.json) this tree reads as {"var": "profile.<fact>"}.' }),
     derived: z.record(NodeId, z.object({ rule: Rule, label: LocalizedText.optional() }).strict()).optional(),
     nodes: z.record(NodeId, Node),
   })

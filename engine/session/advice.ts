@@ -3,7 +3,8 @@ import type { PlanEntry } from '../compile/machine.js';
 import type { Source } from '../schema/text.js';
 import type { AdviceKind } from '../schema/tree-schema.js';
 import type { Service } from '../schema/services-schema.js';
-import { localize } from '../text/localize.js';
+import { audienceKey } from '../compile/flat-graph.js';
+import { audienceOf, say } from '../text/audience.js';
 import type { SessionView } from './types.js';
 
 /** The pyramid, top first: urgent help, then what you can do yourself, down to the safety net. */
@@ -44,15 +45,16 @@ export interface PlanItem {
 
 /** The plan so far, one entry per advice item, ordered by the pyramid (stable within a level). */
 export function advice(compiled: CompiledTree, view: SessionView, locale = 'nl'): PlanItem[] {
+  const audience = audienceOf(audienceKey(compiled.graph), view.answers);
   return orderedEntries(view.plan).map(({ entry, from }) => {
     const { item } = entry;
     return {
       id: `${entry.treeId}/${item.id}`,
       kind: item.kind,
       level: LEVEL_OF[item.kind],
-      title: localize(item.title, locale)!,
-      text: localize(item.text, locale)!,
-      why: localize(item.why, locale)!,
+      title: say(item.title, audience, locale)!,
+      text: say(item.text, audience, locale)!,
+      why: say(item.why, audience, locale)!,
       ...(item.action ? { action: item.action } : {}),
       services: (item.services ?? []).map((id) => compiled.services.get(id)!).filter(Boolean),
       sources: item.sources,

@@ -1,9 +1,10 @@
 import type { FlatNode } from '../compile/flat-graph.js';
 import type { QuestionNode } from '../schema/tree-schema.js';
+import { say, type Audience } from '../text/audience.js';
 import { localize, word } from '../text/localize.js';
 
 /** An answer as a resident reads it back: option labels, Ja/Nee, a number with its unit. */
-export function answerLabel(node: FlatNode, value: unknown, locale: string): string {
+export function answerLabel(node: FlatNode, value: unknown, locale: string, audience: Audience = 'self'): string {
   if (node.kind === 'info') return word('seen', locale);
   const input = (node.source as QuestionNode).input;
   switch (input.type) {
@@ -12,7 +13,7 @@ export function answerLabel(node: FlatNode, value: unknown, locale: string): str
     case 'single':
     case 'multi': {
       const values = Array.isArray(value) ? value : [value];
-      return values.map((v) => localize(input.options.find((o) => o.value === v)?.label, locale) ?? String(v)).join(', ');
+      return values.map((v) => say(input.options.find((o) => o.value === v)?.label, audience, locale) ?? String(v)).join(', ');
     }
     case 'number': {
       const unit = localize(input.unit, locale);
@@ -24,7 +25,7 @@ export function answerLabel(node: FlatNode, value: unknown, locale: string): str
 }
 
 /** The question's short label, else its full text. */
-export function questionLabel(node: FlatNode, locale: string): string {
+export function questionLabel(node: FlatNode, locale: string, audience: Audience = 'self'): string {
   const source = node.source as QuestionNode;
-  return localize(source.short ?? source.text, locale) ?? node.id;
+  return say(source.short ?? source.text, audience, locale) ?? node.id;
 }

@@ -48,7 +48,9 @@ const tree = {
     eind: { kind: 'end', text: t('Klaar.') },
   },
 };
-const bundle = verifyBundle({ gemeente: 'demo', trees: [{ name: 'alles', json: tree }], services });
+// The questions here exist to test validation: the test reads their answers, no route does.
+const extraReads = Object.keys(tree.nodes).map((id) => `alles/${id}`);
+const bundle = verifyBundle({ gemeente: 'demo', trees: [{ name: 'alles', json: tree }], services }, { extraReads });
 const compiled = compile(bundle.graphs.get('alles')!, bundle.services);
 const at = '2026-11-22T10:00:00.000Z';
 const step = (view: SessionView, value: unknown) => answer(compiled, view, { node: view.node.id, value, at, channel: 'web' });

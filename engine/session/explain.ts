@@ -1,5 +1,7 @@
 import type { CompiledTree } from '../compile/compile.js';
+import { answerKey, audienceKey } from '../compile/flat-graph.js';
 import { walk } from '../paths/walk.js';
+import { audienceOf } from '../text/audience.js';
 import { advice, type PlanItem } from './advice.js';
 import { answerLabel, questionLabel } from './answer-label.js';
 import type { SessionView } from './types.js';
@@ -44,14 +46,26 @@ export function explain(
       else readsByScope.set(node.scope, [...step.reads]);
     }
   }
-  const order = new Map(view.record.log.map((e, i) => [e.node, i]));
+  // Conditions read answers by key (a profile fact: `profile.<fact>`, asked at some gate node).
+  const order = new Map<string, number>();
+  const askedAt = new Map<string, string>();
+  view.record.log.forEach((e, i) => {
+    const key = answerKey(graph.nodes.get(e.node)!);
+    order.set(key, i);
+    askedAt.set(key, e.node);
+  });
+  const audience = audienceOf(audienceKey(graph), view.answers);
   // Several items often share a reason: each answer is put into words once per call.
   const worded = new Map<string, Explanation['because'][number]>();
   const wordedAnswer = (r: string) => {
     let entry = worded.get(r);
     if (!entry) {
-      const node = graph.nodes.get(r)!;
-      entry = { node: r, question: questionLabel(node, locale), answer: answerLabel(node, view.answers[r], locale) };
+      const node = graph.nodes.get(askedAt.get(r)!)!;
+      entry = {
+        node: node.id,
+        question: questionLabel(node, locale, audience),
+        answer: answerLabel(node, view.answers[r], locale, audience),
+      };
       worded.set(r, entry);
     }
     return entry;

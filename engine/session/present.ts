@@ -1,7 +1,8 @@
 import type { CompiledTree } from '../compile/compile.js';
-import type { FlatNode } from '../compile/flat-graph.js';
+import { audienceKey, type FlatNode } from '../compile/flat-graph.js';
 import type { QuestionNode, Node } from '../schema/tree-schema.js';
-import type { LocalizedText } from '../schema/text.js';
+import type { AudienceText } from '../schema/text.js';
+import { audienceOf, say, type Audience } from '../text/audience.js';
 import { localize } from '../text/localize.js';
 import { answerLabel, questionLabel } from './answer-label.js';
 import { progressOf, type Progress } from './progress.js';
@@ -28,7 +29,8 @@ export interface PresentedStep {
 }
 
 export function present(compiled: CompiledTree, view: SessionView, locale = 'nl'): PresentedStep {
-  return presentNode(view.node, progressOf(compiled, view), view.record.log.length > 0, locale);
+  const audience = audienceOf(audienceKey(compiled.graph), view.answers);
+  return presentNode(view.node, progressOf(compiled, view), view.record.log.length > 0, locale, audience);
 }
 
 /**
@@ -44,27 +46,35 @@ export function presentAnswered(
   const entry = view.record.log.find((e) => e.node === nodeId);
   const node = compiled.graph.nodes.get(nodeId);
   if (!entry || !node) return undefined;
-  return { step: presentNode(node, progressOf(compiled, view), false, locale), value: entry.value };
+  const audience = audienceOf(audienceKey(compiled.graph), view.answers);
+  return { step: presentNode(node, progressOf(compiled, view), false, locale, audience), value: entry.value };
 }
 
-function presentNode(node: FlatNode, progress: PresentedStep['progress'], canGoBack: boolean, locale: string): PresentedStep {
+function presentNode(
+  node: FlatNode,
+  progress: PresentedStep['progress'],
+  canGoBack: boolean,
+  locale: string,
+  audience: Audience,
+): PresentedStep {
   const source = node.source as Extract<Node, { kind: 'question' | 'info' | 'end' }>;
   const step: PresentedStep = {
     id: node.id,
     kind: node.kind as PresentedStep['kind'],
-    text: localize(source.text, locale)!,
+    text: say(source.text, audience, locale)!,
     progress,
     canGoBack,
   };
-  const help = 'help' in source ? localize(source.help, locale) : undefined;
+  const help = 'help' in source ? say(source.help, audience, locale) : undefined;
   if (help) step.help = help;
-  const staff = 'staff' in source ? localize(source.staff, locale) : undefined;
+  // Staff wording follows the same audience: the agent speaks to the caller about the person.
+  const staff = 'staff' in source ? say(source.staff, audience, locale) : undefined;
   if (staff) step.staff = staff;
-  if (source.kind === 'question') step.input = presentInput(source, locale);
+  if (source.kind === 'question') step.input = presentInput(source, locale, audience);
   return step;
 }
 
-function presentInput(node: QuestionNode, locale: string): PresentedInput {
+function presentInput(node: QuestionNode, locale: string, audience: Audience): PresentedInput {
   const input = node.input;
   switch (input.type) {
     case 'single':
@@ -72,8 +82,8 @@ function presentInput(node: QuestionNode, locale: string): PresentedInput {
       return {
         type: input.type,
         options: input.options.map((o) => {
-          const help = localize(o.help, locale);
-          return { value: o.value, label: localize(o.label, locale)!, ...(help ? { help } : {}) };
+          const help = say(o.help, audience, locale);
+          return { value: o.value, label: say(o.label, audience, locale)!, ...(help ? { help } : {}) };
         }),
         ...(input.type === 'multi' ? { min: input.min ?? 1, ...(input.max ? { max: input.max } : {}) } : {}),
       };
@@ -101,9 +111,11 @@ export interface TrailEntry {
 
 /** The answers so far, as a resident or agent reads them back (the overview / the trail). */
 export function trail(compiled: CompiledTree, view: SessionView, locale = 'nl'): TrailEntry[] {
+  const audience = audienceOf(audienceKey(compiled.graph), view.answers);
   return view.record.log.map((e) => {
     const node = compiled.graph.nodes.get(e.node)!;
-    const question = node.kind === 'info' ? localize((node.source as { text: LocalizedText }).text, locale)! : questionLabel(node, locale);
-    return { node: e.node, question, answer: answerLabel(node, e.value, locale), value: e.value, at: e.at, channel: e.channel };
+    const question =
+      node.kind === 'info' ? say((node.source as { text: AudienceText }).text, audience, locale)! : questionLabel(node, locale, audience);
+    return { node: e.node, question, answer: answerLabel(node, e.value, locale, audience), value: e.value, at: e.at, channel: e.channel };
   });
 }

@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledTree } from '../compile/compile.js';
-import { isStep } from '../compile/flat-graph.js';
+import { answerKey, isStep } from '../compile/flat-graph.js';
 import type { MachineContext } from '../compile/machine.js';
 import { carryProgress } from './progress.js';
 import { validateAnswer } from './validate-answer.js';
@@ -31,7 +31,7 @@ export function applyStep(compiled: CompiledTree, view: SessionView, entry: LogE
   const stored: LogEntry = { ...entry, value: valid.value };
   const snapshot = compiled.step.next(view.snapshot, { type: 'ANSWER', node: entry.node, value: valid.value });
   const next = viewOf(compiled, { ...view.record, log: [...view.record.log, stored] }, snapshot);
-  carryProgress(view, next, entry.node);
+  carryProgress(view, next, answerKey(view.node));
   return ok(next);
 }
 

@@ -38,9 +38,21 @@ export function revise(compiled: CompiledTree, view: SessionView, step: StepInpu
   const changed = applyStep(compiled, before.value, step);
   if (!changed.ok) return changed;
   let current = changed.value;
-  for (const later of log.slice(index + 1)) {
-    if (current.done || later.node !== current.node.id) continue;
-    const kept = applyStep(compiled, current, later);
+  const rest = log.slice(index + 1);
+  const used = new Set<number>();
+  let next = 0;
+  while (!current.done) {
+    // A profile fact is one answer wherever it was asked: the changed path may reach its gate
+    // at another node (or earlier), and it is kept there rather than asked again.
+    const key = current.node.answer;
+    let j = key ? rest.findIndex((e, k) => !used.has(k) && compiled.graph.nodes.get(e.node)?.answer === key) : -1;
+    if (j < 0) {
+      while (next < rest.length && (used.has(next) || rest[next]!.node !== current.node.id)) next++;
+      if (next >= rest.length) break;
+      j = next;
+    }
+    used.add(j);
+    const kept = applyStep(compiled, current, { ...rest[j]!, node: current.node.id });
     if (kept.ok) current = kept.value;
   }
   return ok(current);

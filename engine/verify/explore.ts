@@ -1,4 +1,4 @@
-import type { FlatGraph, FlatNode } from '../compile/flat-graph.js';
+import { answerKey, PROFILE, type FlatGraph, type FlatNode } from '../compile/flat-graph.js';
 import { scanRule } from '../logic/rule-scan.js';
 import type { QuestionNode } from '../schema/tree-schema.js';
 import type { ServiceCatalog } from '../schema/services-schema.js';
@@ -13,6 +13,8 @@ export interface Exploration {
   overlaps: Map<string, unknown>;
   /** Routes whose condition read an answer not given on that path. */
   unanswered: Map<string, string[]>;
+  /** "pointer@node" where a profile fact is needed (read by a route, text or item) before it was asked. */
+  unasked: Map<string, string[]>;
   /** End nodes some path reaches without any advice that names a human to contact. */
   unsafeEnds: Set<string>;
   /** Non-end nodes where a path stops (no route matched: cannot happen with a fallback). */
@@ -38,6 +40,7 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
     taken: new Set(),
     overlaps: new Map(),
     unanswered: new Map(),
+    unasked: new Map(),
     unsafeEnds: new Set(),
     deadEnds: new Set(),
     complete: true,
@@ -54,21 +57,51 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
     n.kind === 'advice' && n.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
 
   /**
-   * A sub-flow reads only its own answers and starts with none, so its paths do not depend on
-   * the caller: explore it once per entry (and safety flag) and reuse the exits it can reach.
-   * Without this, a multi-domain tree multiplies every sub-flow by every choice of domains.
+   * A sub-flow reads only its own answers and the profile facts, and starts with none of its own,
+   * so its paths depend on the caller only through the profile facts it reads: explore it once
+   * per entry, safety flag and values of those facts, and reuse the exits it can reach, with the
+   * profile facts answered inside it. Without this, a multi-domain tree multiplies every
+   * sub-flow by every choice of domains.
    */
-  const summaries = new Map<string, Map<string, { exit: string; safe: boolean }>>();
-  const region = (entry: string, safe: boolean) => {
-    const key = `${entry}|${safe}`;
+  const summaries = new Map<string, Map<string, Exit>>();
+  const region = (entry: string, safe: boolean, answers: Record<string, unknown>) => {
+    const facts = profileReadsIn(entry);
+    const given: Record<string, unknown> = {};
+    let key = `${entry}|${safe}`;
+    for (const k of facts) if (k in answers) ((given[k] = answers[k]), (key += `|${k}=${JSON.stringify(answers[k])}`));
     let exits = summaries.get(key);
     if (!exits) {
       exits = new Map();
       summaries.set(key, exits);
       const found = exits;
-      walkRegion(entry, {}, safe, nodeOf(entry).scope, (exit, s) => found.set(`${exit}|${s}`, { exit, safe: s }));
+      walkRegion(entry, given, safe, nodeOf(entry).scope, (exit, s, at) => {
+        const profile: Record<string, unknown> = {};
+        for (const k in at) if (k.startsWith(PROFILE)) profile[k] = at[k];
+        found.set(keyOf(exit, profile, s), { exit, safe: s, profile });
+      });
     }
     return exits.values();
+  };
+  const readsIn = new Map<string, Set<string>>();
+  /** The profile keys read inside the sub-flow entered at `entry` (its scope, statically). */
+  const profileReadsIn = (entry: string): Set<string> => {
+    let found = readsIn.get(entry);
+    if (found) return found;
+    found = new Set();
+    const scope = nodeOf(entry).scope;
+    const queue = [entry];
+    const queued = new Set(queue);
+    for (let i = 0; i < queue.length; i++) {
+      const n = graph.nodes.get(queue[i]!);
+      if (!n || !n.scope.startsWith(scope)) continue;
+      for (const k of n.needs ?? []) found.add(k);
+      for (const r of n.routes) {
+        for (const k of r.reads) if (k.startsWith(PROFILE)) found.add(k);
+        if (!queued.has(r.to)) (queued.add(r.to), queue.push(r.to));
+      }
+    }
+    readsIn.set(entry, found);
+    return found;
   };
 
   const walkRegion = (
@@ -76,13 +109,13 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
     entryAnswers: Record<string, unknown>,
     entrySafe: boolean,
     scope: string,
-    onExit: (exit: string, safe: boolean) => void,
+    onExit: (exit: string, safe: boolean, answers: Record<string, unknown>) => void,
   ) => {
     const seen = new Set<string>();
     const stack: { node: string; answers: Record<string, unknown>; safe: boolean }[] = [];
     const push = (node: string, answers: Record<string, unknown>, safe: boolean) => {
       if (!graph.nodes.has(node)) return;
-      if (!nodeOf(node).scope.startsWith(scope)) return onExit(node, safe);
+      if (!nodeOf(node).scope.startsWith(scope)) return onExit(node, safe, answers);
       const key = keyOf(node, answers, safe);
       if (seen.has(key)) return;
       if (states >= STATE_LIMIT) {
@@ -99,6 +132,10 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
       const { node: id, answers, safe } = stack.pop()!;
       result.reached.add(id);
       const node = nodeOf(id);
+      if (node.needs) {
+        const missing = node.needs.filter((k) => !(k in answers));
+        if (missing.length) result.unasked.set(`${node.pointer}@${id}`, missing);
+      }
       if (node.kind === 'end') {
         if (!safe) result.unsafeEnds.add(id);
         continue;
@@ -106,9 +143,10 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
       const nowSafe = safe || isHuman(node);
       const values = node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
       if (values && !values.complete) result.complete = false;
+      const own = answerKey(node);
       for (const value of values ? values.values : [undefined]) {
-        const get = (k: string) => (values && k === id ? value : answers[k]);
-        const route = pickRoute(node, get, answers, values ? id : null, value, result);
+        const get = (k: string) => (values && k === own ? value : answers[k]);
+        const route = pickRoute(node, get, answers, values ? own : null, value, result);
         if (route < 0) {
           result.deadEnds.add(id);
           continue;
@@ -120,7 +158,7 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
           const liveThere = live.get(target) ?? EMPTY;
           const next: Record<string, unknown> = {};
           for (const k in answers) if (liveThere.has(k)) next[k] = answers[k];
-          if (values && liveThere.has(id)) next[id] = value;
+          if (values && liveThere.has(own)) next[own] = value;
           return next;
         };
         const target = graph.nodes.get(to);
@@ -129,7 +167,8 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
           push(to, carry(to), nowSafe);
           continue;
         }
-        for (const exit of [...region(to, nowSafe)]) push(exit.exit, carry(exit.exit), exit.safe);
+        const into = carry(to);
+        for (const exit of [...region(to, nowSafe, into)]) push(exit.exit, { ...carry(exit.exit), ...exit.profile }, exit.safe);
       }
     }
   };
@@ -140,6 +179,13 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
 }
 
 const EMPTY = new Set<string>();
+
+interface Exit {
+  exit: string;
+  safe: boolean;
+  /** Profile facts known when the sub-flow leaves to `exit` (answered before or inside it). */
+  profile: Record<string, unknown>;
+}
 
 function pickRoute(
   node: FlatNode,
@@ -157,8 +203,15 @@ function pickRoute(
       if (chosen < 0) chosen = i;
       break;
     }
-    const missing = r.reads.filter((k) => k !== answeredHere && !(k in answers));
-    if (missing.length && chosen < 0) result.unanswered.set(r.pointer + '@' + node.id, missing);
+    // A gate's check reads only whether its fact is answered yet: that is its question.
+    const missing = r.presence ? [] : r.reads.filter((k) => k !== answeredHere && !(k in answers));
+    const unasked = missing.filter((k) => k.startsWith(PROFILE));
+    if (unasked.length && chosen < 0) result.unasked.set(r.pointer + '@' + node.id, unasked);
+    if (missing.length > unasked.length && chosen < 0)
+      result.unanswered.set(
+        r.pointer + '@' + node.id,
+        missing.filter((k) => !k.startsWith(PROFILE)),
+      );
     if (r.test(get)) {
       if (chosen < 0) chosen = i;
       else if (exclusive && !result.overlaps.has(node.id)) result.overlaps.set(node.id, value);
@@ -169,7 +222,7 @@ function pickRoute(
 }
 
 export function domainOf(node: FlatNode, compared: Map<string, unknown[]>) {
-  return valueDomain((node.source as QuestionNode).input, compared.get(node.id) ?? []);
+  return valueDomain((node.source as QuestionNode).input, compared.get(answerKey(node)) ?? []);
 }
 
 /**
@@ -187,11 +240,12 @@ export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
     const set = new Set<string>();
     if (!node || visiting.has(id)) return set;
     visiting.add(id);
+    for (const k of node.needs ?? []) set.add(k);
     for (const r of node.routes) {
       for (const k of r.reads) set.add(k);
       for (const k of visit(r.to)) set.add(k);
     }
-    if (node.kind === 'question' || node.kind === 'info') set.delete(id);
+    if (node.kind === 'question' || node.kind === 'info') set.delete(answerKey(node));
     visiting.delete(id);
     memo.set(id, set);
     return set;
@@ -207,7 +261,8 @@ export function comparedConstants(graph: FlatGraph): Map<string, unknown[]> {
     for (const r of node.routes) {
       if (r.when === null) continue;
       for (const c of scanRule(r.when).comparisons) {
-        const id = node.scope + c.var.split('.')[0];
+        // Profile facts are global (`profile.<fact>`); answers are scoped to their call site.
+        const id = c.var.startsWith(PROFILE) ? PROFILE + c.var.split('.')[1] : node.scope + c.var.split('.')[0];
         if (!out.has(id)) out.set(id, []);
         out.get(id)!.push(c.value);
       }

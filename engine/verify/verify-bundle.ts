@@ -1,13 +1,16 @@
-import type { FlatGraph } from '../compile/flat-graph.js';
+import { audienceKey, type FlatGraph } from '../compile/flat-graph.js';
 import { flatten } from '../compile/flatten.js';
 import { escapePointer } from '../logic/rule-scan.js';
 import type { GemeenteConfig } from '../schema/gemeente-schema.js';
+import type { Profile } from '../schema/profile-schema.js';
 import { ServiceCatalog } from '../schema/services-schema.js';
 import { Tree } from '../schema/tree-schema.js';
+import { answerUnusedProblems, readAnswers } from './answer-unused.js';
 import { explore, type Exploration } from './explore.js';
 import { verifyGemeenteConfig } from './gemeente-checks.js';
 import { cycleProblems } from './graph-checks.js';
 import { hasErrors, type Problem } from './problem.js';
+import { audienceTextProblems, declarationProblems, parseProfile } from './profile-checks.js';
 import { schemaProblems } from './schema-problems.js';
 import { textProblems } from './text-checks.js';
 
@@ -18,6 +21,16 @@ export interface BundleInput {
   services: unknown | null;
   /** gemeente.json; null or absent: clients fall back to generic words ("de gemeente", no number). */
   config?: unknown | null;
+  /** profile.json: the municipality's profile questions (absent or null: none). */
+  profile?: unknown | null;
+}
+
+export interface VerifyOptions {
+  /**
+   * Answers read outside the trees (e.g. by invariants), as "treeId/question" or "profile.<fact>":
+   * they count as read for `answer-unused`.
+   */
+  extraReads?: Iterable<string>;
 }
 
 export interface VerifiedBundle {
@@ -25,6 +38,7 @@ export interface VerifiedBundle {
   trees: Map<string, Tree>;
   services: ServiceCatalog | null;
   config: GemeenteConfig | null;
+  profile: Profile | null;
   /** Flat graphs of every tree that verified without errors, keyed by tree id. */
   graphs: Map<string, FlatGraph>;
   explorations: Map<string, Exploration>;
@@ -35,12 +49,13 @@ export interface VerifiedBundle {
  * Everything architecture.md lists under "Trees are verified before they run". Pure: the caller
  * reads the files. A tree with an error gets no graph, so it cannot be served.
  */
-export function verifyBundle(input: BundleInput): VerifiedBundle {
+export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): VerifiedBundle {
   const { gemeente } = input;
   const problems: Problem[] = [];
   const services = parseServices(input, problems);
   const checked = input.config == null ? { config: null, problems: [] } : verifyGemeenteConfig(input.config, gemeente);
   problems.push(...checked.problems);
+  const profile = parseProfile(input.profile, gemeente, problems);
   const serviceIds = new Set(services?.services.map((s) => s.id) ?? []);
   const trees = new Map<string, Tree>();
   const broken = new Set<string>();
@@ -76,6 +91,7 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
     problems.push(...textProblems(file.json, where, tree.status === 'published'));
     problems.push(...serviceProblems(tree, where, serviceIds, services !== null));
     problems.push(...ruleSourceProblems(tree, where));
+    problems.push(...declarationProblems(tree, where, profile));
     if (hasErrors(problems.slice(before))) broken.add(tree.id);
     trees.set(tree.id, tree);
   }
@@ -84,9 +100,27 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
   const explorations = new Map<string, Exploration>();
   const reachedNodes = new Set<string>();
   const takenRoutes = new Set<string>();
+  const reads = readAnswers(trees.values(), profile, options.extraReads);
+  for (const tree of trees.values()) {
+    const unused = answerUnusedProblems(tree, `${gemeente}/${tree.id}`, reads, profile);
+    problems.push(...unused);
+    if (hasErrors(unused)) broken.add(tree.id);
+  }
+  for (const fact of Object.keys(profile?.facts ?? {})) {
+    if (reads.has(`profile.${fact}`)) continue;
+    // Never asked (a gate is put only where a fact is read), so a warning: dead weight, not data collected.
+    problems.push({
+      code: 'answer-unused',
+      severity: 'warning',
+      where: `${gemeente}/profile.json`,
+      pointer: `/facts/${escapePointer(fact)}`,
+      message: `No tree reads profile fact "${fact}", so it is never asked. Read it in a condition, or remove it.`,
+    });
+  }
+  const afterAudience = new Set<string>();
   for (const tree of trees.values()) {
     const before = problems.length;
-    const { graph, problems: flatProblems } = flatten(trees, tree.id);
+    const { graph, problems: flatProblems } = flatten(trees, tree.id, profile);
     problems.push(...flatProblems);
     if (!graph || hasErrors(flatProblems)) continue;
     const cycles = cycleProblems(graph);
@@ -94,6 +128,7 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
     if (cycles.length) continue;
     const found = explore(graph, services);
     explorations.set(tree.id, found);
+    for (const id of treesAfterAudience(graph)) afterAudience.add(id);
     problems.push(...explorationProblems(graph, found));
     for (const id of found.reached) {
       const n = graph.nodes.get(id)!;
@@ -107,14 +142,22 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
     if (!hasErrors(problems.slice(before)) && !usesBroken(graph, broken)) graphs.set(tree.id, graph);
   }
   for (const tree of trees.values()) {
+    const audience = profile?.audienceFact;
+    const mayBeOther = afterAudience.has(tree.id) || (!!audience && !!tree.profile?.includes(audience));
+    problems.push(...audienceTextProblems(tree, `${gemeente}/${tree.id}`, mayBeOther));
     if (!explorations.has(tree.id)) continue;
     problems.push(...reachabilityProblems(tree, gemeente, reachedNodes, takenRoutes));
   }
   for (const id of broken) graphs.delete(id);
+  // Audience wording is checked once every graph is known (which trees run after the audience fact).
+  const misworded = new Set(
+    [...trees.keys()].filter((id) => problems.some((p) => p.code === 'audience-variant-missing' && p.where === `${gemeente}/${id}`)),
+  );
+  for (const [id, graph] of graphs) if (usesBroken(graph, misworded)) graphs.delete(id);
   // A broken gemeente.json refuses the whole bundle: its trees would otherwise run without the
   // municipality's numbers, and the previous good version keeps serving instead.
   if (hasErrors(checked.problems)) graphs.clear();
-  return { gemeente, trees, services, config: checked.config, graphs, explorations, problems: dedupe(problems) };
+  return { gemeente, trees, services, config: checked.config, profile, graphs, explorations, problems: dedupe(problems) };
 }
 
 function parseServices(input: BundleInput, problems: Problem[]): ServiceCatalog | null {
@@ -215,6 +258,16 @@ function explorationProblems(graph: FlatGraph, found: Exploration): Problem[] {
       message: `Routes are marked exclusive but more than one matches, e.g. for answer ${JSON.stringify(example)}. Tighten the conditions.`,
     });
   }
+  for (const [key, missing] of found.unasked) {
+    const [pointer, id] = key.split('@');
+    problems.push({
+      code: 'profile-asked-late',
+      severity: 'error',
+      where: where(id!),
+      pointer: pointer!,
+      message: `On some path ${missing.join(', ')} is needed here before it was asked. Declare the fact in the tree's "profile" list so the engine asks it first.`,
+    });
+  }
   for (const [key, missing] of found.unanswered) {
     const [pointer, id] = key.split('@');
     problems.push({
@@ -268,6 +321,22 @@ function reachabilityProblems(tree: Tree, gemeente: string, reached: Set<string>
     }
   }
   return problems;
+}
+
+/** Trees some node of which a path reaches after the audience fact was asked (the asker may be someone else there). */
+function treesAfterAudience(graph: FlatGraph): Set<string> {
+  const key = audienceKey(graph);
+  const out = new Set<string>();
+  if (!key) return out;
+  const queue = [...graph.nodes.values()].filter((n) => n.answer === key).map((n) => n.id);
+  const seen = new Set(queue);
+  for (let i = 0; i < queue.length; i++) {
+    const n = graph.nodes.get(queue[i]!);
+    if (!n) continue;
+    out.add(n.treeId);
+    for (const r of n.routes) if (!seen.has(r.to)) (seen.add(r.to), queue.push(r.to));
+  }
+  return out;
 }
 
 function usesBroken(graph: FlatGraph, broken: Set<string>): boolean {

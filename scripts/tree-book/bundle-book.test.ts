@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../engine/index.js';
 import { readBundle } from '../../server/tree-store/read-bundle.js';
 import { bundleBook, TreeBookError } from './bundle-book.js';
+import { dutch, dutchLabel } from './dutch.js';
 
 const DEMO = 'test/fixtures/demo';
 const GOLDEN = 'scripts/tree-book/golden/demo';
@@ -39,13 +40,13 @@ describe('tree book of the demo fixture', () => {
       for (const [id, node] of Object.entries(tree.nodes)) {
         expect(page, `${tree.id}#${id}`).toContain(`<a id="${id}"></a>`);
         if (node.kind === 'question') {
-          expect(page).toContain(`> ${node.text.nl}`);
-          if ('options' in node.input) for (const o of node.input.options) expect(page).toContain(`| ${o.label.nl} |`);
+          expect(page).toContain(`> ${dutch(node.text)}`);
+          if ('options' in node.input) for (const o of node.input.options) expect(page).toContain(`| ${dutch(o.label)} |`);
         }
         if (node.kind === 'advice') {
           for (const item of node.items) {
-            expect(page).toContain(`#### ${item.title.nl}`);
-            expect(page).toContain(`**Waarom dit advies:** ${item.why.nl}`);
+            expect(page).toContain(`#### ${dutchLabel(item.title)}`);
+            expect(page).toContain(`**Waarom dit advies:** ${dutch(item.why)}`);
             for (const s of item.services ?? [])
               expect(page).toContain(`**${bundle.services!.services.find((x) => x.id === s)!.name.nl}**`);
           }

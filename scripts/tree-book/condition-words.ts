@@ -1,4 +1,5 @@
 import type { Tree } from '../../engine/index.js';
+import { dutchLabel } from './dutch.js';
 
 /**
  * JSON Logic → Dutch, for reviewers who do not read JSON. Covers what trees actually use:
@@ -116,7 +117,7 @@ function subjectOf(x: unknown, ctx: Ctx): Subject | null {
   }
   const node = ctx.tree.nodes[head];
   if (node?.kind === 'question') {
-    const label = node.short?.nl ?? node.text.nl;
+    const label = dutchLabel(node.short ?? node.text);
     if (!rest) return { kind: 'question', id: head, node, label };
     if (rest === 'length') return { kind: 'count', id: head, node, label };
   }
@@ -149,7 +150,7 @@ function optionLabel(node: QuestionNode, value: unknown): string {
   if (node.input.type === 'yesno') return quote(value ? 'Ja' : 'Nee');
   const options = 'options' in node.input ? node.input.options : [];
   const found = options.find((o) => o.value === value);
-  return quote(found?.label.nl ?? String(value));
+  return quote(found ? dutchLabel(found.label) : String(value));
 }
 
 function chosen(s: Subject & { kind: 'question' }, values: unknown[], negated = false): Clause {

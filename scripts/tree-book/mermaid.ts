@@ -2,6 +2,7 @@ import type { Tree } from '../../engine/index.js';
 import { translateCondition } from './condition-words.js';
 import { mermaidId, mermaidLabel } from './markdown.js';
 import { edgesOf, nodeOrder } from './order.js';
+import { dutchLabel } from './dutch.js';
 
 type Node = Tree['nodes'][string];
 
@@ -10,11 +11,11 @@ function shape(id: string, node: Node, trees: ReadonlyMap<string, Tree>): string
   const title = (treeId: string) => trees.get(treeId)?.title.nl ?? treeId;
   switch (node.kind) {
     case 'question':
-      return `{"${mermaidLabel(node.short?.nl ?? node.text.nl)}"}`;
+      return `{"${mermaidLabel(dutchLabel(node.short ?? node.text))}"}`;
     case 'info':
-      return `[/"${mermaidLabel(`Uitleg: ${node.text.nl}`)}"/]`;
+      return `[/"${mermaidLabel(`Uitleg: ${dutchLabel(node.text)}`)}"/]`;
     case 'advice':
-      return `["${mermaidLabel(`Advies: ${node.items.map((i) => i.title.nl).join(' · ')}`, 80)}"]`;
+      return `["${mermaidLabel(`Advies: ${node.items.map((i) => dutchLabel(i.title)).join(' · ')}`, 80)}"]`;
     case 'route':
       return `{{"${mermaidLabel(`Splitsing: ${id}`)}"}}`;
     case 'flow':
@@ -24,7 +25,7 @@ function shape(id: string, node: Node, trees: ReadonlyMap<string, Tree>): string
       return `[["${mermaidLabel(`Per gekozen onderwerp: ${flows.join(', ')}`, 80)}"]]`;
     }
     case 'end':
-      return `(["${mermaidLabel(`Einde: ${node.text.nl}`)}"])`;
+      return `(["${mermaidLabel(`Einde: ${dutchLabel(node.text)}`)}"])`;
   }
 }
 

@@ -4,6 +4,7 @@ import { ACTIONS, DOORS, KINDS, LEVELS, PURPOSE, inputWords, sourceWords } from 
 import { blockquote, cell } from './markdown.js';
 import { flowchart } from './mermaid.js';
 import { edgesOf, nodeOrder } from './order.js';
+import { dutch, dutchLabel } from './dutch.js';
 
 type Node = Tree['nodes'][string];
 
@@ -98,23 +99,23 @@ function nodeSection(tree: Tree, id: string, node: Node, ctx: BookContext, gaps:
   const out = [`<a id="${id}"></a>`, `### ${KIND_NAMES[node.kind]}: \`${id}\``, ''];
   switch (node.kind) {
     case 'question': {
-      out.push(blockquote(node.text.nl), '');
-      if (node.short) out.push(`- **Korte naam:** ${node.short.nl}`);
+      out.push(blockquote(dutch(node.text)), '');
+      if (node.short) out.push(`- **Korte naam:** ${dutch(node.short)}`);
       out.push(`- **Antwoord:** ${inputWords(node.input)}`);
-      if (node.help) out.push(`- **Uitleg bij de vraag:** ${node.help.nl.replace(/\n+/g, ' ')}`);
-      if (node.staff) out.push(`- **Voor medewerkers (14 023, loket):** ${node.staff.nl.replace(/\n+/g, ' ')}`);
+      if (node.help) out.push(`- **Uitleg bij de vraag:** ${dutch(node.help).replace(/\n+/g, ' ')}`);
+      if (node.staff) out.push(`- **Voor medewerkers (14 023, loket):** ${dutch(node.staff).replace(/\n+/g, ' ')}`);
       out.push('');
       if ('options' in node.input) {
         out.push('| Antwoord | Uitleg | Waarde |', '|---|---|---|');
-        for (const o of node.input.options) out.push(`| ${cell(o.label.nl)} | ${cell(o.help?.nl ?? '')} | \`${o.value}\` |`);
+        for (const o of node.input.options) out.push(`| ${cell(dutch(o.label))} | ${cell(o.help ? dutch(o.help) : '')} | \`${o.value}\` |`);
         out.push('');
       }
       if (node.sources?.length) out.push(...node.sources.map((s) => `- Bron: ${sourceWords(s)}`), '');
       break;
     }
     case 'info':
-      out.push(blockquote(node.text.nl), '');
-      if (node.staff) out.push(`- **Voor medewerkers (14 023, loket):** ${node.staff.nl.replace(/\n+/g, ' ')}`, '');
+      out.push(blockquote(dutch(node.text)), '');
+      if (node.staff) out.push(`- **Voor medewerkers (14 023, loket):** ${dutch(node.staff).replace(/\n+/g, ' ')}`, '');
       if (node.sources?.length) out.push(...node.sources.map((s) => `- Bron: ${sourceWords(s)}`), '');
       break;
     case 'advice':
@@ -129,19 +130,19 @@ function nodeSection(tree: Tree, id: string, node: Node, ctx: BookContext, gaps:
       break;
     case 'each': {
       const over = tree.nodes[node.over];
-      const label = over?.kind === 'question' ? (over.short?.nl ?? over.text.nl) : node.over;
+      const label = over?.kind === 'question' ? dutchLabel(over.short ?? over.text) : node.over;
       const options = over?.kind === 'question' && 'options' in over.input ? over.input.options : [];
       out.push(
         `Voor elk antwoord dat bij ${quote(label)} is gekozen, loopt de inwoner een eigen deel van het gesprek door. De volgorde is die van de antwoorden:`,
         '',
       );
-      for (const o of options) if (node.flows[o.value]) out.push(`- ${quote(o.label.nl)} → ${link(node.flows[o.value]!)}`);
+      for (const o of options) if (node.flows[o.value]) out.push(`- ${quote(dutchLabel(o.label))} → ${link(node.flows[o.value]!)}`);
       out.push('');
       break;
     }
     case 'end':
-      out.push(blockquote(node.text.nl), '');
-      if (node.staff) out.push(`- **Voor medewerkers (14 023, loket):** ${node.staff.nl.replace(/\n+/g, ' ')}`, '');
+      out.push(blockquote(dutch(node.text)), '');
+      if (node.staff) out.push(`- **Voor medewerkers (14 023, loket):** ${dutch(node.staff).replace(/\n+/g, ' ')}`, '');
       out.push(
         ctx.calledBy.has(tree.id)
           ? 'Als deze boom als onderdeel loopt, gaat het gesprek hierna verder in de boom die hem aanriep.'
@@ -176,14 +177,14 @@ function routes(tree: Tree, id: string, node: Node, gaps: Page['gaps']): string[
 }
 
 function adviceItem(item: AdviceItem, ctx: BookContext): string[] {
-  const out = [`#### ${item.title.nl}`, ''];
+  const out = [`#### ${dutchLabel(item.title)}`, ''];
   out.push(
     `- **Soort:** \`${item.kind}\` – ${KINDS[item.kind]}`,
     `- **Niveau in de piramide:** ${LEVELS[LEVEL_OF[item.kind]]}`,
     `- **Id:** \`${item.id}\``,
   );
   if (item.action) out.push(`- **Direct regelen:** ${ACTIONS[item.action]}`);
-  out.push('', blockquote(item.text.nl), '', `**Waarom dit advies:** ${item.why.nl.replace(/\n+/g, ' ')}`, '');
+  out.push('', blockquote(dutch(item.text)), '', `**Waarom dit advies:** ${dutch(item.why).replace(/\n+/g, ' ')}`, '');
   if (item.services?.length) {
     out.push('**Waar je terecht kunt:**', '');
     for (const sid of item.services) out.push(`- ${serviceLine(sid, ctx.services.get(sid))}`);

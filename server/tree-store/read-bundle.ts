@@ -3,9 +3,9 @@ import { basename, join } from 'node:path';
 import type { BundleInput, Problem } from '../../engine/index.js';
 
 /**
- * Reads one municipality's folder: every `<id>.json` tree, `services.json` and `gemeente.json`.
- * Scenario files (`*.scenarios.json`, also in sub-folders) are not trees and are left to the
- * scenario runner.
+ * Reads one municipality's folder: every `<id>.json` tree, `services.json`, `gemeente.json` and
+ * `profile.json`. Scenario files (`*.scenarios.json`, also in sub-folders) are not trees and are left
+ * to the scenario runner.
  * JSON that does not parse becomes a problem with the parser's message, like any other.
  */
 export async function readBundle(dir: string): Promise<{ input: BundleInput; problems: Problem[] }> {
@@ -18,6 +18,7 @@ export async function readBundle(dir: string): Promise<{ input: BundleInput; pro
     if (json === undefined) continue;
     if (file === 'services.json') input.services = json;
     else if (file === 'gemeente.json') input.config = json;
+    else if (file === 'profile.json') input.profile = json;
     else input.trees.push({ name: file.slice(0, -'.json'.length), json });
   }
   // A file that does not parse is reported as such, not also as missing.

@@ -21,9 +21,12 @@ export function readInput(dir: string): BundleInput {
   const json = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
   return {
     gemeente: dir.replace(/\/$/, '').split('/').pop()!,
-    trees: files.filter((f) => f !== 'services.json' && f !== 'gemeente.json').map((f) => ({ name: f.slice(0, -5), json: json(f) })),
+    trees: files
+      .filter((f) => !['services.json', 'gemeente.json', 'profile.json'].includes(f))
+      .map((f) => ({ name: f.slice(0, -5), json: json(f) })),
     services: files.includes('services.json') ? json('services.json') : null,
     ...(files.includes('gemeente.json') ? { config: json('gemeente.json') } : {}),
+    profile: files.includes('profile.json') ? json('profile.json') : null,
   };
 }
 
@@ -34,13 +37,13 @@ export function demo(): { bundle: VerifiedBundle; compiled: (tree?: string) => C
   return { bundle, compiled: (tree = 'start') => compile(bundle.graphs.get(tree)!, bundle.services) };
 }
 
-/** Every shipped municipality folder that has trees, plus the demo fixture. */
+/** Every shipped municipality folder that has trees, plus the demo and profile fixtures. */
 export function shippedDirs(): string[] {
   const dirs = readdirSync(TREES, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== 'schema')
     .map((e) => join(TREES, e.name))
     .filter((d) => readdirSync(d).some((f) => f.endsWith('.json') && f !== 'services.json' && !f.endsWith('.scenarios.json')));
-  return [join(FIXTURES, 'demo'), ...dirs];
+  return [join(FIXTURES, 'demo'), join(FIXTURES, 'profile'), ...dirs];
 }
 
 /** A deep copy of a demo tree for a test to break. */

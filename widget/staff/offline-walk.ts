@@ -2,14 +2,14 @@
 // tree version the server serves (fetched while online). The answers go to the server later, which
 // replays them on that version – so the advice the coach saw is the advice that is stored.
 import { answer, compile, flatten, start, type CompiledTree, type SessionView } from '../../engine/runtime.js';
-import type { ServiceCatalog, Tree } from '../../engine/runtime.js';
+import type { Profile, ServiceCatalog, Tree } from '../../engine/runtime.js';
 
 export interface OfflineTree {
   domain: string;
   /** "<gemeente>/oplossing" */
   tree: string;
   bundleHash: string;
-  bundle: { gemeente: string; trees: { name: string; json: unknown }[]; services: unknown };
+  bundle: { gemeente: string; trees: { name: string; json: unknown }[]; services: unknown; profile?: unknown };
 }
 
 export interface WalkAnswer {
@@ -20,7 +20,11 @@ export interface WalkAnswer {
 
 export function compileOffline(t: OfflineTree): CompiledTree {
   const local = t.tree.split('/')[1] ?? t.tree;
-  const { graph } = flatten(new Map(t.bundle.trees.map((x) => [x.name, x.json as Tree])), local);
+  const { graph } = flatten(
+    new Map(t.bundle.trees.map((x) => [x.name, x.json as Tree])),
+    local,
+    (t.bundle.profile ?? null) as Profile | null,
+  );
   if (!graph) throw new Error(`The stored tree ${t.tree} cannot be opened on this device.`);
   return compile(graph, t.bundle.services as ServiceCatalog);
 }
