@@ -29,13 +29,15 @@ export function firstPaint(trees: TreeStore, tree: string, langAttr: string | un
   if (!served) return undefined;
   const lang = uiLang(langAttr);
   const step = present(served.compiled, start(served.compiled), lang);
-  const base = `${root}/vraagwijzer/${served.gemeente}${lang === 'nl' ? '' : `?lang=${lang}`}`;
+  const name = served.id.slice(served.gemeente.length + 1);
+  const query = new URLSearchParams({ ...(name === 'start' ? {} : { tree: name }), ...(lang === 'nl' ? {} : { lang }) }).toString();
+  const base = `${root}/vraagwijzer/${served.gemeente}`;
   // The stylesheet is a constant of this file, not data: it goes in as it is.
   return h`<style>${raw(STYLE)}</style>
 <div class="vw-first-paint" lang="${lang}">
 ${helpBar(served.compiled, lang, 'vw-first-help')}
-${stepForm({ lang, step, action: base, hidden: { node: step.id }, heading: 'h2' }, h``)}
-<noscript><p><a href="${base}">${nt(lang, 'noscriptLink')}</a></p></noscript>
+${stepForm({ lang, step, action: `${base}${lang === 'nl' ? '' : `?lang=${lang}`}`, hidden: { tree: name, node: step.id }, heading: 'h2' }, h``)}
+<noscript><p><a href="${base}${query ? `?${query}` : ''}">${nt(lang, 'noscriptLink')}</a></p></noscript>
 </div>`;
 }
 

@@ -16,6 +16,7 @@ import { ApiError } from '../http/problem.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { resumeService } from '../sessions/resume-service.js';
 import type { Caller, SessionService } from '../sessions/session-service.js';
+import type { ServedTree } from '../tree-store/served-tree.js';
 import { checkAnswer, type Checked } from '../../widget/check-answer.js';
 import { t, uiLang } from '../../widget/messages.js';
 import { checkConcern } from './concern-form.js';
@@ -34,6 +35,7 @@ import { startOnce } from './start-once.js';
 
 const GEMEENTE = /^[a-z0-9-]+$/;
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
+const TREE = /^[a-z0-9-]+$/;
 const newKey = () => randomBytes(16).toString('base64url');
 /** Codes of the resume service that all mean "this code does not work": one message for all. */
 const CODE_REFUSED = new Set(['invalid-code', 'resume-code-unknown', 'resume-code-expired', 'session-expired']);
@@ -64,15 +66,18 @@ export function nojsRoutes(deps: Deps, sessions: SessionService, clientOf: (c: C
       locale: asked,
       advice: 'full',
     });
-    const start = trees.head(`${gemeente}/start`);
-    const bar = (lang: string) => (start ? helpBar(start.compiled, lang) : h``);
+    // The municipality's start tree unless a page asks for another one (?tree=, as the demo pages).
+    const startTree = (name = c.req.query('tree') ?? 'start') => (TREE.test(name) ? trees.head(`${gemeente}/${name}`) : undefined);
+    const start = startTree();
+    const home = trees.head(`${gemeente}/start`) ?? start;
+    const bar = (lang: string) => (home ? helpBar(home.compiled, lang) : h``);
     /** This page in the other language. */
     const otherLang = (lang: string) => {
       const u = new URL(c.req.url);
       u.searchParams.set('lang', lang === 'en' ? 'nl' : 'en');
       return `${u.pathname}${u.search}`;
     };
-    return { c, gemeente, asked, href, cookie, caller, start, bar, otherLang };
+    return { c, gemeente, asked, href, cookie, caller, start, startTree, bar, otherLang };
   }
   type Scope = ReturnType<typeof scope>;
 
@@ -113,12 +118,13 @@ export function nojsRoutes(deps: Deps, sessions: SessionService, clientOf: (c: C
     return { s, form };
   }
 
-  function startPage(x: Scope, o: { value?: unknown; error?: string; notice?: string } = {}, status = 200) {
-    if (!x.start) throw new ApiError(404, 'tree-not-found', `No published start tree for "${x.gemeente}".`);
+  function startPage(x: Scope, o: { value?: unknown; error?: string; notice?: string; tree?: ServedTree } = {}, status = 200) {
+    const served = o.tree ?? x.start;
+    if (!served) throw new ApiError(404, 'tree-not-found', `No published tree "${x.c.req.query('tree') ?? 'start'}" for "${x.gemeente}".`);
     const lang = uiLang(x.asked);
-    const step = present(x.start.compiled, start(x.start.compiled), lang);
+    const step = present(served.compiled, start(served.compiled), lang);
     const errors: FieldError[] = o.error ? [{ field: firstControl(step), message: o.error }] : [];
-    const main = h`${stepForm({ lang, step, action: x.href(), hidden: { node: step.id, key: newKey() }, value: o.value, error: o.error }, h``)}
+    const main = h`${stepForm({ lang, step, action: x.href(), hidden: { tree: served.id.split('/')[1]!, node: step.id, key: newKey() }, value: o.value, error: o.error }, h``)}
 <p><a href="${x.href('/verder')}">${nt(lang, 'codeForm')}</a></p>`;
     return show(x, { lang, title: step.text, main, errors, notice: o.notice ?? noticeOf(x, lang) }, status);
   }
@@ -206,18 +212,19 @@ ${state.trail.length ? h`<li><a href="${x.href('/antwoorden')}">${t(lang, 'showO
   app.post('/vraagwijzer/:gemeente', rateLimit('session', config.rateLimits.sessions, clock, clientOf), async (c) => {
     const x = scope(c);
     const form = await readForm(c);
-    if (!x.start) throw new ApiError(404, 'tree-not-found', `No published start tree for "${x.gemeente}".`);
+    const served = x.startTree(one(form, 'tree') || undefined);
+    if (!served) throw new ApiError(404, 'tree-not-found', `No published tree "${one(form, 'tree')}" for "${x.gemeente}".`);
     const lang = uiLang(x.asked);
-    const step = present(x.start.compiled, start(x.start.compiled), lang);
+    const step = present(served.compiled, start(served.compiled), lang);
     // A page drawn from an older tree version may ask another first question: ask this one.
-    if (one(form, 'node') !== step.id) return startPage(x, { notice: t(lang, 'answerInvalid') }, 422);
+    if (one(form, 'node') !== step.id) return startPage(x, { notice: t(lang, 'answerInvalid'), tree: served }, 422);
     const draft = draftFrom(form, step.input);
     const answer = checked(step.input, draft, lang);
-    if (!answer.ok) return startPage(x, { value: draft, error: answer.message }, 422);
+    if (!answer.ok) return startPage(x, { value: draft, error: answer.message, tree: served }, 422);
     // The first paint on a page (or a pasted embed snippet) is the same for everyone: it has no key.
     const key = KEY.test(one(form, 'key')) ? one(form, 'key') : newKey();
     const created = await once(key, () =>
-      sessions.create({ tree: x.start!.id, channel: 'web', locale: x.asked ?? 'nl' }, originGuard(c, config.corsOrigins)),
+      sessions.create({ tree: served.id, channel: 'web', locale: x.asked ?? 'nl' }, originGuard(c, config.corsOrigins)),
     );
     await sessions.answer(created.id, x.caller(created.token), { node: step.id, value: answer.value, version: 0, idempotencyKey: key });
     writeSession(c, x.gemeente, created);

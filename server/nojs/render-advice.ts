@@ -36,7 +36,7 @@ ${a.because.length ? h`<p>${t(lang, 'because')}</p><ul>${a.because.map((b) => h`
 function service(lang: string, s: PresentedService): Html {
   const row = (field: string, label: string, value: Html | string | undefined) =>
     value
-      ? h`<dt>${label}</dt><dd>${value}${s.unverified.includes(field) ? h` <span class="hint">(${t(lang, 'unverified')})</span>` : ''}</dd>`
+      ? h`<dt>${label}</dt><dd>${value}${s.unverified.some((f) => f === field || f.endsWith(`.${field}`)) ? h` <span class="hint">(${t(lang, 'unverified')})</span>` : ''}</dd>`
       : '';
   return h`<div class="service">
 <h3>${s.name}</h3>
