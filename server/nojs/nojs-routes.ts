@@ -15,6 +15,7 @@ import { originGuard } from '../http/origin-guard.js';
 import { ApiError } from '../http/problem.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { resumeService } from '../sessions/resume-service.js';
+import type { RequestGuard } from '../sessions/load-session.js';
 import type { Caller, SessionService } from '../sessions/session-service.js';
 import type { ServedTree } from '../tree-store/served-tree.js';
 import { checkAnswer, type Checked } from '../../widget/check-answer.js';
@@ -49,6 +50,15 @@ export function nojsRoutes(deps: Deps, sessions: SessionService, clientOf: (c: C
   const resume = resumeService(deps, sessions.loader);
   const once = startOnce<Awaited<ReturnType<SessionService['create']>>>(clock);
 
+  /**
+   * The API's origin guard, except for "Origin: null": browsers send that for a form posted from a
+   * page with a no-referrer policy (as this server's own pages have), so it says no more than a
+   * missing header does. A forged form can choose it too, which is why every change also needs the
+   * session's CSRF token; the first answer only starts a session whose token the poster never sees.
+   */
+  const guardOf = (c: Context): RequestGuard =>
+    c.req.header('origin') === 'null' ? { checkOrigin: () => undefined } : originGuard(c, config.corsOrigins);
+
   /** What every handler needs: the municipality, the asked language, links, the cookie session. */
   function scope(c: Context) {
     const gemeente = c.req.param('gemeente') ?? '';
@@ -62,7 +72,7 @@ export function nojsRoutes(deps: Deps, sessions: SessionService, clientOf: (c: C
     const cookie = readSession(c);
     const caller = (token: string): Caller => ({
       authorization: `Bearer ${token}`,
-      guard: originGuard(c, config.corsOrigins),
+      guard: guardOf(c),
       locale: asked,
       advice: 'full',
     });
@@ -223,9 +233,7 @@ ${state.trail.length ? h`<li><a href="${x.href('/antwoorden')}">${t(lang, 'showO
     if (!answer.ok) return startPage(x, { value: draft, error: answer.message, tree: served }, 422);
     // The first paint on a page (or a pasted embed snippet) is the same for everyone: it has no key.
     const key = KEY.test(one(form, 'key')) ? one(form, 'key') : newKey();
-    const created = await once(key, () =>
-      sessions.create({ tree: served.id, channel: 'web', locale: x.asked ?? 'nl' }, originGuard(c, config.corsOrigins)),
-    );
+    const created = await once(key, () => sessions.create({ tree: served.id, channel: 'web', locale: x.asked ?? 'nl' }, guardOf(c)));
     await sessions.answer(created.id, x.caller(created.token), { node: step.id, value: answer.value, version: 0, idempotencyKey: key });
     writeSession(c, x.gemeente, created);
     return redirect(x);
@@ -312,7 +320,7 @@ ${state.trail.length ? h`<li><a href="${x.href('/antwoorden')}">${t(lang, 'showO
     if (!code) return resumeForm(x, code, t(lang, 'resumeRequired'), 422);
     let created;
     try {
-      created = await resume(code.slice(0, 40), originGuard(c, config.corsOrigins), x.asked);
+      created = await resume(code.slice(0, 40), guardOf(c), x.asked);
     } catch (e) {
       if (e instanceof ApiError && CODE_REFUSED.has(e.code)) return resumeForm(x, code, t(lang, 'resumeInvalid'), 422);
       throw e;
@@ -356,11 +364,7 @@ ${state.trail.length ? h`<li><a href="${x.href('/antwoorden')}">${t(lang, 'showO
     const lang = uiLang(state.locale);
     const check = checkConcern(form, lang, s.id);
     if (!check.ok) return concernPage(x, lang, form, check, 422);
-    const { body } = await concerns.create(
-      { ...check.input, idempotencyKey: key },
-      `Bearer ${s.token}`,
-      originGuard(c, config.corsOrigins),
-    );
+    const { body } = await concerns.create({ ...check.input, idempotencyKey: key }, `Bearer ${s.token}`, guardOf(c));
     return redirect(x, `/melding/${body.statusToken}`);
   });
 
