@@ -10,8 +10,10 @@ import { h, type Html } from './html.js';
 import { nt } from './nojs-messages.js';
 import { stepForm } from './render-step.js';
 
-// Before the upgrade only: the widget styles itself inside its shadow root.
-const STYLE = `vraag-wijzer{display:block;min-block-size:var(--vraagwijzer-first-paint-min-block-size,36rem)}
+// The light-DOM rules apply before the upgrade only (the widget styles itself in its shadow root).
+// The reserved height is about that of the widget's first screen on a desktop page (the footer of
+// the demo page moved 222px into a 36rem reserve): with less, the page below it jumps down.
+const STYLE = `vraag-wijzer{display:block;min-block-size:var(--vraagwijzer-first-paint-min-block-size,52rem)}
 vraag-wijzer .vw-help{padding:.5rem .85rem;margin-block-end:1rem;border-inline-start:6px solid #b00020;background:#fdecea}
 vraag-wijzer .vw-help ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;column-gap:1.25rem}
 vraag-wijzer .vw-help h2{font-size:1em;margin:0 0 .25rem}
