@@ -267,6 +267,39 @@ describe('CSRF and origin', () => {
   });
 });
 
+describe('"Origin: null" and the language', () => {
+  it('a form posted under a no-referrer policy (Origin: null) is taken with the CSRF token and refused without it', async () => {
+    const r = resident();
+    const start = await (await r.send('GET', '/vraagwijzer/haarlem')).text();
+    const nullOrigin = { origin: 'null' };
+    expect(
+      (await r.send('POST', '/vraagwijzer/haarlem', { ...formOf(start, '/vraagwijzer/haarlem'), answer: 'zorgen' }, nullOrigin)).status,
+    ).toBe(303);
+    const page = await (await r.send('GET', '/vraagwijzer/haarlem')).text();
+    const form = {
+      ...formOf(page, '/vraagwijzer/haarlem/antwoord'),
+      answer: /name="answer" id="answer-0" value="([^"]+)"/.exec(page)![1]!,
+    };
+    expect((await r.send('POST', '/vraagwijzer/haarlem/antwoord', { ...form, csrf: '' }, nullOrigin)).status).toBe(403);
+    expect(await eventsOf(r.cookie())).toBe(1);
+    expect((await r.send('POST', '/vraagwijzer/haarlem/antwoord', form, nullOrigin)).status).toBe(303);
+    expect(await eventsOf(r.cookie())).toBe(2);
+  });
+
+  it('?lang=en asks the questions in English, in a session whose language is English', async () => {
+    const r = resident();
+    const start = await (await r.send('GET', '/vraagwijzer/haarlem?lang=en')).text();
+    expect(start).toContain('<html lang="en">');
+    expect(start).toContain('action="/vraagwijzer/haarlem?lang=en"');
+    const res = await r.send('POST', '/vraagwijzer/haarlem?lang=en', { ...formOf(start, '/vraagwijzer/haarlem?lang=en') });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('<h2 id="error-summary-title">There is a problem</h2>');
+    await r.send('POST', '/vraagwijzer/haarlem?lang=en', { ...formOf(start, '/vraagwijzer/haarlem?lang=en'), answer: 'spoed' });
+    expect((await t.deps.store.sessions.find(sessionIdOf(r.cookie())))!.locale).toBe('en');
+    expect(await (await r.send('GET', '/vraagwijzer/haarlem')).text()).toContain('<h1>Your advice</h1>');
+  });
+});
+
 describe('a concern from the no-JS pages', () => {
   it('is stored once through the concern service, however often the form is sent, and its status page shows no content', async () => {
     const r = resident();
