@@ -149,6 +149,21 @@ describe('the no-JavaScript walk', () => {
     expect(await (await r.send('GET', '/vraagwijzer/haarlem')).text()).toContain('<h1>Jouw advies</h1>');
   });
 
+  it("an expired session says so in the resident's words and starts again, with the cookie dropped", async () => {
+    const r = resident();
+    await firstAnswer(r, 'zorgen');
+    const page = await (await r.send('GET', '/vraagwijzer/haarlem')).text();
+    t.clock.advance(t.deps.config.sessionTtlMs + 60_000);
+    const before = await tableCounts(t.db);
+    const res = await r.send('POST', '/vraagwijzer/haarlem/antwoord', { ...formOf(page, '/vraagwijzer/haarlem/antwoord'), answer: 'x' });
+    expect(res.headers.get('location')).toBe('/vraagwijzer/haarlem?let-op=gone');
+    expect(r.cookie()).toBe('');
+    const again = await (await r.send('GET', res.headers.get('location')!)).text();
+    expect(again).toContain('Dit gesprek is niet meer beschikbaar.');
+    expect(again).toContain('<legend><h1>Waar kunnen we je mee helpen?</h1></legend>');
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
   it('escapes what a resident typed when it is shown again', async () => {
     const r = resident();
     await firstAnswer(r, 'zorgen');

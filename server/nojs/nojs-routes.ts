@@ -21,6 +21,7 @@ import type { ServedTree } from '../tree-store/served-tree.js';
 import { checkAnswer, type Checked } from '../../widget/check-answer.js';
 import { t, uiLang } from '../../widget/messages.js';
 import { checkConcern } from './concern-form.js';
+import { errorPage } from './error-page.js';
 import { helpBar } from './help-bar.js';
 import { h, type Html } from './html.js';
 import { clearSession, csrfMatches, csrfTokenOf, readSession, writeSession, type CookieSession } from './nojs-cookie.js';
@@ -204,10 +205,10 @@ ${state.trail.length ? h`<li><a href="${x.href('/antwoorden')}">${t(lang, 'showO
     input ? checkAnswer(input, draft, lang) : { ok: true, value: null };
 
   const app = new Hono();
-  app.onError((err, c) => errorPage(c, err));
+  app.onError((err, c) => errorPage(deps, c, err));
   app.use(
     '/vraagwijzer/*',
-    bodyLimit(config.bodyLimitBytes, (c) => errorPage(c, new ApiError(413, 'body-too-large', 'The form is too large.'))),
+    bodyLimit(config.bodyLimitBytes, (c) => errorPage(deps, c, new ApiError(413, 'body-too-large', 'The form is too large.'))),
   );
 
   app.get('/vraagwijzer/:gemeente', async (c) => {
@@ -383,38 +384,6 @@ ${state.trail.length ? h`<li><a href="${x.href('/antwoorden')}">${t(lang, 'showO
     clearSession(c, x.gemeente);
     return redirect(x);
   });
-
-  /** Refusals and faults as a page in the resident's language, never as JSON. */
-  function errorPage(c: Context, err: Error): Response {
-    const status = err instanceof ApiError ? err.status : 500;
-    if (!(err instanceof ApiError)) {
-      deps.logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, route: c.req.routePath }, 'unhandled error');
-    }
-    const gemeente = /^\/vraagwijzer\/([a-z0-9-]+)/.exec(c.req.path)?.[1];
-    const asked = c.req.query('lang');
-    const lang = uiLang(asked && /^[a-z]{2}(-[A-Z]{2})?$/.test(asked) ? asked : undefined);
-    const code = err instanceof ApiError ? err.code : 'internal-error';
-    const message =
-      code === 'csrf-token-invalid'
-        ? nt(lang, 'csrfRefused')
-        : code === 'origin-not-allowed'
-          ? nt(lang, 'originRefused')
-          : code === 'rate-limited'
-            ? nt(lang, 'rateLimited')
-            : code === 'concern-not-found'
-              ? t(lang, 'statusNotFound')
-              : status === 404
-                ? nt(lang, 'notFound')
-                : status >= 500
-                  ? `${t(lang, 'serverError')} ${t(lang, 'callInstead')}`
-                  : t(lang, 'answerInvalid');
-    if (gemeente && (code === 'session-expired' || code === 'token-invalid')) clearSession(c, gemeente);
-    const start = gemeente ? trees.head(`${gemeente}/start`) : undefined;
-    c.header('cache-control', 'no-store');
-    if (err instanceof ApiError) for (const [k, v] of Object.entries(err.extra.headers ?? {})) if (k === 'retry-after') c.header(k, v);
-    const main = h`<h1>${message}</h1>${gemeente ? h`<p><a href="/vraagwijzer/${gemeente}${lang === 'en' ? '?lang=en' : ''}">${nt(lang, 'startLink')}</a></p>` : ''}`;
-    return c.html(renderPage({ lang, title: message, helpBar: start ? helpBar(start.compiled, lang) : h``, main }), status as 200);
-  }
 
   return app;
 }
