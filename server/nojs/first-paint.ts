@@ -46,11 +46,14 @@ ${stepForm({ lang, step, action: `${base}${lang === 'nl' ? '' : `?lang=${lang}`}
 const ELEMENT = /<vraag-wijzer\b([^>]*)>\s*<\/vraag-wijzer>/g;
 const attr = (attrs: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
 
-/** Every empty <vraag-wijzer tree=…> in a page gets its first paint. */
-export function withFirstPaint(trees: TreeStore, page: string): string {
+/**
+ * Every empty <vraag-wijzer tree=…> in a page gets its first paint – of the tree and language a
+ * demo page's ?tree= and ?lang= choose (widget/demo-page.ts sets them on the element), if given.
+ */
+export function withFirstPaint(trees: TreeStore, page: string, chosen: { tree?: string; lang?: string } = {}): string {
   return page.replace(ELEMENT, (whole, attrs: string) => {
-    const tree = attr(attrs, 'tree');
-    const paint = tree ? firstPaint(trees, tree, attr(attrs, 'lang')) : undefined;
+    const tree = chosen.tree && trees.head(chosen.tree) ? chosen.tree : attr(attrs, 'tree');
+    const paint = tree ? firstPaint(trees, tree, chosen.lang ?? attr(attrs, 'lang')) : undefined;
     return paint ? `<vraag-wijzer${attrs}>${paint}</vraag-wijzer>` : whole;
   });
 }

@@ -351,6 +351,15 @@ describe('the first paint on the demo pages and in the embed snippet', () => {
     expect(inside).not.toContain('name="key"');
   });
 
+  it("a demo page's ?tree= and ?lang= choose the first paint, as they choose the widget's tree and language", async () => {
+    const page = await (await t.request('GET', '/demo/haarlem?tree=haarlem/zorgen&lang=en')).text();
+    expect(page).toContain('<div class="vw-first-paint" lang="en">');
+    expect(page).toContain('action="/vraagwijzer/haarlem?lang=en"');
+    expect(page).toContain('<input type="hidden" name="tree" value="zorgen">');
+    // An unknown tree keeps the page's own.
+    expect(await (await t.request('GET', '/demo/haarlem?tree=haarlem/nergens')).text()).toContain('name="tree" value="start"');
+  });
+
   it('the embed snippet points at this server by absolute URLs', async () => {
     const res = await t.request('GET', '/embed/haarlem.html');
     expect(res.status).toBe(200);

@@ -32,21 +32,21 @@ export function pageRoutes({ config, trees }: Deps) {
     const hashed = manifest && (JSON.parse(manifest) as Record<string, string>)[ENTRY];
     return `/widget/${hashed && HASHED.test(hashed) ? hashed : ENTRY}`;
   };
-  const page = async (name: string) => {
+  const page = async (name: string, query: { tree?: string; lang?: string } = {}) => {
     if (!NAME.test(name)) return undefined;
     const html = await readFile(join(config.staticDir, `${name}.html`), 'utf8').catch(() => undefined);
-    return html && withFirstPaint(trees, html.replaceAll(`/widget/${ENTRY}`, await bundleUrl()));
+    return html && withFirstPaint(trees, html.replaceAll(`/widget/${ENTRY}`, await bundleUrl()), query);
   };
   const policyOf = (file: string): CachePolicy => (HASHED.test(file) ? 'immutable' : file === ENTRY ? 'short' : 'revalidate');
   return (
     new Hono()
       .get('/', async (c) => {
-        const html = await page('index');
+        const html = await page('index', c.req.query());
         if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page: ${config.staticDir}/index.html is missing.`);
         return pageResponse(c, html);
       })
       .get('/demo/:name', async (c) => {
-        const html = await page(c.req.param('name'));
+        const html = await page(c.req.param('name'), c.req.query());
         if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page "${c.req.param('name')}" in ${config.staticDir}.`);
         return pageResponse(c, html);
       })
