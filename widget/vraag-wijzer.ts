@@ -1,6 +1,7 @@
 // <vraag-wijzer api tree lang>: the resident widget. One screen at a time, focus on its heading,
 // every step and error announced, and a way out to a human (14 023, 112, Veilig Thuis, 113) everywhere.
 import { css, html, nothing, type PropertyValues } from 'lit';
+import { firstPaintAnswer } from './first-paint-answer.js';
 import { markdown } from './markdown.js';
 import { t, uiLang } from './messages.js';
 import { SessionController } from './session-controller.js';
@@ -292,7 +293,7 @@ export class VraagWijzer extends VwElement {
         data-view
         .locale=${this.locale}
         .step=${step}
-        .initial=${editing ? editing.value : c.remembered.get(step.id)}
+        .initial=${editing ? editing.value : (c.remembered.get(step.id) ?? firstPaintAnswer(this, step.id))}
         .serverError=${invalid}
         .busy=${c.busy}
         exportparts="step,heading,button,button-primary,progress"
