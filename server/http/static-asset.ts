@@ -89,10 +89,6 @@ export function pageResponse(c: Context, html: string): Response {
   const etag = `"${createHash('sha1').update(html).digest('base64url')}"`;
   c.header('cache-control', CACHE_CONTROL.revalidate);
   c.header('etag', etag);
-  // The 304 names its type too: browsers store a 304's headers with the cached page, and the
-  // security headers choose the page's CSP by type (the API's "default-src 'none'" blocked every
-  // script of a repeat visit).
-  c.header('content-type', 'text/html; charset=UTF-8');
   if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
   return c.html(html);
 }
