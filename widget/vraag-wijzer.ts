@@ -1,7 +1,6 @@
 // <vraag-wijzer api tree lang>: the resident widget. One screen at a time, focus on its heading,
 // every step and error announced, and a way out to a human (14 023, 112, Veilig Thuis, 113) everywhere.
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { firstPaintAnswer } from './first-paint-answer.js';
 import { markdown } from './markdown.js';
 import { t, uiLang } from './messages.js';
 import { SessionController } from './session-controller.js';
@@ -16,6 +15,7 @@ import './vw-resume-code.js';
 import './vw-resume-form.js';
 import './vw-service-card.js';
 import './vw-step.js';
+import { firstPaintAnswer } from './first-paint-answer.js';
 
 type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | null;
 

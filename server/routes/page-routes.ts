@@ -20,10 +20,7 @@ const TYPES: Record<string, string> = {
   json: 'application/json',
 };
 
-/**
- * The demo pages (server/static/*.html at / and /demo/<name>, each <vraag-wijzer> with its first
- * question as plain HTML), the embed snippet for a municipal site, and the widget bundle.
- */
+/** The demo pages (server/static/*.html at / and /demo/<name>) and the widget bundle. */
 export function pageRoutes({ config, trees }: Deps) {
   const assets = staticAssets();
   /** Pages load the hashed bundle directly: one request less than through the stable entry. */
@@ -32,56 +29,54 @@ export function pageRoutes({ config, trees }: Deps) {
     const hashed = manifest && (JSON.parse(manifest) as Record<string, string>)[ENTRY];
     return `/widget/${hashed && HASHED.test(hashed) ? hashed : ENTRY}`;
   };
-  const page = async (name: string, query: { tree?: string; lang?: string } = {}) => {
+  const page = async (name: string) => {
     if (!NAME.test(name)) return undefined;
     const html = await readFile(join(config.staticDir, `${name}.html`), 'utf8').catch(() => undefined);
-    return html && withFirstPaint(trees, html.replaceAll(`/widget/${ENTRY}`, await bundleUrl()), query);
+    return html?.replaceAll(`/widget/${ENTRY}`, await bundleUrl());
   };
   const policyOf = (file: string): CachePolicy => (HASHED.test(file) ? 'immutable' : file === ENTRY ? 'short' : 'revalidate');
-  return (
-    new Hono()
-      .get('/', async (c) => {
-        const html = await page('index', c.req.query());
-        if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page: ${config.staticDir}/index.html is missing.`);
-        return pageResponse(c, html);
-      })
-      .get('/demo/:name', async (c) => {
-        const html = await page(c.req.param('name'), c.req.query());
-        if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page "${c.req.param('name')}" in ${config.staticDir}.`);
-        return pageResponse(c, html);
-      })
-      // What a municipal CMS pastes: the stable entry script (it follows releases by itself) and the
-      // element with its first question, which works before – and without – the script.
-      .get('/embed/:file', (c) => {
-        const gemeente = /^([a-z0-9-]+)\.html$/.exec(c.req.param('file'))?.[1];
-        const origin = new URL(c.req.url).origin;
-        const tree = `${gemeente}/start`;
-        const paint = gemeente && firstPaint(trees, tree, 'nl', origin);
-        if (!paint)
-          throw new ApiError(404, 'page-not-found', `No embed snippet "${c.req.param('file')}": there is no published tree ${tree}.`);
-        return pageResponse(
-          c,
-          h`<script type="module" src="${origin}/widget/${ENTRY}"></script>
+  return new Hono()
+    .get('/', async (c) => {
+      const html = await page('index');
+      if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page: ${config.staticDir}/index.html is missing.`);
+      return pageResponse(c, withFirstPaint(trees, html, c.req.query()));
+    })
+    .get('/demo/:name', async (c) => {
+      const html = await page(c.req.param('name'));
+      if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page "${c.req.param('name')}" in ${config.staticDir}.`);
+      return pageResponse(c, withFirstPaint(trees, html, c.req.query()));
+    })
+    .get('/embed/:file', (c) => {
+      // What a municipal CMS pastes: the stable entry script (it follows releases by itself) and
+      // the element with its first question as plain HTML, which works before – and without – it.
+      const gemeente = /^([a-z0-9-]+)\.html$/.exec(c.req.param('file'))?.[1];
+      const origin = new URL(c.req.url).origin;
+      const tree = `${gemeente}/start`;
+      const paint = gemeente && firstPaint(trees, tree, 'nl', origin);
+      if (!paint)
+        throw new ApiError(404, 'page-not-found', `No embed snippet "${c.req.param('file')}": there is no published tree ${tree}.`);
+      return pageResponse(
+        c,
+        h`<script type="module" src="${origin}/widget/${ENTRY}"></script>
 <vraag-wijzer tree="${tree}" lang="nl" api="${origin}">${paint}</vraag-wijzer>
 `.toString(),
+      );
+    })
+    .get('/widget/:file', async (c) => {
+      const file = c.req.param('file');
+      // Municipal sites embed the bundle from here: a module script from another origin is a
+      // CORS request, and COEP-isolated pages also need CORP. The bundle is public and has no
+      // credentials, so any origin may load it; the API keeps its own allow-list.
+      c.header('access-control-allow-origin', '*');
+      c.header('cross-origin-resource-policy', 'cross-origin');
+      const type = TYPES[file.split('.').pop()!];
+      const res = ASSET.test(file) && type ? await assets(c, join(config.widgetDir, file), type, policyOf(file)) : undefined;
+      if (!res)
+        throw new ApiError(
+          404,
+          'widget-not-built',
+          `${file} is not in ${config.widgetDir}. Run "npm run build" (scripts/build-widget.ts) first.`,
         );
-      })
-      .get('/widget/:file', async (c) => {
-        const file = c.req.param('file');
-        // Municipal sites embed the bundle from here: a module script from another origin is a
-        // CORS request, and COEP-isolated pages also need CORP. The bundle is public and has no
-        // credentials, so any origin may load it; the API keeps its own allow-list.
-        c.header('access-control-allow-origin', '*');
-        c.header('cross-origin-resource-policy', 'cross-origin');
-        const type = TYPES[file.split('.').pop()!];
-        const res = ASSET.test(file) && type ? await assets(c, join(config.widgetDir, file), type, policyOf(file)) : undefined;
-        if (!res)
-          throw new ApiError(
-            404,
-            'widget-not-built',
-            `${file} is not in ${config.widgetDir}. Run "npm run build" (scripts/build-widget.ts) first.`,
-          );
-        return res;
-      })
-  );
+      return res;
+    });
 }
