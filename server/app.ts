@@ -11,6 +11,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { concernDocs, concernRoutes } from './routes/concern-routes.js';
 import { docRoutes } from './routes/doc-routes.js';
 import { healthDocs, healthRoutes } from './routes/health-routes.js';
+import { nojsRoutes } from './nojs/nojs-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
 import { resumeDocs, resumeRoutes } from './routes/resume-routes.js';
 import { sessionDocs, sessionRoutes } from './routes/session-routes.js';
@@ -87,6 +88,7 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
   app.route('/', resumeRoutes(deps, sessions.loader, clientOf));
   app.route('/', concernRoutes(deps, sessions.loader, clientOf));
   app.route('/', docRoutes([...treeDocs, ...sessionDocs, ...resumeDocs, ...concernDocs, ...healthDocs], API_VERSION));
+  app.route('/', nojsRoutes(deps, sessions, clientOf));
   app.route('/', pageRoutes(deps));
   return app;
 }

@@ -18,7 +18,7 @@ export interface RunningServer {
 }
 
 /** test/fixtures/demo + proef.json, in a temporary trees/demo folder. */
-async function demoBundleDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function demoBundleDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const base = await mkdtemp(join(tmpdir(), 'vw-e2e-'));
   const dir = join(base, 'demo');
   await mkdir(dir);

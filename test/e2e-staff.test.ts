@@ -123,8 +123,9 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     const resident = await browser.newContext();
     const rp = await resident.newPage();
     await rp.goto(`${url}/?tree=demo/start`);
-    await rp.getByRole('heading', { name: 'Wat wil je doen?' }).waitFor();
-    await rp.getByLabel('Ik zoek een oplossing').check();
+    // The widget's own question: the page's server-rendered first paint asks it too, until the upgrade.
+    await rp.locator('vw-question').getByRole('heading', { name: 'Wat wil je doen?' }).waitFor();
+    await rp.locator('vw-question').getByLabel('Ik zoek een oplossing').check();
     await next(rp);
     await rp.getByRole('heading', { name: 'Waar wil je hulp bij?' }).waitFor();
     await rp.getByLabel('Vervoer').check();

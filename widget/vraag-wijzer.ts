@@ -18,6 +18,7 @@ import './vw-resume-code.js';
 import './vw-resume-form.js';
 import './vw-service-card.js';
 import './vw-step.js';
+import { firstPaintAnswer } from './first-paint-answer.js';
 
 type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | null;
 
@@ -313,7 +314,7 @@ export class VraagWijzer extends VwElement {
         data-view
         .locale=${this.locale}
         .step=${step}
-        .initial=${editing ? editing.value : c.remembered.get(step.id)}
+        .initial=${editing ? editing.value : (c.remembered.get(step.id) ?? firstPaintAnswer(this, step.id))}
         .serverError=${invalid}
         .busy=${c.busy}
         exportparts="step,heading,button,button-primary,progress"

@@ -3,10 +3,9 @@
 // (so most mistakes are explained without a round trip) and shows the server's refusal the same way.
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { PresentedStep } from '../server/api/contract.js';
+import { checkAnswer, type Checked } from './check-answer.js';
 import { inline, markdown } from './markdown.js';
 import { VwElement } from './vw-element.js';
-
-type Checked = { ok: true; value: unknown } | { ok: false; message: string };
 
 export class VwQuestion extends VwElement {
   static override properties = {
@@ -251,46 +250,8 @@ export class VwQuestion extends VwElement {
     this.emit('vw-answer', { node: this.step.id, value: checked.value });
   }
 
-  /** Mirrors the engine's own validation (engine/session/validate-answer.ts), in the resident's words. */
   check(): Checked {
-    const i = this.step.input!;
-    const d = this.draft;
-    const fail = (message: string): Checked => ({ ok: false, message });
-    switch (i.type) {
-      case 'yesno':
-        return d ? { ok: true, value: d === 'ja' } : fail(this.t('chooseOne'));
-      case 'single':
-        return d ? { ok: true, value: d } : fail(this.t('chooseOne'));
-      case 'multi': {
-        const chosen = i.options.map((o) => o.value).filter((v) => (d as string[]).includes(v));
-        const min = i.min ?? 1;
-        if (chosen.length < min) return fail(min <= 1 ? this.t('required') : this.t('chooseMin', { min }));
-        if (i.max !== undefined && chosen.length > i.max) return fail(this.t('chooseMax', { max: i.max }));
-        return { ok: true, value: chosen };
-      }
-      case 'number': {
-        const text = (d as string).trim().replace(/\s/g, '').replace(',', '.');
-        if (!text) return fail(this.t('required'));
-        const n = Number(text);
-        if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(n)) return fail(this.t('numberRange', { min: i.min, max: i.max }));
-        if (i.integer && !Number.isInteger(n)) return fail(this.t('numberWhole'));
-        if (n < i.min || n > i.max) return fail(this.t('numberRange', { min: i.min, max: i.max }));
-        return { ok: true, value: n };
-      }
-      case 'text': {
-        const text = (d as string).trim();
-        if (!text && !i.optional) return fail(this.t('required'));
-        if ([...text].length > i.maxLength) return fail(this.t('charsOver', { n: [...text].length - i.maxLength }));
-        return { ok: true, value: text };
-      }
-      case 'date': {
-        const v = d as string;
-        if (!v) return fail(this.t('required'));
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) return fail(this.t('dateInvalid'));
-        if ((i.min && v < i.min) || (i.max && v > i.max)) return fail(this.t('dateRange', { min: i.min ?? '…', max: i.max ?? '…' }));
-        return { ok: true, value: v };
-      }
-    }
+    return checkAnswer(this.step.input!, this.draft, this.locale);
   }
 }
 

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/problem.js';
 import { pageResponse, staticAssets, type CachePolicy } from '../http/static-asset.js';
+import { firstPaint, withFirstPaint } from '../nojs/first-paint.js';
+import { h } from '../nojs/html.js';
 
 // Names are checked before they touch the file system: no "..", no slashes, no surprises.
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -45,12 +47,28 @@ export function pageRoutes({ config, trees }: Deps) {
     .get('/', async (c) => {
       const html = await page('index');
       if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page: ${config.staticDir}/index.html is missing.`);
-      return pageResponse(c, html);
+      return pageResponse(c, withFirstPaint(trees, html, c.req.query()));
     })
     .get('/demo/:name', async (c) => {
       const html = await page(c.req.param('name'));
       if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page "${c.req.param('name')}" in ${config.staticDir}.`);
-      return pageResponse(c, html);
+      return pageResponse(c, withFirstPaint(trees, html, c.req.query()));
+    })
+    .get('/embed/:file', (c) => {
+      // What a municipal CMS pastes: the stable entry script (it follows releases by itself) and
+      // the element with its first question as plain HTML, which works before – and without – it.
+      const gemeente = /^([a-z0-9-]+)\.html$/.exec(c.req.param('file'))?.[1];
+      const origin = new URL(c.req.url).origin;
+      const tree = `${gemeente}/start`;
+      const paint = gemeente && firstPaint(trees, tree, 'nl', origin);
+      if (!paint)
+        throw new ApiError(404, 'page-not-found', `No embed snippet "${c.req.param('file')}": there is no published tree ${tree}.`);
+      return pageResponse(
+        c,
+        h`<script type="module" src="${origin}/widget/${ENTRY}"></script>
+<vraag-wijzer tree="${tree}" lang="nl" api="${origin}">${paint}</vraag-wijzer>
+`.toString(),
+      );
     })
     .get('/widget/:file', async (c) => {
       const file = c.req.param('file');

@@ -1,0 +1,73 @@
+// Tree texts use a small markdown subset: **bold**, bullet and numbered lists, paragraphs, and
+// [links](https://…). This parses it into plain data; the widget renders that as Lit templates
+// (widget/markdown.ts) and the server-rendered pages as escaped HTML (server/nojs/markdown-html.ts),
+// so both read a tree text alike and neither ever turns tree text into markup.
+
+export type Inline = string | { bold: Inline[] } | { link: Inline[]; href: string };
+export type Block = { kind: 'p'; lines: Inline[][] } | { kind: 'ul' | 'ol'; items: Inline[][] };
+
+const INLINE = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
+
+/** Inline markup only: for headings, labels and other places where blocks do not belong. */
+export function parseInline(text: string): Inline[] {
+  const out: Inline[] = [];
+  let last = 0;
+  for (const m of text.matchAll(INLINE)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    if (m[1] !== undefined) out.push({ bold: parseInline(m[1]) });
+    // A link whose target is not https:// is shown as its plain label.
+    else if (isSafeHref(m[3]!)) out.push({ link: parseInline(m[2]!), href: m[3]! });
+    else out.push(m[2]!);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+/** Only absolute https URLs: no javascript:, data:, relative paths or protocol-relative //host. */
+export function isSafeHref(href: string): boolean {
+  try {
+    return /^https:\/\//i.test(href) && new URL(href).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const BULLET = /^\s*[-*]\s+(.*)$/;
+const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
+
+/** Block markup: paragraphs separated by blank lines, lists, and single newlines as line breaks. */
+export function parseBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let para: string[] = [];
+  let list: { ordered: boolean; items: string[] } | null = null;
+  const flushPara = () => {
+    if (para.length) blocks.push({ kind: 'p', lines: para.map(parseInline) });
+    para = [];
+  };
+  const flushList = () => {
+    if (!list) return;
+    blocks.push({ kind: list.ordered ? 'ol' : 'ul', items: list.items.map(parseInline) });
+    list = null;
+  };
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const bullet = BULLET.exec(line);
+    const numbered = bullet ? null : NUMBERED.exec(line);
+    if (bullet || numbered) {
+      flushPara();
+      const ordered = !!numbered;
+      if (list && list.ordered !== ordered) flushList();
+      list ??= { ordered, items: [] };
+      list.items.push((bullet ?? numbered)![1]!);
+    } else if (!line.trim()) {
+      flushPara();
+      flushList();
+    } else {
+      flushList();
+      para.push(line.trim());
+    }
+  }
+  flushPara();
+  flushList();
+  return blocks;
+}
