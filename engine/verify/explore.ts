@@ -1,4 +1,5 @@
 import type { FlatGraph, FlatNode } from '../compile/flat-graph.js';
+import { postOrder } from '../compile/post-order.js';
 import { scanRule } from '../logic/rule-scan.js';
 import type { QuestionNode } from '../schema/tree-schema.js';
 import type { ServiceCatalog } from '../schema/services-schema.js';
@@ -179,24 +180,17 @@ export function domainOf(node: FlatNode, compared: Map<string, unknown[]>) {
  */
 export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
   const memo = new Map<string, Set<string>>();
-  const visiting = new Set<string>();
-  const visit = (id: string): Set<string> => {
-    const known = memo.get(id);
-    if (known) return known;
-    const node = graph.nodes.get(id);
+  // Finishing order, not recursion: a 4,000-node chain overflowed the call stack here.
+  for (const id of postOrder(graph)) {
+    const node = graph.nodes.get(id)!;
     const set = new Set<string>();
-    if (!node || visiting.has(id)) return set;
-    visiting.add(id);
     for (const r of node.routes) {
       for (const k of r.reads) set.add(k);
-      for (const k of visit(r.to)) set.add(k);
+      for (const k of memo.get(r.to) ?? EMPTY) set.add(k);
     }
     if (node.kind === 'question' || node.kind === 'info') set.delete(id);
-    visiting.delete(id);
     memo.set(id, set);
-    return set;
-  };
-  for (const id of graph.nodes.keys()) visit(id);
+  }
   return memo;
 }
 
