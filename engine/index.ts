@@ -6,5 +6,7 @@ export { Tree, Node, AdviceItem, AdviceKind, Input, Rule, Door } from './schema/
 export { Service, ServiceCatalog } from './schema/services-schema.js';
 export type { Problem } from './verify/problem.js';
 export { hasErrors, formatProblem } from './verify/problem.js';
-export { verifyBundle, type BundleInput, type VerifiedBundle } from './verify/verify-bundle.js';
+export { verifyBundle, type BundleInput, type VerifiedBundle, type VerifyOptions } from './verify/verify-bundle.js';
+export { DEFAULT_LIMITS, type VerifyLimits } from './verify/budget.js';
+export { LIMITS } from './schema/limits.js';
 export { explore, type Exploration } from './verify/explore.js';

@@ -1,8 +1,10 @@
 // Tree texts use a small markdown subset: **bold**, bullet and numbered lists, paragraphs, and
-// [links](https://…). They are turned into Lit templates, never into HTML strings, so a tree
-// author (or a compromised tree file) cannot inject markup: every piece of text goes through
-// Lit's text bindings, and a link whose target is not https:// is shown as plain text.
+// [links](https://…, tel:…, mailto:…). They are turned into Lit templates, never into HTML strings,
+// so a tree author (or a compromised tree file) cannot inject markup: every piece of text goes
+// through Lit's text bindings, and a link to anything else (javascript:, data:, http:, a relative
+// path) is shown as plain text – the verifier refuses such links too (engine/text/links.ts).
 import { html, nothing, type TemplateResult } from 'lit';
+import { isAllowedLink, isHttpsLink } from '../engine/text/links.js';
 
 type Part = string | TemplateResult;
 
@@ -23,18 +25,12 @@ export function inline(text: string): Part[] {
 }
 
 function link(label: string, href: string): Part {
-  if (!isSafeHref(href)) return label;
+  if (!isAllowedLink(href)) return label;
   return html`<a href=${href} rel="noopener noreferrer">${inline(label)}</a>`;
 }
 
-/** Only absolute https URLs: no javascript:, data:, relative paths or protocol-relative //host. */
-export function isSafeHref(href: string): boolean {
-  try {
-    return /^https:\/\//i.test(href) && new URL(href).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+/** For a service's website: only absolute https URLs. */
+export const isSafeHref = isHttpsLink;
 
 const BULLET = /^\s*[-*]\s+(.*)$/;
 const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;

@@ -20,6 +20,8 @@ export const LIMITS = {
   ruleSize: 2000,
   /** Nodes of a tree with all its sub-flows inlined (a sub-flow used twice counts twice). */
   flatNodes: 20_000,
+  /** Sub-flows inside sub-flows (Haarlem: 3). */
+  flowDepth: 16,
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import { postOrder } from '../compile/post-order.js';
 import { scanRule } from '../logic/rule-scan.js';
 import type { QuestionNode } from '../schema/tree-schema.js';
 import type { ServiceCatalog } from '../schema/services-schema.js';
+import { budgetMeter, DEFAULT_BUDGET, type BudgetExceeded, type ExploreBudget } from './budget.js';
 import { valueDomain } from './value-domain.js';
 
 export interface Exploration {
@@ -18,11 +19,13 @@ export interface Exploration {
   unsafeEnds: Set<string>;
   /** Non-end nodes where a path stops (no route matched: cannot happen with a fallback). */
   deadEnds: Set<string>;
+  /** Multiple-choice questions with too many options to try every subset (see valueDomain). */
+  partial: Set<string>;
   complete: boolean;
   states: number;
+  /** Set when the budget ran out: the exploration stopped there and proves nothing. */
+  exceeded?: BudgetExceeded;
 }
-
-const STATE_LIMIT = 2_000_000;
 
 /**
  * Walks every combination of answers that can make a difference, proving the tree's paths all
@@ -30,7 +33,7 @@ const STATE_LIMIT = 2_000_000;
  * plan yet): answers nobody reads again are forgotten, which keeps a multi-domain tree from
  * multiplying its sub-flows' paths.
  */
-export function explore(graph: FlatGraph, services: ServiceCatalog | null): Exploration {
+export function explore(graph: FlatGraph, services: ServiceCatalog | null, budget: ExploreBudget = DEFAULT_BUDGET): Exploration {
   const live = liveAnswers(graph);
   const compared = comparedConstants(graph);
   const humanServices = new Set((services?.services ?? []).filter((s) => s.contact.phone || s.contact.address).map((s) => s.id));
@@ -41,15 +44,25 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
     unanswered: new Map(),
     unsafeEnds: new Set(),
     deadEnds: new Set(),
+    partial: new Set(),
     complete: true,
     states: 0,
   };
+  // Each distinct answer value gets a short number: keys stay small, so memory follows the state count.
+  const valueIds = new Map<string, number>();
+  const valueId = (value: unknown) => {
+    const json = JSON.stringify(value);
+    let vid = valueIds.get(json);
+    if (vid === undefined) valueIds.set(json, (vid = valueIds.size));
+    return vid;
+  };
   const keyOf = (node: string, answers: Record<string, unknown>, safe: boolean) => {
     let key = `${node}|${safe ? 1 : 0}`;
-    for (const id of Object.keys(answers).sort()) key += `|${id}=${JSON.stringify(answers[id])}`;
+    for (const id of Object.keys(answers).sort()) key += `|${id}=${valueId(answers[id])}`;
     return key;
   };
   let states = 0;
+  const meter = budgetMeter(budget);
   const nodeOf = (id: string) => graph.nodes.get(id)!;
   const isHuman = (n: FlatNode) =>
     n.kind === 'advice' && n.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
@@ -81,22 +94,21 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
   ) => {
     const seen = new Set<string>();
     const stack: { node: string; answers: Record<string, unknown>; safe: boolean }[] = [];
-    const push = (node: string, answers: Record<string, unknown>, safe: boolean) => {
+    /** `from`: the node whose answer made this state, so a blown budget can name it. */
+    const push = (node: string, answers: Record<string, unknown>, safe: boolean, from?: string) => {
       if (!graph.nodes.has(node)) return;
       if (!nodeOf(node).scope.startsWith(scope)) return onExit(node, safe);
       const key = keyOf(node, answers, safe);
       if (seen.has(key)) return;
-      if (states >= STATE_LIMIT) {
-        result.complete = false;
-        return;
-      }
+      if (meter.full(states)) return;
       seen.add(key);
       states++;
+      if (from) meter.made(from);
       stack.push({ node, answers, safe });
     };
     push(entry, entryAnswers, entrySafe);
 
-    while (stack.length) {
+    while (stack.length && !meter.stopped) {
       const { node: id, answers, safe } = stack.pop()!;
       result.reached.add(id);
       const node = nodeOf(id);
@@ -106,8 +118,12 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
       }
       const nowSafe = safe || isHuman(node);
       const values = node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
-      if (values && !values.complete) result.complete = false;
+      if (values && !values.complete) {
+        result.complete = false;
+        result.partial.add(id);
+      }
       for (const value of values ? values.values : [undefined]) {
+        if (meter.tick()) break;
         const get = (k: string) => (values && k === id ? value : answers[k]);
         const route = pickRoute(node, get, answers, values ? id : null, value, result);
         if (route < 0) {
@@ -126,17 +142,20 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
         };
         const target = graph.nodes.get(to);
         const entersSubFlow = target && target.scope !== node.scope && target.scope.startsWith(node.scope);
+        const from = node.kind === 'question' ? id : undefined;
         if (!entersSubFlow) {
-          push(to, carry(to), nowSafe);
+          push(to, carry(to), nowSafe, from);
           continue;
         }
-        for (const exit of [...region(to, nowSafe)]) push(exit.exit, carry(exit.exit), exit.safe);
+        for (const exit of [...region(to, nowSafe)]) push(exit.exit, carry(exit.exit), exit.safe, from);
       }
     }
   };
 
   walkRegion(graph.start, {}, false, '', () => {});
   result.states = states;
+  const exceeded = meter.exceeded();
+  if (exceeded) result.exceeded = exceeded;
   return result;
 }
 

@@ -3,6 +3,8 @@ import { flatten } from '../compile/flatten.js';
 import { escapePointer } from '../logic/rule-scan.js';
 import { ServiceCatalog } from '../schema/services-schema.js';
 import { Tree } from '../schema/tree-schema.js';
+import { DEFAULT_LIMITS, type ExploreBudget, type VerifyLimits } from './budget.js';
+import { budgetProblem } from './budget-problem.js';
 import { explore, type Exploration } from './explore.js';
 import { cycleProblems } from './graph-checks.js';
 import { hasErrors, type Problem } from './problem.js';
@@ -14,6 +16,13 @@ export interface BundleInput {
   /** name = the file name without .json; it must equal the tree's id. */
   trees: { name: string; json: unknown }[];
   services: unknown | null;
+}
+
+export interface VerifyOptions {
+  /** Overrides of DEFAULT_LIMITS (the server reads VW_VERIFY_MAX_STATES and VW_VERIFY_MAX_MS). */
+  limits?: Partial<VerifyLimits>;
+  /** The clock the time budget is read from, in milliseconds. */
+  now?: () => number;
 }
 
 export interface VerifiedBundle {
@@ -30,8 +39,11 @@ export interface VerifiedBundle {
  * Everything architecture.md lists under "Trees are verified before they run". Pure: the caller
  * reads the files. A tree with an error gets no graph, so it cannot be served.
  */
-export function verifyBundle(input: BundleInput): VerifiedBundle {
+export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): VerifiedBundle {
   const { gemeente } = input;
+  const limits: VerifyLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const budget: ExploreBudget = { maxStates: limits.maxStates, deadline: now() + limits.maxMs, now };
   const problems: Problem[] = [];
   const services = parseServices(input, problems);
   const serviceIds = new Set(services?.services.map((s) => s.id) ?? []);
@@ -77,6 +89,7 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
   const explorations = new Map<string, Exploration>();
   const reachedNodes = new Set<string>();
   const takenRoutes = new Set<string>();
+  const unproved = new Set<string>();
   for (const tree of trees.values()) {
     const before = problems.length;
     const { graph, problems: flatProblems } = flatten(trees, tree.id);
@@ -85,8 +98,14 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
     const cycles = cycleProblems(graph);
     problems.push(...cycles);
     if (cycles.length) continue;
-    const found = explore(graph, services);
+    const found = explore(graph, services, budget);
     explorations.set(tree.id, found);
+    if (found.exceeded) {
+      // A stopped exploration proves nothing, not even which nodes are unreachable.
+      problems.push(budgetProblem(graph, found, limits));
+      for (const n of graph.nodes.values()) unproved.add(n.treeId);
+      continue;
+    }
     problems.push(...explorationProblems(graph, found));
     for (const id of found.reached) {
       const n = graph.nodes.get(id)!;
@@ -100,7 +119,7 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
     if (!hasErrors(problems.slice(before)) && !usesBroken(graph, broken)) graphs.set(tree.id, graph);
   }
   for (const tree of trees.values()) {
-    if (!explorations.has(tree.id)) continue;
+    if (!explorations.has(tree.id) || unproved.has(tree.id)) continue;
     problems.push(...reachabilityProblems(tree, gemeente, reachedNodes, takenRoutes));
   }
   for (const id of broken) graphs.delete(id);
@@ -215,13 +234,13 @@ function explorationProblems(graph: FlatGraph, found: Exploration): Problem[] {
       message: `On some path this condition reads ${missing.join(', ')} before it was asked; it then sees null. Check the order of questions.`,
     });
   }
-  if (!found.complete) {
+  for (const id of found.partial) {
     problems.push({
       code: 'not-exhaustive',
-      severity: 'warning',
-      where: `${graph.gemeente}/${graph.rootTree}`,
-      pointer: '',
-      message: `Too many answer combinations to try all (${found.states} states); the proof is partial. Split large multiple-choice questions.`,
+      severity: 'error',
+      where: where(id),
+      pointer: `${at(id).pointer}/input/options`,
+      message: `Multiple choice "${at(id).local}" has too many options to try every combination, so the tree cannot be proved and is refused. Keep it to 12 options, or split it into several questions.`,
     });
   }
   return problems;
