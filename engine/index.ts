@@ -10,3 +10,4 @@ export { verifyBundle, type BundleInput, type VerifiedBundle, type VerifyOptions
 export { DEFAULT_LIMITS, type VerifyLimits } from './verify/budget.js';
 export { LIMITS } from './schema/limits.js';
 export { explore, type Exploration } from './verify/explore.js';
+export { acceptedBundle } from './verify/accepted-bundle.js';

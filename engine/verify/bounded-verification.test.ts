@@ -24,7 +24,7 @@ describe('a verification budget that no tree can blow', () => {
     // 12 options, at least one chosen: 2¹² − 1 answers.
     expect(p!.message).toContain('4,095 possible answers');
     expect(p!.message).toContain('"kies" still reads it later');
-    expect(p!.message).toContain('20,000 answer states (VW_VERIFY_MAX_STATES)');
+    expect(p!.message).toContain('20,000 answer states (VERIFY_MAX_STATES)');
     expect(p!.message).toMatch(/Restructure: read a multiple-choice answer right after it is asked/);
   });
 
@@ -33,7 +33,7 @@ describe('a verification budget that no tree can blow', () => {
     const now = () => (ms += 1);
     const p = errors(bundleOf(manyChoices(4, 12)), { limits: { maxMs: 50 }, now })[0]!;
     expect(p.code).toBe('verify-budget-exceeded');
-    expect(p.message).toContain('time budget of 50 ms (VW_VERIFY_MAX_MS)');
+    expect(p.message).toContain('time budget of 50 ms (VERIFY_MAX_MS)');
   });
 
   it('refuses a tree whose turn comes after the bundle ran out of time, and says why', () => {

@@ -15,8 +15,8 @@ export function budgetProblem(graph: FlatGraph, found: Exploration, limits: Veri
   const root = `${graph.gemeente}/${graph.rootTree}`;
   const limit =
     exceeded.by === 'states'
-      ? `its budget of ${n(limits.maxStates)} answer states (VW_VERIFY_MAX_STATES)`
-      : `the bundle's time budget of ${n(limits.maxMs)} ms (VW_VERIFY_MAX_MS), after ${n(found.states)} states`;
+      ? `its budget of ${n(limits.maxStates)} answer states (VERIFY_MAX_STATES)`
+      : `the bundle's time budget of ${n(limits.maxMs)} ms (VERIFY_MAX_MS), after ${n(found.states)} states`;
   const head = `Verifying every answer combination of ${root} stopped at ${limit}, so the tree is not proved and is refused.`;
   const culprit = exceeded.multiplier && graph.nodes.get(exceeded.multiplier.node);
   if (!culprit) {
@@ -25,7 +25,7 @@ export function budgetProblem(graph: FlatGraph, found: Exploration, limits: Veri
       severity: 'error',
       where: root,
       pointer: '',
-      message: `${head} Earlier trees of the bundle used the time; verify this folder alone, or raise VW_VERIFY_MAX_MS.`,
+      message: `${head} Earlier trees of the bundle used the time; verify this folder alone, or raise VERIFY_MAX_MS.`,
     };
   }
   const answers = domainOf(culprit, comparedConstants(graph)).values.length;

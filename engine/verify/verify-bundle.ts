@@ -19,7 +19,7 @@ export interface BundleInput {
 }
 
 export interface VerifyOptions {
-  /** Overrides of DEFAULT_LIMITS (the server reads VW_VERIFY_MAX_STATES and VW_VERIFY_MAX_MS). */
+  /** Overrides of DEFAULT_LIMITS (the server reads VERIFY_MAX_STATES and VERIFY_MAX_MS). */
   limits?: Partial<VerifyLimits>;
   /** The clock the time budget is read from, in milliseconds. */
   now?: () => number;

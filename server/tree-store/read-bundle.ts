@@ -2,19 +2,41 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { BundleInput, Problem } from '../../engine/index.js';
 
+/** A municipality folder's files as text: what the verifier thread gets (strings cross threads cheaply). */
+export interface BundleFiles {
+  gemeente: string;
+  files: { file: string; text: string }[];
+}
+
 /**
  * Reads one municipality's folder: every `<id>.json` tree and `services.json`. Scenario files
  * (`*.scenarios.json`, also in sub-folders) are not trees and are left to the scenario runner.
  * JSON that does not parse becomes a problem with the parser's message, like any other.
  */
-export async function readBundle(dir: string): Promise<{ input: BundleInput; problems: Problem[] }> {
-  const gemeente = basename(dir);
-  const problems: Problem[] = [];
+export async function readBundle(dir: string): Promise<{ input: BundleInput; problems: Problem[]; unreadable: string[] }> {
+  return parseBundle(await readBundleFiles(dir));
+}
+
+export async function readBundleFiles(dir: string): Promise<BundleFiles> {
   const names = (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.endsWith('.scenarios.json')).sort();
+  const files = await Promise.all(names.map(async (file) => ({ file, text: await readFile(join(dir, file), 'utf8') })));
+  return { gemeente: basename(dir), files };
+}
+
+/**
+ * `unreadable`: the trees (file names without .json) whose file did not parse. They are not in
+ * `input`, but they are not gone either: the server keeps their previous version serving.
+ */
+export function parseBundle({ gemeente, files }: BundleFiles): { input: BundleInput; problems: Problem[]; unreadable: string[] } {
+  const problems: Problem[] = [];
+  const unreadable: string[] = [];
   const input: BundleInput = { gemeente, trees: [], services: null };
-  for (const file of names) {
-    const json = await readJson(join(dir, file), `${gemeente}/${file}`, problems);
-    if (json === undefined) continue;
+  for (const { file, text } of files) {
+    const json = parseJson(text, `${gemeente}/${file}`, problems);
+    if (json === undefined) {
+      if (file !== 'services.json') unreadable.push(file.slice(0, -'.json'.length));
+      continue;
+    }
     if (file === 'services.json') input.services = json;
     else input.trees.push({ name: file.slice(0, -'.json'.length), json });
   }
@@ -27,19 +49,36 @@ export async function readBundle(dir: string): Promise<{ input: BundleInput; pro
       message: 'No sociale kaart (services.json) in this folder: service references cannot be checked.',
     });
   }
-  return { input, problems };
+  return { input, problems, unreadable };
 }
 
 export async function readJson(path: string, where: string, problems: Problem[]): Promise<unknown> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path, 'utf8'));
+    text = await readFile(path, 'utf8');
   } catch (err) {
     problems.push({
       code: 'json-syntax',
       severity: 'error',
       where,
       pointer: '',
-      message: `Not valid JSON: ${(err as Error).message}. Fix the syntax (an editor with the JSON schema shows where).`,
+      message: `Cannot read the file: ${(err as Error).message}.`,
+    });
+    return undefined;
+  }
+  return parseJson(text, where, problems);
+}
+
+function parseJson(text: string, where: string, problems: Problem[]): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    problems.push({
+      code: 'json-syntax',
+      severity: 'error',
+      where,
+      pointer: '',
+      message: `Not valid JSON: ${(err as Error).message}. Fix the syntax (an editor with the JSON schema shows where); the previous version keeps serving meanwhile.`,
     });
     return undefined;
   }
