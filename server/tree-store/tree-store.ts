@@ -46,6 +46,7 @@ export function createTreeStore(opts: TreeStoreOptions) {
     for (const dir of opts.dirs) {
       const files = await readBundleFiles(dir);
       const { input, problems: readProblems, unreadable } = parseBundle(files);
+      logger.debug({ gemeente: input.gemeente }, `Verifying ${input.gemeente}…`);
       const verdict = await verdictOf({ files }, input.gemeente);
       const verified = acceptedBundle(input, verdict.accepted);
       const problems = [...readProblems, ...verdict.problems];
