@@ -33,6 +33,16 @@ describe('limits in the schema', () => {
     expect(errorsOf(input)).toContainEqual(expect.objectContaining({ code: 'link-scheme', pointer: '/services/0/description/nl' }));
   });
 
+  it('refuses a javascript: or data: website for a service, with a pointer to the field', () => {
+    for (const web of ['javascript:alert(1)', 'data:text/html,x']) {
+      const input = demoInput();
+      (input.services as any).services[0].contact.web = web;
+      expect(errorsOf(input), web).toContainEqual(
+        expect.objectContaining({ where: 'demo/services.json', pointer: '/services/0/contact/web' }),
+      );
+    }
+  });
+
   it('bounds the length of a text', () => {
     const errors = errorsOf(withStart((t) => (t.nodes.deur.text.nl = 'Lang. '.repeat(700))));
     expect(errors).toContainEqual(expect.objectContaining({ code: 'text-too-long', pointer: '/nodes/deur/text/nl' }));
