@@ -13,7 +13,7 @@ export interface BundleFiles {
  * (`*.scenarios.json`, also in sub-folders) are not trees and are left to the scenario runner.
  * JSON that does not parse becomes a problem with the parser's message, like any other.
  */
-export async function readBundle(dir: string): Promise<{ input: BundleInput; problems: Problem[]; unreadable: string[] }> {
+export async function readBundle(dir: string): Promise<ParsedBundle> {
   return parseBundle(await readBundleFiles(dir));
 }
 
@@ -24,17 +24,33 @@ export async function readBundleFiles(dir: string): Promise<BundleFiles> {
 }
 
 /**
- * `unreadable`: the trees (file names without .json) whose file did not parse. They are not in
- * `input`, but they are not gone either: the server keeps their previous version serving.
+ * The files of a folder that are not trees but hold for all of them (CONTRACT.md: the sociale
+ * kaart, the profile, the invariants, the municipality's settings).
  */
-export function parseBundle({ gemeente, files }: BundleFiles): { input: BundleInput; problems: Problem[]; unreadable: string[] } {
+export const SHARED_FILES = new Set(['services.json', 'profile.json', 'invariants.json', 'gemeente.json']);
+
+export interface ParsedBundle {
+  input: BundleInput;
+  problems: Problem[];
+  /**
+   * The trees (file names without .json) whose file did not parse. They are not in `input`, but
+   * they are not gone either: the server keeps their previous version serving.
+   */
+  unreadable: string[];
+  /** Shared files that did not parse: without them no tree of the folder can be proved. */
+  sharedUnreadable: string[];
+}
+
+export function parseBundle({ gemeente, files }: BundleFiles): ParsedBundle {
   const problems: Problem[] = [];
   const unreadable: string[] = [];
+  const sharedUnreadable: string[] = [];
   const input: BundleInput = { gemeente, trees: [], services: null };
   for (const { file, text } of files) {
     const json = parseJson(text, `${gemeente}/${file}`, problems);
     if (json === undefined) {
-      if (file !== 'services.json') unreadable.push(file.slice(0, -'.json'.length));
+      if (SHARED_FILES.has(file)) sharedUnreadable.push(file);
+      else unreadable.push(file.slice(0, -'.json'.length));
       continue;
     }
     if (file === 'services.json') input.services = json;
@@ -49,7 +65,7 @@ export function parseBundle({ gemeente, files }: BundleFiles): { input: BundleIn
       message: 'No sociale kaart (services.json) in this folder: service references cannot be checked.',
     });
   }
-  return { input, problems, unreadable };
+  return { input, problems, unreadable, sharedUnreadable };
 }
 
 export async function readJson(path: string, where: string, problems: Problem[]): Promise<unknown> {

@@ -35,6 +35,11 @@ function asDemoStart(tree: { nodes: Record<string, any> } & Record<string, unkno
   for (const item of items) item.services = ['buurthuis'];
   return { ...tree, id: 'start', gemeente: 'demo', door: 'start', version: '2.0.0' };
 }
+const edit = (file: string, change: (json: Record<string, any>) => void) => {
+  const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  change(json);
+  writeFileSync(join(dir, file), JSON.stringify(json, null, 2));
+};
 const write = (file: string, json: unknown) => writeFileSync(join(dir, file), JSON.stringify(json));
 const readyz = async (t: TestApp) => {
   const res = await t.request('GET', '/readyz');
@@ -75,6 +80,18 @@ describe('a tree that cannot be verified never takes the server down', () => {
     expect(again.deps.trees.head('demo/start')!.version).toBe('1.0.0');
     expect((await startSession(again)).state.step.id).toBe('deur');
   });
+
+  for (const shared of ['services.json', 'invariants.json'])
+    it(`a syntax error in ${shared} refuses every tree of the folder; their previous versions keep serving`, async () => {
+      const t = await boot();
+      writeFileSync(join(dir, shared), '{ "gemeente": "demo", ');
+      edit('start.json', (j) => (j.version = '1.1.0'));
+      const report = await t.deps.trees.reload();
+      expect(report.refused.map((r) => r.tree).sort()).toEqual(['demo/oplossing', 'demo/start']);
+      expect(report.refused[0]!.problems).toContainEqual(expect.objectContaining({ code: 'json-syntax', where: `demo/${shared}` }));
+      expect(report.serving).toEqual(['demo/oplossing', 'demo/start']);
+      expect(t.deps.trees.head('demo/start')!.version).toBe('1.0.0');
+    });
 
   it('a condition nested 2,000 deep is refused with rule-too-deep at reload; the previous version keeps serving', async () => {
     const t = await boot();

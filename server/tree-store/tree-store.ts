@@ -45,9 +45,13 @@ export function createTreeStore(opts: TreeStoreOptions) {
     const onDisk = new Set<string>();
     for (const dir of opts.dirs) {
       const files = await readBundleFiles(dir);
-      const { input, problems: readProblems, unreadable } = parseBundle(files);
+      const { input, problems: readProblems, unreadable, sharedUnreadable } = parseBundle(files);
       logger.debug({ gemeente: input.gemeente }, `Verifying ${input.gemeente}…`);
-      const verdict = await verdictOf({ files }, input.gemeente);
+      // A shared file that does not parse (services.json, invariants.json…) would leave every tree
+      // checked against nothing: refuse them all, and the previous versions keep serving.
+      const verdict = sharedUnreadable.length
+        ? { problems: [], accepted: [], states: {}, ms: 0 }
+        : await verdictOf({ files }, input.gemeente);
       const verified = acceptedBundle(input, verdict.accepted);
       const problems = [...readProblems, ...verdict.problems];
       for (const p of problems)
