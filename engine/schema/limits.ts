@@ -3,7 +3,7 @@ import type { z } from 'zod';
 /**
  * Upper bounds on what a tree file may hold. They keep one file from taking the verifier, the
  * server or a resident's browser down (issue 16 §6): each sits far above what a real tree needs
- * (Haarlem, 2026-12: texts ≤ 675 characters, ≤ 26 nodes per tree, ≤ 11 options, rules 8 deep).
+ * (the shipped trees, 2026-12: texts ≤ 675 characters, ≤ 26 nodes per tree, ≤ 11 options, rules 8 deep).
  */
 export const LIMITS = {
   /** Characters in one text field, per language (a screen of B1 text is ~600). */
@@ -20,7 +20,7 @@ export const LIMITS = {
   ruleSize: 2000,
   /** Nodes of a tree with all its sub-flows inlined (a sub-flow used twice counts twice). */
   flatNodes: 20_000,
-  /** Sub-flows inside sub-flows (Haarlem: 3). */
+  /** Sub-flows inside sub-flows (the shipped trees: 3). */
   flowDepth: 16,
 } as const;
 

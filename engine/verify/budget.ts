@@ -11,7 +11,7 @@ export interface VerifyLimits {
 }
 
 /**
- * Haarlem (2026-12): 16 trees, ~85,000 states in ~1 s, the largest tree 41,790 states – a twelfth
+ * The shipped trees (2026-12): 16 trees, ~85,000 states in ~1 s, the largest tree 41,790 states – a twelfth
  * of the state budget. At the budget a tree holds ~180 MB while it is explored.
  */
 export const DEFAULT_LIMITS: VerifyLimits = { maxStates: 500_000, maxMs: 30_000 };
