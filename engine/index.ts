@@ -9,4 +9,7 @@ export { GemeenteConfig } from './schema/gemeente-schema.js';
 export type { Problem } from './verify/problem.js';
 export { hasErrors, formatProblem } from './verify/problem.js';
 export { verifyBundle, type BundleInput, type VerifiedBundle, type VerifyOptions } from './verify/verify-bundle.js';
+export { DEFAULT_LIMITS, type VerifyLimits } from './verify/budget.js';
+export { LIMITS } from './schema/limits.js';
 export { explore, type Exploration } from './verify/explore.js';
+export { acceptedBundle } from './verify/accepted-bundle.js';

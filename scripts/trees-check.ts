@@ -1,7 +1,9 @@
 // npm run trees:check [dir…] – verifies municipality folders (default: every folder under trees/).
-// Exit 1 on any error; warnings are printed but do not fail.
+// Exit 1 on any error; warnings are printed but do not fail. VERIFY_MAX_STATES / VERIFY_MAX_MS set
+// the verifier's budget as for the server.
 import { resolve } from 'node:path';
 import { formatProblem, verifyBundle, type Problem } from '../engine/index.js';
+import { verifyLimitsFromEnv } from '../server/config-from-env.js';
 import { gemeenteDirs, readBundle } from '../server/tree-store/read-bundle.js';
 
 const args = process.argv.slice(2);
@@ -11,7 +13,7 @@ let warnings = 0;
 for (const dir of dirs) {
   const started = performance.now();
   const { input, problems: readProblems } = await readBundle(dir);
-  const bundle = verifyBundle(input);
+  const bundle = verifyBundle(input, { limits: verifyLimitsFromEnv(process.env) });
   const problems: Problem[] = [...readProblems, ...bundle.problems];
   const ms = (performance.now() - started).toFixed(0);
   for (const p of problems) console.log(formatProblem(p));

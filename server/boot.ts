@@ -4,6 +4,7 @@ import { createStore } from './db/store.js';
 import type { Deps } from './deps.js';
 import { cryptoIds } from './ids.js';
 import { createLogger } from './logger.js';
+import { workerVerifier } from './tree-store/bundle-verifier.js';
 import { createTreeStore } from './tree-store/tree-store.js';
 
 /**
@@ -23,7 +24,14 @@ export async function createDeps(config: Config, overrides: Partial<Pick<Deps, '
     },
   });
   const store = createStore(db);
-  const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock, serveDrafts: config.serveDrafts });
+  const trees = createTreeStore({
+    dirs: config.treeDirs,
+    repo: store.trees,
+    logger,
+    clock,
+    serveDrafts: config.serveDrafts,
+    verify: workerVerifier(config.verifyLimits),
+  });
   const report = await trees.reload();
   logger.info({ serving: report.serving, refused: report.refused.map((r) => r.tree) }, `Serving ${report.serving.length} trees.`);
   return { store, db, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config };

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { gemeenteDirs } from './tree-store/read-bundle.js';
+import { DEFAULT_LIMITS, type VerifyLimits } from '../engine/index.js';
 import { DEFAULTS, type Config, type RateRule } from './config.js';
 
 /**
@@ -7,7 +8,8 @@ import { DEFAULTS, type Config, type RateRule } from './config.js';
  * PORT, DATABASE_URL, TREES_ROOT (default trees/) or TREE_DIRS (comma list of municipality
  * folders), SERVE_DRAFTS=1, CORS_ORIGINS='{"haarlem":["https://www.haarlem.nl"]}',
  * SESSION_TTL_DAYS, RESUME_TTL_DAYS, CONCERN_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
- * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY=1, LOG_LEVEL.
+ * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY=1, LOG_LEVEL, VERIFY_MAX_STATES and VERIFY_MAX_MS
+ * (the verifier's budget).
  */
 export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
   const days = (name: string, fallback: number) => (env[name] ? Number(env[name]) * 86_400_000 : fallback);
@@ -31,6 +33,22 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
     },
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? DEFAULTS.logLevel,
+    verifyLimits: verifyLimitsFromEnv(env),
+  };
+}
+
+/** VERIFY_MAX_STATES and VERIFY_MAX_MS (also read by npm run trees:check). */
+export function verifyLimitsFromEnv(env: NodeJS.ProcessEnv): VerifyLimits {
+  const count = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name}="${value}" is not a positive whole number, e.g. ${name}=${fallback}.`);
+    return n;
+  };
+  return {
+    maxStates: count('VERIFY_MAX_STATES', DEFAULT_LIMITS.maxStates),
+    maxMs: count('VERIFY_MAX_MS', DEFAULT_LIMITS.maxMs),
   };
 }
 

@@ -31,7 +31,11 @@ export interface Config {
   /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
   logLevel: string;
+  /** The verifier's budget per bundle (engine DEFAULT_LIMITS): past it a tree is refused. */
+  verifyLimits: VerifyLimits;
 }
+
+import { DEFAULT_LIMITS, type VerifyLimits } from '../engine/index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -55,4 +59,5 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
   },
   trustProxy: false,
   logLevel: 'info',
+  verifyLimits: DEFAULT_LIMITS,
 };

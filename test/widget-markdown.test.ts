@@ -35,6 +35,13 @@ describe('safe markdown subset', () => {
     expect(el.textContent).not.toContain('javascript:');
   });
 
+  it('links to tel: and mailto: too, and shows data: and vbscript: links as their label', () => {
+    const el = show('Bel [14 020](tel:14020), mail [ons](mailto:loket@example.org), niet [dit](data:text/html,x) of [dat](vbscript:x).');
+    expect([...el.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['tel:14020', 'mailto:loket@example.org']);
+    expect(el.textContent).not.toContain('data:');
+    expect(el.textContent).toContain('dit');
+  });
+
   it('never turns text into markup', () => {
     const el = show('<img src=x onerror="alert(1)"> **<script>x</script>**');
     expect(el.querySelector('img')).toBeNull();

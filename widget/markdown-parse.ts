@@ -1,7 +1,9 @@
 // Tree texts use a small markdown subset: **bold**, bullet and numbered lists, paragraphs, and
-// [links](https://…). This parses it into plain data; the widget renders that as Lit templates
+// [links](https://…, tel:…, mailto:…). This parses it into plain data; the widget renders that as Lit templates
 // (widget/markdown.ts) and the server-rendered pages as escaped HTML (server/nojs/markdown-html.ts),
 // so both read a tree text alike and neither ever turns tree text into markup.
+
+import { isAllowedLink, isHttpsLink } from '../engine/text/links.js';
 
 export type Inline = string | { bold: Inline[] } | { link: Inline[]; href: string };
 export type Block = { kind: 'p'; lines: Inline[][] } | { kind: 'ul' | 'ol'; items: Inline[][] };
@@ -15,8 +17,9 @@ export function parseInline(text: string): Inline[] {
   for (const m of text.matchAll(INLINE)) {
     if (m.index > last) out.push(text.slice(last, m.index));
     if (m[1] !== undefined) out.push({ bold: parseInline(m[1]) });
-    // A link whose target is not https:// is shown as its plain label.
-    else if (isSafeHref(m[3]!)) out.push({ link: parseInline(m[2]!), href: m[3]! });
+    // A link to anything but https:, tel: or mailto: is shown as its plain label; the verifier
+    // refuses such links too (engine/text/links.ts).
+    else if (isAllowedLink(m[3]!)) out.push({ link: parseInline(m[2]!), href: m[3]! });
     else out.push(m[2]!);
     last = m.index + m[0].length;
   }
@@ -24,14 +27,8 @@ export function parseInline(text: string): Inline[] {
   return out;
 }
 
-/** Only absolute https URLs: no javascript:, data:, relative paths or protocol-relative //host. */
-export function isSafeHref(href: string): boolean {
-  try {
-    return /^https:\/\//i.test(href) && new URL(href).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+/** For a service's website: only absolute https URLs. */
+export const isSafeHref = isHttpsLink;
 
 const BULLET = /^\s*[-*]\s+(.*)$/;
 const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;

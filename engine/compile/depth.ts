@@ -1,4 +1,5 @@
 import { answerKey, isStep, type FlatGraph } from './flat-graph.js';
+import { postOrder } from './post-order.js';
 
 /**
  * For every node: the most resident steps (questions, info screens) still ahead of it on any
@@ -7,21 +8,13 @@ import { answerKey, isStep, type FlatGraph } from './flat-graph.js';
  */
 export function stepsAhead(graph: FlatGraph): Map<string, number> {
   const memo = new Map<string, number>();
-  const onStack = new Set<string>();
-  const visit = (id: string): number => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const node = graph.nodes.get(id);
-    if (!node || onStack.has(id)) return 0;
-    onStack.add(id);
+  // Finishing order: every node after the nodes it leads to, so their counts are known.
+  for (const id of postOrder(graph)) {
+    const node = graph.nodes.get(id)!;
     let most = 0;
-    for (const r of node.routes) most = Math.max(most, visit(r.to));
-    onStack.delete(id);
-    const value = most + (isStep(node) ? 1 : 0);
-    memo.set(id, value);
-    return value;
-  };
-  for (const id of graph.nodes.keys()) visit(id);
+    for (const r of node.routes) most = Math.max(most, memo.get(r.to) ?? 0);
+    memo.set(id, most + (isStep(node) ? 1 : 0));
+  }
   return memo;
 }
 
@@ -50,28 +43,23 @@ export function aheadIndex(graph: FlatGraph): AheadIndex {
   }
   const words = wordsFor(bitOf);
   const looksAt = new Map<string, Uint32Array>();
-  const visit = (id: string): Uint32Array => {
-    const known = looksAt.get(id);
-    if (known) return known;
+  for (const id of postOrder(graph)) {
+    const node = graph.nodes.get(id)!;
     const set = new Uint32Array(words);
-    // Set before the children: a cycle (refused by the verifier) ends here instead of looping.
-    looksAt.set(id, set);
-    const node = graph.nodes.get(id);
-    if (!node) return set;
     const add = (key: string) => setBit(set, bitOf.get(key)!);
     if (isStep(node)) add(answerKey(node));
     for (const route of node.routes) {
       route.reads.forEach(add);
-      const child = visit(route.to);
-      for (let w = 0; w < words; w++) set[w]! |= child[w]!;
+      // Absent: a route out of the graph, or back along a cycle (refused by the verifier).
+      const child = looksAt.get(route.to);
+      if (child) for (let w = 0; w < words; w++) set[w]! |= child[w]!;
     }
-    return set;
-  };
-  const undecided = new Map<string, number>();
-  for (const id of graph.nodes.keys()) {
-    visit(id);
-    undecided.set(id, expectedAhead(graph, {}, id));
+    looksAt.set(id, set);
   }
+  const undecided = new Map<string, number>();
+  // One memo for all: with no answers, a node's count does not depend on where the walk began.
+  const none = new Map<string, number>();
+  for (const id of graph.nodes.keys()) undecided.set(id, expectedAhead(graph, {}, id, undefined, none));
   return { bitOf, looksAt, undecided };
 }
 
@@ -107,10 +95,11 @@ export function expectedAhead(
   const earlier = index && reuse;
   const changed = earlier ? index.bitOf.get(reuse.answered) : undefined;
   const get = (id: string) => answers[id];
-  const visit = (id: string): number => {
-    const known = memo.get(id);
+  /** The count when it is known without looking further; undefined when the node must be expanded. */
+  const known = (id: string): number | undefined => {
+    const memoised = memo.get(id);
     // ON_STACK: a cycle, cut off (see stepsAhead).
-    if (known !== undefined) return known === ON_STACK ? 0 : known;
+    if (memoised !== undefined) return memoised === ON_STACK ? 0 : memoised;
     if (index && !overlaps(index.looksAt.get(id), given!)) return index.undecided.get(id) ?? 0;
     if (earlier) {
       const before = reuse.values.get(id);
@@ -122,6 +111,14 @@ export function expectedAhead(
     }
     const node = graph.nodes.get(id);
     if (!node || node.kind === 'end') return 0;
+    return undefined;
+  };
+  // An explicit stack instead of recursion: a long chain would overflow the call stack.
+  const frames: { id: string; step: boolean; targets: string[]; next: number; sum: number }[] = [];
+  const open = (id: string): number | undefined => {
+    const value = known(id);
+    if (value !== undefined) return value;
+    const node = graph.nodes.get(id)!;
     memo.set(id, ON_STACK);
     const targets: string[] = [];
     const answered = !isStep(node) || answerKey(node) in answers;
@@ -131,13 +128,24 @@ export function expectedAhead(
       if (!targets.includes(route.to)) targets.push(route.to);
       if (decidable) break;
     }
-    let sum = 0;
-    for (const t of targets) sum += visit(t);
-    const value = (targets.length ? sum / targets.length : 0) + (isStep(node) ? 1 : 0);
-    memo.set(id, value);
-    return value;
+    frames.push({ id, step: isStep(node), targets, next: 0, sum: 0 });
+    return undefined;
   };
-  return visit(from);
+  const first = open(from);
+  if (first !== undefined) return first;
+  for (;;) {
+    const frame = frames[frames.length - 1]!;
+    if (frame.next < frame.targets.length) {
+      const value = open(frame.targets[frame.next++]!);
+      if (value !== undefined) frame.sum += value;
+      continue;
+    }
+    frames.pop();
+    const value = (frame.targets.length ? frame.sum / frame.targets.length : 0) + (frame.step ? 1 : 0);
+    memo.set(frame.id, value);
+    if (!frames.length) return value;
+    frames[frames.length - 1]!.sum += value;
+  }
 }
 
 const ON_STACK = -1;

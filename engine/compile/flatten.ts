@@ -1,6 +1,7 @@
 import { apply, evaluate } from '../logic/evaluate.js';
 import { escapePointer, scanRule } from '../logic/rule-scan.js';
 import type { Profile } from '../schema/profile-schema.js';
+import { LIMITS } from '../schema/limits.js';
 import type { Next, Rule, Tree } from '../schema/tree-schema.js';
 import type { Problem } from '../verify/problem.js';
 import { PROFILE, type FlatGraph, type FlatNode, type FlatRoute, type Lookup } from './flat-graph.js';
@@ -12,6 +13,8 @@ interface Ctx {
   problems: Problem[];
   gemeente: string;
   profile: Profile | null;
+  /** Set once the inlined graph passed LIMITS.flatNodes: inlining stops there. */
+  tooLarge?: boolean;
 }
 
 /**
@@ -59,6 +62,17 @@ function inline(ctx: Ctx, tree: Tree, scope: string, returnTo: string | null, st
   const where = `${tree.gemeente}/${tree.id}`;
   const problem = (code: string, pointer: string, message: string, severity: Problem['severity'] = 'error') =>
     ctx.problems.push({ code, severity, where, pointer, message });
+  // Sub-flows used from many places multiply: a few levels of them could fill the memory.
+  if (ctx.nodes.size + Object.keys(tree.nodes).length > LIMITS.flatNodes) {
+    if (!ctx.tooLarge)
+      problem(
+        'tree-too-large',
+        '',
+        `With its sub-flows inlined, tree "${stack[0]}" would pass ${LIMITS.flatNodes} nodes. Use fewer sub-flows in more than one place, or split the tree.`,
+      );
+    ctx.tooLarge = true;
+    return;
+  }
   if (!tree.nodes[tree.start]) {
     problem(
       'unknown-target',
@@ -155,6 +169,14 @@ function callTree(ctx: Ctx, id: string, pointer: string, stack: string[], proble
   const sub = ctx.trees.get(id);
   if (!sub) {
     problem('unknown-tree', pointer, `No tree "${id}" in ${ctx.gemeente}. Known trees: ${[...ctx.trees.keys()].join(', ')}.`);
+    return null;
+  }
+  if (stack.length >= LIMITS.flowDepth) {
+    problem(
+      'flow-too-deep',
+      pointer,
+      `Sub-flows are nested more than ${LIMITS.flowDepth} deep (${stack.join(' → ')}). Flatten the nesting.`,
+    );
     return null;
   }
   if (stack.includes(id)) {

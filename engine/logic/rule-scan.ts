@@ -17,7 +17,10 @@ export interface RuleScan {
 const ITERATORS = new Set(['some', 'all', 'none', 'map', 'filter', 'reduce']);
 const COMPARE = new Set(['==', '===', '!=', '!==', '>', '>=', '<', '<=']);
 
-/** Walks a JSON Logic rule once: collects vars and compared constants, and flags anything unsafe. */
+/**
+ * Walks a JSON Logic rule once: collects vars and compared constants, and flags anything unsafe.
+ * Recursive, and safe so: it runs only on rules the schema passed, which are at most LIMITS.ruleDepth deep.
+ */
 export function scanRule(rule: unknown, pointer = ''): RuleScan {
   const scan: RuleScan = { vars: [], comparisons: [], issues: [] };
   visit(rule, pointer, scan, false);

@@ -76,30 +76,42 @@ export function coveringPaths(graph: FlatGraph, services: ServiceCatalog | null 
       for (const p of predecessors.get(queue[i]!) ?? []) if (!canReach.has(p)) (canReach.add(p), queue.push(p));
     const visited = new Set<string>();
     const steps: { node: string; value: unknown; route: number }[] = [];
-    const dfs = (id: string, answers: Answers): { node: string; answers: Answers } | null => {
-      const node = graph.nodes.get(id)!;
+    // Depth-first with an explicit stack: a path as long as a 4,000-node chain overflowed recursion.
+    const frames: { id: string; answers: Answers; values: unknown[]; next: number }[] = [];
+    /** Arrived at `id`: the search is done there, stops there (an end), or goes on from there. */
+    const arrive = (id: string, answers: Answers): { node: string; answers: Answers } | 'stop' | 'on' => {
       if (id === target && route < 0) return { node: id, answers };
-      if (node.kind === 'end') return null;
-      for (const value of valuesAt(node)) {
-        const r = routeFor(node, answers, value);
-        const to = node.routes[r]!.to;
-        const hit = id === target && r === route;
-        if (id === target ? !hit : !canReach.has(to)) continue;
-        const next = withAnswer(node, answers, value);
-        steps.push({ node: id, value, route: r });
-        if (hit) return { node: to, answers: next };
-        const key = `${to}|${JSON.stringify([...(live.get(to) ?? [])].sort().map((k) => next[k]))}`;
-        if (!visited.has(key)) {
-          visited.add(key);
-          const done = dfs(to, next);
-          if (done) return done;
-        }
-        steps.pop();
-      }
-      return null;
+      const node = graph.nodes.get(id)!;
+      if (node.kind === 'end') return 'stop';
+      frames.push({ id, answers, values: valuesAt(node), next: 0 });
+      return 'on';
     };
-    const reached = dfs(graph.start, {});
-    return reached && { steps, ...reached };
+    const first = arrive(graph.start, {});
+    if (typeof first === 'object') return { steps, ...first };
+    while (frames.length) {
+      const frame = frames[frames.length - 1]!;
+      if (frame.next >= frame.values.length) {
+        frames.pop();
+        // Back out of the step that led here.
+        if (frames.length) steps.pop();
+        continue;
+      }
+      const { id, answers } = frame;
+      const node = graph.nodes.get(id)!;
+      const value = frame.values[frame.next++];
+      const r = routeFor(node, answers, value);
+      const to = node.routes[r]!.to;
+      const hit = id === target && r === route;
+      if (id === target ? !hit : !canReach.has(to)) continue;
+      const next = withAnswer(node, answers, value);
+      steps.push({ node: id, value, route: r });
+      if (hit) return { steps, node: to, answers: next };
+      const key = `${to}|${JSON.stringify([...(live.get(to) ?? [])].sort().map((k) => next[k]))}`;
+      const arrived = visited.has(key) ? 'stop' : (visited.add(key), arrive(to, next));
+      if (typeof arrived === 'object') return { steps, ...arrived };
+      if (arrived === 'stop') steps.pop();
+    }
+    return null;
   }
 }
 

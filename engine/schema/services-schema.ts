@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { IsoDate, LocalizedText, Source } from './text.js';
+import { IsoDate, LocalizedText, PlainText, Source } from './text.js';
 
 /** One entry of the sociale kaart, shaped after Open Referral HSDS (organisation → service). */
 export const Service = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    organisation: z.string().min(1),
+    organisation: PlainText.min(1),
     name: LocalizedText,
     description: LocalizedText,
     contact: z
@@ -16,7 +16,7 @@ export const Service = z
           .optional(),
         web: z.url({ protocol: /^https$/ }).optional(),
         email: z.email().optional(),
-        address: z.string().optional(),
+        address: PlainText.optional(),
         openingHours: LocalizedText.optional(),
       })
       .strict(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRuleShape, LIMITS } from './limits.js';
 import { AudienceText, IsoDate, LocalizedText, Source } from './text.js';
 
 /** Node ids are local to a tree; flattened ids join call sites with '/'. */
@@ -8,6 +9,7 @@ export const TreeId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'tree ids are kebab-
 /** A JSON Logic rule. Operators and var paths are checked by the verifier (allow-list). */
 export const Rule = z
   .union([z.boolean(), z.record(z.string(), z.unknown())])
+  .superRefine(checkRuleShape)
   .meta({ description: 'JSON Logic rule; see engine/logic/allow-list.ts for the operators allowed.' });
 export type Rule = z.infer<typeof Rule>;
 
@@ -29,12 +31,14 @@ export type Next = z.infer<typeof Next>;
 export const OptionValue = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'option values are kebab-case');
 export const Option = z.object({ value: OptionValue, label: AudienceText, help: AudienceText.optional() }).strict();
 
+const Options = z.array(Option).min(2).max(LIMITS.optionsPerQuestion, `at most ${LIMITS.optionsPerQuestion} options: split the question`);
+
 export const Input = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('single'), options: z.array(Option).min(2) }).strict(),
+  z.object({ type: z.literal('single'), options: Options }).strict(),
   z
     .object({
       type: z.literal('multi'),
-      options: z.array(Option).min(2),
+      options: Options,
       min: z.int().min(0).optional(),
       max: z.int().min(1).optional(),
     })
@@ -112,7 +116,12 @@ export const InfoNode = z
   .object({ kind: z.literal('info'), text: LocalizedText, staff, next: Next, sources: z.array(Source).optional() })
   .strict();
 export const AdviceNode = z
-  .object({ kind: z.literal('advice'), items: z.array(AdviceItem).min(1), next: Next, sources: z.array(Source).optional() })
+  .object({
+    kind: z.literal('advice'),
+    items: z.array(AdviceItem).min(1).max(LIMITS.itemsPerAdvice, `at most ${LIMITS.itemsPerAdvice} items: split the advice node`),
+    next: Next,
+    sources: z.array(Source).optional(),
+  })
   .strict();
 export const RouteNode = z.object({ kind: z.literal('route'), next: Next, sources: z.array(Source).optional() }).strict();
 export const FlowNode = z
@@ -158,7 +167,15 @@ export const Tree = z
       .optional()
       .meta({ description: 'The profile facts (trees/<gemeente>/profile.json) this tree reads as {"var": "profile.<fact>"}.' }),
     derived: z.record(NodeId, z.object({ rule: Rule, label: LocalizedText.optional() }).strict()).optional(),
-    nodes: z.record(NodeId, Node),
+    nodes: z.record(NodeId, Node).superRefine((nodes, ctx) => {
+      const count = Object.keys(nodes).length;
+      if (count <= LIMITS.nodesPerTree) return;
+      ctx.addIssue({
+        code: 'custom',
+        params: { code: 'tree-too-large' },
+        message: `${count} nodes; a tree holds at most ${LIMITS.nodesPerTree}. Move parts into sub-flows (kind "flow").`,
+      });
+    }),
   })
   .strict();
 export type Tree = z.infer<typeof Tree>;

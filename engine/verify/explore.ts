@@ -1,7 +1,9 @@
 import { answerKey, PROFILE, type FlatGraph, type FlatNode } from '../compile/flat-graph.js';
+import { postOrder } from '../compile/post-order.js';
 import { scanRule } from '../logic/rule-scan.js';
 import type { QuestionNode } from '../schema/tree-schema.js';
 import type { ServiceCatalog } from '../schema/services-schema.js';
+import { budgetMeter, DEFAULT_BUDGET, type BudgetExceeded, type ExploreBudget } from './budget.js';
 import { valueDomain } from './value-domain.js';
 
 export interface Exploration {
@@ -19,11 +21,13 @@ export interface Exploration {
   unsafeEnds: Set<string>;
   /** Non-end nodes where a path stops (no route matched: cannot happen with a fallback). */
   deadEnds: Set<string>;
+  /** Multiple-choice questions with too many options to try every subset (see valueDomain). */
+  partial: Set<string>;
   complete: boolean;
   states: number;
+  /** Set when the budget ran out: the exploration stopped there and proves nothing. */
+  exceeded?: BudgetExceeded;
 }
-
-const STATE_LIMIT = 2_000_000;
 
 /**
  * Walks every combination of answers that can make a difference, proving the tree's paths all
@@ -31,7 +35,7 @@ const STATE_LIMIT = 2_000_000;
  * plan yet): answers nobody reads again are forgotten, which keeps a multi-domain tree from
  * multiplying its sub-flows' paths.
  */
-export function explore(graph: FlatGraph, services: ServiceCatalog | null): Exploration {
+export function explore(graph: FlatGraph, services: ServiceCatalog | null, budget: ExploreBudget = DEFAULT_BUDGET): Exploration {
   const live = liveAnswers(graph);
   const compared = comparedConstants(graph);
   const humanServices = new Set((services?.services ?? []).filter((s) => s.contact.phone || s.contact.address).map((s) => s.id));
@@ -43,15 +47,25 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
     unasked: new Map(),
     unsafeEnds: new Set(),
     deadEnds: new Set(),
+    partial: new Set(),
     complete: true,
     states: 0,
   };
+  // Each distinct answer value gets a short number: keys stay small, so memory follows the state count.
+  const valueIds = new Map<string, number>();
+  const valueId = (value: unknown) => {
+    const json = JSON.stringify(value);
+    let vid = valueIds.get(json);
+    if (vid === undefined) valueIds.set(json, (vid = valueIds.size));
+    return vid;
+  };
   const keyOf = (node: string, answers: Record<string, unknown>, safe: boolean) => {
     let key = `${node}|${safe ? 1 : 0}`;
-    for (const id of Object.keys(answers).sort()) key += `|${id}=${JSON.stringify(answers[id])}`;
+    for (const id of Object.keys(answers).sort()) key += `|${id}=${valueId(answers[id])}`;
     return key;
   };
   let states = 0;
+  const meter = budgetMeter(budget);
   const nodeOf = (id: string) => graph.nodes.get(id)!;
   const isHuman = (n: FlatNode) =>
     n.kind === 'advice' && n.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
@@ -113,22 +127,21 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
   ) => {
     const seen = new Set<string>();
     const stack: { node: string; answers: Record<string, unknown>; safe: boolean }[] = [];
-    const push = (node: string, answers: Record<string, unknown>, safe: boolean) => {
+    /** `from`: the node whose answer made this state, so a blown budget can name it. */
+    const push = (node: string, answers: Record<string, unknown>, safe: boolean, from?: string) => {
       if (!graph.nodes.has(node)) return;
       if (!nodeOf(node).scope.startsWith(scope)) return onExit(node, safe, answers);
       const key = keyOf(node, answers, safe);
       if (seen.has(key)) return;
-      if (states >= STATE_LIMIT) {
-        result.complete = false;
-        return;
-      }
+      if (meter.full(states)) return;
       seen.add(key);
       states++;
+      if (from) meter.made(from);
       stack.push({ node, answers, safe });
     };
     push(entry, entryAnswers, entrySafe);
 
-    while (stack.length) {
+    while (stack.length && !meter.stopped) {
       const { node: id, answers, safe } = stack.pop()!;
       result.reached.add(id);
       const node = nodeOf(id);
@@ -142,9 +155,13 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
       }
       const nowSafe = safe || isHuman(node);
       const values = node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
-      if (values && !values.complete) result.complete = false;
+      if (values && !values.complete) {
+        result.complete = false;
+        result.partial.add(id);
+      }
       const own = answerKey(node);
       for (const value of values ? values.values : [undefined]) {
+        if (meter.tick()) break;
         const get = (k: string) => (values && k === own ? value : answers[k]);
         const route = pickRoute(node, get, answers, values ? own : null, value, result);
         if (route < 0) {
@@ -163,18 +180,21 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
         };
         const target = graph.nodes.get(to);
         const entersSubFlow = target && target.scope !== node.scope && target.scope.startsWith(node.scope);
+        const from = node.kind === 'question' ? id : undefined;
         if (!entersSubFlow) {
-          push(to, carry(to), nowSafe);
+          push(to, carry(to), nowSafe, from);
           continue;
         }
         const into = carry(to);
-        for (const exit of [...region(to, nowSafe, into)]) push(exit.exit, { ...carry(exit.exit), ...exit.profile }, exit.safe);
+        for (const exit of [...region(to, nowSafe, into)]) push(exit.exit, { ...carry(exit.exit), ...exit.profile }, exit.safe, from);
       }
     }
   };
 
   walkRegion(graph.start, {}, false, '', () => {});
   result.states = states;
+  const exceeded = meter.exceeded();
+  if (exceeded) result.exceeded = exceeded;
   return result;
 }
 
@@ -232,25 +252,18 @@ export function domainOf(node: FlatNode, compared: Map<string, unknown[]>) {
  */
 export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
   const memo = new Map<string, Set<string>>();
-  const visiting = new Set<string>();
-  const visit = (id: string): Set<string> => {
-    const known = memo.get(id);
-    if (known) return known;
-    const node = graph.nodes.get(id);
+  // Finishing order, not recursion: a 4,000-node chain overflowed the call stack here.
+  for (const id of postOrder(graph)) {
+    const node = graph.nodes.get(id)!;
     const set = new Set<string>();
-    if (!node || visiting.has(id)) return set;
-    visiting.add(id);
     for (const k of node.needs ?? []) set.add(k);
     for (const r of node.routes) {
       for (const k of r.reads) set.add(k);
-      for (const k of visit(r.to)) set.add(k);
+      for (const k of memo.get(r.to) ?? EMPTY) set.add(k);
     }
     if (node.kind === 'question' || node.kind === 'info') set.delete(answerKey(node));
-    visiting.delete(id);
     memo.set(id, set);
-    return set;
-  };
-  for (const id of graph.nodes.keys()) visit(id);
+  }
   return memo;
 }
 

@@ -34,6 +34,7 @@ export function textProblems(doc: unknown, where: string, published: boolean): P
   return problems;
 }
 
+// Recursive, and safe so: it runs on documents the schema passed, whose depth the schema bounds.
 function walk(node: unknown, pointer: string, visit: (pointer: string, text: Record<string, unknown>) => void) {
   if (Array.isArray(node)) return node.forEach((v, i) => walk(v, `${pointer}/${i}`, visit));
   if (!node || typeof node !== 'object') return;

@@ -6,6 +6,8 @@ import type { Profile } from '../schema/profile-schema.js';
 import { ServiceCatalog } from '../schema/services-schema.js';
 import { Tree } from '../schema/tree-schema.js';
 import { answerUnusedProblems, readAnswers } from './answer-unused.js';
+import { DEFAULT_LIMITS, type ExploreBudget, type VerifyLimits } from './budget.js';
+import { budgetProblem } from './budget-problem.js';
 import { explore, type Exploration } from './explore.js';
 import { verifyGemeenteConfig } from './gemeente-checks.js';
 import { cycleProblems } from './graph-checks.js';
@@ -31,6 +33,10 @@ export interface VerifyOptions {
    * they count as read for `answer-unused`.
    */
   extraReads?: Iterable<string>;
+  /** Overrides of DEFAULT_LIMITS (the server reads VERIFY_MAX_STATES and VERIFY_MAX_MS). */
+  limits?: Partial<VerifyLimits>;
+  /** The clock the time budget is read from, in milliseconds. */
+  now?: () => number;
 }
 
 export interface VerifiedBundle {
@@ -51,6 +57,9 @@ export interface VerifiedBundle {
  */
 export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): VerifiedBundle {
   const { gemeente } = input;
+  const limits: VerifyLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const budget: ExploreBudget = { maxStates: limits.maxStates, deadline: now() + limits.maxMs, now };
   const problems: Problem[] = [];
   const services = parseServices(input, problems);
   const checked = input.config == null ? { config: null, problems: [] } : verifyGemeenteConfig(input.config, gemeente);
@@ -118,6 +127,7 @@ export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): V
     });
   }
   const afterAudience = new Set<string>();
+  const unproved = new Set<string>();
   for (const tree of trees.values()) {
     const before = problems.length;
     const { graph, problems: flatProblems } = flatten(trees, tree.id, profile);
@@ -126,9 +136,15 @@ export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): V
     const cycles = cycleProblems(graph);
     problems.push(...cycles);
     if (cycles.length) continue;
-    const found = explore(graph, services);
+    const found = explore(graph, services, budget);
     explorations.set(tree.id, found);
     for (const id of treesAfterAudience(graph)) afterAudience.add(id);
+    if (found.exceeded) {
+      // A stopped exploration proves nothing, not even which nodes are unreachable.
+      problems.push(budgetProblem(graph, found, limits));
+      for (const n of graph.nodes.values()) unproved.add(n.treeId);
+      continue;
+    }
     problems.push(...explorationProblems(graph, found));
     for (const id of found.reached) {
       const n = graph.nodes.get(id)!;
@@ -145,7 +161,7 @@ export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): V
     const audience = profile?.audienceFact;
     const mayBeOther = afterAudience.has(tree.id) || (!!audience && !!tree.profile?.includes(audience));
     problems.push(...audienceTextProblems(tree, `${gemeente}/${tree.id}`, mayBeOther));
-    if (!explorations.has(tree.id)) continue;
+    if (!explorations.has(tree.id) || unproved.has(tree.id)) continue;
     problems.push(...reachabilityProblems(tree, gemeente, reachedNodes, takenRoutes));
   }
   for (const id of broken) graphs.delete(id);
@@ -278,13 +294,13 @@ function explorationProblems(graph: FlatGraph, found: Exploration): Problem[] {
       message: `On some path this condition reads ${missing.join(', ')} before it was asked; it then sees null. Check the order of questions.`,
     });
   }
-  if (!found.complete) {
+  for (const id of found.partial) {
     problems.push({
       code: 'not-exhaustive',
-      severity: 'warning',
-      where: `${graph.gemeente}/${graph.rootTree}`,
-      pointer: '',
-      message: `Too many answer combinations to try all (${found.states} states); the proof is partial. Split large multiple-choice questions.`,
+      severity: 'error',
+      where: where(id),
+      pointer: `${at(id).pointer}/input/options`,
+      message: `Multiple choice "${at(id).local}" has too many options to try every combination, so the tree cannot be proved and is refused. Keep it to 12 options, or split it into several questions.`,
     });
   }
   return problems;

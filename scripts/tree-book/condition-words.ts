@@ -20,7 +20,10 @@ interface Ctx {
   gaps: string[];
 }
 
-/** A full condition: "als …". `true` → "altijd". */
+/**
+ * A full condition: "als …". `true` → "altijd". Recursive over the rule, and safe so: the book is
+ * made of parsed trees, whose rules the schema keeps within LIMITS.ruleDepth.
+ */
 export function translateCondition(rule: unknown, tree: Tree): Translation {
   const ctx: Ctx = { tree, gaps: [] };
   if (rule === true) return { words: 'altijd', gaps: [] };

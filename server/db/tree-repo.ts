@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { BundleInput } from '../../engine/index.js';
+import { jsonText } from '../tree-store/json-text.js';
 import type { Database } from './schema.js';
 
 export interface TreeHead {
@@ -17,7 +18,7 @@ export function treeRepo(db: Kysely<Database>) {
     async saveBundle(hash: string, bundle: BundleInput, at: string): Promise<void> {
       await db
         .insertInto('tree_versions')
-        .values({ hash, gemeente: bundle.gemeente, bundle: JSON.stringify(bundle), created_at: at })
+        .values({ hash, gemeente: bundle.gemeente, bundle: jsonText(bundle), created_at: at })
         .onConflict((oc) => oc.column('hash').doNothing())
         .execute();
     },

@@ -52,11 +52,11 @@ async function firstAnswer(r: ReturnType<typeof resident>, door: string) {
 }
 
 describe('the no-JavaScript walk', () => {
-  it('shows the first question with the help bar numbers of the service catalogue, and starts no session for a look', async () => {
+  it('shows the first question with the help bar numbers of gemeente.json, and starts no session for a look', async () => {
     const before = await tableCounts(t.db);
     const page = await (await resident().send('GET', '/vraagwijzer/haarlem')).text();
     expect(page).toContain('<legend><h1>Waar kunnen we je mee helpen?</h1></legend>');
-    // trees/haarlem/services.json: alarmnummer-112, veilig-thuis (0800-2000), zelfmoordpreventie-113 (0800-0113).
+    // trees/haarlem/gemeente.json's help bar: 112, Veilig Thuis 0800-2000, 113.
     for (const tel of ['tel:112', 'tel:08002000', 'tel:113']) expect(page).toContain(`href="${tel}"`);
     expect(await tableCounts(t.db)).toEqual(before);
   });

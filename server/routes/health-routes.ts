@@ -8,8 +8,8 @@ export const healthDocs: RouteDoc[] = [
     method: 'get',
     path: '/readyz',
     tag: 'operations',
-    summary: 'Database reachable, trees loaded, not shutting down.',
-    responses: { 200: '{status:"ready"}', 503: 'not-ready' },
+    summary: 'Database reachable, trees loaded, not shutting down; lists the trees the last reload refused.',
+    responses: { 200: '{status:"ready", checks, refused:[{tree, problems:[{code, where, pointer}]}]}', 503: 'not-ready' },
   },
 ];
 
@@ -24,6 +24,13 @@ export function healthRoutes({ store, trees }: Deps, state: { draining: boolean 
         accepting: !state.draining,
       };
       const ready = Object.values(checks).every(Boolean);
-      return c.json({ status: ready ? 'ready' : 'not-ready', checks }, ready ? 200 : 503);
+      // A refused tree does not make the server unready: the rest serves, and so does its previous
+      // version if it had one. Operators see here which file to fix (the messages are in the log).
+      const refused = trees.refused().map((r) => ({
+        tree: r.tree,
+        serving: trees.head(r.tree)?.version ?? null,
+        problems: r.problems.map((p) => ({ code: p.code, where: p.where, pointer: p.pointer })),
+      }));
+      return c.json({ status: ready ? 'ready' : 'not-ready', checks, refused }, ready ? 200 : 503);
     });
 }

@@ -8,6 +8,7 @@ import { createStore } from '../db/store.js';
 import type { Deps } from '../deps.js';
 import { cryptoIds, type IdSource } from '../ids.js';
 import { createLogger } from '../logger.js';
+import { inlineVerifier, workerVerifier } from '../tree-store/bundle-verifier.js';
 import { createTreeStore } from '../tree-store/tree-store.js';
 
 export const DEMO_DIR = resolve('test/fixtures/demo');
@@ -23,7 +24,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(options: { config?: Partial<Config>; databaseUrl?: string; db?: Db; ids?: IdSource } = {}): Promise<TestApp> {
+/**
+ * `verifier`: "inline" (default) verifies on the test's own thread, which is quicker to start;
+ * "worker" runs the server's verifier thread, for the tests about serving while it verifies.
+ */
+export async function testApp(
+  options: { config?: Partial<Config>; databaseUrl?: string; db?: Db; ids?: IdSource; verifier?: 'inline' | 'worker' } = {},
+): Promise<TestApp> {
   const config: Config = { ...DEFAULTS, treeDirs: [DEMO_DIR], databaseUrl: 'sqlite::memory:', logLevel: 'debug', ...options.config };
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
@@ -36,7 +43,8 @@ export async function testApp(options: { config?: Partial<Config>; databaseUrl?:
   const db = options.db ?? (await connect(options.databaseUrl ?? config.databaseUrl));
   const store = createStore(db);
   const now = () => clock.now;
-  const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock: now, serveDrafts: config.serveDrafts });
+  const verify = options.verifier === 'worker' ? workerVerifier(config.verifyLimits) : inlineVerifier(config.verifyLimits);
+  const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock: now, serveDrafts: config.serveDrafts, verify });
   await trees.reload();
   const deps: Deps = { store, db, trees, clock: now, ids: options.ids ?? cryptoIds, logger, config };
   const app = createApp(deps);

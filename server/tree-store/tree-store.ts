@@ -1,8 +1,10 @@
-import { formatProblem, verifyBundle, type BundleInput, type GemeenteConfig, type Problem } from '../../engine/index.js';
+import { acceptedBundle, formatProblem, type BundleInput, type GemeenteConfig, type Problem } from '../../engine/index.js';
 import type { TreeHead, TreeRepo } from '../db/tree-repo.js';
 import type { Logger } from '../logger.js';
+import type { BundleVerifier, Verdict, VerifyJob } from './bundle-verifier.js';
 import { contentHash } from './canonical-hash.js';
-import { readBundle } from './read-bundle.js';
+import { jsonText } from './json-text.js';
+import { parseBundle, readBundleFiles } from './read-bundle.js';
 import { serveTree, type ServedTree } from './served-tree.js';
 
 export interface TreeStoreOptions {
@@ -11,6 +13,8 @@ export interface TreeStoreOptions {
   logger: Logger;
   clock: () => Date;
   serveDrafts: boolean;
+  /** Runs the verifier; the server's runs in a worker thread (bundle-verifier.ts). */
+  verify: BundleVerifier;
 }
 
 export interface ReloadReport {
@@ -34,31 +38,42 @@ export function createTreeStore(opts: TreeStoreOptions) {
   const newestBundle = new Map<string, string>();
   let reloading: Promise<ReloadReport> = Promise.resolve({ updated: [], refused: [], serving: [] });
   let loaded = false;
+  let lastRefused: ReloadReport['refused'] = [];
+  const rebuilding = new Map<string, Promise<ServedTree | undefined>>();
 
   async function reloadOnce(): Promise<ReloadReport> {
     const report: ReloadReport = { updated: [], refused: [], serving: [] };
     const stored = new Map((await repo.heads()).map((h) => [h.tree, h]));
     const onDisk = new Set<string>();
     for (const dir of opts.dirs) {
-      const { input, problems: readProblems } = await readBundle(dir);
-      const verified = verifyBundle(input);
-      // A gemeente.json that does not parse refuses the bundle like one that fails its checks:
-      // served without it, the trees would lose the municipality's numbers.
-      if (readProblems.some((p) => p.severity === 'error' && p.where === `${input.gemeente}/gemeente.json`)) verified.graphs.clear();
-      const problems = [...readProblems, ...verified.problems];
+      const files = await readBundleFiles(dir);
+      const { input, problems: readProblems, unreadable, sharedUnreadable } = parseBundle(files);
+      logger.debug({ gemeente: input.gemeente }, `Verifying ${input.gemeente}…`);
+      // A shared file that does not parse (services.json, invariants.json…) would leave every tree
+      // checked against nothing: refuse them all, and the previous versions keep serving.
+      const verdict = sharedUnreadable.length
+        ? { problems: [], accepted: [], states: {}, ms: 0 }
+        : await verdictOf({ files }, input.gemeente);
+      const verified = acceptedBundle(input, verdict.accepted);
+      const problems = [...readProblems, ...verdict.problems];
       for (const p of problems)
         logger[p.severity === 'error' ? 'error' : 'warn']({ code: p.code, where: p.where, pointer: p.pointer }, formatProblem(p));
+      const states = Object.values(verdict.states).reduce((a, b) => a + b, 0);
+      logger.info({ gemeente: input.gemeente, ms: Math.round(verdict.ms), states }, `Verified ${input.gemeente}: ${states} answer states.`);
       const bundleHash = contentHash(input);
       let saved = false;
-      for (const tree of verified.trees.values()) {
-        if (tree.door === 'sub' || (tree.status !== 'published' && !opts.serveDrafts)) continue;
-        const id = `${input.gemeente}/${tree.id}`;
+      // Every tree file on disk, also one that does not parse or fails the schema: a broken file
+      // is refused and its previous version keeps serving; only a removed file stops a tree.
+      for (const name of [...input.trees.map((t) => t.name), ...unreadable]) {
+        const tree = verified.trees.get(name);
+        if (tree && (tree.door === 'sub' || (tree.status !== 'published' && !opts.serveDrafts))) continue;
+        const id = `${input.gemeente}/${name}`;
         onDisk.add(id);
-        const served = serveTree(input, verified, tree.id, bundleHash);
+        const served = tree ? serveTree(input, verified, tree.id, bundleHash) : undefined;
         const previous = heads.get(id) ?? stored.get(id);
         const refusal = served ? versionProblem(served, previous) : undefined;
         if (!served || refusal) {
-          const own = refusal ? [refusal] : problems.filter((p) => p.severity === 'error');
+          const own = refusal ? [refusal] : problemsOf(id, problems);
           report.refused.push({ tree: id, problems: own });
           logger.error(
             { tree: id, errors: own.length, keeps: previous?.version ?? null },
@@ -96,8 +111,26 @@ export function createTreeStore(opts: TreeStoreOptions) {
     // A tree whose file was removed stops taking new sessions; running sessions keep their version.
     for (const id of heads.keys()) if (!onDisk.has(id)) heads.delete(id);
     report.serving = [...heads.keys()].sort();
+    lastRefused = report.refused;
     loaded = true;
     return report;
+  }
+
+  /** The verifier's verdict; a verifier that fails (its thread ran out of memory) refuses everything. */
+  async function verdictOf(job: VerifyJob, gemeente: string): Promise<Verdict> {
+    const started = performance.now();
+    try {
+      return await opts.verify(job);
+    } catch (err) {
+      const problem: Problem = {
+        code: 'verify-failed',
+        severity: 'error',
+        where: gemeente,
+        pointer: '',
+        message: `The verifier stopped without a verdict (${(err as Error).message}); no tree of ${gemeente} is updated. Lower VERIFY_MAX_STATES, or look for the tree that grew.`,
+      };
+      return { problems: [problem], accepted: [], states: {}, ms: performance.now() - started };
+    }
   }
 
   async function restoreHead(head: TreeHead): Promise<void> {
@@ -105,15 +138,26 @@ export function createTreeStore(opts: TreeStoreOptions) {
     if (served) heads.set(head.tree, served);
   }
 
-  /** The exact version a session runs on, from memory or rebuilt from the stored bundle. */
-  async function byHash(bundleHash: string, id: string): Promise<ServedTree | undefined> {
+  /** The exact version a session runs on, from memory or rebuilt (and verified again) from the stored bundle. */
+  function byHash(bundleHash: string, id: string): Promise<ServedTree | undefined> {
     const key = pinKey(bundleHash, id);
     const hit = pinned.get(key);
-    if (hit) return hit;
+    if (hit) return Promise.resolve(hit);
+    // Sessions on one old version ask at once after a restart: one verification serves them all.
+    let pending = rebuilding.get(key);
+    if (!pending) {
+      pending = rebuild(bundleHash, id).finally(() => rebuilding.delete(key));
+      rebuilding.set(key, pending);
+    }
+    return pending;
+  }
+
+  async function rebuild(bundleHash: string, id: string): Promise<ServedTree | undefined> {
     const input: BundleInput | undefined = await repo.bundle(bundleHash);
     if (!input) return undefined;
-    const served = serveTree(input, verifyBundle(input), id.slice(input.gemeente.length + 1), bundleHash);
-    if (served) pinned.set(key, served);
+    const verdict = await verdictOf({ stored: jsonText(input) }, input.gemeente);
+    const served = serveTree(input, acceptedBundle(input, verdict.accepted), id.slice(input.gemeente.length + 1), bundleHash);
+    if (served) pinned.set(pinKey(bundleHash, id), served);
     return served;
   }
 
@@ -126,6 +170,8 @@ export function createTreeStore(opts: TreeStoreOptions) {
     get ready() {
       return loaded && heads.size > 0;
     },
+    /** The trees the last reload refused (the previous version, if any, still serving). */
+    refused: (): ReloadReport['refused'] => lastRefused,
     list: (): ServedTree[] => [...heads.values()].sort((a, b) => a.id.localeCompare(b.id)),
     head: (id: string): ServedTree | undefined => heads.get(id),
     /**
@@ -144,6 +190,13 @@ export function createTreeStore(opts: TreeStoreOptions) {
 export type TreeStore = ReturnType<typeof createTreeStore>;
 
 const pinKey = (bundleHash: string, id: string) => `${bundleHash}:${id}`;
+
+/** A refused tree's own errors; a tree that fails through a sub-flow gets the bundle's. */
+function problemsOf(id: string, problems: Problem[]): Problem[] {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const own = errors.filter((p) => p.where === id);
+  return own.length ? own : errors;
+}
 
 /**
  * Sessions are pinned by version: the same version with other content would replay differently,
