@@ -1,3 +1,4 @@
+import type { Layer } from '../plan/layers.js';
 import type { AdviceItem, Node, Rule, Tree } from '../schema/tree-schema.js';
 
 /** Reads an answer by its flat node id. */
@@ -12,6 +13,12 @@ export interface FlatRoute {
   test: (get: Lookup) => boolean;
   pointer: string;
 }
+
+/** A condition bound to the scope it was inlined at. */
+export type FlatCondition = Pick<FlatRoute, 'when' | 'reads' | 'test' | 'pointer'>;
+
+/** An advice item as it runs: layer and label resolved (a legacy kind read as both). */
+export type FlatItem = AdviceItem & { layer: Layer; label?: string };
 
 export type FlatKind = 'question' | 'info' | 'advice' | 'route' | 'end';
 
@@ -29,7 +36,9 @@ export interface FlatNode {
   source: Node | null;
   routes: FlatRoute[];
   pointer: string;
-  items: AdviceItem[];
+  items: FlatItem[];
+  /** Per item (same index): its `when`, or null for an item that is always in the plan. */
+  itemWhen?: (FlatCondition | null)[];
 }
 
 export interface FlatGraph {
@@ -39,6 +48,13 @@ export interface FlatGraph {
   start: string;
   nodes: Map<string, FlatNode>;
   trees: Map<string, Tree>;
+}
+
+/** The items of an advice node whose condition holds for these answers, in authored order. */
+export function itemsHere(node: FlatNode, get: Lookup): FlatItem[] {
+  const when = node.itemWhen;
+  if (!when) return node.items;
+  return node.items.filter((_, i) => !when[i] || when[i]!.test(get));
 }
 
 /** The user-facing steps: a question answered or an info screen read. */

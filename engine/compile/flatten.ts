@@ -1,8 +1,9 @@
 import { apply, evaluate } from '../logic/evaluate.js';
 import { escapePointer, scanRule } from '../logic/rule-scan.js';
+import { layerOf } from '../plan/layers.js';
 import type { Next, Rule, Tree } from '../schema/tree-schema.js';
 import type { Problem } from '../verify/problem.js';
-import type { FlatGraph, FlatNode, FlatRoute, Lookup } from './flat-graph.js';
+import type { FlatCondition, FlatGraph, FlatNode, FlatRoute, Lookup } from './flat-graph.js';
 
 interface Ctx {
   trees: Map<string, Tree>;
@@ -74,7 +75,14 @@ function inline(ctx: Ctx, tree: Tree, scope: string, returnTo: string | null, st
         add(ctx, { ...base, kind: node.kind, source: node, routes: routesOf(node.next) });
         break;
       case 'advice':
-        add(ctx, { ...base, kind: 'advice', source: node, items: node.items, routes: routesOf(node.next) });
+        add(ctx, {
+          ...base,
+          kind: 'advice',
+          source: node,
+          items: node.items.map((item) => ({ ...item, ...layerOf(item) })),
+          itemWhen: node.items.map((item, i) => (item.when === undefined ? null : condition(item.when, `${pointer}/items/${i}/when`))),
+          routes: routesOf(node.next),
+        });
         break;
       case 'end':
         add(ctx, {
@@ -158,7 +166,7 @@ function compileNext(
   next: Next,
   pointer: string,
   target: (local: string, pointer: string) => string,
-  condition: (rule: Rule, pointer: string) => Pick<FlatRoute, 'when' | 'reads' | 'test' | 'pointer'>,
+  condition: (rule: Rule, pointer: string) => FlatCondition,
 ): FlatRoute[] {
   if (typeof next === 'string') return [fallback(target(next, pointer), pointer)];
   const routes = next.routes.map((r, i) => ({
@@ -177,7 +185,7 @@ function compileCondition(
   problem: (code: string, pointer: string, message: string) => void,
   derivedCache: Map<string, (get: Lookup) => unknown>,
   insideDerived = false,
-): Pick<FlatRoute, 'when' | 'reads' | 'test' | 'pointer'> {
+): FlatCondition {
   const scan = scanRule(rule, pointer);
   for (const issue of scan.issues) problem(issue.code, issue.pointer, issue.message);
   const answers = new Set<string>();

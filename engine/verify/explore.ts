@@ -1,4 +1,4 @@
-import type { FlatGraph, FlatNode } from '../compile/flat-graph.js';
+import { itemsHere, type FlatGraph, type FlatNode, type Lookup } from '../compile/flat-graph.js';
 import { scanRule } from '../logic/rule-scan.js';
 import type { QuestionNode } from '../schema/tree-schema.js';
 import type { ServiceCatalog } from '../schema/services-schema.js';
@@ -50,8 +50,9 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
   };
   let states = 0;
   const nodeOf = (id: string) => graph.nodes.get(id)!;
-  const isHuman = (n: FlatNode) =>
-    n.kind === 'advice' && n.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
+  // Only the items whose condition holds on this path count: a conditional 112 is no safety net.
+  const isHuman = (n: FlatNode, get: Lookup) =>
+    n.kind === 'advice' && itemsHere(n, get).some((i) => i.layer === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
 
   /**
    * A sub-flow reads only its own answers and starts with none, so its paths do not depend on
@@ -103,7 +104,7 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null): Expl
         if (!safe) result.unsafeEnds.add(id);
         continue;
       }
-      const nowSafe = safe || isHuman(node);
+      const nowSafe = safe || isHuman(node, (k) => answers[k]);
       const values = node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
       if (values && !values.complete) result.complete = false;
       for (const value of values ? values.values : [undefined]) {
@@ -191,6 +192,7 @@ export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
       for (const k of r.reads) set.add(k);
       for (const k of visit(r.to)) set.add(k);
     }
+    for (const c of node.itemWhen ?? []) for (const k of c?.reads ?? []) set.add(k);
     if (node.kind === 'question' || node.kind === 'info') set.delete(id);
     visiting.delete(id);
     memo.set(id, set);
@@ -204,8 +206,8 @@ export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
 export function comparedConstants(graph: FlatGraph): Map<string, unknown[]> {
   const out = new Map<string, unknown[]>();
   for (const node of graph.nodes.values()) {
-    for (const r of node.routes) {
-      if (r.when === null) continue;
+    for (const r of [...node.routes, ...(node.itemWhen ?? [])]) {
+      if (!r || r.when === null) continue;
       for (const c of scanRule(r.when).comparisons) {
         const id = node.scope + c.var.split('.')[0];
         if (!out.has(id)) out.set(id, []);
