@@ -2,6 +2,7 @@
 // so the editor's autocompletion and the verifier can never disagree.
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { InvariantsFile } from '../engine/schema/invariants-schema.js';
 import { ScenarioFile } from '../engine/schema/scenario-schema.js';
 import { ServiceCatalog } from '../engine/schema/services-schema.js';
 import { Tree } from '../engine/schema/tree-schema.js';
@@ -11,6 +12,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'tree.schema.json': { title: 'Vraagwijzer decision tree', ...z.toJSONSchema(Tree, { io: 'input' }) },
     'scenarios.schema.json': { title: 'Vraagwijzer scenarios', ...z.toJSONSchema(ScenarioFile, { io: 'input' }) },
     'services.schema.json': { title: 'Vraagwijzer sociale kaart', ...z.toJSONSchema(ServiceCatalog, { io: 'input' }) },
+    'invariants.schema.json': { title: 'Vraagwijzer policy invariants', ...z.toJSONSchema(InvariantsFile, { io: 'input' }) },
   };
 }
 

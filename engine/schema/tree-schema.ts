@@ -28,7 +28,17 @@ export const Next = z.union([
 export type Next = z.infer<typeof Next>;
 
 export const OptionValue = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'option values are kebab-case');
-export const Option = z.object({ value: OptionValue, label: LocalizedText, help: LocalizedText.optional() }).strict();
+export const Option = z
+  .object({
+    value: OptionValue,
+    label: LocalizedText,
+    help: LocalizedText.optional(),
+    inert: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true: this option is meant to lead to the same plan as another (no option-inert warning).' }),
+  })
+  .strict();
 
 export const Input = z.discriminatedUnion('type', [
   z.object({ type: z.literal('single'), options: z.array(Option).min(2) }).strict(),

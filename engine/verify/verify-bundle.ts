@@ -4,6 +4,7 @@ import { escapePointer } from '../logic/rule-scan.js';
 import { ServiceCatalog } from '../schema/services-schema.js';
 import { Tree } from '../schema/tree-schema.js';
 import { explore, type Exploration } from './explore.js';
+import { invariantProblems, type InvariantResult } from './invariant-problems.js';
 import { cycleProblems } from './graph-checks.js';
 import { hasErrors, type Problem } from './problem.js';
 import { schemaProblems } from './schema-problems.js';
@@ -14,6 +15,8 @@ export interface BundleInput {
   /** name = the file name without .json; it must equal the tree's id. */
   trees: { name: string; json: unknown }[];
   services: unknown | null;
+  /** invariants.json: policy rules proved on every path (absent or null: none). */
+  invariants?: unknown | null;
 }
 
 export interface VerifiedBundle {
@@ -23,6 +26,8 @@ export interface VerifiedBundle {
   /** Flat graphs of every tree that verified without errors, keyed by tree id. */
   graphs: Map<string, FlatGraph>;
   explorations: Map<string, Exploration>;
+  /** Each invariant and whether it held on every path of every root tree. */
+  invariants: InvariantResult[];
   problems: Problem[];
 }
 
@@ -104,7 +109,11 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
     problems.push(...reachabilityProblems(tree, gemeente, reachedNodes, takenRoutes));
   }
   for (const id of broken) graphs.delete(id);
-  return { gemeente, trees, services, graphs, explorations, problems: dedupe(problems) };
+  const proved = invariantProblems(input.invariants ?? null, gemeente, trees, graphs, services);
+  problems.push(...proved.problems);
+  // A root tree that breaks a policy rule is not served, like any other error.
+  for (const id of proved.refused) graphs.delete(id);
+  return { gemeente, trees, services, graphs, explorations, invariants: proved.results, problems: dedupe(problems) };
 }
 
 function parseServices(input: BundleInput, problems: Problem[]): ServiceCatalog | null {

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { BundleInput, Problem } from '../../engine/index.js';
 
 /**
- * Reads one municipality's folder: every `<id>.json` tree and `services.json`. Scenario files
+ * Reads one municipality's folder: every `<id>.json` tree, `services.json` and `invariants.json`. Scenario files
  * (`*.scenarios.json`, also in sub-folders) are not trees and are left to the scenario runner.
  * JSON that does not parse becomes a problem with the parser's message, like any other.
  */
@@ -16,6 +16,7 @@ export async function readBundle(dir: string): Promise<{ input: BundleInput; pro
     const json = await readJson(join(dir, file), `${gemeente}/${file}`, problems);
     if (json === undefined) continue;
     if (file === 'services.json') input.services = json;
+    else if (file === 'invariants.json') input.invariants = json;
     else input.trees.push({ name: file.slice(0, -'.json'.length), json });
   }
   if (input.services === null && !problems.length) {

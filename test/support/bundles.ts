@@ -15,14 +15,17 @@ import {
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 export const TREES = new URL('../../trees/', import.meta.url).pathname;
 
+const NOT_TREES = ['services.json', 'invariants.json'];
+
 /** Synchronous read of a municipality folder (tests only; the server reads asynchronously). */
 export function readInput(dir: string): BundleInput {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.scenarios.json'));
   const json = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
   return {
     gemeente: dir.replace(/\/$/, '').split('/').pop()!,
-    trees: files.filter((f) => f !== 'services.json').map((f) => ({ name: f.slice(0, -5), json: json(f) })),
+    trees: files.filter((f) => !NOT_TREES.includes(f)).map((f) => ({ name: f.slice(0, -5), json: json(f) })),
     services: files.includes('services.json') ? json('services.json') : null,
+    invariants: files.includes('invariants.json') ? json('invariants.json') : null,
   };
 }
 
@@ -38,7 +41,7 @@ export function shippedDirs(): string[] {
   const dirs = readdirSync(TREES, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== 'schema')
     .map((e) => join(TREES, e.name))
-    .filter((d) => readdirSync(d).some((f) => f.endsWith('.json') && f !== 'services.json' && !f.endsWith('.scenarios.json')));
+    .filter((d) => readdirSync(d).some((f) => f.endsWith('.json') && !NOT_TREES.includes(f) && !f.endsWith('.scenarios.json')));
   return [join(FIXTURES, 'demo'), ...dirs];
 }
 
