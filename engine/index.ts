@@ -8,3 +8,5 @@ export type { Problem } from './verify/problem.js';
 export { hasErrors, formatProblem } from './verify/problem.js';
 export { verifyBundle, type BundleInput, type VerifiedBundle } from './verify/verify-bundle.js';
 export { explore, type Exploration } from './verify/explore.js';
+export type { InvariantResult } from './verify/invariant-problems.js';
+export { InvariantsFile, Invariant, Assertion } from './schema/invariants-schema.js';

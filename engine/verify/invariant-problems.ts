@@ -8,10 +8,8 @@ import { proveInvariants } from './invariants.js';
 import type { Problem } from './problem.js';
 import { schemaProblems } from './schema-problems.js';
 
-export interface InvariantResult {
-  id: string;
-  title: string;
-  sources: Source[];
+/** An invariant as declared, with what the proof found. */
+export interface InvariantResult extends Invariant {
   /** Root trees it was proved on. */
   trees: string[];
   /** True: no path of any of those trees breaks it (and every path was tried). */
@@ -29,7 +27,7 @@ export function invariantProblems(
   trees: Map<string, Tree>,
   graphs: Map<string, FlatGraph>,
   services: ServiceCatalog | null,
-): { problems: Problem[]; results: InvariantResult[]; refused: string[] } {
+): { problems: Problem[]; results: InvariantResult[]; refused: string[]; states: number } {
   const where = `${gemeente}/invariants.json`;
   const problems: Problem[] = [];
   let invariants: Invariant[] = [];
@@ -46,9 +44,11 @@ export function invariantProblems(
   const broken = new Map<string, string[]>();
   const refused: string[] = [];
   const complete = new Set<string>();
+  let states = 0;
   for (const root of roots) {
     const graph = graphs.get(root)!;
     const proof = proveInvariants(graph, services, invariants);
+    states += proof.states;
     if (proof.complete) complete.add(root);
     else if (invariants.length) {
       problems.push({
@@ -81,13 +81,11 @@ export function invariantProblems(
     if (proof.complete) problems.push(...inertProblems(gemeente, trees, proof.inert));
   }
   const results = invariants.map((inv) => ({
-    id: inv.id,
-    title: inv.title,
-    sources: inv.sources,
+    ...inv,
     trees: roots,
     held: roots.length > 0 && !broken.has(inv.id) && roots.every((r) => complete.has(r)),
   }));
-  return { problems, results, refused };
+  return { problems, results, refused, states };
 }
 
 function inertProblems(gemeente: string, trees: Map<string, Tree>, inert: ReturnType<typeof proveInvariants>['inert']): Problem[] {

@@ -96,9 +96,9 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
   };
   const proof: InvariantProof = { violated: new Map(), inert: new Map(), complete: true, states: 0 };
   const nodeOf = (id: string) => graph.nodes.get(id)!;
-  const answersKey = (answers: Record<string, unknown>) => {
+  const answersKey = (answers: Record<string, unknown>, skip?: string) => {
     let key = '';
-    for (const id of Object.keys(answers).sort()) key += `|${id}=${JSON.stringify(answers[id])}`;
+    for (const id of Object.keys(answers).sort()) if (id !== skip) key += `|${id}=${JSON.stringify(answers[id])}`;
     return key;
   };
   const seenKey = (seen: Record<string, unknown>) => answersKey(seen);
@@ -110,10 +110,18 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
   const readers = new Map<string, FlatCondition[]>();
   for (const n of graph.nodes.values())
     for (const c of [...n.routes, ...(n.itemWhen ?? [])]) for (const k of c?.reads ?? []) readers.set(k, [...(readers.get(k) ?? []), c!]);
+  const verdictMemo = new Map<string, string>();
   const verdicts = (key: string, value: unknown) => {
-    const conditions = readers.get(key) ?? [];
-    if (conditions.some((c) => c.reads.some((k) => k !== key))) return JSON.stringify(value);
-    return conditions.map((c) => (c.test((k) => (k === key ? value : undefined)) ? 1 : 0)).join('');
+    const memo = `${key}=${JSON.stringify(value)}`;
+    let v = verdictMemo.get(memo);
+    if (v === undefined) {
+      const conditions = readers.get(key) ?? [];
+      v = conditions.some((c) => c.reads.some((k) => k !== key))
+        ? memo
+        : conditions.map((c) => (c.test((k) => (k === key ? value : undefined)) ? 1 : 0)).join('');
+      verdictMemo.set(memo, v);
+    }
+    return v;
   };
   const differs = new Map<string, { node: FlatNode; pairs: Set<string> }>();
 
@@ -222,12 +230,13 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
           node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
         if (values && !values.complete) proof.complete = false;
         const own = asked ? answerKey(node) : null;
+        const single = node.kind === 'question' && (node.source as QuestionNode).input.type === 'single';
         const signatures: string[] = [];
         for (const value of values ? values.values : [undefined]) {
           const get = (k: string) => (own !== null && k === own ? value : s.answers[k]);
           const route = node.routes.findIndex((r) => r.test(get));
           if (route < 0) {
-            signatures.push(`no route ${signatures.length}`);
+            if (single) signatures.push(`no route ${signatures.length}`);
             continue;
           }
           const to = node.routes[route]!.to;
@@ -244,10 +253,8 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
           const target = graph.nodes.get(to);
           const entersSubFlow = target && target.scope !== node.scope && target.scope.startsWith(node.scope);
           const entryAnswers = carry(to);
-          if (node.kind === 'question' && own !== null) {
-            const { [own]: _mine, ...others } = entryAnswers;
-            signatures.push(`${to}${answersKey(others)}#${own in entryAnswers ? verdicts(own, value) : ''}`);
-          }
+          if (single && own !== null)
+            signatures.push(`${to}${answersKey(entryAnswers, own)}#${own in entryAnswers ? verdicts(own, value) : ''}`);
           if (!entersSubFlow) {
             push({ node: to, answers: entryAnswers, plan, seen }, dist, rec, step);
             continue;
@@ -262,7 +269,7 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
             );
           }
         }
-        if (node.kind === 'question' && (node.source as QuestionNode).input.type === 'single') noteDiffers(node, signatures);
+        if (single) noteDiffers(node, signatures);
       }
     }
   }

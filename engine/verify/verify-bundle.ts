@@ -28,6 +28,8 @@ export interface VerifiedBundle {
   explorations: Map<string, Exploration>;
   /** Each invariant and whether it held on every path of every root tree. */
   invariants: InvariantResult[];
+  /** States the invariant proof (and option-inert check) walked, over all root trees. */
+  proofStates: number;
   problems: Problem[];
 }
 
@@ -113,7 +115,16 @@ export function verifyBundle(input: BundleInput): VerifiedBundle {
   problems.push(...proved.problems);
   // A root tree that breaks a policy rule is not served, like any other error.
   for (const id of proved.refused) graphs.delete(id);
-  return { gemeente, trees, services, graphs, explorations, invariants: proved.results, problems: dedupe(problems) };
+  return {
+    gemeente,
+    trees,
+    services,
+    graphs,
+    explorations,
+    invariants: proved.results,
+    proofStates: proved.states,
+    problems: dedupe(problems),
+  };
 }
 
 function parseServices(input: BundleInput, problems: Problem[]): ServiceCatalog | null {

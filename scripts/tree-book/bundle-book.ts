@@ -1,5 +1,6 @@
 import { formatProblem, type Tree, type VerifiedBundle } from '../../engine/index.js';
 import { indexPage } from './index-page.js';
+import { invariantsPage } from './invariants-page.js';
 import { treePage, type BookContext } from './tree-page.js';
 
 export class TreeBookError extends Error {
@@ -43,6 +44,7 @@ export function bundleBook(bundle: VerifiedBundle): Book {
   const files = new Map<string, string>();
   const gaps: Book['gaps'] = [];
   files.set('README.md', indexPage(bundle.gemeente, trees, bundle.services?.services ?? []));
+  if (bundle.invariants.length) files.set('invariants.md', invariantsPage(bundle.gemeente, bundle.invariants, bundle.trees));
   for (const tree of trees) {
     const page = treePage(tree, ctx);
     files.set(`${tree.id}.md`, page.markdown);

@@ -179,8 +179,12 @@ function routes(tree: Tree, id: string, node: Node, gaps: Page['gaps']): string[
 function adviceItem(item: AdviceItem, tree: Tree, ctx: BookContext, pointer: string, gaps: Page['gaps']): string[] {
   const out = [`#### ${item.title.nl}`, ''];
   const { layer, label } = layerOf(item);
-  if (label) out.push(`- **Soort:** \`${label}\`${KINDS[label] ? ` – ${KINDS[label]}` : ''}`);
-  out.push(`- **Niveau in de piramide:** ${LEVELS[layer]}`, `- **Id:** \`${item.id}\``);
+  const kind = label ?? layer;
+  out.push(
+    `- **Soort:** \`${kind}\`${KINDS[kind] ? ` – ${KINDS[kind]}` : ''}`,
+    `- **Niveau in de piramide:** ${LEVELS[layer]}`,
+    `- **Id:** \`${item.id}\``,
+  );
   if (item.urgency) {
     const why = item.urgentWhy ? ` – ${item.urgentWhy.nl.replace(/\n+/g, ' ')}` : '';
     out.push(`- **Haast:** ${URGENCY_WORDS[item.urgency]}${why}`);
