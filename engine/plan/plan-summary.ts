@@ -12,8 +12,9 @@ import { LAYERS, URGENCIES, type Layer } from './layers.js';
  *   other than the vangnet; the vangnet counts only with its first item (compose keeps one).
  * - `urgent`: the "Doe dit eerst" items so far, in order (at most three). An item pushed out by
  *   three more urgent ones can never come back: any later copy ranks behind the same three.
- * - `heads`: per pyramid layer, its first few items in path order – one more than "Doe dit eerst"
- *   can take, so the first item the pyramid shows of a layer is always among them.
+ * - `heads`: per layer, its first item in path order. Order questions only ask where a layer
+ *   first shows: in "Doe dit eerst" if any of its items is there, else in the pyramid – where its
+ *   first item in path order is the one shown first.
  */
 export interface PlanSummary {
   bits: readonly string[];
@@ -24,7 +25,6 @@ export interface PlanSummary {
 }
 
 export const EMPTY_SUMMARY: PlanSummary = { bits: [], spoed: null, urgent: [], heads: {}, vangnet: null };
-const HEAD = DOE_DIT_EERST_MAX + 1;
 
 /** The items the summaries refer to, by plan id ("tree/item"), and what the proof tracks. */
 export interface SummaryContext {
@@ -62,8 +62,8 @@ export function mergeSummary(a: PlanSummary, b: PlanSummary, ctx: SummaryContext
   let heads = a.heads;
   for (const [layer, ids] of Object.entries(b.heads) as [Layer, string[]][]) {
     const before = heads[layer] ?? [];
-    if (before.length >= HEAD) continue;
-    heads = { ...heads, [layer]: [...new Set([...before, ...ids])].slice(0, HEAD) };
+    if (before.length) continue;
+    heads = { ...heads, [layer]: ids };
   }
   return { bits, spoed: a.spoed ?? b.spoed, urgent, heads, vangnet: a.vangnet ?? b.vangnet };
 }

@@ -36,13 +36,13 @@ export function demo(): { bundle: VerifiedBundle; compiled: (tree?: string) => C
   return { bundle, compiled: (tree = 'start') => compile(bundle.graphs.get(tree)!, bundle.services) };
 }
 
-/** Every shipped municipality folder that has trees, plus the demo fixture. */
+/** Every shipped municipality folder that has trees, plus the demo and plan fixtures. */
 export function shippedDirs(): string[] {
   const dirs = readdirSync(TREES, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== 'schema')
     .map((e) => join(TREES, e.name))
     .filter((d) => readdirSync(d).some((f) => f.endsWith('.json') && !NOT_TREES.includes(f) && !f.endsWith('.scenarios.json')));
-  return [join(FIXTURES, 'demo'), ...dirs];
+  return [join(FIXTURES, 'demo'), join(FIXTURES, 'plan'), ...dirs];
 }
 
 /** A deep copy of a demo tree for a test to break. */
