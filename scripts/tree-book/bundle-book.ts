@@ -43,7 +43,10 @@ export function bundleBook(bundle: VerifiedBundle): Book {
   };
   const files = new Map<string, string>();
   const gaps: Book['gaps'] = [];
-  files.set('README.md', indexPage(bundle.gemeente, trees, bundle.services?.services ?? []));
+  const rules = bundle.invariants.length
+    ? `\n## Beleidsregels\n\n[${bundle.invariants.length} beleidsregels](invariants.md), met hun bronnen en het bewijs dat ze op elk pad gelden.\n`
+    : '';
+  files.set('README.md', indexPage(bundle.gemeente, trees, bundle.services?.services ?? []) + rules);
   if (bundle.invariants.length) files.set('invariants.md', invariantsPage(bundle.gemeente, bundle.invariants, bundle.trees));
   for (const tree of trees) {
     const page = treePage(tree, ctx);
