@@ -60,6 +60,9 @@ describe('<vraag-wijzer> happy path', () => {
       'Lees meer over: Buurthuis (vervoer)',
       'Lees meer over: Huisbezoek',
     ]);
+    // Print loses nothing: every fold opens before printing.
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(deepAll(el, 'details').every((d) => (d as HTMLDetailsElement).open)).toBe(true);
     const why = deepAll(el, 'details.more details')[1]!;
     expect(why.querySelector('summary')!.textContent).toBe('Waarom krijg ik dit advies?');
     expect(why.textContent).toContain('Je bent 75 of ouder.');
