@@ -45,10 +45,12 @@ export function invariantProblems(
   const refused: string[] = [];
   const complete = new Set<string>();
   let states = 0;
+  const shown = new Set<string>();
   for (const root of roots) {
     const graph = graphs.get(root)!;
     const proof = proveInvariants(graph, services, invariants);
     states += proof.states;
+    for (const k of proof.shown) shown.add(k);
     if (proof.complete) complete.add(root);
     else if (invariants.length) {
       problems.push({
@@ -80,6 +82,7 @@ export function invariantProblems(
     }
     if (proof.complete) problems.push(...inertProblems(gemeente, trees, proof.inert));
   }
+  if (roots.length && roots.every((r) => complete.has(r))) problems.push(...neverShown(gemeente, trees, graphs, roots, shown));
   const results = invariants.map((inv) => ({
     ...inv,
     trees: roots,
@@ -108,6 +111,35 @@ function inertProblems(gemeente: string, trees: Map<string, Tree>, inert: Return
           message: `Option "${value}" of question "${local}" leads to the same plan as "${first}" on every path. Give it its own route or advice, merge the two, or mark it "inert": true if asking it is intended.`,
         });
       }
+    }
+  }
+  return problems;
+}
+
+/** A conditional item no path of any root tree shows: its condition never holds where it is asked. */
+function neverShown(
+  gemeente: string,
+  trees: Map<string, Tree>,
+  graphs: Map<string, FlatGraph>,
+  roots: string[],
+  shown: Set<string>,
+): Problem[] {
+  const used = new Set<string>();
+  for (const root of roots) for (const n of graphs.get(root)!.nodes.values()) used.add(n.treeId);
+  const problems: Problem[] = [];
+  for (const id of [...used].sort()) {
+    for (const [local, node] of Object.entries(trees.get(id)!.nodes)) {
+      if (node.kind !== 'advice') continue;
+      node.items.forEach((item, i) => {
+        if (item.when === undefined || shown.has(`${id}\u0000${local}\u0000${item.id}`)) return;
+        problems.push({
+          code: 'item-never-shown',
+          severity: 'warning',
+          where: `${gemeente}/${id}`,
+          pointer: `/nodes/${local}/items/${i}/when`,
+          message: `No combination of answers shows item "${item.id}": its condition never holds where this advice is reached. Fix the condition or remove the item.`,
+        });
+      });
     }
   }
   return problems;

@@ -209,3 +209,11 @@ describe('option-inert', () => {
     expect(codes(input)).not.toContain('option-inert');
   });
 });
+
+describe('item-never-shown', () => {
+  it('warns about a conditional item whose condition holds on no path', () => {
+    const input = fixture((f) => (item(f.hulp!, 'plan', 'samen-plan').when = { '==': [{ var: 'netwerk' }, 'bestaat-niet'] }));
+    const warning = verifyBundle(input).problems.find((p) => p.code === 'item-never-shown')!;
+    expect(warning).toMatchObject({ severity: 'warning', where: 'plan/hulp', pointer: '/nodes/plan/items/1/when' });
+  });
+});

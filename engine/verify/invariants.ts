@@ -31,6 +31,8 @@ export interface InvariantProof {
   violated: Map<string, { path: PathStep[]; lines: string[]; plan: string[] }>;
   /** Authored questions (tree id, local id) → groups of option values that lead to the same plan on every path. */
   inert: Map<string, { treeId: string; local: string; groups: string[][] }>;
+  /** Conditional items some path shows, as "<tree id>\u0000<advice node>\u0000<item id>". */
+  shown: Set<string>;
   complete: boolean;
   states: number;
 }
@@ -94,7 +96,7 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
     humanServices: new Set((services?.services ?? []).filter((s) => s.contact.phone || s.contact.address).map((s) => s.id)),
     order: invariants.some((inv) => inv.assert.some((a) => a.is === 'first' || a.is === 'in-doe-dit-eerst' || a.is === 'preceded')),
   };
-  const proof: InvariantProof = { violated: new Map(), inert: new Map(), complete: true, states: 0 };
+  const proof: InvariantProof = { violated: new Map(), inert: new Map(), shown: new Set(), complete: true, states: 0 };
   const nodeOf = (id: string) => graph.nodes.get(id)!;
   const answersKey = (answers: Record<string, unknown>, skip?: string) => {
     let key = '';
@@ -216,6 +218,7 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
         let plan = s.plan;
         if (node.kind === 'advice') {
           const here = itemsHere(node, (k) => s.answers[k]);
+          if (node.itemWhen) for (const item of here) proof.shown.add(`${node.treeId}\u0000${node.local}\u0000${item.id}`);
           plan = mergeSummary(
             plan,
             summaryOf(
