@@ -162,6 +162,22 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
     return outcomes.values();
   };
 
+  // The same advice node shows the same few item sets over and over: summarise each set once.
+  const summaries = new Map<string, PlanSummary>();
+  const summaryHere = (node: FlatNode, here: FlatItem[]) => {
+    const key = `${node.id}\u0000${here.map((i) => i.id).join(',')}`;
+    let summary = summaries.get(key);
+    if (!summary)
+      summaries.set(
+        key,
+        (summary = summaryOf(
+          here.map((item) => ({ id: `${node.treeId}/${item.id}`, item })),
+          ctx,
+        )),
+      );
+    return summary;
+  };
+
   const pathOf = (rec: Rec | null): PathStep[] => {
     const parts: PathStep[][] = [];
     for (let r = rec; r; r = r.prev) parts.push(r.inner ? [...r.steps, ...pathOf(r.inner)] : r.steps);
@@ -219,14 +235,8 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
         if (node.kind === 'advice') {
           const here = itemsHere(node, (k) => s.answers[k]);
           if (node.itemWhen) for (const item of here) proof.shown.add(`${node.treeId}\u0000${node.local}\u0000${item.id}`);
-          plan = mergeSummary(
-            plan,
-            summaryOf(
-              here.map((item) => ({ id: `${node.treeId}/${item.id}`, item })),
-              ctx,
-            ),
-            ctx,
-          );
+          // Without invariants the walk is only for option-inert and item-never-shown: no summary.
+          if (invariants.length) plan = mergeSummary(plan, summaryHere(node, here), ctx);
         }
         const asked = node.kind === 'question' || node.kind === 'info';
         const values =
