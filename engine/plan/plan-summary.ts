@@ -36,7 +36,7 @@ export interface SummaryContext {
   order: boolean;
 }
 
-export function atomsOf(id: string, item: FlatItem, ctx: Pick<SummaryContext, 'humanServices'>): string[] {
+function atomsOf(id: string, item: FlatItem, ctx: Pick<SummaryContext, 'humanServices'>): string[] {
   const services = item.services ?? [];
   const atoms = [`item:${id}`, `layer:${item.layer}`, `kind:${item.label ?? item.layer}`, ...services.map((s) => `service:${s}`)];
   if (item.layer === 'spoed' || services.some((s) => ctx.humanServices.has(s))) atoms.push('human');

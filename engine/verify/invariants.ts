@@ -21,7 +21,7 @@ import { localize } from '../text/localize.js';
 import { comparedConstants, domainOf, liveAnswers } from './explore.js';
 
 /** One resident step of a counterexample: a question answered or an info screen read. */
-export interface PathStep {
+interface PathStep {
   node: string;
   value: unknown;
 }
@@ -40,7 +40,7 @@ export interface InvariantProof {
 const STATE_LIMIT = 2_000_000;
 const EMPTY = new Set<string>();
 
-/** The key an answer is stored under: a profile fact's, else the node's flat id. */
+/** The key an answer is stored under: a profile fact's (`FlatNode.answer`, CONTRACT.md), else the node's flat id. */
 const answerKey = (n: FlatNode) => (n as FlatNode & { answer?: string }).answer ?? n.id;
 /** How an invariant names a question: "<tree>.<question>", or the profile fact "profile.<fact>". */
 const atomName = (n: FlatNode) => {
