@@ -80,7 +80,14 @@ function inline(ctx: Ctx, tree: Tree, scope: string, returnTo: string | null, st
           kind: 'advice',
           source: node,
           items: node.items.map((item) => ({ ...item, ...layerOf(item) })),
-          itemWhen: node.items.map((item, i) => (item.when === undefined ? null : condition(item.when, `${pointer}/items/${i}/when`))),
+          // Only where some item has a condition: the machine then filters the items on every entry.
+          ...(node.items.some((item) => item.when !== undefined)
+            ? {
+                itemWhen: node.items.map((item, i) =>
+                  item.when === undefined ? null : condition(item.when, `${pointer}/items/${i}/when`),
+                ),
+              }
+            : {}),
           routes: routesOf(node.next),
         });
         break;
