@@ -1,6 +1,7 @@
 // The advice plan, in the order and sections the API composes it: spoed, "Doe dit eerst" (the
 // time-critical items), the pyramid (eigen kracht → informeel → algemeen → maatwerk) and the
-// vangnet. The first screen stays short – one line per item, details folded – and print opens
+// vangnet. The first screen stays short – one line per item, details folded (spoed and vangnet
+// open) – and print opens
 // every fold, so no item is lost on paper. Each item says why it is there, in the resident's own
 // answers, so the advice raises no false expectations and can be checked.
 import { css, html, nothing } from 'lit';
@@ -134,7 +135,8 @@ export class VwAdvicePlan extends VwElement {
 
   /**
    * One line per item on the first screen (its layer and title, and for "Doe dit eerst" why it
-   * cannot wait); the rest folded. Spoed stays open: a phone number in danger is never one tap away.
+   * cannot wait); the rest folded. Spoed and the one vangnet item stay open: in danger, or stuck,
+   * the number to call is never one tap away.
    */
   private item(a: PresentedAdvice, titleOf: Map<string, string>) {
     const body = html`${markdown(a.text)}
@@ -178,7 +180,7 @@ export class VwAdvicePlan extends VwElement {
           : nothing
       }
       ${
-        a.section === 'spoed'
+        a.section === 'spoed' || a.section === 'vangnet'
           ? body
           : html`<details class="more">
               <summary>${this.t('more', { title: a.title })}</summary>
