@@ -37,7 +37,16 @@ export function chainTree(questions: number, id = 'keten') {
     nodes[`v${i}`] = {
       kind: 'question',
       text: t(`Vraag ${i + 1}?`),
-      input: { type: 'single', options: ['a', 'b', 'c'].map((v) => ({ value: v, label: t(v.toUpperCase()) })) },
+      // "c" differs from "a" only where the next question looks back at it (and there is a next one);
+      // elsewhere that is meant.
+      input: {
+        type: 'single',
+        options: ['a', 'b', 'c'].map((v) => ({
+          value: v,
+          label: t(v.toUpperCase()),
+          ...(v === 'c' && (i % 5 !== 3 || i + 1 === questions) ? { inert: true } : {}),
+        })),
+      },
       next: { routes: [{ when, to: `a${i}` }], otherwise: next },
       // A node that routes on answers names where its rule comes from (verifier: rule-source-missing).
       sources: source,

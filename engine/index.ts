@@ -13,3 +13,5 @@ export { DEFAULT_LIMITS, type VerifyLimits } from './verify/budget.js';
 export { LIMITS } from './schema/limits.js';
 export { explore, type Exploration } from './verify/explore.js';
 export { acceptedBundle } from './verify/accepted-bundle.js';
+export type { InvariantResult } from './verify/invariant-problems.js';
+export { InvariantsFile, Invariant, Assertion } from './schema/invariants-schema.js';

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readInput, shippedDirs } from '../test/support/bundles.js';
-import { answer, back, compile, present, replay, start, verifyBundle, type CompiledTree, type SessionView } from './index.js';
+import { advice, answer, back, compile, present, replay, start, verifyBundle, type CompiledTree, type SessionView } from './index.js';
 import { expectedAhead } from './compile/depth.js';
 import { walk as walkGraph } from './paths/walk.js';
 import { valueDomain } from './verify/value-domain.js';
+import { itemsHere } from './compile/flat-graph.js';
+import { SECTIONS } from './plan/compose.js';
+import { LAYERS } from './plan/layers.js';
 import type { QuestionNode } from './schema/tree-schema.js';
 
 const at = '2026-11-22T10:00:00.000Z';
@@ -111,11 +114,48 @@ describe.each(roots)('properties of %s', (_name, compiled) => {
           const last = path.at(-1);
           const here = last ? compiled.graph.nodes.get(last.node)!.routes[last.route]!.to : compiled.graph.start;
           expect(view.node.id).toBe(here);
-          const passed = path.flatMap((s) => compiled.graph.nodes.get(s.node)!.items.map((item) => `${s.node} ${item.id}`));
+          const passed = path.flatMap((s) =>
+            itemsHere(compiled.graph.nodes.get(s.node)!, (k) => view.answers[k]).map((item) => `${s.node} ${item.id}`),
+          );
           expect(view.plan.map((e) => `${e.node} ${e.item.id}`)).toEqual(passed);
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('the plan is composed spoed → doe dit eerst (≤ 3, most urgent first) → pyramid by layer → one vangnet, each card once', () => {
+    const urgency = ['now', 'today', 'this-week', undefined];
+    fc.assert(
+      fc.property(picks, (p) => {
+        const plan = advice(compiled, walk(compiled, p).at(-1)!);
+        const sections = plan.map((i) => SECTIONS.indexOf(i.section));
+        expect(sections).toEqual([...sections].sort((a, b) => a - b));
+        for (const i of plan) {
+          if (i.section === 'spoed') expect(i.layer).toBe('spoed');
+          if (i.section === 'vangnet') expect(i.layer).toBe('vangnet');
+          if (i.section === 'doe-dit-eerst') expect(i.urgency).toBeDefined();
+        }
+        expect(plan.filter((i) => i.layer === 'vangnet').length).toBeLessThanOrEqual(1);
+        const first = plan.filter((i) => i.section === 'doe-dit-eerst').map((i) => urgency.indexOf(i.urgency));
+        expect(first.length).toBeLessThanOrEqual(3);
+        expect(first).toEqual([...first].sort((a, b) => a - b));
+        const layers = plan.filter((i) => i.section === 'pyramid').map((i) => LAYERS.indexOf(i.layer));
+        expect(layers).toEqual([...layers].sort((a, b) => a - b));
+        expect(new Set(plan.map((i) => i.id)).size).toBe(plan.length);
+        // Each service's card is shown once: at its first item; every later item points there.
+        const shown = new Map<string, string>();
+        for (const i of plan) {
+          for (const s of i.services) {
+            const at = i.cardAt[s.id];
+            if (at === undefined) {
+              expect(shown.has(s.id), `${s.id} shown twice`).toBe(false);
+              shown.set(s.id, i.id);
+            } else expect(at).toBe(shown.get(s.id));
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 
@@ -171,6 +211,8 @@ describe.each(roots)('properties of %s', (_name, compiled) => {
 
 describe('property tests cover the shipped trees', () => {
   it('found at least the demo root trees', () => {
-    expect(roots.map(([n]) => n)).toEqual(expect.arrayContaining(['demo/start', 'demo/oplossing']));
+    expect(roots.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['demo/start', 'demo/oplossing', 'haarlem/start', 'plan/hulp', 'plan/zorgen']),
+    );
   });
 });

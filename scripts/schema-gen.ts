@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { GemeenteConfig } from '../engine/schema/gemeente-schema.js';
 import { Profile } from '../engine/schema/profile-schema.js';
+import { InvariantsFile } from '../engine/schema/invariants-schema.js';
 import { ScenarioFile } from '../engine/schema/scenario-schema.js';
 import { ServiceCatalog } from '../engine/schema/services-schema.js';
 import { Tree } from '../engine/schema/tree-schema.js';
@@ -17,6 +18,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'profile.schema.json': { title: 'Vraagwijzer profile questions', ...z.toJSONSchema(Profile, { io: 'input' }) },
     'services.schema.json': { title: 'Vraagwijzer sociale kaart', ...z.toJSONSchema(ServiceCatalog, { io: 'input' }) },
     'gemeente.schema.json': { title: 'Vraagwijzer gemeente config', ...z.toJSONSchema(GemeenteConfig, { io: 'input' }) },
+    'invariants.schema.json': { title: 'Vraagwijzer policy invariants', ...z.toJSONSchema(InvariantsFile, { io: 'input' }) },
   };
 }
 

@@ -22,8 +22,14 @@ for (const dir of dirs) {
   errors += e;
   warnings += w;
   const states = [...bundle.explorations.values()].reduce((n, x) => n + x.states, 0);
+  if (bundle.invariants.length) {
+    const held = bundle.invariants.filter((i) => i.held).length;
+    console.log(
+      `${input.gemeente}: ${held} of ${bundle.invariants.length} invariants hold on every path of ${bundle.invariants[0]!.trees.length} root trees`,
+    );
+  }
   console.log(
-    `${input.gemeente}: ${input.trees.length} trees, ${bundle.graphs.size} verified, ${states} answer states explored, ${e} errors, ${w} warnings (${ms} ms)`,
+    `${input.gemeente}: ${input.trees.length} trees, ${bundle.graphs.size} verified, ${states} answer states explored (+${bundle.proofStates} for invariants and option-inert), ${e} errors, ${w} warnings (${ms} ms)`,
   );
 }
 process.exit(errors ? 1 : 0);

@@ -165,7 +165,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await page.getByLabel('Nee').check();
     await next(page);
     await page.getByText('Het advies is compleet.').waitFor();
-    const staffAdvice = await page.locator('vw-advice-plan article h3').allTextContents();
+    const staffAdvice = await page.locator('vw-advice-plan article h4').allTextContents();
     expect(staffAdvice).toEqual(['Buurthuis (vervoer)', 'Huisbezoek']);
     expect((await rows(page)).at(-1)).toEqual(['Hulp van je omgeving', 'Nee', 'telefoon (14 023)']); // the number from the demo's gemeente.json
     await page.getByLabel('Aantekening', { exact: true }).fill('Beller wil graag teruggebeld worden.');
@@ -177,7 +177,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     // The resident's window (same session, in its tab storage) shows the same advice after a reload.
     await rp.reload();
     await rp.getByRole('heading', { name: 'Jouw advies' }).waitFor();
-    expect(await rp.locator('vw-advice-plan article h3').allTextContents()).toEqual(staffAdvice);
+    expect(await rp.locator('vw-advice-plan article h4').allTextContents()).toEqual(staffAdvice);
     expect(await rp.locator('vw-answers dt').allTextContents()).toEqual([
       'Wat wil je doen?',
       'Hulp bij',

@@ -79,7 +79,7 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await axe(page, 'single choice question');
     await radio(page, 'Ik wil helpen');
     await nextStep(page, 'Jouw advies');
-    await expect.poll(() => page.getByRole('heading', { level: 3, name: 'Help in de buurt' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 4, name: 'Help in de buurt' }).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -118,8 +118,13 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await nextStep(page, 'Jouw advies');
     const titles = await page
       .locator('vraag-wijzer')
-      .evaluate((el) => [...el.shadowRoot!.querySelector('vw-advice-plan')!.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent));
+      .evaluate((el) =>
+        [...el.shadowRoot!.querySelector('vw-advice-plan')!.shadowRoot!.querySelectorAll('article h4')].map((h) => h.textContent),
+      );
     expect(titles).toEqual(['Vraag je omgeving (vervoer)', 'Buurthuis (huishouden)', 'Huisbezoek']);
+    // The first screen is one line per item: open the first, then its reasons, by keyboard.
+    await tabTo(page, 'Lees meer over: Vraag je omgeving (vervoer)');
+    await page.keyboard.press('Enter');
     await tabTo(page, 'Waarom krijg ik dit advies?');
     await page.keyboard.press('Enter');
     await shot(page, 'advice');
@@ -136,7 +141,9 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await heading(page, 'Jouw advies');
     const after = await page
       .locator('vraag-wijzer')
-      .evaluate((el) => [...el.shadowRoot!.querySelector('vw-advice-plan')!.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent));
+      .evaluate((el) =>
+        [...el.shadowRoot!.querySelector('vw-advice-plan')!.shadowRoot!.querySelectorAll('article h4')].map((h) => h.textContent),
+      );
     expect(after).toEqual(['Vraag je omgeving (vervoer)', 'Buurthuis (huishouden)']);
     await page.emulateMedia({ media: 'print' });
     await page.emulateMedia({ media: 'screen' });

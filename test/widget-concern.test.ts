@@ -52,7 +52,7 @@ describe('concern report', () => {
     await waitForHeading(el, 'Jouw advies');
     const first = deep(el, 'article')!;
     expect(first.className).toBe('spoed');
-    expect(first.querySelector('h3')!.textContent).toBe('Bel 112');
+    expect(first.querySelector('h4')!.textContent).toBe('Bel 112');
   });
 
   it('marks unverified service fields and links phone numbers', async () => {

@@ -50,11 +50,20 @@ describe('<vraag-wijzer> happy path', () => {
     choose(el, 'Nee');
     const advice = await next(el, 'Jouw advies');
     expect(focused()).toBe(advice);
-    const titles = deepAll(el, 'article h3').map((x) => x.textContent);
+    const titles = deepAll(el, 'article h4').map((x) => x.textContent);
     expect(titles).toEqual(['Buurthuis (vervoer)', 'Huisbezoek']); // informeel before algemeen
     const levels = deepAll(el, 'article .level').map((x) => x.textContent);
     expect(levels).toEqual(['Hulp uit de buurt', 'Voor iedereen']);
-    const why = deepAll(el, 'details')[1]!;
+    // One line per item first: the rest of each item is folded, its "why" inside the fold.
+    expect(deepAll(el, 'section.part > h3').map((x) => x.textContent)).toEqual(['Stap voor stap']);
+    expect(deepAll(el, 'details.more > summary').map((x) => x.textContent)).toEqual([
+      'Lees meer over: Buurthuis (vervoer)',
+      'Lees meer over: Huisbezoek',
+    ]);
+    // Print loses nothing: every fold opens before printing.
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(deepAll(el, 'details').every((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const why = deepAll(el, 'details.more details')[1]!;
     expect(why.querySelector('summary')!.textContent).toBe('Waarom krijg ik dit advies?');
     expect(why.textContent).toContain('Je bent 75 of ouder.');
     expect(why.textContent).toMatch(/Hoe oud ben je\?: ?80 jaar/);

@@ -51,7 +51,8 @@ export const tokens = css`
   }
   h2,
   h3,
-  h4 {
+  h4,
+  h5 {
     font-family: var(--_heading-font);
     color: var(--_heading-color);
     line-height: 1.25;
@@ -65,6 +66,9 @@ export const tokens = css`
   }
   h4 {
     font-size: 1.05em;
+  }
+  h5 {
+    font-size: 1em;
   }
   p,
   ul,

@@ -1,8 +1,12 @@
-// The advice plan, in the order the API returns it (the pyramid: spoed on top, then eigen kracht →
-// informeel → algemeen → maatwerk → vangnet). Each item says why it is there, in the resident's own
+// The advice plan, in the order and sections the API composes it: spoed, "Doe dit eerst" (the
+// time-critical items), the pyramid (eigen kracht → informeel → algemeen → maatwerk) and the
+// vangnet. The first screen stays short – one line per item, details folded (spoed and vangnet
+// open) – and print opens
+// every fold, so no item is lost on paper. Each item says why it is there, in the resident's own
 // answers, so the advice raises no false expectations and can be checked.
 import { css, html, nothing } from 'lit';
 import type { PresentedAdvice } from '../server/api/contract.js';
+import { SECTIONS } from '../engine/plan/compose.js';
 import { markdown } from './markdown.js';
 import type { MessageKey } from './messages.js';
 import { VwElement } from './vw-element.js';
@@ -28,6 +32,20 @@ export class VwAdvicePlan extends VwElement {
         padding: var(--_space);
         break-inside: avoid;
       }
+      section.part + section.part {
+        margin-block-start: calc(var(--_space) * 1.5);
+      }
+      section.part > h3 {
+        margin-block: 0 0.5rem;
+      }
+      .urgent-why {
+        font-weight: 600;
+        margin-block: 0.25rem 0;
+      }
+      .see-card {
+        font-style: italic;
+        margin: 0;
+      }
       article.spoed {
         border-color: var(--_urgent-border);
         background: var(--_urgent-bg);
@@ -51,6 +69,9 @@ export class VwAdvicePlan extends VwElement {
       }
       details {
         margin-block-start: 0.75rem;
+      }
+      h4 {
+        margin-block: 0.1rem 0;
       }
       summary {
         cursor: pointer;
@@ -99,30 +120,35 @@ export class VwAdvicePlan extends VwElement {
 
   override render() {
     if (!this.advice.length) return html`<p>${this.t('adviceEmpty')}</p>`;
-    return html`<ol class="plan">
-      ${this.advice.map((a) => html`<li>${this.item(a)}</li>`)}
-    </ol>`;
+    const titleOf = new Map(this.advice.map((a) => [a.id, a.title]));
+    return SECTIONS.map((section) => {
+      const items = this.advice.filter((a) => a.section === section);
+      if (!items.length) return nothing;
+      return html`<section class=${`part ${section}`} aria-labelledby=${`s-${section}`}>
+        <h3 id=${`s-${section}`}>${this.t(`section_${section}` as MessageKey)}</h3>
+        <ol class="plan">
+          ${items.map((a) => html`<li>${this.item(a, titleOf)}</li>`)}
+        </ol>
+      </section>`;
+    });
   }
 
-  private item(a: PresentedAdvice) {
-    return html`<article class=${a.level} part="advice-item" aria-labelledby=${`t-${a.id}`}>
-      <span class="level">${this.t(`level_${a.level}` as MessageKey)}</span>
-      <h3 id=${`t-${a.id}`}>${a.title}</h3>
-      ${markdown(a.text)}
+  /**
+   * One line per item on the first screen (its layer and title, and for "Doe dit eerst" why it
+   * cannot wait); the rest folded. Spoed and the one vangnet item stay open: in danger, or stuck,
+   * the number to call is never one tap away.
+   */
+  private item(a: PresentedAdvice, titleOf: Map<string, string>) {
+    const body = html`${markdown(a.text)}
       ${
         a.services.length
           ? html`<div class="services">
-              ${a.services.map((s) => html`<vw-service-card .locale=${this.locale} .service=${s} exportparts="service-card"></vw-service-card>`)}
+              ${a.services.map((s) =>
+                a.cardAt[s.id]
+                  ? html`<p class="see-card">${this.t('seeCard', { name: s.name, title: titleOf.get(a.cardAt[s.id]!) ?? '' })}</p>`
+                  : html`<vw-service-card .locale=${this.locale} .service=${s} exportparts="service-card"></vw-service-card>`,
+              )}
             </div>`
-          : nothing
-      }
-      ${
-        a.action === 'concern-report'
-          ? html`<p class="no-print">
-              <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-concern', { item: a.id })}>
-                ${this.t('concernButton')}
-              </button>
-            </p>`
           : nothing
       }
       ${a.action === 'wmo-melding' ? html`<p class="hint">${this.t('wmoNote')}</p>` : nothing}
@@ -139,7 +165,28 @@ export class VwAdvicePlan extends VwElement {
               : nothing
           }
         </div>
-      </details>
+      </details>`;
+    return html`<article class=${a.layer} part="advice-item" aria-labelledby=${`t-${a.id}`}>
+      <span class="level">${this.t(`level_${a.layer}` as MessageKey)}</span>
+      <h4 id=${`t-${a.id}`}>${a.title}</h4>
+      ${a.urgentWhy ? html`<p class="urgent-why">${a.urgentWhy}</p>` : nothing}
+      ${
+        a.action === 'concern-report'
+          ? html`<p class="no-print">
+              <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-concern', { item: a.id })}>
+                ${this.t('concernButton')}
+              </button>
+            </p>`
+          : nothing
+      }
+      ${
+        a.section === 'spoed' || a.section === 'vangnet'
+          ? body
+          : html`<details class="more">
+              <summary>${this.t('more', { title: a.title })}</summary>
+              ${body}
+            </details>`
+      }
     </article>`;
   }
 }

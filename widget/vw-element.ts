@@ -1,7 +1,7 @@
 // Base for every widget element: the UI language, the municipality's words, the shared tokens, and
 // focus on the heading.
 import { html, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
-import type { PyramidLevel } from '../engine/runtime.js';
+import type { Layer } from '../engine/runtime.js';
 import { localize } from '../engine/text/localize.js';
 import type { GemeenteView } from '../server/api/contract.js';
 import { requestGemeente } from './gemeente-context.js';
@@ -36,7 +36,7 @@ export class VwElement extends LitElement {
    * layer heading (`level_<layer>`) is the municipality's own label where its gemeente.json has one.
    */
   protected t(key: MessageKey, params?: Record<string, string | number>): string {
-    const own = key.startsWith('level_') ? this.gemeente?.labels.layers[key.slice('level_'.length) as PyramidLevel] : undefined;
+    const own = key.startsWith('level_') ? this.gemeente?.labels.layers[key.slice('level_'.length) as Layer] : undefined;
     return localize(own, this.locale) ?? t(this.locale, key, { kcc: this.gemeente?.kcc.phone ?? t(this.locale, 'kccFallback'), ...params });
   }
 

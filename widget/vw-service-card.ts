@@ -1,4 +1,5 @@
 // A sociale-kaart entry: who, how to reach them (tel: link, address, opening hours, website), cost.
+// A heading level below the advice item's title (h4, under the plan's section heading h3).
 // Fields nobody verified yet are marked, so a resident knows to double-check before travelling.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PresentedService } from '../server/api/contract.js';
@@ -14,7 +15,7 @@ export class VwServiceCard extends VwElement {
         background: var(--_bg, #fff);
         border: 1px solid var(--_border);
       }
-      h4 {
+      h5 {
         margin-block-end: 0.15rem;
       }
       .org {
@@ -66,7 +67,7 @@ export class VwServiceCard extends VwElement {
             </dd>`
         : nothing;
     return html`<div class="card" part="service-card">
-      <h4>${s.name}</h4>
+      <h5>${s.name}</h5>
       <p class="org">${s.organisation}</p>
       ${s.description ? html`<p>${s.description}</p>` : nothing}
       <dl>

@@ -1,4 +1,5 @@
 import type { Profile } from '../schema/profile-schema.js';
+import type { Layer } from '../plan/layers.js';
 import type { AdviceItem, Node, Rule, Tree } from '../schema/tree-schema.js';
 
 /** Reads an answer by its key: a question's flat node id, or `profile.<fact>` (see answerKey). */
@@ -16,6 +17,12 @@ export interface FlatRoute {
   presence?: true;
 }
 
+/** A condition bound to the scope it was inlined at. */
+export type FlatCondition = Pick<FlatRoute, 'when' | 'reads' | 'test' | 'pointer'>;
+
+/** An advice item as it runs: layer and label resolved (a legacy kind read as both). */
+export type FlatItem = AdviceItem & { layer: Layer; label?: string };
+
 export type FlatKind = 'question' | 'info' | 'advice' | 'route' | 'end';
 
 /**
@@ -32,7 +39,9 @@ export interface FlatNode {
   source: Node | null;
   routes: FlatRoute[];
   pointer: string;
-  items: AdviceItem[];
+  items: FlatItem[];
+  /** Per item (same index): its `when`, or null for an item that is always in the plan. */
+  itemWhen?: (FlatCondition | null)[];
   /** The key this question's answer is stored under; absent = its flat id (profile questions: `profile.<fact>`). */
   answer?: string;
   /** Profile keys that must be answered on arrival here: read by its routes, texts or items. */
@@ -48,6 +57,13 @@ export interface FlatGraph {
   trees: Map<string, Tree>;
   /** The municipality's profile.json, when it has one. */
   profile?: Profile | null;
+}
+
+/** The items of an advice node whose condition holds for these answers, in authored order. */
+export function itemsHere(node: FlatNode, get: Lookup): FlatItem[] {
+  const when = node.itemWhen;
+  if (!when) return node.items;
+  return node.items.filter((_, i) => !when[i] || when[i]!.test(get));
 }
 
 /** The user-facing steps: a question answered or an info screen read. */

@@ -1,10 +1,11 @@
 import { apply, evaluate } from '../logic/evaluate.js';
 import { escapePointer, scanRule } from '../logic/rule-scan.js';
+import { layerOf } from '../plan/layers.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { LIMITS } from '../schema/limits.js';
 import type { Next, Rule, Tree } from '../schema/tree-schema.js';
 import type { Problem } from '../verify/problem.js';
-import { PROFILE, type FlatGraph, type FlatNode, type FlatRoute, type Lookup } from './flat-graph.js';
+import { PROFILE, type FlatCondition, type FlatGraph, type FlatNode, type FlatRoute, type Lookup } from './flat-graph.js';
 import { insertGates } from './profile-gates.js';
 
 interface Ctx {
@@ -100,7 +101,21 @@ function inline(ctx: Ctx, tree: Tree, scope: string, returnTo: string | null, st
         add(ctx, { ...base, kind: node.kind, source: node, routes: routesOf(node.next) });
         break;
       case 'advice':
-        add(ctx, { ...base, kind: 'advice', source: node, items: node.items, routes: routesOf(node.next) });
+        add(ctx, {
+          ...base,
+          kind: 'advice',
+          source: node,
+          items: node.items.map((item) => ({ ...item, ...layerOf(item) })),
+          // Only where some item has a condition: the machine then filters the items on every entry.
+          ...(node.items.some((item) => item.when !== undefined)
+            ? {
+                itemWhen: node.items.map((item, i) =>
+                  item.when === undefined ? null : condition(item.when, `${pointer}/items/${i}/when`),
+                ),
+              }
+            : {}),
+          routes: routesOf(node.next),
+        });
         break;
       case 'end':
         add(ctx, {
@@ -192,7 +207,7 @@ function compileNext(
   next: Next,
   pointer: string,
   target: (local: string, pointer: string) => string,
-  condition: (rule: Rule, pointer: string) => Pick<FlatRoute, 'when' | 'reads' | 'test' | 'pointer'>,
+  condition: (rule: Rule, pointer: string) => FlatCondition,
 ): FlatRoute[] {
   if (typeof next === 'string') return [fallback(target(next, pointer), pointer)];
   const routes = next.routes.map((r, i) => ({
@@ -212,7 +227,7 @@ function compileCondition(
   profile: Profile | null,
   derivedCache: Map<string, (get: Lookup) => unknown>,
   insideDerived = false,
-): Pick<FlatRoute, 'when' | 'reads' | 'test' | 'pointer'> {
+): FlatCondition {
   const scan = scanRule(rule, pointer);
   for (const issue of scan.issues) problem(issue.code, issue.pointer, issue.message);
   const answers = new Set<string>();

@@ -1,9 +1,8 @@
 import { assign, setup, type AnyStateMachine } from 'xstate';
-import type { AdviceItem } from '../schema/tree-schema.js';
-import type { FlatGraph, FlatNode, FlatRoute } from './flat-graph.js';
+import { itemsHere, type FlatGraph, type FlatItem, type FlatNode, type FlatRoute } from './flat-graph.js';
 
 export interface PlanEntry {
-  item: AdviceItem;
+  item: FlatItem;
   /** Flat id of the advice node that added it. */
   node: string;
   treeId: string;
@@ -74,9 +73,11 @@ export function toMachine(graph: FlatGraph): AnyStateMachine {
         answers: ({ context, event }) => ({ ...context.answers, [keyOf(event.node)]: event.value }),
       }),
       advise: assign({
-        plan: ({ context }, params: { node: string }) => {
+        // An item's `when` reads the answers as routing does: the event's value counts as given.
+        plan: ({ context, event }, params: { node: string }) => {
           const n = graph.nodes.get(params.node)!;
-          return [...context.plan, ...n.items.map((item) => ({ item, node: n.id, treeId: n.treeId }))];
+          const get = (id: string) => (event.type === 'ANSWER' && id === event.node ? event.value : context.answers[id]);
+          return [...context.plan, ...itemsHere(n, get).map((item) => ({ item, node: n.id, treeId: n.treeId }))];
         },
       }),
     },

@@ -31,6 +31,7 @@ export function runScenario(compiled: CompiledTree, scenario: Scenario, at = '20
   else if (view.node.id !== expect.end) failures.push(`reached end "${view.node.id}", expected "${expect.end}"`);
   const plan = advice(compiled, view);
   const kinds = new Set(plan.map((p) => p.kind));
+  const layers = new Set<string>(plan.map((p) => p.layer));
   const items = new Set(plan.map((p) => p.id));
   const services = new Set(plan.flatMap((p) => p.services.map((s) => s.id)));
   if (expect.kinds) {
@@ -42,7 +43,8 @@ export function runScenario(compiled: CompiledTree, scenario: Scenario, at = '20
   for (const id of expect.items ?? []) if (!items.has(id)) failures.push(`advice item "${id}" missing (plan: ${[...items].join(', ')})`);
   for (const id of expect.services ?? [])
     if (!services.has(id)) failures.push(`service "${id}" missing (plan names: ${[...services].join(', ')})`);
-  for (const id of expect.absent ?? []) if (kinds.has(id as never) || items.has(id)) failures.push(`"${id}" should not be in the plan`);
+  for (const id of expect.absent ?? [])
+    if (kinds.has(id) || layers.has(id) || items.has(id)) failures.push(`"${id}" should not be in the plan`);
   const taken = walk(compiled.graph, view.answers, view.node.id).map((s) => `${s.node}#${s.route}`);
   return { name: scenario.name, failures, taken, end: view.done ? view.node.id : null };
 }

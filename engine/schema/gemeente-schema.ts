@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PYRAMID } from '../session/advice.js';
+import { LAYERS } from '../plan/layers.js';
 import { LocalizedText, Source } from './text.js';
 
 /** A phone number as people read it aloud: digits, spaces, "-" and a leading "+". */
@@ -67,7 +67,7 @@ export const GemeenteConfig = z
     labels: z
       .object({
         layers: z
-          .partialRecord(z.enum(PYRAMID), LocalizedText)
+          .partialRecord(z.enum(LAYERS), LocalizedText)
           .optional()
           .meta({ description: 'Headings for the pyramid layers; missing ones use the widget default.' }),
         kinds: z.record(LabelKey, LocalizedText).optional().meta({ description: 'Local names of advice items, e.g. "buuv".' }),

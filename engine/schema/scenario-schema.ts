@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Source } from './text.js';
-import { AdviceKind, TreeId } from './tree-schema.js';
+import { TreeId } from './tree-schema.js';
 
 /**
  * A scenario pins a path: these answers, in this order, must reach this end with this advice.
@@ -16,10 +16,13 @@ export const Scenario = z
     expect: z
       .object({
         end: z.string().meta({ description: 'Flat id of the end node reached.' }),
-        kinds: z.array(AdviceKind).optional().meta({ description: 'Exactly these advice kinds are in the plan.' }),
+        kinds: z
+          .array(z.string())
+          .optional()
+          .meta({ description: "Exactly these kinds (an item's label, else its layer) are in the plan." }),
         items: z.array(z.string()).optional().meta({ description: 'These plan items ("tree/item-id") are in the plan.' }),
         services: z.array(z.string()).optional().meta({ description: 'These services are named by the plan.' }),
-        absent: z.array(z.string()).optional().meta({ description: 'These kinds or item ids are NOT in the plan.' }),
+        absent: z.array(z.string()).optional().meta({ description: 'These kinds, layers or item ids are NOT in the plan.' }),
       })
       .strict(),
   })

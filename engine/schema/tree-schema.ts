@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LAYERS, LEGACY_KINDS, MIGRATION, URGENCIES } from '../plan/layers.js';
 import { checkRuleShape, LIMITS } from './limits.js';
 import { AudienceText, IsoDate, LocalizedText, Source } from './text.js';
 
@@ -29,7 +30,17 @@ export const Next = z.union([
 export type Next = z.infer<typeof Next>;
 
 export const OptionValue = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'option values are kebab-case');
-export const Option = z.object({ value: OptionValue, label: AudienceText, help: AudienceText.optional() }).strict();
+export const Option = z
+  .object({
+    value: OptionValue,
+    label: AudienceText,
+    help: AudienceText.optional(),
+    inert: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true: this option is meant to lead to the same plan as another (no option-inert warning).' }),
+  })
+  .strict();
 
 const Options = z.array(Option).min(2).max(LIMITS.optionsPerQuestion, `at most ${LIMITS.optionsPerQuestion} options: split the question`);
 
@@ -64,27 +75,30 @@ export const Input = z.discriminatedUnion('type', [
 ]);
 export type Input = z.infer<typeof Input>;
 
-export const AdviceKind = z.enum([
-  'spoed',
-  'eigen-kracht',
-  'informeel',
-  'buuv',
-  'algemeen',
-  'hbh-1',
-  'hbh-2',
-  'hbh-3',
-  'wmo-melding',
-  'maatwerk',
-  'signalering',
-  'doorverwijzing',
-  'vangnet',
-]);
+export const AdviceKind = z.enum(LEGACY_KINDS).meta({
+  description: "Legacy: the first format's advice kind. Read as layer + label; scripts/migrate-kinds.ts rewrites it.",
+});
 export type AdviceKind = z.infer<typeof AdviceKind>;
+export const Layer = z
+  .enum(LAYERS)
+  .meta({ description: 'Pyramid layer: spoed, then eigen kracht → informeel → algemeen → maatwerk → vangnet.' });
+export const Urgency = z.enum(URGENCIES).meta({
+  description: 'Time-critical: now (112, Veilig Thuis, 113), today or this-week. Up to three go to "Doe dit eerst".',
+});
 
 export const AdviceItem = z
   .object({
     id: NodeId,
-    kind: AdviceKind,
+    layer: Layer.optional(),
+    kind: AdviceKind.optional(),
+    label: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'labels are kebab-case')
+      .optional()
+      .meta({ description: 'A local label (key into gemeente.json labels.kinds), e.g. "buuv".' }),
+    urgency: Urgency.optional(),
+    urgentWhy: LocalizedText.optional().meta({ description: 'Why this cannot wait, shown in "Doe dit eerst".' }),
+    when: Rule.optional().meta({ description: 'Only in the plan when this holds; reads like a route condition of this tree.' }),
     title: AudienceText,
     text: AudienceText,
     why: AudienceText.meta({ description: 'Why this advice, in plain words; explain() adds the answers.' }),
@@ -95,7 +109,19 @@ export const AdviceItem = z
       .meta({ description: 'An application the widget can start right after the tree.' }),
     sources: z.array(Source).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((item, ctx) => {
+    if (!item.layer && !item.kind)
+      ctx.addIssue({ code: 'custom', path: ['layer'], message: `item "${item.id}" needs a "layer" (${LAYERS.join(', ')})` });
+    if (item.layer && item.kind && MIGRATION[item.kind].layer !== item.layer) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: `kind "${item.kind}" means layer "${MIGRATION[item.kind].layer}", not "${item.layer}": drop the legacy "kind"`,
+      });
+    }
+    if (item.urgentWhy && !item.urgency) ctx.addIssue({ code: 'custom', path: ['urgentWhy'], message: 'urgentWhy without an "urgency"' });
+  });
 export type AdviceItem = z.infer<typeof AdviceItem>;
 
 const staff = AudienceText.optional().meta({ description: 'What a phone or loket agent says aloud.' });

@@ -16,8 +16,8 @@ const els = walkTo([
 describe('advice', () => {
   it('orders the plan by the pyramid, whatever order the sub-flows added it in', () => {
     // vervoer (visited first) added informal help; huishouden added eigen kracht after it.
-    expect(els.plan.map((p) => p.item.kind)).toEqual(['informeel', 'eigen-kracht', 'algemeen']);
-    expect(advice(compiled, els).map((i) => i.level)).toEqual(['eigen-kracht', 'informeel', 'algemeen']);
+    expect(els.plan.map((p) => p.item.layer)).toEqual(['informeel', 'eigen-kracht', 'algemeen']);
+    expect(advice(compiled, els).map((i) => i.layer)).toEqual(['eigen-kracht', 'informeel', 'algemeen']);
   });
 
   it('attaches the services from the sociale kaart and speaks the asked language', () => {

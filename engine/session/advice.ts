@@ -1,77 +1,59 @@
 import type { CompiledTree } from '../compile/compile.js';
-import type { PlanEntry } from '../compile/machine.js';
+import { compose, type Section } from '../plan/compose.js';
+import type { Layer, Urgency } from '../plan/layers.js';
 import type { Source } from '../schema/text.js';
-import type { AdviceKind } from '../schema/tree-schema.js';
 import type { Service } from '../schema/services-schema.js';
 import { audienceKey } from '../compile/flat-graph.js';
 import { audienceOf, say } from '../text/audience.js';
 import type { SessionView } from './types.js';
 
-/** The pyramid, top first: urgent help, then what you can do yourself, down to the safety net. */
-export const PYRAMID = ['spoed', 'eigen-kracht', 'informeel', 'algemeen', 'maatwerk', 'vangnet'] as const;
-export type PyramidLevel = (typeof PYRAMID)[number];
-
-export const LEVEL_OF: Record<AdviceKind, PyramidLevel> = {
-  spoed: 'spoed',
-  'eigen-kracht': 'eigen-kracht',
-  informeel: 'informeel',
-  buuv: 'informeel',
-  algemeen: 'algemeen',
-  'hbh-1': 'algemeen',
-  doorverwijzing: 'algemeen',
-  'hbh-2': 'maatwerk',
-  'hbh-3': 'maatwerk',
-  'wmo-melding': 'maatwerk',
-  maatwerk: 'maatwerk',
-  signalering: 'vangnet',
-  // "Kom je er niet uit? Bel …": the human to fall back on, listed after everything else.
-  vangnet: 'vangnet',
-};
-
 export interface PlanItem {
   /** Stable across sessions: tree id + item id. */
   id: string;
-  kind: AdviceKind;
-  level: PyramidLevel;
+  layer: Layer;
+  /** The municipality's own label (gemeente.json labels.kinds), when the item has one. */
+  label?: string;
+  /** The label, or else the layer: what scenarios and invariants call the item's kind. */
+  kind: string;
+  section: Section;
+  urgency?: Urgency;
+  /** Why it cannot wait (items with an urgency). */
+  urgentWhy?: string;
   title: string;
   text: string;
   why: string;
   action?: 'concern-report' | 'wmo-melding';
+  /** Every service the item names, in its order. */
   services: Service[];
+  /** Of those, the ones whose card an earlier item shows: service id → that item's id. */
+  cardAt: Record<string, string>;
   sources: Source[];
   /** Flat ids of the advice nodes that added it (one item may come from several sub-flows). */
   from: string[];
 }
 
-/** The plan so far, one entry per advice item, ordered by the pyramid (stable within a level). */
+/** The plan so far, composed: spoed → doe dit eerst → the pyramid → vangnet (see compose()). */
 export function advice(compiled: CompiledTree, view: SessionView, locale = 'nl'): PlanItem[] {
   const audience = audienceOf(audienceKey(compiled.graph), view.answers);
-  return orderedEntries(view.plan).map(({ entry, from }) => {
+  return compose(view.plan).map(({ entry, from, section, cardAt }) => {
     const { item } = entry;
+    const urgentWhy = item.urgency ? say(item.urgentWhy, audience, locale) : undefined;
     return {
       id: `${entry.treeId}/${item.id}`,
-      kind: item.kind,
-      level: LEVEL_OF[item.kind],
+      layer: item.layer,
+      ...(item.label ? { label: item.label } : {}),
+      kind: item.label ?? item.layer,
+      section,
+      ...(item.urgency ? { urgency: item.urgency } : {}),
+      ...(urgentWhy ? { urgentWhy } : {}),
       title: say(item.title, audience, locale)!,
       text: say(item.text, audience, locale)!,
       why: say(item.why, audience, locale)!,
       ...(item.action ? { action: item.action } : {}),
       services: (item.services ?? []).map((id) => compiled.services.get(id)!).filter(Boolean),
+      cardAt,
       sources: item.sources,
       from,
     };
   });
-}
-
-/** Deduplicates items that several sub-flows added, then sorts by pyramid level. */
-export function orderedEntries(plan: readonly PlanEntry[]): { entry: PlanEntry; from: string[] }[] {
-  const byId = new Map<string, { entry: PlanEntry; from: string[]; order: number }>();
-  plan.forEach((entry, order) => {
-    const id = `${entry.treeId}/${entry.item.id}`;
-    const seen = byId.get(id);
-    if (seen) seen.from.push(entry.node);
-    else byId.set(id, { entry, from: [entry.node], order });
-  });
-  const rank = (e: PlanEntry) => PYRAMID.indexOf(LEVEL_OF[e.item.kind]);
-  return [...byId.values()].sort((a, b) => rank(a.entry) - rank(b.entry) || a.order - b.order);
 }

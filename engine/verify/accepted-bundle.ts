@@ -34,6 +34,9 @@ export function acceptedBundle(input: BundleInput, accepted: readonly string[]):
     profile,
     graphs,
     explorations: new Map(),
+    // The proof ran in the verifier thread; its results are in that thread's problems.
+    invariants: [],
+    proofStates: 0,
     problems: [],
   };
 }

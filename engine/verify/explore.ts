@@ -1,4 +1,4 @@
-import { answerKey, PROFILE, type FlatGraph, type FlatNode } from '../compile/flat-graph.js';
+import { answerKey, itemsHere, PROFILE, type FlatGraph, type FlatNode, type Lookup } from '../compile/flat-graph.js';
 import { postOrder } from '../compile/post-order.js';
 import { scanRule } from '../logic/rule-scan.js';
 import type { QuestionNode } from '../schema/tree-schema.js';
@@ -67,8 +67,9 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null, budge
   let states = 0;
   const meter = budgetMeter(budget);
   const nodeOf = (id: string) => graph.nodes.get(id)!;
-  const isHuman = (n: FlatNode) =>
-    n.kind === 'advice' && n.items.some((i) => i.kind === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
+  // Only the items whose condition holds on this path count: a conditional 112 is no safety net.
+  const isHuman = (n: FlatNode, get: Lookup) =>
+    n.kind === 'advice' && itemsHere(n, get).some((i) => i.layer === 'spoed' || (i.services ?? []).some((s) => humanServices.has(s)));
 
   /**
    * A sub-flow reads only its own answers and the profile facts, and starts with none of its own,
@@ -153,7 +154,7 @@ export function explore(graph: FlatGraph, services: ServiceCatalog | null, budge
         if (!safe) result.unsafeEnds.add(id);
         continue;
       }
-      const nowSafe = safe || isHuman(node);
+      const nowSafe = safe || isHuman(node, (k) => answers[k]);
       const values = node.kind === 'question' ? domainOf(node, compared) : node.kind === 'info' ? { values: [null], complete: true } : null;
       if (values && !values.complete) {
         result.complete = false;
@@ -261,6 +262,7 @@ export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
       for (const k of r.reads) set.add(k);
       for (const k of memo.get(r.to) ?? EMPTY) set.add(k);
     }
+    for (const c of node.itemWhen ?? []) for (const k of c?.reads ?? []) set.add(k);
     if (node.kind === 'question' || node.kind === 'info') set.delete(answerKey(node));
     memo.set(id, set);
   }
@@ -271,8 +273,8 @@ export function liveAnswers(graph: FlatGraph): Map<string, Set<string>> {
 export function comparedConstants(graph: FlatGraph): Map<string, unknown[]> {
   const out = new Map<string, unknown[]>();
   for (const node of graph.nodes.values()) {
-    for (const r of node.routes) {
-      if (r.when === null) continue;
+    for (const r of [...node.routes, ...(node.itemWhen ?? [])]) {
+      if (!r || r.when === null) continue;
       for (const c of scanRule(r.when).comparisons) {
         // Profile facts are global (`profile.<fact>`); answers are scoped to their call site.
         const id = c.var.startsWith(PROFILE) ? PROFILE + c.var.split('.')[1] : node.scope + c.var.split('.')[0];

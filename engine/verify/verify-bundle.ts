@@ -1,6 +1,6 @@
 import { audienceKey, type FlatGraph } from '../compile/flat-graph.js';
 import { flatten } from '../compile/flatten.js';
-import { escapePointer } from '../logic/rule-scan.js';
+import { escapePointer, scanRule } from '../logic/rule-scan.js';
 import type { GemeenteConfig } from '../schema/gemeente-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { ServiceCatalog } from '../schema/services-schema.js';
@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS, type ExploreBudget, type VerifyLimits } from './budget.
 import { budgetProblem } from './budget-problem.js';
 import { explore, type Exploration } from './explore.js';
 import { verifyGemeenteConfig } from './gemeente-checks.js';
+import { invariantProblems, type InvariantResult } from './invariant-problems.js';
 import { cycleProblems } from './graph-checks.js';
 import { hasErrors, type Problem } from './problem.js';
 import { audienceTextProblems, declarationProblems, parseProfile } from './profile-checks.js';
@@ -25,6 +26,8 @@ export interface BundleInput {
   config?: unknown | null;
   /** profile.json: the municipality's profile questions (absent or null: none). */
   profile?: unknown | null;
+  /** invariants.json: policy rules proved on every path (absent or null: none). */
+  invariants?: unknown | null;
 }
 
 export interface VerifyOptions {
@@ -48,6 +51,10 @@ export interface VerifiedBundle {
   /** Flat graphs of every tree that verified without errors, keyed by tree id. */
   graphs: Map<string, FlatGraph>;
   explorations: Map<string, Exploration>;
+  /** Each invariant and whether it held on every path of every root tree. */
+  invariants: InvariantResult[];
+  /** States the invariant proof (and option-inert check) walked, over all root trees. */
+  proofStates: number;
   problems: Problem[];
 }
 
@@ -109,7 +116,7 @@ export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): V
   const explorations = new Map<string, Exploration>();
   const reachedNodes = new Set<string>();
   const takenRoutes = new Set<string>();
-  const reads = readAnswers(trees.values(), profile, options.extraReads);
+  const reads = readAnswers(trees.values(), profile, [...invariantReads(input.invariants), ...(options.extraReads ?? [])]);
   for (const tree of trees.values()) {
     const unused = answerUnusedProblems(tree, `${gemeente}/${tree.id}`, reads, profile);
     problems.push(...unused);
@@ -170,10 +177,25 @@ export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): V
     [...trees.keys()].filter((id) => problems.some((p) => p.code === 'audience-variant-missing' && p.where === `${gemeente}/${id}`)),
   );
   for (const [id, graph] of graphs) if (usesBroken(graph, misworded)) graphs.delete(id);
+  const proved = invariantProblems(input.invariants ?? null, gemeente, trees, graphs, services);
+  problems.push(...proved.problems);
+  // A root tree that breaks a policy rule is not served, like any other error.
+  for (const id of proved.refused) graphs.delete(id);
   // A broken gemeente.json refuses the whole bundle: its trees would otherwise run without the
   // municipality's numbers, and the previous good version keeps serving instead.
   if (hasErrors(checked.problems)) graphs.clear();
-  return { gemeente, trees, services, config: checked.config, profile, graphs, explorations, problems: dedupe(problems) };
+  return {
+    gemeente,
+    trees,
+    services,
+    config: checked.config,
+    profile,
+    graphs,
+    explorations,
+    invariants: proved.results,
+    proofStates: proved.states,
+    problems: dedupe(problems),
+  };
 }
 
 function parseServices(input: BundleInput, problems: Problem[]): ServiceCatalog | null {
@@ -368,4 +390,19 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The answers invariants.json reads ("<tree>.<question>" → "<tree>/<question>", "profile.<fact>"):
+ * they count as read for `answer-unused`. A malformed file is reported by the invariant proof.
+ */
+function invariantReads(json: unknown): string[] {
+  const list = (json as { invariants?: { when?: unknown }[] } | null)?.invariants;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((inv) =>
+    scanRule(inv?.when ?? true).vars.map((v) => {
+      const [head, name] = v.split('.');
+      return head === 'profile' ? `profile.${name}` : `${head}/${name}`;
+    }),
+  );
 }

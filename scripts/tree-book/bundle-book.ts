@@ -1,5 +1,6 @@
 import { formatProblem, type Tree, type VerifiedBundle } from '../../engine/index.js';
 import { indexPage } from './index-page.js';
+import { invariantsPage } from './invariants-page.js';
 import { treePage, type BookContext } from './tree-page.js';
 
 export class TreeBookError extends Error {
@@ -42,7 +43,11 @@ export function bundleBook(bundle: VerifiedBundle): Book {
   };
   const files = new Map<string, string>();
   const gaps: Book['gaps'] = [];
-  files.set('README.md', indexPage(bundle.gemeente, trees, bundle.services?.services ?? []));
+  const rules = bundle.invariants.length
+    ? `\n## Beleidsregels\n\n[${bundle.invariants.length} beleidsregels](invariants.md), met hun bronnen en het bewijs dat ze op elk pad gelden.\n`
+    : '';
+  files.set('README.md', indexPage(bundle.gemeente, trees, bundle.services?.services ?? []) + rules);
+  if (bundle.invariants.length) files.set('invariants.md', invariantsPage(bundle.gemeente, bundle.invariants, bundle.trees));
   for (const tree of trees) {
     const page = treePage(tree, ctx);
     files.set(`${tree.id}.md`, page.markdown);

@@ -1,4 +1,4 @@
-import type { AdviceKind, PyramidLevel, Source, Tree } from '../../engine/index.js';
+import type { Layer, Source, Tree, Urgency } from '../../engine/index.js';
 
 /** The seed documents (domain.md), so a reviewer knows which text "001" is. */
 export const SEEDS: Record<string, string> = {
@@ -36,7 +36,8 @@ export const PURPOSE: Record<Tree['door'], string> = {
   sub: 'Een deel van een vraaggesprek dat andere bomen gebruiken.',
 };
 
-export const KINDS: Record<AdviceKind, string> = {
+/** Words for the labels the first tree format had as kinds (a label not listed is shown bare). */
+export const KINDS: Record<string, string> = {
   spoed: 'spoedhulp',
   'eigen-kracht': 'eigen kracht',
   informeel: 'informele hulp',
@@ -52,13 +53,19 @@ export const KINDS: Record<AdviceKind, string> = {
   vangnet: 'vangnet (altijd iemand om te bellen)',
 };
 
-export const LEVELS: Record<PyramidLevel, string> = {
+export const LEVELS: Record<Layer, string> = {
   spoed: '0 – spoed',
   'eigen-kracht': '1 – eigen kracht',
   informeel: '2 – informele hulp',
   algemeen: '3 – algemene voorziening',
   maatwerk: '4 – maatwerk',
   vangnet: '5 – vangnet',
+};
+
+export const URGENCY_WORDS: Record<Urgency, string> = {
+  now: 'nu meteen – dit gaat bovenaan het advies',
+  today: 'vandaag nog – dit gaat bovenaan het advies',
+  'this-week': 'deze week – dit gaat bovenaan het advies',
 };
 
 export const ACTIONS = {

@@ -1,6 +1,7 @@
-import { LEVEL_OF, type AdviceItem, type Service, type Tree } from '../../engine/index.js';
+import { type AdviceItem, type Service, type Tree } from '../../engine/index.js';
+import { layerOf } from '../../engine/plan/layers.js';
 import { OTHERWISE, quote, translateCondition } from './condition-words.js';
-import { ACTIONS, DOORS, KINDS, LEVELS, PURPOSE, inputWords, sourceWords } from './labels.js';
+import { ACTIONS, DOORS, KINDS, LEVELS, PURPOSE, URGENCY_WORDS, inputWords, sourceWords } from './labels.js';
 import { blockquote, cell } from './markdown.js';
 import { flowchart } from './mermaid.js';
 import { edgesOf, nodeOrder } from './order.js';
@@ -119,7 +120,7 @@ function nodeSection(tree: Tree, id: string, node: Node, ctx: BookContext, gaps:
       if (node.sources?.length) out.push(...node.sources.map((s) => `- Bron: ${sourceWords(s)}`), '');
       break;
     case 'advice':
-      node.items.forEach((item) => out.push(...adviceItem(item, ctx)));
+      node.items.forEach((item, i) => out.push(...adviceItem(item, tree, ctx, `/nodes/${id}/items/${i}/when`, gaps)));
       break;
     case 'route':
       out.push('Hier stelt de boom geen vraag. Hij kiest de weg met de antwoorden die al gegeven zijn.', '');
@@ -176,13 +177,24 @@ function routes(tree: Tree, id: string, node: Node, gaps: Page['gaps']): string[
   return out;
 }
 
-function adviceItem(item: AdviceItem, ctx: BookContext): string[] {
+function adviceItem(item: AdviceItem, tree: Tree, ctx: BookContext, pointer: string, gaps: Page['gaps']): string[] {
   const out = [`#### ${dutchLabel(item.title)}`, ''];
+  const { layer, label } = layerOf(item);
+  const kind = label ?? layer;
   out.push(
-    `- **Soort:** \`${item.kind}\` – ${KINDS[item.kind]}`,
-    `- **Niveau in de piramide:** ${LEVELS[LEVEL_OF[item.kind]]}`,
+    `- **Soort:** \`${kind}\`${KINDS[kind] ? ` – ${KINDS[kind]}` : ''}`,
+    `- **Niveau in de piramide:** ${LEVELS[layer]}`,
     `- **Id:** \`${item.id}\``,
   );
+  if (item.urgency) {
+    const why = item.urgentWhy ? ` – ${item.urgentWhy.nl.replace(/\n+/g, ' ')}` : '';
+    out.push(`- **Haast:** ${URGENCY_WORDS[item.urgency]}${why}`);
+  }
+  if (item.when !== undefined) {
+    const t = translateCondition(item.when, tree);
+    for (const rule of t.gaps) gaps.push({ pointer, rule });
+    out.push(`- **Alleen in het advies:** ${t.words}`);
+  }
   if (item.action) out.push(`- **Direct regelen:** ${ACTIONS[item.action]}`);
   out.push('', blockquote(dutch(item.text)), '', `**Waarom dit advies:** ${dutch(item.why).replace(/\n+/g, ' ')}`, '');
   if (item.services?.length) {

@@ -1,7 +1,7 @@
 // The HTTP contract between server and clients (widget, staff console). Types only: the widget
 // imports them without pulling server code into its bundle. The server validates requests with
 // zod schemas that mirror these shapes; OpenAPI at /api/openapi.json is generated from them.
-import type { Channel, LocalizedText, PresentedStep, PyramidLevel, TrailEntry } from '../../engine/index.js';
+import type { Channel, Layer, LocalizedText, PresentedStep, Section, TrailEntry, Urgency } from '../../engine/index.js';
 
 export type { Channel, PresentedStep, PresentedInput, TrailEntry } from '../../engine/index.js';
 
@@ -25,15 +25,24 @@ export interface PresentedService {
 
 export interface PresentedAdvice {
   id: string;
+  /** The municipality's label for the item, else its layer. */
   kind: string;
-  level: PyramidLevel;
+  layer: Layer;
+  /** Where the plan puts it: spoed, "Doe dit eerst", the pyramid (by layer) or the vangnet. */
+  section: Section;
+  urgency?: Urgency;
+  /** Why it cannot wait: the one line "Doe dit eerst" shows under the title. */
+  urgentWhy?: string;
   title: string;
   text: string;
   /** "Waarom krijg ik dit advies?": the item's reason and the answers that led to it. */
   why: string;
   because: { node: string; question: string; answer: string }[];
   action?: 'concern-report' | 'wmo-melding';
+  /** Every service the item names; a card is shown only where `cardAt` has no entry for it. */
   services: PresentedService[];
+  /** Services whose card an earlier item shows: service id → that item's id. */
+  cardAt: Record<string, string>;
 }
 
 export interface SessionState {
@@ -158,7 +167,7 @@ export interface GemeenteView {
   helpBar: { text: LocalizedText; tel: string }[];
   /** Token name (without "--vraagwijzer-") → CSS value. */
   theme: Record<string, string>;
-  labels: { layers: Partial<Record<PyramidLevel, LocalizedText>>; kinds: Record<string, LocalizedText> };
+  labels: { layers: Partial<Record<Layer, LocalizedText>>; kinds: Record<string, LocalizedText> };
 }
 
 /** RFC 9457 problem details, as every error response carries them. */

@@ -26,7 +26,7 @@ ${actions}`;
 
 function item(lang: string, words: { kcc: string }, a: PresentedAdvice, concernHref: string): Html {
   return h`<article class="advice-item" aria-labelledby="t-${a.id}">
-<p class="level">${t(lang, `level_${a.level}` as MessageKey)}</p>
+<p class="level">${t(lang, `level_${a.layer}` as MessageKey)}</p>
 <h2 id="t-${a.id}">${a.title}</h2>
 ${markdownHtml(a.text)}
 ${a.services.map((s) => service(lang, s))}

@@ -43,13 +43,17 @@ export function presentAdvice(compiled: CompiledTree, view: SessionView, locale:
   return items.map((item) => ({
     id: item.id,
     kind: item.kind,
-    level: item.level,
+    layer: item.layer,
+    section: item.section,
+    ...(item.urgency ? { urgency: item.urgency } : {}),
+    ...(item.urgentWhy ? { urgentWhy: item.urgentWhy } : {}),
     title: item.title,
     text: item.text,
     why: item.why,
     because: reasons.get(item.id) ?? [],
     ...(item.action ? { action: item.action } : {}),
     services: item.services.map((s) => presentService(s, locale)),
+    cardAt: item.cardAt,
   }));
 }
 

@@ -38,7 +38,7 @@ describe('session lifecycle', () => {
     // Age 80 routes to the home visit; multi-choice chose both domains.
     const ids = state.advice.map((a) => a.id);
     expect(ids).toContain('oplossing/huisbezoek');
-    const levels = state.advice.map((a) => a.level);
+    const levels = state.advice.map((a) => a.layer);
     const order = ['spoed', 'eigen-kracht', 'informeel', 'algemeen', 'maatwerk', 'vangnet'];
     expect([...levels].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(levels);
     const visit = state.advice.find((a) => a.id === 'oplossing/huisbezoek')!;

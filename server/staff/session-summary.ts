@@ -21,7 +21,7 @@ export function sessionSummary(
   }
   if (shared.includes('advice')) {
     lines.push('', 'Advies:');
-    for (const a of state.advice) lines.push(`- [${a.level}] ${a.title}`);
+    for (const a of state.advice) lines.push(`- [${a.layer}] ${a.title}`);
   }
   if (shared.includes('notes') && notes.length) {
     lines.push('', 'Aantekeningen medewerker:');

@@ -9,9 +9,9 @@ export interface BundleFiles {
 }
 
 /**
- * Reads one municipality's folder: every `<id>.json` tree, `services.json`, `gemeente.json` and
- * `profile.json`. Scenario files (`*.scenarios.json`, also in sub-folders) are not trees and are left
- * to the scenario runner.
+ * Reads one municipality's folder: every `<id>.json` tree, `services.json`, `gemeente.json`,
+ * `profile.json` and `invariants.json`. Scenario files (`*.scenarios.json`, also in sub-folders) are not
+ * trees and are left to the scenario runner.
  * JSON that does not parse becomes a problem with the parser's message, like any other.
  */
 export async function readBundle(dir: string): Promise<ParsedBundle> {
@@ -57,6 +57,7 @@ export function parseBundle({ gemeente, files }: BundleFiles): ParsedBundle {
     if (file === 'services.json') input.services = json;
     else if (file === 'gemeente.json') input.config = json;
     else if (file === 'profile.json') input.profile = json;
+    else if (file === 'invariants.json') input.invariants = json;
     else input.trees.push({ name: file.slice(0, -'.json'.length), json });
   }
   // A file that does not parse is reported as such, not also as missing.

@@ -15,18 +15,19 @@ import {
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 export const TREES = new URL('../../trees/', import.meta.url).pathname;
 
+const NOT_TREES = ['services.json', 'invariants.json', 'gemeente.json', 'profile.json'];
+
 /** Synchronous read of a municipality folder (tests only; the server reads asynchronously). */
 export function readInput(dir: string): BundleInput {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.scenarios.json'));
   const json = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
   return {
     gemeente: dir.replace(/\/$/, '').split('/').pop()!,
-    trees: files
-      .filter((f) => !['services.json', 'gemeente.json', 'profile.json'].includes(f))
-      .map((f) => ({ name: f.slice(0, -5), json: json(f) })),
+    trees: files.filter((f) => !NOT_TREES.includes(f)).map((f) => ({ name: f.slice(0, -5), json: json(f) })),
     services: files.includes('services.json') ? json('services.json') : null,
     ...(files.includes('gemeente.json') ? { config: json('gemeente.json') } : {}),
     profile: files.includes('profile.json') ? json('profile.json') : null,
+    invariants: files.includes('invariants.json') ? json('invariants.json') : null,
   };
 }
 
@@ -37,13 +38,13 @@ export function demo(): { bundle: VerifiedBundle; compiled: (tree?: string) => C
   return { bundle, compiled: (tree = 'start') => compile(bundle.graphs.get(tree)!, bundle.services) };
 }
 
-/** Every shipped municipality folder that has trees, plus the demo and profile fixtures. */
+/** Every shipped municipality folder that has trees, plus the demo, profile and plan fixtures. */
 export function shippedDirs(): string[] {
   const dirs = readdirSync(TREES, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== 'schema')
     .map((e) => join(TREES, e.name))
-    .filter((d) => readdirSync(d).some((f) => f.endsWith('.json') && f !== 'services.json' && !f.endsWith('.scenarios.json')));
-  return [join(FIXTURES, 'demo'), join(FIXTURES, 'profile'), ...dirs];
+    .filter((d) => readdirSync(d).some((f) => f.endsWith('.json') && !NOT_TREES.includes(f) && !f.endsWith('.scenarios.json')));
+  return [join(FIXTURES, 'demo'), join(FIXTURES, 'profile'), join(FIXTURES, 'plan'), ...dirs];
 }
 
 /** A deep copy of a demo tree for a test to break. */
