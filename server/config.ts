@@ -1,5 +1,6 @@
 // Everything the server can be told from outside. main.ts reads it from the environment once;
 // tests build it with `testConfig()` so no test depends on the process environment.
+import type { TrustProxy } from './http/client-address.js';
 
 export interface RateRule {
   /** Requests allowed per window, per client address. */
@@ -28,8 +29,8 @@ export interface Config {
   closedConcernRetentionMs: number;
   retentionIntervalMs: number;
   rateLimits: { sessions: RateRule; resume: RateRule; concerns: RateRule };
-  /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy: boolean;
+  /** Which proxies may tell the client address in X-Forwarded-For (see client-address.ts). */
+  trustProxy: TrustProxy;
   logLevel: string;
 }
 
