@@ -4,6 +4,7 @@ import type { Deps } from './deps.js';
 import { bodyLimit } from './http/body-limit.js';
 import { clientAddress } from './http/client-address.js';
 import { cors } from './http/cors.js';
+import { refuseNulInUrl } from './http/nul-guard.js';
 import { allOrigins } from './http/origin-guard.js';
 import { ApiError, problemResponse } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
@@ -81,6 +82,8 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
     ),
   );
 
+  // After CORS and the body limit, so that a browser can read the refusal and a huge body is refused first.
+  app.use(refuseNulInUrl());
   app.route('/', healthRoutes(deps, state));
   app.route('/', treeRoutes(deps));
   app.route('/', sessionRoutes(deps, sessions, clientOf));
