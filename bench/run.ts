@@ -1,4 +1,4 @@
-// npm run bench [engine|server|widget…] – runs the benchmarks and prints one table. Every ratio
+// npm run bench [engine|server|widget|wal…] – runs the benchmarks and prints one table. Every ratio
 // compares with a baseline measured in the same run on the same machine; nothing is asserted in tests.
 import type { Row } from './stats.js';
 
@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<{ run: () => Promise<Row[]> }>> = {
   engine: () => import('./engine.js'),
   server: () => import('./server.js' as string),
   widget: () => import('./widget.js' as string),
+  wal: () => import('./wal.js'),
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(suites);
