@@ -5,6 +5,7 @@ import { bodyLimit } from './http/body-limit.js';
 import { clientAddress } from './http/client-address.js';
 import { cors } from './http/cors.js';
 import { refuseNulInUrl } from './http/nul-guard.js';
+import { publicOrigin, publicOriginOf } from './http/public-origin.js';
 import { allOrigins } from './http/origin-guard.js';
 import { ApiError, problemResponse } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
@@ -47,6 +48,8 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
     problemResponse(new ApiError(404, 'not-found', `Nothing at ${c.req.method} ${c.req.path}. The API is described at /api/docs.`)),
   );
 
+  // First: every later middleware and route (the staff ones too) asks originOf(c).
+  app.use(publicOrigin(publicOriginOf(config.publicOrigin, config.trustProxy)));
   app.use(securityHeaders());
   app.use(requestLog(logger));
   app.use(

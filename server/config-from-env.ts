@@ -2,13 +2,14 @@ import { resolve } from 'node:path';
 import { gemeenteDirs } from './tree-store/read-bundle.js';
 import { DEFAULTS, type Config, type RateRule } from './config.js';
 import { trustProxyFromEnv } from './http/client-address.js';
+import { publicOriginFromEnv } from './http/public-origin.js';
 
 /**
  * The environment variables the server understands (documented in the README):
  * PORT, DATABASE_URL, TREES_ROOT (default trees/) or TREE_DIRS (comma list of municipality
  * folders), SERVE_DRAFTS=1, CORS_ORIGINS='{"haarlem":["https://www.haarlem.nl"]}',
  * SESSION_TTL_DAYS, RESUME_TTL_DAYS, CONCERN_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
- * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY (hops or proxy addresses), LOG_LEVEL.
+ * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY (hops or proxy addresses), PUBLIC_ORIGIN, LOG_LEVEL.
  */
 export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
   const days = (name: string, fallback: number) => (env[name] ? Number(env[name]) * 86_400_000 : fallback);
@@ -31,6 +32,7 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
       concerns: rate(env.RATE_CONCERNS, DEFAULTS.rateLimits.concerns),
     },
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    publicOrigin: publicOriginFromEnv(env.PUBLIC_ORIGIN),
     logLevel: env.LOG_LEVEL ?? DEFAULTS.logLevel,
   };
 }

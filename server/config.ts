@@ -31,6 +31,8 @@ export interface Config {
   rateLimits: { sessions: RateRule; resume: RateRule; concerns: RateRule };
   /** Which proxies may tell the client address in X-Forwarded-For (see client-address.ts). */
   trustProxy: TrustProxy;
+  /** The origin browsers use (https://…) when a proxy in front terminates TLS; see public-origin.ts. */
+  publicOrigin?: string;
   logLevel: string;
 }
 

@@ -18,8 +18,7 @@ export type TrustProxy = false | { hops: number } | { proxies: string[] };
  */
 export function clientAddress(trust: TrustProxy) {
   return (c: Context): string => {
-    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-    const socket = normalise(incoming?.socket?.remoteAddress ?? 'local');
+    const socket = normalise(socketAddress(c));
     if (!trust) return socket;
     const forwarded = (c.req.header('x-forwarded-for') ?? '')
       .split(',')
@@ -31,6 +30,18 @@ export function clientAddress(trust: TrustProxy) {
     const trusted = new Set(trust.proxies.map(normalise));
     return chain.find((address) => !trusted.has(address)) ?? chain[chain.length - 1]!;
   };
+}
+
+/** Whether the socket's peer is a proxy you run: only then are its X-Forwarded-* headers believed. */
+export function peerIsTrustedProxy(trust: TrustProxy, c: Context): boolean {
+  if (!trust) return false;
+  if ('hops' in trust) return trust.hops >= 1;
+  return new Set(trust.proxies.map(normalise)).has(normalise(socketAddress(c)));
+}
+
+function socketAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'local';
 }
 
 /** `::ffff:10.0.0.1` (IPv4 on a dual-stack socket) is `10.0.0.1`; proxies write either. */

@@ -5,6 +5,7 @@ import { hashSecret } from '../ids.js';
 import { ApiError } from '../http/problem.js';
 import type { Principal, StaffEnv, StaffKit } from './context.js';
 import { clearStaffCookies, readStaffCookies, setStaffCookies } from './cookies.js';
+import { originOf } from '../http/public-origin.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** last_seen_at is written at most this often: the idle timeout does not need a write per request. */
@@ -87,7 +88,7 @@ function checkCsrf(c: Context, kit: StaffKit, principal: Principal): void {
       'Send the X-CSRF-Token header with the value of the vw_csrf cookie (the staff pages do this for you). Reload the page if you signed in again elsewhere.',
     );
   const origin = c.req.header('origin');
-  if (origin && origin !== new URL(c.req.url).origin)
+  if (origin && origin !== originOf(c))
     throw new ApiError(403, 'origin-not-allowed', `Staff changes are only accepted from this server's own pages, not from ${origin}.`);
 }
 

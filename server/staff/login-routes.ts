@@ -8,6 +8,7 @@ import { authenticate, startStaffSession } from './auth.js';
 import type { StaffEnv, StaffKit } from './context.js';
 import { clearStaffCookies } from './cookies.js';
 import { verifyPassword } from './password.js';
+import { originOf } from '../http/public-origin.js';
 
 const LoginBody = z.strictObject({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
@@ -19,7 +20,7 @@ export function loginRoutes(kit: StaffKit) {
   return new Hono<StaffEnv>()
     .post('/api/staff/login', limiter, async (c) => {
       const origin = c.req.header('origin');
-      if (origin && origin !== new URL(c.req.url).origin)
+      if (origin && origin !== originOf(c))
         throw new ApiError(403, 'origin-not-allowed', 'Sign in from the staff sign-in page of this server.');
       const { name, password } = await jsonBody(c, LoginBody);
       const account = await kit.repo.accountByName(name);
