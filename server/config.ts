@@ -1,6 +1,7 @@
 // Everything the server can be told from outside. main.ts reads it from the environment once;
 // tests build it with `testConfig()` so no test depends on the process environment.
 import type { TrustProxy } from './http/client-address.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './http/server-limits.js';
 
 export interface RateRule {
   /** Requests allowed per window, per client address. */
@@ -33,6 +34,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The origin browsers use (https://…) when a proxy in front terminates TLS; see public-origin.ts. */
   publicOrigin?: string;
+  /** Request, headers and keep-alive timeouts and the per-address socket cap (server-limits.ts). */
+  limits: ServerLimits;
   logLevel: string;
 }
 
@@ -57,5 +60,6 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
     concerns: { limit: 5, windowMs: 10 * MINUTE },
   },
   trustProxy: false,
+  limits: DEFAULT_LIMITS,
   logLevel: 'info',
 };

@@ -34,9 +34,14 @@ export function clientAddress(trust: TrustProxy) {
 
 /** Whether the socket's peer is a proxy you run: only then are its X-Forwarded-* headers believed. */
 export function peerIsTrustedProxy(trust: TrustProxy, c: Context): boolean {
+  return isTrustedProxy(trust, socketAddress(c));
+}
+
+/** A socket peer that is a proxy you run: with a hop count, every peer is (the nearest hop). */
+export function isTrustedProxy(trust: TrustProxy, address: string): boolean {
   if (!trust) return false;
   if ('hops' in trust) return trust.hops >= 1;
-  return new Set(trust.proxies.map(normalise)).has(normalise(socketAddress(c)));
+  return trust.proxies.map(normalise).includes(normalise(address));
 }
 
 function socketAddress(c: Context): string {
