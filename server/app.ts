@@ -8,7 +8,7 @@ import { refuseNulInUrl } from './http/nul-guard.js';
 import { publicOrigin, publicOriginOf } from './http/public-origin.js';
 import { allOrigins } from './http/origin-guard.js';
 import { ApiError, problemResponse } from './http/problem.js';
-import { requestLog } from './http/request-log.js';
+import { CLIENT_CLOSED_REQUEST, clientAborted, requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { concernDocs, concernRoutes } from './routes/concern-routes.js';
 import { docRoutes } from './routes/doc-routes.js';
@@ -36,6 +36,12 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(err);
+    if (clientAborted(c, err)) {
+      // Not a failure of ours, and nobody reads this answer: the request log notes it at info.
+      return problemResponse(
+        new ApiError(CLIENT_CLOSED_REQUEST, 'client-closed-request', 'The connection closed before the request had arrived.'),
+      );
+    }
     logger.error(
       { err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack }, route: c.req.routePath },
       'unhandled error',
