@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Account, Role } from '../db/staff-repo.js';
 import { hashSecret } from '../ids.js';
-import { ApiError } from '../http/problem.js';
+import { ApiError, problemResponse } from '../http/problem.js';
 import type { Principal, StaffEnv, StaffKit } from './context.js';
 import { clearStaffCookies, readStaffCookies, setStaffCookies } from './cookies.js';
 import { originOf } from '../http/public-origin.js';
@@ -37,11 +37,16 @@ export function authenticate(kit: StaffKit, opts: { page?: boolean } = {}): Midd
     const principal = await resolve(c, kit);
     if (!principal) {
       if (opts.page) return c.redirect(`/staff/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
-      throw new ApiError(
-        401,
-        'staff-login-required',
-        'Sign in at /staff/login first (your session may have ended after 30 minutes without activity).',
+      const problem = problemResponse(
+        new ApiError(
+          401,
+          'staff-login-required',
+          'Sign in at /staff/login first (your session may have ended after 30 minutes without activity).',
+        ),
       );
+      // Answered through c, not thrown: c holds the Set-Cookie that clears an ended session's
+      // cookies (resolve), and a thrown error's response would go out without it.
+      return c.body(await problem.text(), 401, { 'content-type': problem.headers.get('content-type')! });
     }
     c.set('staff', principal);
     if (!SAFE.has(c.req.method)) checkCsrf(c, kit, principal);
