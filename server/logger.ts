@@ -8,7 +8,7 @@ export type { Logger };
  * name: a bare `code` is a problem code or an error code ("EADDRINUSE") far more often than a
  * resume code, and hiding every one of them hid why the server failed.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',

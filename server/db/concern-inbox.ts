@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ConcernStatusName } from './concern-repo.js';
 import type { StaffDb } from './staff-repo.js';
 
-export interface InboxFilter {
+interface InboxFilter {
   status?: ConcernStatusName;
   urgency?: string;
   about?: string;
