@@ -6,6 +6,7 @@ import { clientAddress } from './http/client-address.js';
 import { cors } from './http/cors.js';
 import { refuseNulInUrl } from './http/nul-guard.js';
 import { publicOrigin, publicOriginOf } from './http/public-origin.js';
+import { requestContext } from './http/request-context.js';
 import { allOrigins } from './http/origin-guard.js';
 import { ApiError, problemResponse } from './http/problem.js';
 import { CLIENT_CLOSED_REQUEST, clientAborted, requestLog } from './http/request-log.js';
@@ -93,6 +94,12 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
 
   // After CORS and the body limit, so that a browser can read the refusal and a huge body is refused first.
   app.use(refuseNulInUrl());
+  // The client address, as configured (TRUST_PROXY), for the audit log of whatever this request does.
+  app.use(async (c, next) => {
+    const store = requestContext.getStore();
+    if (store) store.address = clientOf(c);
+    await next();
+  });
   app.route('/', healthRoutes(deps, state));
   app.route('/', treeRoutes(deps));
   app.route('/', sessionRoutes(deps, sessions, clientOf));

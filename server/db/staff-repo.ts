@@ -68,6 +68,12 @@ export interface StaffTables {
     target_kind: string;
     target_id: string | null;
     detail: string | null;
+    /** The client address (client-address.ts), for rows since migration 0006. */
+    address: string | null;
+    /** The place in the hash chain (audit-chain.ts), its predecessor's hash and its own. */
+    seq: number | null;
+    prev_hash: string | null;
+    hash: string | null;
   };
 }
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
  * every log line written meanwhile and every problem response carry its id, with no logger handed
  * down through the routes.
  */
-export const requestContext = new AsyncLocalStorage<{ requestId: string }>();
+export const requestContext = new AsyncLocalStorage<{ requestId: string; address?: string }>();
 
 /** The caller's X-Request-Id when it looks like one (a proxy's, say), else a fresh one. */
 export function requestIdFrom(header: string | undefined): string {
@@ -14,3 +14,6 @@ export function requestIdFrom(header: string | undefined): string {
 }
 
 export const currentRequestId = (): string | undefined => requestContext.getStore()?.requestId;
+
+/** The client address of the current request (client-address.ts), once app.ts has worked it out. */
+export const currentAddress = (): string | undefined => requestContext.getStore()?.address;

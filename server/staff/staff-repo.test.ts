@@ -180,6 +180,33 @@ function staffSuite(name: string, open: () => Promise<Db>) {
         ['concern.close', { n: 1 }],
       ]);
     });
+
+    it('the audit log is a hash chain: two nodes racing for its end each get a place, and a changed or removed row is found', async () => {
+      // Two repos on one database, as two server processes would be.
+      const audit = auditRepo(k, id);
+      const otherNode = auditRepo(k, id);
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          (i % 2 ? otherNode : audit).write({
+            at: AT,
+            accountId: 'a1',
+            role: 'beheerder',
+            action: `race.${i}`,
+            targetKind: 'account',
+            targetId: 'a1',
+            address: '203.0.113.7',
+          }),
+        ),
+      );
+      const before = await audit.verify();
+      expect(before.intact).toBe(true);
+      const rows = await k.selectFrom('audit_log').select(['seq', 'address']).where('action', 'like', 'race.%').execute();
+      expect(new Set(rows.map((r) => Number(r.seq))).size).toBe(12);
+      expect(rows.every((r) => r.address === '203.0.113.7')).toBe(true);
+      const victim = Math.max(...rows.map((r) => Number(r.seq))) - 3;
+      await k.updateTable('audit_log').set({ detail: '{"edited":true}' }).where('seq', '=', victim).execute();
+      expect(await audit.verify()).toEqual({ checked: victim - 1, intact: false, brokenAt: victim });
+    });
   });
 }
 
