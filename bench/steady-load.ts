@@ -42,16 +42,56 @@ export interface SteadyResult {
   seconds: number;
 }
 
-export async function steadyLoad(
-  url: string,
-  options: { rate: number; seconds: number; clients: number; client: () => Client },
-): Promise<SteadyResult> {
+export interface PaceOptions {
+  rate: number;
+  seconds: number;
+  clients: number;
+  client: () => Client;
+}
+
+/**
+ * What the pacer needs of the world: a clock, a timer and a way to send. steadyLoad gives it the real
+ * ones; its tests give it a virtual clock, so the accounting is checked without timing anything.
+ */
+export interface PacerWorld {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  send(req: Request): Promise<{ status: number; body: string }>;
+}
+
+export type PacedResult = Omit<SteadyResult, 'generatorLoop' | 'stolenMs'>;
+
+export async function steadyLoad(url: string, options: PaceOptions): Promise<SteadyResult> {
   const { hostname, port } = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: options.clients });
+  const world: PacerWorld = {
+    now: () => performance.now(),
+    sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
+    send: (req) => send(hostname, Number(port), agent, req),
+  };
+  const loop = watchEventLoop();
+  const stolen0 = stolenMs();
+  let result: PacedResult;
+  try {
+    result = await pace(options, world);
+  } finally {
+    agent.destroy();
+    loop.stop();
+  }
+  const stolen1 = stolenMs();
+  return {
+    ...result,
+    generatorLoop: loop.read(),
+    stolenMs: stolen0 === undefined || stolen1 === undefined ? undefined : stolen1 - stolen0,
+  };
+}
+
+/** The pacing and its accounting (see the top of this file), in a world given to it. */
+export async function pace(options: PaceOptions, world: PacerWorld): Promise<PacedResult> {
   const period = (1000 * options.clients) / options.rate;
-  const start = performance.now() + 50;
+  const start = world.now() + 50;
   const end = start + options.seconds * 1000;
-  const result: Omit<SteadyResult, 'generatorLoop' | 'stolenMs'> = {
+  const result: PacedResult = {
     latencies: [],
     pacerLate: [],
     requests: 0,
@@ -67,20 +107,20 @@ export async function steadyLoad(
     // When the previous response was in, in fact.
     let lastEnd = 0;
     for (let due = start + (index * period) / options.clients; due < end; due += period) {
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((done) => setTimeout(done, wait));
-      const sent = performance.now();
+      const wait = due - world.now();
+      if (wait > 0) await world.sleep(wait);
+      const sent = world.now();
       result.pacerLate.push(sent - Math.max(due, lastEnd));
       let response: { status: number; body: string } | undefined;
       try {
-        response = await send(hostname, Number(port), agent, client.next());
+        response = await world.send(client.next());
       } catch {
         result.errors++;
       }
       // The server's time for this request, started when an ideal pacer would have sent it: when
       // due, or once the previous response was in if that came later.
       const idealSend = Math.max(due, idealEnd);
-      lastEnd = performance.now();
+      lastEnd = world.now();
       idealEnd = idealSend + (lastEnd - sent);
       if (!response) {
         client.done(0, '');
@@ -93,20 +133,8 @@ export async function steadyLoad(
     }
   }
 
-  const loop = watchEventLoop();
-  const stolen0 = stolenMs();
-  try {
-    await Promise.all(Array.from({ length: options.clients }, (_, i) => run(i)));
-  } finally {
-    agent.destroy();
-    loop.stop();
-  }
-  const stolen1 = stolenMs();
-  return {
-    ...result,
-    generatorLoop: loop.read(),
-    stolenMs: stolen0 === undefined || stolen1 === undefined ? undefined : stolen1 - stolen0,
-  };
+  await Promise.all(Array.from({ length: options.clients }, (_, i) => run(i)));
+  return result;
 }
 
 function send(host: string, port: number, agent: Agent, req: Request): Promise<{ status: number; body: string }> {

@@ -4,9 +4,12 @@ import type { Deps } from './deps.js';
 import { bodyLimit } from './http/body-limit.js';
 import { clientAddress } from './http/client-address.js';
 import { cors } from './http/cors.js';
+import { refuseNulInUrl } from './http/nul-guard.js';
+import { publicOrigin, publicOriginOf } from './http/public-origin.js';
+import { requestContext } from './http/request-context.js';
 import { allOrigins } from './http/origin-guard.js';
 import { ApiError, problemResponse } from './http/problem.js';
-import { requestLog } from './http/request-log.js';
+import { CLIENT_CLOSED_REQUEST, clientAborted, requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { concernDocs, concernRoutes } from './routes/concern-routes.js';
 import { docRoutes } from './routes/doc-routes.js';
@@ -35,6 +38,12 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(err);
+    if (clientAborted(c, err)) {
+      // Not a failure of ours, and nobody reads this answer: the request log notes it at info.
+      return problemResponse(
+        new ApiError(CLIENT_CLOSED_REQUEST, 'client-closed-request', 'The connection closed before the request had arrived.'),
+      );
+    }
     logger.error(
       { err: { name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack }, route: c.req.routePath },
       'unhandled error',
@@ -47,6 +56,8 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
     problemResponse(new ApiError(404, 'not-found', `Nothing at ${c.req.method} ${c.req.path}. The API is described at /api/docs.`)),
   );
 
+  // First: every later middleware and route (the staff ones too) asks originOf(c).
+  app.use(publicOrigin(publicOriginOf(config.publicOrigin, config.trustProxy)));
   app.use(securityHeaders());
   app.use(requestLog(logger));
   app.use(
@@ -82,6 +93,14 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
     ),
   );
 
+  // After CORS and the body limit, so that a browser can read the refusal and a huge body is refused first.
+  app.use(refuseNulInUrl());
+  // The client address, as configured (TRUST_PROXY), for the audit log of whatever this request does.
+  app.use(async (c, next) => {
+    const store = requestContext.getStore();
+    if (store) store.address = clientOf(c);
+    await next();
+  });
   app.route('/', healthRoutes(deps, state));
   app.route('/', treeRoutes(deps));
   app.route('/', sessionRoutes(deps, sessions, clientOf));

@@ -2,14 +2,17 @@ import { resolve } from 'node:path';
 import { gemeenteDirs } from './tree-store/read-bundle.js';
 import { DEFAULT_LIMITS, type VerifyLimits } from '../engine/index.js';
 import { DEFAULTS, type Config, type RateRule } from './config.js';
+import { trustProxyFromEnv } from './http/client-address.js';
+import { publicOriginFromEnv } from './http/public-origin.js';
 
 /**
  * The environment variables the server understands (documented in the README):
  * PORT, DATABASE_URL, TREES_ROOT (default trees/) or TREE_DIRS (comma list of municipality
  * folders), SERVE_DRAFTS=1, CORS_ORIGINS='{"haarlem":["https://www.haarlem.nl"]}',
  * SESSION_TTL_DAYS, RESUME_TTL_DAYS, CONCERN_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
- * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY=1, LOG_LEVEL, VERIFY_MAX_STATES and VERIFY_MAX_MS
- * (the verifier's budget).
+ * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY (hops or proxy addresses), PUBLIC_ORIGIN, HTTP_REQUEST_TIMEOUT_SECONDS,
+ * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_KEEP_ALIVE_SECONDS, MAX_CONNECTIONS_PER_ADDRESS, LOG_LEVEL, VERIFY_MAX_STATES and
+ * VERIFY_MAX_MS (the verifier's budget).
  */
 export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
   const days = (name: string, fallback: number) => (env[name] ? Number(env[name]) * 86_400_000 : fallback);
@@ -31,7 +34,14 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
       resume: rate(env.RATE_RESUME, DEFAULTS.rateLimits.resume),
       concerns: rate(env.RATE_CONCERNS, DEFAULTS.rateLimits.concerns),
     },
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    publicOrigin: publicOriginFromEnv(env.PUBLIC_ORIGIN),
+    limits: {
+      requestTimeoutMs: seconds(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', DEFAULTS.limits.requestTimeoutMs),
+      headersTimeoutMs: seconds(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', DEFAULTS.limits.headersTimeoutMs),
+      keepAliveTimeoutMs: seconds(env, 'HTTP_KEEP_ALIVE_SECONDS', DEFAULTS.limits.keepAliveTimeoutMs),
+      maxConnectionsPerAddress: count(env, 'MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.limits.maxConnectionsPerAddress),
+    },
     logLevel: env.LOG_LEVEL ?? DEFAULTS.logLevel,
     verifyLimits: verifyLimitsFromEnv(env),
   };
@@ -50,6 +60,21 @@ export function verifyLimitsFromEnv(env: NodeJS.ProcessEnv): VerifyLimits {
     maxStates: count('VERIFY_MAX_STATES', DEFAULT_LIMITS.maxStates),
     maxMs: count('VERIFY_MAX_MS', DEFAULT_LIMITS.maxMs),
   };
+}
+
+function seconds(env: NodeJS.ProcessEnv, name: string, fallbackMs: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallbackMs;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0)
+    throw new Error(`${name}="${value}" is not a number of seconds above 0, e.g. ${name}=${fallbackMs / 1000}.`);
+  return Number(value) * 1000;
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new Error(`${name}="${value}" is not a whole number (0: no cap), e.g. ${name}=${fallback}.`);
+  return Number(value);
 }
 
 function rate(value: string | undefined, fallback: RateRule): RateRule {

@@ -1,5 +1,8 @@
 // Everything the server can be told from outside. main.ts reads it from the environment once;
 // tests build it with `testConfig()` so no test depends on the process environment.
+import { DEFAULT_LIMITS, type VerifyLimits } from '../engine/index.js';
+import type { TrustProxy } from './http/client-address.js';
+import { DEFAULT_LIMITS as SERVER_LIMITS, type ServerLimits } from './http/server-limits.js';
 
 export interface RateRule {
   /** Requests allowed per window, per client address. */
@@ -28,14 +31,16 @@ export interface Config {
   closedConcernRetentionMs: number;
   retentionIntervalMs: number;
   rateLimits: { sessions: RateRule; resume: RateRule; concerns: RateRule };
-  /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy: boolean;
+  /** Which proxies may tell the client address in X-Forwarded-For (see client-address.ts). */
+  trustProxy: TrustProxy;
+  /** The origin browsers use (https://…) when a proxy in front terminates TLS; see public-origin.ts. */
+  publicOrigin?: string;
+  /** Request, headers and keep-alive timeouts and the per-address socket cap (server-limits.ts). */
+  limits: ServerLimits;
   logLevel: string;
   /** The verifier's budget per bundle (engine DEFAULT_LIMITS): past it a tree is refused. */
   verifyLimits: VerifyLimits;
 }
-
-import { DEFAULT_LIMITS, type VerifyLimits } from '../engine/index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -58,6 +63,7 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
     concerns: { limit: 5, windowMs: 10 * MINUTE },
   },
   trustProxy: false,
+  limits: SERVER_LIMITS,
   logLevel: 'info',
   verifyLimits: DEFAULT_LIMITS,
 };

@@ -4,6 +4,8 @@ import { createApp, type AppState } from './app.js';
 import { createDeps } from './boot.js';
 import { configFromEnv } from './config-from-env.js';
 import { startDiagnostics } from './diagnostics.js';
+import { isTrustedProxy } from './http/client-address.js';
+import { capConnectionsPerAddress, serverOptions } from './http/server-limits.js';
 import { startRetention } from './retention/retention-job.js';
 import { mountStaff, staffConfigFromEnv } from './staff/index.js';
 
@@ -21,9 +23,10 @@ const handoverTimer = setInterval(() => {
 }, 30_000);
 handoverTimer.unref();
 
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.port, serverOptions: serverOptions(config.limits) }, (info) => {
   logger.info({ port: info.port, database: deps.store.dialect }, `Vraagwijzer listening on http://localhost:${info.port}`);
 });
+capConnectionsPerAddress(server, config.limits.maxConnectionsPerAddress, (address) => isTrustedProxy(config.trustProxy, address));
 
 server.on('error', async (err: NodeJS.ErrnoException) => {
   const hint =

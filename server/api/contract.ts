@@ -188,6 +188,8 @@ export interface ProblemDetails {
   errors?: ProblemField[];
   /** On 409: the session's current state, so the client can show it. */
   state?: SessionState;
+  /** The request's id, as in its X-Request-Id header: the server's log lines carry it too. */
+  requestId?: string;
 }
 
 /** GET /api/sessions/:id/steps?node=…: an answered step again ("Wijzig"); answering it revises. */

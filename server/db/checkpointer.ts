@@ -1,10 +1,5 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
-
-export interface CheckpointResult {
-  busy: number;
-  log: number;
-  checkpointed: number;
-}
+import type { CheckpointerData, CheckpointerMessage, CheckpointerRequest, CheckpointResult } from './worker-protocol.js';
 
 export interface Checkpointer {
   /** Resolves with the next checkpoint's result. */
@@ -39,18 +34,19 @@ export interface CheckpointerOptions {
 export function startCheckpointer(path: string, options: CheckpointerOptions): Checkpointer {
   const { onError, onExit, intervalMs = 200, restartFrames = 4096, writer } = options;
   // execArgv: []: the worker is plain JavaScript and needs no TypeScript loader.
+  const workerData: CheckpointerData = { path, intervalMs, restartFrames, writer };
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
-    workerData: { path, intervalMs, restartFrames, writer },
+    workerData,
     transferList: writer ? [writer] : [],
     execArgv: [],
   });
   worker.unref();
   const waiting: { resolve(r: CheckpointResult): void; reject(err: Error): void }[] = [];
   // Requests are answered in order; a periodic pass that ends meanwhile answers none of them.
-  worker.on('message', (m: { type: string; requested: boolean; message?: string } & CheckpointResult) => {
+  worker.on('message', (m: CheckpointerMessage) => {
     const asker = m.requested ? waiting.shift() : undefined;
     if (m.type === 'error') {
-      onError(m.message!);
+      onError(m.message);
       asker?.reject(new Error(m.message));
     } else {
       asker?.resolve({ busy: m.busy, log: m.log, checkpointed: m.checkpointed });
@@ -72,7 +68,7 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
     if (gone) return Promise.reject(new Error('The checkpoint worker has stopped.'));
     return new Promise((resolve, reject) => {
       waiting.push({ resolve, reject });
-      worker.postMessage('checkpoint');
+      worker.postMessage('checkpoint' satisfies CheckpointerRequest);
     });
   }
   return {
@@ -82,7 +78,7 @@ export function startCheckpointer(path: string, options: CheckpointerOptions): C
       // still wait for the worker to close its connection, or it exits with the await pending.
       worker.ref();
       stopping = true;
-      worker.postMessage('stop');
+      worker.postMessage('stop' satisfies CheckpointerRequest);
       await exited;
     },
   };

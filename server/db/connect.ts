@@ -4,10 +4,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { MessageChannel } from 'node:worker_threads';
 import pg from 'pg';
-import { startCheckpointer, type CheckpointResult } from './checkpointer.js';
+import { startCheckpointer } from './checkpointer.js';
 import { groupCommitter, transactionPerUnit, type Committer } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import type { CheckpointResult } from './worker-protocol.js';
 import { statementCache } from './statement-cache.mjs';
 import { startSqliteWriter, type WriterStats } from './writer-thread.js';
 

@@ -68,6 +68,12 @@ export interface StaffTables {
     target_kind: string;
     target_id: string | null;
     detail: string | null;
+    /** The client address (client-address.ts), for rows since migration 0006. */
+    address: string | null;
+    /** The place in the hash chain (audit-chain.ts), its predecessor's hash and its own. */
+    seq: number | null;
+    prev_hash: string | null;
+    hash: string | null;
   };
 }
 
@@ -282,20 +288,6 @@ export function staffRepo(db: StaffDb) {
       if (!ids.length) return new Map();
       const rows = await db.selectFrom('concern_claims').select(['concern_id', 'account_id']).where('concern_id', 'in', ids).execute();
       return new Map(rows.map((r) => [r.concern_id, r.account_id]));
-    },
-
-    /** The inbox query: filters the concern repo's list does not have. */
-    async concerns(filter: { status?: string; urgency?: string; about?: string; claimedBy?: string; limit: number }) {
-      let q = db
-        .selectFrom('concerns')
-        .leftJoin('concern_claims', 'concern_claims.concern_id', 'concerns.id')
-        .selectAll('concerns')
-        .select('concern_claims.account_id as claimed_by');
-      if (filter.status) q = q.where('concerns.status', '=', filter.status as 'ontvangen');
-      if (filter.urgency) q = q.where('concerns.urgency', '=', filter.urgency);
-      if (filter.about) q = q.where('concerns.about', '=', filter.about);
-      if (filter.claimedBy) q = q.where('concern_claims.account_id', '=', filter.claimedBy);
-      return q.orderBy('concerns.created_at').orderBy('concerns.id').limit(filter.limit).execute();
     },
 
     async concernById(id: string) {

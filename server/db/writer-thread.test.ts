@@ -43,10 +43,13 @@ let writer: SqliteWriter;
 let db: Kysely<T>;
 let disk: ReturnType<typeof heldDisk>;
 
+/** What the writer reported as its end (onError). */
+let lost: string[];
 async function open(options: { sync: boolean; checkpointer?: MessagePort; catchUpLimitMs?: number; onSlowCatchUp?: (m: string) => void }) {
+  lost = [];
   writer = await startSqliteWriter(join(dir, 'x.db'), {
     ...options,
-    onError: () => undefined,
+    onError: (message) => lost.push(message),
     walSync: new URL('../testing/held-wal-sync.mjs', import.meta.url),
   });
   db = new Kysely<T>({ dialect: writer.dialect });
@@ -116,15 +119,34 @@ describe('the SQLite writer thread: durable writes', () => {
     await write;
   });
 
-  it('a failed sync fails the write that waited for it, and later writes sync again', async () => {
+  // After a writeback error the kernel may have dropped the pages the failed fdatasync covered; a
+  // later sync that succeeds would report them saved. Crash-only: the thread stops, the server too.
+  it('a failed sync fails what waited for it and stops the thread: nothing later is written, synced or acknowledged', async () => {
     const first = db.insertInto('t').values({ v: 'd' }).execute();
     await disk.started(2);
+    // A plan that arrives while the failing sync is under way waits for the next batch.
+    const queued = writer.apply(insert('queued'));
     disk.fail(1, 'disk gone');
     await expect(first).rejects.toThrow('disk gone');
-    const next = db.insertInto('t').values({ v: 'e' }).execute();
+    await expect(queued).rejects.toThrow(/disk gone|writer thread has stopped/);
+    await expect(db.insertInto('t').values({ v: 'e' }).execute()).rejects.toThrow(/writer thread has stopped: .*disk gone/);
+    await expect(writer.apply(insert('f'))).rejects.toThrow(/writer thread has stopped/);
+    await expect(writer.durable()).rejects.toThrow(/writer thread has stopped/);
+    expect(disk.calls()).toBe(2);
+    expect(lost).toEqual([expect.stringMatching(/writer thread has stopped: disk gone.*restart the server/)]);
+  });
+
+  it('a failed sync seen by durable() stops the thread as well', async () => {
+    const write = writer.apply(insert('g'));
+    await disk.started(2);
+    const durable = writer.durable();
     await disk.started(3);
-    disk.release(2);
-    await next;
+    disk.fail(2, 'EIO on sync');
+    await expect(durable).rejects.toThrow('EIO on sync');
+    disk.release(1);
+    await expect(write).rejects.toThrow(/writer thread has stopped|EIO on sync/);
+    await expect(rows()).rejects.toThrow(/writer thread has stopped: .*EIO on sync/);
+    expect(lost).toHaveLength(1);
   });
 
   it('plans are group-committed: one sync for the batch, every answer after it; a failed guard or a taken key undoes only its own plan', async () => {

@@ -9,6 +9,7 @@ import {
   type Driver,
   type QueryResult,
 } from 'kysely';
+import type { WriterData, WriterMessage, WriterReply, WriterRequest } from './worker-protocol.js';
 import { conflictIfLostRace, type PlanResult, type WritePlan } from './write-plan.js';
 
 export interface WriterOptions {
@@ -16,7 +17,10 @@ export interface WriterOptions {
   sync: boolean;
   /** The checkpoint worker's end of a channel for the WAL restart (checkpointer.ts). */
   checkpointer?: MessagePort;
-  /** The thread stopped without being asked to; every query fails from then on. */
+  /**
+   * The thread stopped without being asked to – it crashed, or a WAL sync failed and it stopped
+   * itself (crash-only); every query fails from then on.
+   */
   onError(message: string): void;
   maxBatch?: number;
   /** The module that syncs the WAL, for tests that hold syncs back (default wal-sync.mjs). */
@@ -60,7 +64,8 @@ export interface WriterStats {
   catchUps: Timing;
 }
 
-type Reply = { id: number; result?: unknown; error?: { message: string; code?: string } };
+/** A request as the caller makes it; `id` is added when it is sent. */
+type Unsent = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /**
  * A SQLite database file served by a connection in a worker thread (writer-worker.mjs). The
@@ -71,8 +76,9 @@ type Reply = { id: number; result?: unknown; error?: { message: string; code?: s
 export async function startSqliteWriter(path: string, options: WriterOptions): Promise<SqliteWriter> {
   const { sync, checkpointer, onError, maxBatch = 256, walSync = new URL('./wal-sync.mjs', import.meta.url) } = options;
   const { catchUpLimitMs = 500, onSlowCatchUp = () => undefined } = options;
+  const workerData: WriterData = { path, sync, maxBatch, checkpointer, walSync: walSync.href, catchUpLimitMs };
   const worker = new Worker(new URL('./writer-worker.mjs', import.meta.url), {
-    workerData: { path, sync, maxBatch, checkpointer, walSync: walSync.href, catchUpLimitMs },
+    workerData,
     transferList: checkpointer ? [checkpointer] : [],
     // The worker is plain JavaScript and needs no TypeScript loader.
     execArgv: [],
@@ -81,18 +87,19 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
   let nextId = 0;
   let stopped: Error | undefined;
   let closing = false;
+  let syncFailed: string | undefined;
 
   const ready = new Promise<void>((resolve, reject) => {
-    type Notice = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'slow-catch-up'; limitMs: number };
-    worker.on('message', (m: Reply[] | Notice) => {
+    worker.on('message', (m: WriterMessage) => {
       if (!Array.isArray(m)) {
         if (m.type === 'ready') return resolve();
         if (m.type === 'failed') return reject(new Error(`SQLite could not open ${path}: ${m.message}`));
+        if (m.type === 'sync-failed') return void (syncFailed = m.message);
         return onSlowCatchUp(
           `The WAL catch-up took longer than ${m.limitMs} ms; answers were written without waiting for it, and the log is started over at a later try.`,
         );
       }
-      for (const { id, result, error } of m) {
+      for (const { id, result, error } of m as WriterReply[]) {
         const waiter = pending.get(id)!;
         pending.delete(id);
         if (error) waiter.reject(Object.assign(new Error(error.message), { code: error.code }));
@@ -101,7 +108,11 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
     });
     worker.on('error', (err) => reject(err));
     worker.once('exit', (code) => {
-      stopped = new Error(`The SQLite writer thread has stopped (exit code ${code}); the database cannot be reached.`);
+      stopped = new Error(
+        syncFailed
+          ? `The SQLite writer thread has stopped: ${syncFailed} Nothing is written after a failed sync; restart the server to recover from what the disk holds.`
+          : `The SQLite writer thread has stopped (exit code ${code}); the database cannot be reached.`,
+      );
       if (!closing) onError(stopped.message);
       for (const waiter of pending.values()) waiter.reject(stopped);
       pending.clear();
@@ -112,20 +123,20 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
 
   // Requests made in one turn of the event loop go over in one message: posting is costly (profiled
   // under load: a sixth of the event loop when every request was a message of its own).
-  let outbox: object[] = [];
+  let outbox: WriterRequest[] = [];
   const flushOutbox = () => {
     const messages = outbox;
     outbox = [];
     if (!stopped) worker.postMessage(messages);
   };
-  function request<T>(message: object): Promise<T> {
+  function request<T>(message: Unsent): Promise<T> {
     // A message to a thread that has exited is never answered.
     if (stopped) return Promise.reject(stopped);
     return new Promise<T>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       if (outbox.length === 0) setImmediate(flushOutbox);
-      outbox.push({ ...message, id });
+      outbox.push({ ...message, id } as WriterRequest);
     });
   }
 
@@ -139,7 +150,7 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
     durable: () => request<void>({ type: 'durable' }),
     stats: () => request<WriterStats>({ type: 'stats' }),
     autocheckpoint(pages) {
-      if (!stopped) worker.postMessage([{ type: 'autocheckpoint', pages }]);
+      if (!stopped) worker.postMessage([{ type: 'autocheckpoint', pages } satisfies WriterRequest]);
     },
     async close() {
       if (stopped) return;
@@ -151,7 +162,7 @@ export async function startSqliteWriter(path: string, options: WriterOptions): P
   };
 }
 
-type Request = <T>(message: object) => Promise<T>;
+type Request = <T>(message: Unsent) => Promise<T>;
 
 /**
  * Kysely's SQLite dialect with the driver swapped: each connection Kysely asks for is a name the

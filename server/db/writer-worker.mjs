@@ -1,22 +1,48 @@
+// @ts-check
 // Runs in a worker thread (writer-thread.ts): the server's SQLite connection for a database file.
 // Everything SQLite does – statements, commits, batching answers, waiting for the WAL's fdatasync –
 // happens here, so the event loop only serves HTTP and runs the engine; on two cores both are busy.
-// Plain JavaScript: worker threads get no TypeScript loader.
+// Plain JavaScript (worker threads get no TypeScript loader), checked by tsc through the JSDoc
+// types of worker-protocol.ts.
 import { createHistogram, performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { statementCache } from './statement-cache.mjs';
 
-/**
- * `walSync`: the module that syncs the WAL (wal-sync.mjs; tests hand in one they control).
- * @type {{ path: string, sync: boolean, maxBatch: number, walSync: string, catchUpLimitMs: number, checkpointer?: import('node:worker_threads').MessagePort }}
- */
-const { path, sync: syncWal, maxBatch, catchUpLimitMs, checkpointer } = workerData;
-const wal = (await import(workerData.walSync)).walSync(path);
+/** @typedef {import('./worker-protocol.js').WriterRequest} WriterRequest */
+/** @typedef {import('./worker-protocol.js').WriterReply} WriterReply */
+/** @typedef {import('./worker-protocol.js').WriterNotice} WriterNotice */
+/** @typedef {import('./worker-protocol.js').PlanStatement} PlanStatement */
+/** @typedef {import('./worker-protocol.js').RestartSignal} RestartSignal */
+/** @typedef {import('better-sqlite3').Statement} Statement */
+/** @typedef {{ error: unknown, result?: undefined } | { result: 'ok' | 'conflict', error?: undefined }} Outcome */
 
+/** The exit code of a thread that stopped because the WAL could not be synced (see syncCommits). */
+const SYNC_FAILED_EXIT = 4;
+
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+/** @param {WriterReply[] | WriterNotice} message */
+const post = (message) => port.postMessage(message);
+
+/** `walSync`: the module that syncs the WAL (wal-sync.mjs; tests hand in one they control). */
+const {
+  path,
+  sync: syncWal,
+  maxBatch,
+  catchUpLimitMs,
+  checkpointer,
+} = /** @type {import('./worker-protocol.js').WriterData} */ (workerData);
+const walModule = /** @type {import('./worker-protocol.js').WalSyncModule} */ (await import(workerData.walSync));
+const wal = walModule.walSync(path);
+
+/** @type {import('better-sqlite3').Database} */
 let db;
+/** @type {{ prepare(sql: string): Statement }} */
 let statements;
+/** @type {Record<'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit', Statement>} */
 let control;
+/** False when the database could not be opened (reported as `failed`): the thread then ends. */
+let opened = false;
 try {
   db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -38,14 +64,17 @@ try {
     rollbackTo: db.prepare('rollback to savepoint plan'),
     commit: db.prepare('commit'),
   };
+  opened = true;
 } catch (err) {
-  parentPort.postMessage({ type: 'failed', message: err.message });
-  parentPort.close();
+  post({ type: 'failed', message: /** @type {Error} */ (err).message });
+  port.close();
 }
 
 // ---- Replies: one message per turn of this thread's loop, however many requests it answered.
 
+/** @type {WriterReply[]} */
 let outbox = [];
+/** @param {WriterReply} reply */
 function send(reply) {
   if (outbox.length === 0) setImmediate(flushOutbox);
   outbox.push(reply);
@@ -53,15 +82,26 @@ function send(reply) {
 function flushOutbox() {
   const replies = outbox;
   outbox = [];
-  parentPort.postMessage(replies);
+  if (replies.length) post(replies);
 }
+/** @type {(id: number, result: unknown) => void} */
 const answer = (id, result) => send({ id, result });
-// The code survives the trip: callers tell a lost race (a unique violation) by it.
-const fail = (id, err) => send({ id, error: { message: err.message, code: err.code } });
+/**
+ * The code survives the trip: callers tell a lost race (a unique violation) by it.
+ * @type {(id: number, err: unknown) => void}
+ */
+const fail = (id, err) => {
+  const { message, code } = /** @type {NodeJS.ErrnoException} */ (err);
+  send({ id, error: { message, code } });
+};
 
 // ---- Statements
 
-/** As Kysely's own SQLite driver reports a result. */
+/**
+ * As Kysely's own SQLite driver reports a result.
+ * @param {Statement} stmt
+ * @param {readonly unknown[]} parameters
+ */
 function execute(stmt, parameters) {
   if (stmt.reader) return { rows: stmt.all(parameters) };
   const { changes, lastInsertRowid } = stmt.run(parameters);
@@ -72,6 +112,12 @@ function execute(stmt, parameters) {
 
 let committed = 0;
 let synced = 0;
+/**
+ * The sync failure that stops this thread; from then on nothing is done or answered as done.
+ * @type {Error | undefined}
+ */
+let lost;
+let stopping = false;
 
 /**
  * How long things took in this thread since the last `stats` request, in µs: each WAL sync (a slow
@@ -81,48 +127,83 @@ let timings = freshTimings();
 function freshTimings() {
   return { walSync: createHistogram(), batch: createHistogram(), catchUp: createHistogram() };
 }
+/** @param {number} started */
 const since = (started) => Math.max(1, Math.round((performance.now() - started) * 1000));
 
-/** Makes every commit so far durable; one fdatasync covers all of them. */
+/**
+ * Makes every commit so far durable; one fdatasync covers all of them. A sync that fails stops the
+ * thread (crash-only): the frames it covered may be gone from the disk while the page cache calls
+ * them clean, so no later sync may report them saved. What waited for it is failed first; the
+ * event loop hears `sync-failed`, then the thread's exit, and stops the server (boot.ts), whose
+ * restart recovers from what the disk really holds.
+ */
 async function syncCommits() {
   const upTo = committed;
   if (syncWal) {
     const started = performance.now();
-    await wal.sync();
+    try {
+      await wal.sync();
+    } catch (err) {
+      lost ??= /** @type {Error} */ (err);
+      throw lost;
+    }
     timings.walSync.record(since(started));
   }
   synced = Math.max(synced, upTo);
 }
 
+/** Once the replies to what waited have gone out: say why, and end the thread. */
+function stopIfLost() {
+  if (!lost || stopping) return;
+  stopping = true;
+  setImmediate(() => {
+    flushOutbox();
+    post({ type: 'sync-failed', message: /** @type {Error} */ (lost).message });
+    process.exit(SYNC_FAILED_EXIT);
+  });
+}
+
 /** Each timing since the last call (count, median, p99 and longest, in ms); starts counting anew. */
+/** @param {{ id: number }} m */
 function stats({ id }) {
   const taken = timings;
   timings = freshTimings();
+  /** @param {number} us */
   const ms = (us) => Math.round(us / 10) / 100;
+  /** @param {import('node:perf_hooks').RecordableHistogram} h */
   const summary = (h) =>
     h.count ? { count: h.count, p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max) } : { count: 0 };
   answer(id, { walSync: summary(taken.walSync), batches: summary(taken.batch), catchUps: summary(taken.catchUp) });
 }
 
-/** Db.durable: a reader may have seen a commit whose sync is still under way. */
+/**
+ * Db.durable: a reader may have seen a commit whose sync is still under way.
+ * @param {number} id
+ */
 async function durable(id) {
   try {
     if (synced < committed) await syncCommits();
     answer(id, null);
   } catch (err) {
     fail(id, err);
+    stopIfLost();
   }
 }
 
 // ---- Statements from Kysely (writer-thread.ts). A connection that opens a transaction owns the
 // database until it ends it: the others' statements wait, or they would run inside it.
 
+/** @type {number | undefined} */
 let owner;
+/** @type {WriterRequest[]} */
 let deferred = [];
 
+/** @param {Extract<WriterRequest, { type: 'query' }>} m */
 async function query({ id, conn, sql, parameters }) {
   const wasInTransaction = db.inTransaction;
+  /** @type {Statement} */
   let stmt;
+  /** @type {ReturnType<typeof execute>} */
   let result;
   try {
     stmt = statements.prepare(sql);
@@ -138,12 +219,14 @@ async function query({ id, conn, sql, parameters }) {
     try {
       await syncCommits();
     } catch (err) {
-      return fail(id, err);
+      fail(id, err);
+      return stopIfLost();
     }
   }
   answer(id, result);
 }
 
+/** @param {{ id: number }} m */
 function rollback({ id }) {
   // SQLite may have rolled back already (some errors end the transaction); nothing is left to do.
   try {
@@ -156,6 +239,7 @@ function rollback({ id }) {
   }
 }
 
+/** @param {number | undefined} conn */
 function setOwner(conn) {
   owner = conn;
   if (owner !== undefined) return;
@@ -169,9 +253,14 @@ function setOwner(conn) {
 // that arrive while a batch is written or synced join the next one: one transaction, one fdatasync,
 // each plan inside its own savepoint, so a plan that fails is rolled back alone.
 
+/** @type {Extract<WriterRequest, { type: 'plan' }>[]} */
 let plans = [];
 let flushing = false;
 
+/**
+ * @param {{ statements: PlanStatement[] }} plan
+ * @returns {'ok' | 'conflict'}
+ */
 function runPlan(plan) {
   for (const { sql, parameters, guard } of plan.statements) {
     const { numAffectedRows } = execute(statements.prepare(sql), parameters);
@@ -180,13 +269,19 @@ function runPlan(plan) {
   return 'ok';
 }
 
-/** One transaction for the whole batch; each plan's outcome, or the error that sank them all. */
+/**
+ * One transaction for the whole batch; each plan's outcome, or the error that sank them all.
+ * @param {{ statements: PlanStatement[] }[]} batch
+ * @returns {Outcome[]}
+ */
 function writeBatch(batch) {
+  /** @type {Outcome[]} */
   const outcomes = [];
   try {
     control.begin.run();
     for (const plan of batch) {
       control.savepoint.run();
+      /** @type {Outcome} */
       let outcome;
       try {
         outcome = { result: runPlan(plan) };
@@ -222,11 +317,16 @@ async function flushPlans() {
         (err) => err,
       );
       batch.forEach((plan, i) => {
-        const outcome = outcomes[i];
+        const outcome = /** @type {Outcome} */ (outcomes[i]);
         if (outcome.error || syncError) fail(plan.id, outcome.error ?? syncError);
         else answer(plan.id, outcome.result);
       });
       timings.batch.record(since(started));
+      if (syncError) {
+        // The plans still queued were never written: they fail with the same cause.
+        for (const plan of plans.splice(0)) fail(plan.id, syncError);
+        return stopIfLost();
+      }
     }
   } finally {
     flushing = false;
@@ -235,7 +335,9 @@ async function flushPlans() {
 }
 
 /** Waits for a batch to end or a transaction to be released. */
+/** @type {(() => void)[]} */
 let wakers = [];
+/** @returns {Promise<void>} */
 const stateChange = () => new Promise((wake) => wakers.push(wake));
 function changed() {
   const woken = wakers;
@@ -247,9 +349,10 @@ function changed() {
 // while no batch writes, so that the next write starts the log over from its beginning.
 
 let restartDue = false;
+/** @type {(() => void) | undefined} */
 let caughtUp;
 let checkpointerGone = !checkpointer;
-checkpointer?.on('message', (m) => {
+checkpointer?.on('message', (/** @type {RestartSignal} */ m) => {
   if (m === 'restart-due') restartDue = true;
   if (m === 'caught-up') caughtUp?.();
 });
@@ -274,15 +377,16 @@ async function catchUpIfDue() {
       clearTimeout(timer);
       done(true);
     };
-    checkpointer.postMessage('catch-up');
+    checkpointer?.postMessage(/** @type {RestartSignal} */ ('catch-up'));
   });
   caughtUp = undefined;
   timings.catchUp.record(since(started));
-  if (!finished) parentPort.postMessage({ type: 'slow-catch-up', limitMs: catchUpLimitMs });
+  if (!finished) post({ type: 'slow-catch-up', limitMs: catchUpLimitMs });
 }
 
 // ---- Messages
 
+/** @param {{ id: number }} m */
 async function close({ id }) {
   while (flushing || plans.length || owner !== undefined) await stateChange();
   try {
@@ -294,10 +398,13 @@ async function close({ id }) {
     fail(id, err);
   }
   checkpointer?.close();
-  setImmediate(() => parentPort.close());
+  setImmediate(() => port.close());
 }
 
+/** @param {WriterRequest} m */
 function receive(m) {
+  // The thread is stopping over a failed sync: nothing more is done, nor answered as done.
+  if (lost) return 'id' in m ? fail(m.id, lost) : undefined;
   switch (m.type) {
     case 'plan':
       plans.push(m);
@@ -321,8 +428,8 @@ function receive(m) {
   void query(m);
 }
 
-if (db?.open) {
+if (opened) {
   // Requests come in arrays: all that the event loop made in one turn (writer-thread.ts).
-  parentPort.on('message', (messages) => messages.forEach(receive));
-  parentPort.postMessage({ type: 'ready' });
+  port.on('message', (/** @type {WriterRequest[]} */ messages) => messages.forEach(receive));
+  post({ type: 'ready' });
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { RequestGuard } from '../sessions/load-session.js';
 import { ApiError } from './problem.js';
+import { originOf } from './public-origin.js';
 
 /**
  * CORS answers the browser; this guard enforces it per municipality on the server side: a
@@ -11,7 +12,7 @@ export function originGuard(c: Context, allowed: Record<string, string[]>): Requ
   return {
     checkOrigin(gemeente: string) {
       const origin = c.req.header('origin');
-      if (!origin || origin === new URL(c.req.url).origin) return;
+      if (!origin || origin === originOf(c)) return;
       if (allowed[gemeente]?.includes(origin)) return;
       throw new ApiError(
         403,

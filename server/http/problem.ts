@@ -1,4 +1,5 @@
 import type { ProblemDetails, ProblemField, SessionState } from '../api/contract.js';
+import { currentRequestId } from './request-context.js';
 
 export type FieldError = ProblemField;
 
@@ -13,6 +14,7 @@ const TITLES: Record<number, string> = {
   413: 'Request body too large',
   415: 'Unsupported media type',
   422: 'Unprocessable request',
+  499: 'Client closed request',
   429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',
@@ -47,7 +49,9 @@ export class ApiError extends Error {
 }
 
 export function problemResponse(err: ApiError): Response {
-  return new Response(JSON.stringify(err.toProblem()), {
+  // The id a support desk can find the server's log lines by.
+  const requestId = currentRequestId();
+  return new Response(JSON.stringify({ ...err.toProblem(), ...(requestId ? { requestId } : {}) }), {
     status: err.status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...err.extra.headers },
   });

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { originOf } from './public-origin.js';
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 // A service worker's own fetches obey the CSP it was served with: it must reach this origin.
@@ -21,6 +22,7 @@ export function securityHeaders(): MiddlewareHandler {
     h.set('cross-origin-opener-policy', 'same-origin');
     h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     if (!h.has('cache-control') && c.req.path.startsWith('/api/')) h.set('cache-control', 'no-store');
-    if (c.req.url.startsWith('https:')) h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Served over https – here, or by the TLS-terminating proxy in front (public-origin.ts).
+    if (originOf(c).startsWith('https:')) h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
   };
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { refuseNulInBody } from './nul-guard.js';
 import { ApiError, type FieldError } from './problem.js';
 
 /**
@@ -22,6 +23,7 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
     if (err instanceof ApiError) throw err;
     throw new ApiError(400, 'malformed-json', `The body is not valid JSON: ${(err as Error).message}.`);
   }
+  refuseNulInBody(raw);
   return parse(schema, raw, { body: true });
 }
 

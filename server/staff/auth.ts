@@ -2,9 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Account, Role } from '../db/staff-repo.js';
 import { hashSecret } from '../ids.js';
-import { ApiError } from '../http/problem.js';
+import { ApiError, problemResponse } from '../http/problem.js';
 import type { Principal, StaffEnv, StaffKit } from './context.js';
 import { clearStaffCookies, readStaffCookies, setStaffCookies } from './cookies.js';
+import { originOf } from '../http/public-origin.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** last_seen_at is written at most this often: the idle timeout does not need a write per request. */
@@ -36,14 +37,20 @@ export function authenticate(kit: StaffKit, opts: { page?: boolean } = {}): Midd
     const principal = await resolve(c, kit);
     if (!principal) {
       if (opts.page) return c.redirect(`/staff/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
-      throw new ApiError(
-        401,
-        'staff-login-required',
-        'Sign in at /staff/login first (your session may have ended after 30 minutes without activity).',
+      const problem = problemResponse(
+        new ApiError(
+          401,
+          'staff-login-required',
+          'Sign in at /staff/login first (your session may have ended after 30 minutes without activity).',
+        ),
       );
+      // Answered through c, not thrown: c holds the Set-Cookie that clears an ended session's
+      // cookies (resolve), and a thrown error's response would go out without it.
+      return c.body(await problem.text(), 401, { 'content-type': problem.headers.get('content-type')! });
     }
     c.set('staff', principal);
-    if (!SAFE.has(c.req.method)) checkCsrf(c, kit, principal);
+    c.set('kit', kit);
+    if (!SAFE.has(c.req.method)) await checkCsrf(c, kit, principal);
     await next();
   };
 }
@@ -76,19 +83,23 @@ async function resolve(c: Context, kit: StaffKit): Promise<Principal | undefined
  * page can make the browser send the cookie but cannot read it to set the header. The header must
  * also match the hash stored with this session, so a cookie planted by a sibling host fails too.
  */
-function checkCsrf(c: Context, kit: StaffKit, principal: Principal): void {
+async function checkCsrf(c: Context, kit: StaffKit, principal: Principal): Promise<void> {
   const header = c.req.header('x-csrf-token') ?? '';
   const { csrf: cookie } = readStaffCookies(c, kit.config);
   const ok = !!header && header === cookie && same(hashSecret(header), principal.csrfHash);
-  if (!ok)
+  if (!ok) {
+    await kit.record(principal, 'csrf.refused', 'account', principal.account.id, { method: c.req.method, route: c.req.routePath });
     throw new ApiError(
       403,
       'csrf-token-invalid',
       'Send the X-CSRF-Token header with the value of the vw_csrf cookie (the staff pages do this for you). Reload the page if you signed in again elsewhere.',
     );
+  }
   const origin = c.req.header('origin');
-  if (origin && origin !== new URL(c.req.url).origin)
+  if (origin && origin !== originOf(c)) {
+    await kit.record(principal, 'csrf.refused', 'account', principal.account.id, { method: c.req.method, route: c.req.routePath, origin });
     throw new ApiError(403, 'origin-not-allowed', `Staff changes are only accepted from this server's own pages, not from ${origin}.`);
+  }
 }
 
 function same(a: string, b: string): boolean {
@@ -100,8 +111,10 @@ function same(a: string, b: string): boolean {
 /** 403 problem+json (or a plain page) when the signed-in member's role may not do this. */
 export function requireRole(roles: Role[], opts: { page?: boolean } = {}): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
-    const { account } = c.get('staff');
+    const principal = c.get('staff');
+    const { account } = principal;
     if (!roles.includes(account.role)) {
+      await c.get('kit').record(principal, 'access.refused', 'account', account.id, { route: c.req.routePath, needs: roles });
       if (opts.page) {
         return c.html(
           `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Geen toegang</title></head><body><main><h1>Geen toegang</h1><p>Met de rol ${escapeHtml(account.role)} kunt u deze pagina niet openen. Nodig: ${roles.join(' of ')}.</p><p><a href="/staff">Naar de console</a></p></main></body></html>`,

@@ -3,7 +3,7 @@ import { advice, answer as engineAnswer, present } from '../../engine/index.js';
 import { compileOffline, startOffline, type OfflineTree, type WalkAnswer } from '../../widget/staff/offline-walk.js';
 import type { FullSessionState } from '../api/contract.js';
 import { autoAnswer } from '../testing/auto-answer.js';
-import { key } from '../testing/test-app.js';
+import { allTableCounts, key } from '../testing/test-app.js';
 import { staffTest, type StaffAgent, type StaffTest } from './staff-test-kit.js';
 
 let t: StaffTest;
@@ -106,23 +106,8 @@ describe('kitchen-table plan', () => {
   it('takes a domain’s advice walked offline: same tree version, answers applied once, a resend continues the same session', async () => {
     const id = await plan();
     expect((await change(id, { domain: 'vervoer' })).status).toBe(200);
-    const offline = (await (await wim.call('GET', '/api/staff/coach/offline-trees')).json()) as {
-      trees: Omit<OfflineTree, 'bundle'>[];
-      bundles: Record<string, OfflineTree['bundle']>;
-    };
-    const t0 = offline.trees.find((x) => x.domain === 'vervoer')!;
-    const compiled = compileOffline({ ...t0, bundle: offline.bundles[t0.bundleHash]! });
-    const at = '2026-11-22T10:00:00.000Z';
-    let view = startOffline(compiled, 'vervoer', at);
-    const answers: WalkAnswer[] = [];
-    while (!view.done) {
-      const step = present(compiled, view);
-      answers.push({ node: step.id, value: autoAnswer(step), at });
-      const r = engineAnswer(compiled, view, { ...answers.at(-1)!, channel: 'wijkcoach' });
-      if (!r.ok) throw new Error(r.error.message);
-      view = r.value;
-    }
-    const walk = { bundleHash: t0.bundleHash, walkKey: 'walk-key-0001', answers };
+    const { bundleHash, answers, compiled, view } = await walkedOffline();
+    const walk = { bundleHash, walkKey: 'walk-key-0001', answers };
     const first = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, walk);
     expect(first.status).toBe(200);
     const stored = (await first.json()) as { session: { id: string }; state: FullSessionState; entry: { sessionId: string } };
@@ -144,6 +129,66 @@ describe('kitchen-table plan', () => {
     });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ code: 'tree-changed' });
+  });
+
+  /** The vervoer domain walked on the device to its end, as the coach app does offline. */
+  async function walkedOffline() {
+    const offline = (await (await wim.call('GET', '/api/staff/coach/offline-trees')).json()) as {
+      trees: Omit<OfflineTree, 'bundle'>[];
+      bundles: Record<string, OfflineTree['bundle']>;
+    };
+    const t0 = offline.trees.find((x) => x.domain === 'vervoer')!;
+    const compiled = compileOffline({ ...t0, bundle: offline.bundles[t0.bundleHash]! });
+    const at = '2026-11-22T10:00:00.000Z';
+    let view = startOffline(compiled, 'vervoer', at);
+    const answers: WalkAnswer[] = [];
+    while (!view.done) {
+      const step = present(compiled, view);
+      answers.push({ node: step.id, value: autoAnswer(step), at });
+      const r = engineAnswer(compiled, view, { ...answers.at(-1)!, channel: 'wijkcoach' });
+      if (!r.ok) throw new Error(r.error.message);
+      view = r.value;
+    }
+    return { bundleHash: t0.bundleHash, answers, compiled, view };
+  }
+
+  it('a walk refused at a later answer (409) changes nothing: no session, token, consent, audit entry or link', async () => {
+    const id = await plan();
+    expect((await change(id, { domain: 'vervoer' })).status).toBe(200);
+    const { bundleHash, answers } = await walkedOffline();
+    expect(answers.length).toBeGreaterThanOrEqual(2);
+    const broken = answers.map((a, i) => (i === answers.length - 1 ? { ...a, node: 'no-such-question' } : a));
+    const before = await allTableCounts(t.db);
+    const refused = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, {
+      bundleHash,
+      walkKey: 'walk-key-bad1',
+      answers: broken,
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      code: 'walk-refused',
+      detail: expect.stringContaining(`Answer ${answers.length} of the offline walk`),
+    });
+    expect(await allTableCounts(t.db)).toEqual(before);
+    const entry = await t.kit.db.selectFrom('coach_entries').selectAll().where('plan_id', '=', id).executeTakeFirstOrThrow();
+    expect(entry.session_id).toBeNull();
+  });
+
+  it('a resent walk refused on the session it created changes nothing either: no new token, no answer', async () => {
+    const id = await plan();
+    expect((await change(id, { domain: 'vervoer' })).status).toBe(200);
+    const { bundleHash, answers } = await walkedOffline();
+    const walk = { bundleHash, walkKey: 'walk-key-half', answers: answers.slice(0, 1) };
+    const first = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, walk);
+    expect(first.status).toBe(200);
+    const before = await allTableCounts(t.db);
+    const refused = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, {
+      ...walk,
+      answers: [...answers.slice(0, 1), { ...answers[1]!, node: 'no-such-question' }],
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'walk-refused' });
+    expect(await allTableCounts(t.db)).toEqual(before);
   });
 
   it('keeps plans to their coach', async () => {

@@ -1,5 +1,6 @@
 import type { RateRule } from '../config.js';
 import type { Role } from '../db/staff-repo.js';
+import type { LockoutRule } from './account-lockout.js';
 
 /** OIDC authorization-code flow with PKCE against the municipality's identity provider. */
 export interface OidcConfig {
@@ -30,6 +31,8 @@ export interface StaffConfig {
   /** 'auto': Secure + __Host- cookies except on http://localhost (development and tests). */
   secureCookies: 'auto' | boolean;
   loginRate: RateRule;
+  /** Failed sign-ins per account name, from all addresses together (account-lockout.ts). */
+  loginLockout: LockoutRule;
   /** Resume-code attempts per staff member: a caller reads a code out once or twice, not 30 times. */
   staffResumeRate: RateRule;
   /** Where scripts/build-staff.ts puts staff.js and coach-sw.js. */
@@ -57,6 +60,7 @@ export const STAFF_DEFAULTS: StaffConfig = {
   absoluteTimeoutMs: 12 * 60 * MINUTE,
   secureCookies: 'auto',
   loginRate: { limit: 10, windowMs: 15 * MINUTE },
+  loginLockout: { failures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
   staffResumeRate: { limit: 30, windowMs: 10 * MINUTE },
   staffDir: 'dist/staff',
   staticDir: 'server/static',
@@ -68,13 +72,18 @@ export const STAFF_DEFAULTS: StaffConfig = {
 
 /**
  * STAFF_IDLE_MINUTES, STAFF_MAX_HOURS, STAFF_SECURE_COOKIES (auto|1|0), RATE_STAFF_LOGIN
- * ("limit/seconds"), STAFF_TEAM_NAME, COACH_GEMEENTE, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET,
+ * ("limit/seconds"), STAFF_LOGIN_LOCKOUT ("failures/seconds"), STAFF_TEAM_NAME, COACH_GEMEENTE, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET,
  * OIDC_REDIRECT_URI, OIDC_SCOPE, OIDC_ROLE_CLAIM, OIDC_ROLE_MAP='{"grp-14023":"medewerker"}',
  * HANDOVER_TARGETS='{"buuv":{"url":"https://…","secret":"…"}}'.
  */
 export function staffConfigFromEnv(env: NodeJS.ProcessEnv): StaffConfig {
   const rate = env.RATE_STAFF_LOGIN ? /^(\d+)\/(\d+)$/.exec(env.RATE_STAFF_LOGIN) : null;
   if (env.RATE_STAFF_LOGIN && !rate) throw new Error(`RATE_STAFF_LOGIN "${env.RATE_STAFF_LOGIN}" is not "limit/seconds", e.g. 10/900.`);
+  const lockout = env.STAFF_LOGIN_LOCKOUT ? /^(\d+)\/(\d+)$/.exec(env.STAFF_LOGIN_LOCKOUT) : null;
+  if (env.STAFF_LOGIN_LOCKOUT && (!lockout || Number(lockout[1]) < 1))
+    throw new Error(
+      `STAFF_LOGIN_LOCKOUT "${env.STAFF_LOGIN_LOCKOUT}" is not "failures/seconds" (at least 1 failure), e.g. 5/900: five wrong passwords on one name within 15 minutes lock it for 15 minutes.`,
+    );
   const oidc: OidcConfig | null = env.OIDC_ISSUER
     ? {
         issuer: env.OIDC_ISSUER,
@@ -92,11 +101,18 @@ export function staffConfigFromEnv(env: NodeJS.ProcessEnv): StaffConfig {
     absoluteTimeoutMs: env.STAFF_MAX_HOURS ? Number(env.STAFF_MAX_HOURS) * 60 * MINUTE : STAFF_DEFAULTS.absoluteTimeoutMs,
     secureCookies: env.STAFF_SECURE_COOKIES === '1' ? true : env.STAFF_SECURE_COOKIES === '0' ? false : 'auto',
     loginRate: rate ? { limit: Number(rate[1]), windowMs: Number(rate[2]) * 1000 } : STAFF_DEFAULTS.loginRate,
+    loginLockout: lockout ? lockoutRule(lockout) : STAFF_DEFAULTS.loginLockout,
     ...(env.STAFF_TEAM_NAME ? { teamName: env.STAFF_TEAM_NAME } : {}),
     coachGemeente: env.COACH_GEMEENTE ?? null,
     oidc,
     handoverTargets: env.HANDOVER_TARGETS ? handoverTargets(env.HANDOVER_TARGETS) : {},
   };
+}
+
+/** "failures/seconds": that many failures within the period lock the name for the same period. */
+function lockoutRule(m: RegExpExecArray): LockoutRule {
+  const ms = Number(m[2]) * 1000;
+  return { failures: Number(m[1]), windowMs: ms, lockMs: ms };
 }
 
 /** Parsed and checked at start-up: a typo must not surface as a handover that never arrives. */

@@ -169,8 +169,8 @@ describe("console: the resident's own session, after consent", () => {
     expect(res.status).toBe(201);
     const receipt = (await res.json()) as { reference: string };
     const bas = await t.login('bas');
-    const list = (await (await bas.call('GET', '/api/staff/concerns')).json()) as { reference: string }[];
-    expect(list.map((r) => r.reference)).toEqual([receipt.reference]);
+    const list = (await (await bas.call('GET', '/api/staff/concerns')).json()) as { items: { reference: string }[] };
+    expect(list.items.map((r) => r.reference)).toEqual([receipt.reference]);
   });
 
   it('writes an audit row for every read and change of a session', async () => {

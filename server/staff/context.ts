@@ -15,7 +15,8 @@ export interface Principal {
   csrfHash: string;
 }
 
-export type StaffEnv = { Variables: { staff: Principal } };
+/** `kit`: set with `staff` by authenticate, so that later checks (requireRole) can audit a refusal. */
+export type StaffEnv = { Variables: { staff: Principal; kit: StaffKit } };
 
 export interface StaffKit {
   deps: StaffDeps;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { StaffConfig } from './config.js';
+import { originOf } from '../http/public-origin.js';
 
 /**
  * Secure cookies need https; a browser on http://localhost (development, the e2e tests) accepts
@@ -8,7 +9,7 @@ import type { StaffConfig } from './config.js';
  * only for localhost. The prefix makes the browser refuse the cookie from a subdomain or a path.
  */
 export function cookieNames(c: Context, config: StaffConfig) {
-  const host = new URL(c.req.url).hostname;
+  const host = new URL(originOf(c)).hostname;
   const secure = config.secureCookies === 'auto' ? !['localhost', '127.0.0.1', '[::1]'].includes(host) : config.secureCookies;
   const prefix = secure ? '__Host-' : '';
   return { secure, session: `${prefix}vw_staff`, csrf: `${prefix}vw_csrf` };

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../http/problem.js';
 import { jsonBody, parse } from '../http/validate.js';
+import { concernInbox, type InboxCursor } from '../db/concern-inbox.js';
 import { presentService } from '../sessions/present-state.js';
 import { authenticate, requireRole } from './auth.js';
 import { INBOX_ROLES, type StaffEnv, type StaffKit } from './context.js';
@@ -11,7 +12,31 @@ const Filter = z.strictObject({
   urgency: z.enum(['niet-dringend', 'binnen-een-week', 'dringend']).optional(),
   about: z.enum(['kind', 'oudere', 'zorgmijder', 'dakloos', 'geld', 'mantelzorg', 'anders']).optional(),
   mine: z.enum(['1']).optional(),
+  after: z.string().max(400).optional().meta({ description: 'The `next` of the previous page.' }),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
 });
+const PAGE = 50;
+/** The cursor as the client holds it: opaque, base64url of the last row's place. */
+const Cursor = z.strictObject({ rank: z.number().int().min(0).max(2), createdAt: z.string().max(40), id: z.string().max(100) });
+const encodeCursor = (c: InboxCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(raw: string): InboxCursor {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  const parsed = Cursor.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ApiError(
+    422,
+    'validation-failed',
+    'The query parameter "after" is not a cursor this inbox gave out: send the `next` of the previous page, or leave it out for the first page.',
+    {
+      errors: [{ parameter: 'after', code: 'invalid-cursor', message: 'Send the `next` of the previous page unchanged.' }],
+    },
+  );
+}
 const CloseBody = z.strictObject({
   feedback: z
     .string()
@@ -20,7 +45,6 @@ const CloseBody = z.strictObject({
     .max(2000)
     .meta({ description: 'What the reporter reads on the status page: plain text, no details about the person.' }),
 });
-const URGENCY_ORDER: Record<string, number> = { dringend: 0, 'binnen-een-week': 1, 'niet-dringend': 2 };
 
 /**
  * The concern inbox (behandelaar). Every list, read, claim and close is audited; the list shows
@@ -28,6 +52,7 @@ const URGENCY_ORDER: Record<string, number> = { dringend: 0, 'binnen-een-week': 
  */
 export function inboxRoutes(kit: StaffKit) {
   const { deps, repo } = kit;
+  const inbox = concernInbox(kit.db);
   const now = () => deps.clock().toISOString();
 
   /** The reporter sees the organisation that picked the report up, never a staff member's name. */
@@ -48,18 +73,15 @@ export function inboxRoutes(kit: StaffKit) {
   app.get('/api/staff/concerns', async (c) => {
     const p = c.get('staff');
     const f = parse(Filter, c.req.query(), { query: true });
-    const rows = await repo.concerns({
-      status: f.status,
-      urgency: f.urgency,
-      about: f.about,
-      claimedBy: f.mine ? p.account.id : undefined,
-      limit: 200,
-    });
+    const filter = { status: f.status, urgency: f.urgency, about: f.about, claimedBy: f.mine ? p.account.id : undefined };
+    const [{ items: rows, next }, counts] = await Promise.all([
+      inbox.page(filter, f.after === undefined ? undefined : decodeCursor(f.after), f.limit ?? PAGE),
+      inbox.counts(filter),
+    ]);
     const names = await repo.accountNames([...new Set(rows.map((r) => r.claimed_by).filter((x): x is string => !!x))]);
-    rows.sort((a, b) => (URGENCY_ORDER[a.urgency] ?? 3) - (URGENCY_ORDER[b.urgency] ?? 3) || a.created_at.localeCompare(b.created_at));
     await kit.record(p, 'concern.list', 'concern', null, { count: rows.length, ...f });
-    return c.json(
-      rows.map((r) => ({
+    return c.json({
+      items: rows.map((r) => ({
         id: r.id,
         reference: r.reference,
         about: r.about,
@@ -70,7 +92,11 @@ export function inboxRoutes(kit: StaffKit) {
         mine: r.claimed_by === p.account.id,
         createdAt: r.created_at,
       })),
-    );
+      /** The `after` of the next page; null on the last. */
+      next: next && encodeCursor(next),
+      /** Reports per status under the other filters. */
+      counts,
+    });
   });
 
   app.get('/api/staff/concerns/:id', async (c) => {

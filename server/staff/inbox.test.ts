@@ -28,6 +28,25 @@ async function report(extra: Record<string, unknown> = {}): Promise<ConcernRecei
   expect(res.status).toBe(201);
   return (await res.json()) as ConcernReceipt;
 }
+/** A stored report as the intake writes it, for filling the inbox without the intake's rate limit. */
+const concern = (id: string, urgency: string, at: string) => ({
+  id,
+  reference: `VW-${id}`,
+  sessionId: null,
+  gemeente: 'demo',
+  about: 'oudere',
+  noticed: 'Meneer haalt zijn post niet meer op.',
+  urgency,
+  area: null,
+  reporter: null,
+  receiver: null,
+  status: 'ontvangen' as const,
+  pickedUpBy: null,
+  feedback: null,
+  createdAt: at,
+  updatedAt: at,
+  closedAt: null,
+});
 const idOf = async (reference: string) => (await t.deps.store.concerns.byReference(reference))!.id;
 
 describe('concern inbox', () => {
@@ -51,7 +70,8 @@ describe('concern inbox', () => {
     const a = await report({ urgency: 'niet-dringend', about: 'geld' });
     t.clock.advance(1000);
     const b = await report({ urgency: 'dringend' });
-    const list = async (q = '') => (await (await bas.call('GET', `/api/staff/concerns${q}`)).json()) as { reference: string }[];
+    const list = async (q = '') =>
+      ((await (await bas.call('GET', `/api/staff/concerns${q}`)).json()) as { items: { reference: string }[] }).items;
     expect((await list()).map((r) => r.reference)).toEqual([b.reference, a.reference]);
     expect((await list('?about=geld')).map((r) => r.reference)).toEqual([a.reference]);
     expect((await list('?urgency=dringend')).map((r) => r.reference)).toEqual([b.reference]);
@@ -65,6 +85,63 @@ describe('concern inbox', () => {
       { parameter: 'stats', code: 'unknown-parameter', message: 'Unknown query parameter "stats": remove it.' },
     ]);
     expect(JSON.stringify(await list())).not.toContain('06 12345678');
+  });
+
+  it('pages through more than 1,000 reports: most urgent and newest first, each report once, counts per status', async () => {
+    // As the outside test found it: 251 open urgent reports and many more behind them.
+    const URGENCIES = ['dringend', 'binnen-een-week', 'niet-dringend'] as const;
+    const stored: { id: string; urgency: string; createdAt: string }[] = [];
+    const base = Date.parse('2026-11-01T08:00:00.000Z');
+    for (let i = 0; i < 1100; i++) {
+      const urgency = i < 251 ? 'dringend' : URGENCIES[i % 3]!;
+      // Every 10th pair shares its moment: the order must not depend on times being unique.
+      const createdAt = new Date(base + Math.floor(i / 2) * 60_000).toISOString();
+      const id = `c-${String(i).padStart(4, '0')}`;
+      await t.deps.store.concerns.create(
+        { ...concern(id, urgency, createdAt), status: i % 7 === 0 ? 'opgepakt' : 'ontvangen' },
+        `tok-${id}`,
+        { key: `key-${id}`, requestHash: 'h', body: {} },
+      );
+      stored.push({ id, urgency, createdAt });
+    }
+    // The newest urgent report arrives last: it was "in no view" before.
+    const newest = await report({ urgency: 'dringend' });
+    const rank = (u: string) => URGENCIES.indexOf(u as (typeof URGENCIES)[number]);
+    const expected = [...stored, { id: await idOf(newest.reference), urgency: 'dringend', createdAt: t.clock.now.toISOString() }]
+      .sort((a, b) => rank(a.urgency) - rank(b.urgency) || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+      .map((r) => r.id);
+
+    type Page = { items: { id: string }[]; next: string | null; counts: Record<string, number> };
+    const page = async (q: string) => (await (await bas.call('GET', `/api/staff/concerns?${q}`)).json()) as Page;
+    const first = await page('');
+    expect(first.items).toHaveLength(50);
+    expect(first.items[0]!.id).toBe(await idOf(newest.reference));
+    expect(first.counts).toEqual({ ontvangen: 1101 - 158, opgepakt: 158, afgerond: 0 });
+
+    const seen: string[] = [];
+    let next: string | null = '';
+    let pages = 0;
+    while (next !== null) {
+      const p: Page = await page(`limit=200${next ? `&after=${next}` : ''}`);
+      seen.push(...p.items.map((r) => r.id));
+      next = p.next;
+      pages++;
+    }
+    expect(pages).toBe(6);
+    expect(seen).toEqual(expected);
+
+    const open = await page('status=ontvangen&urgency=dringend&limit=200');
+    expect(open.items[0]!.id).toBe(await idOf(newest.reference));
+    const urgent = stored.filter((r) => r.urgency === 'dringend');
+    const urgentTaken = urgent.filter((r) => Number(r.id.slice(2)) % 7 === 0).length;
+    expect(open.items).toHaveLength(200);
+    expect(open.counts).toEqual({ ontvangen: urgent.length + 1 - urgentTaken, opgepakt: urgentTaken, afgerond: 0 });
+
+    const bad = await bas.call('GET', '/api/staff/concerns?after=not-a-cursor');
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ parameter: 'after', code: 'invalid-cursor' }),
+    ]);
   });
 
   it("claim → close with feedback: the reporter's status page shows the team and the feedback, and each step is audited", async () => {

@@ -11,6 +11,8 @@ import { loginRoutes } from './login-routes.js';
 import { oidcRoutes } from './oidc.js';
 import { staffPageRoutes } from './page-routes.js';
 import { handoverDelivery, type Fetch } from './handover-delivery.js';
+import { currentAddress } from '../http/request-context.js';
+import { auditRoutes } from './audit-routes.js';
 
 export { staffConfigFromEnv, STAFF_DEFAULTS, type StaffConfig } from './config.js';
 export type { StaffDeps } from './context.js';
@@ -42,6 +44,7 @@ export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffCon
     handovers: { deliverDue: () => delivery.deliverDue() },
     record: (p, action, targetKind, targetId, detail) =>
       audit.write({
+        address: currentAddress() ?? null,
         at: deps.clock().toISOString(),
         accountId: p?.account.id ?? null,
         role: p?.account.role ?? null,
@@ -57,6 +60,7 @@ export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffCon
   if (config.oidc) app.route('/', oidcRoutes(kit, config.oidc));
   app.route('/', consoleRoutes(kit, sessions));
   app.route('/', inboxRoutes(kit));
+  app.route('/', auditRoutes(kit));
   app.route('/', coachRoutes(kit, sessions));
   app.route('/', staffPageRoutes(kit));
   return kit;

@@ -33,6 +33,9 @@ export function staffPageRoutes(kit: StaffKit) {
   app.get('/staff', ...guard(CONSOLE_ROLES), serve('staff'));
   app.get('/staff/concerns', ...guard(INBOX_ROLES), serve('staff'));
   app.get('/coach', ...guard(COACH_ROLES), serve('coach'));
+  // The bundle itself is needed before sign-in (the sign-in page runs it); its source map – the
+  // staff app's whole source – only by someone signed in.
+  app.get('/staff/assets/:file', async (c, next) => (c.req.param('file').endsWith('.map') ? authenticate(kit)(c, next) : next()));
   app.get('/staff/assets/:file', async (c) => {
     const file = c.req.param('file');
     const body = await asset(file);

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepo } from '../db/audit-repo.js';
+import { concernInbox } from '../db/concern-inbox.js';
 import { connect, type Db } from '../db/connect.js';
 import { staffRepo, type StaffDb } from '../db/staff-repo.js';
 import { createStore } from '../db/store.js';
@@ -107,12 +108,21 @@ function staffSuite(name: string, open: () => Promise<Db>) {
         );
       }
       await repo.claim('c2', 'a1', AT);
-      expect((await repo.concerns({ limit: 10 })).map((r) => [r.id, r.claimed_by])).toEqual([
+      const inbox = concernInbox(k);
+      expect((await inbox.page({}, undefined, 10)).items.map((r) => [r.id, r.claimed_by])).toEqual([
         ['c1', null],
         ['c2', 'a1'],
       ]);
-      expect((await repo.concerns({ claimedBy: 'a1', limit: 10 })).map((r) => r.id)).toEqual(['c2']);
-      expect((await repo.concerns({ urgency: 'dringend', limit: 10 })).map((r) => r.id)).toEqual(['c1']);
+      expect((await inbox.page({ claimedBy: 'a1' }, undefined, 10)).items.map((r) => r.id)).toEqual(['c2']);
+      expect((await inbox.page({ urgency: 'dringend' }, undefined, 10)).items.map((r) => r.id)).toEqual(['c1']);
+      // Pages of one: the cursor carries rank, time and id, so rows with the same time are neither skipped nor repeated.
+      const first = await inbox.page({}, undefined, 1);
+      expect(first.items.map((r) => r.id)).toEqual(['c1']);
+      const second = await inbox.page({}, first.next!, 1);
+      expect(second.items.map((r) => r.id)).toEqual(['c2']);
+      expect(second.next).toBeNull();
+      expect(await inbox.counts({})).toEqual({ ontvangen: 2, opgepakt: 0, afgerond: 0 });
+      expect(await inbox.counts({ urgency: 'dringend' })).toEqual({ ontvangen: 1, opgepakt: 0, afgerond: 0 });
       expect(await repo.concernById('c2')).toMatchObject({ id: 'c2', claimed_by: 'a1', status: 'ontvangen' });
     });
 
@@ -169,6 +179,33 @@ function staffSuite(name: string, open: () => Promise<Db>) {
         ['concern.claim', { n: 1 }],
         ['concern.close', { n: 1 }],
       ]);
+    });
+
+    it('the audit log is a hash chain: two nodes racing for its end each get a place, and a changed or removed row is found', async () => {
+      // Two repos on one database, as two server processes would be.
+      const audit = auditRepo(k, id);
+      const otherNode = auditRepo(k, id);
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          (i % 2 ? otherNode : audit).write({
+            at: AT,
+            accountId: 'a1',
+            role: 'beheerder',
+            action: `race.${i}`,
+            targetKind: 'account',
+            targetId: 'a1',
+            address: '203.0.113.7',
+          }),
+        ),
+      );
+      const before = await audit.verify();
+      expect(before.intact).toBe(true);
+      const rows = await k.selectFrom('audit_log').select(['seq', 'address']).where('action', 'like', 'race.%').execute();
+      expect(new Set(rows.map((r) => Number(r.seq))).size).toBe(12);
+      expect(rows.every((r) => r.address === '203.0.113.7')).toBe(true);
+      const victim = Math.max(...rows.map((r) => Number(r.seq))) - 3;
+      await k.updateTable('audit_log').set({ detail: '{"edited":true}' }).where('seq', '=', victim).execute();
+      expect(await audit.verify()).toEqual({ checked: victim - 1, intact: false, brokenAt: victim });
     });
   });
 }

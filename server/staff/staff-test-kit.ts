@@ -25,8 +25,12 @@ export interface StaffAgent {
 
 export const PASSWORD = 'correct horse battery staple';
 
-export async function staffTest(options: Partial<StaffConfig> = {}, send?: Fetch): Promise<StaffTest> {
-  const t = await testApp();
+export async function staffTest(
+  options: Partial<StaffConfig> = {},
+  send?: Fetch,
+  app: Parameters<typeof testApp>[0] = {},
+): Promise<StaffTest> {
+  const t = await testApp(app);
   const kit = mountStaff(t.app, { ...t.deps, db: t.db }, options, send);
   const addAccount = async (name: string, role: Role, password = PASSWORD) => {
     const id = cryptoIds.id();

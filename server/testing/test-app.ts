@@ -1,6 +1,7 @@
 // Test support (not a test file): a real app on a real database, with a clock the test moves.
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
+import { sql } from 'kysely';
 import { createApp } from '../app.js';
 import { DEFAULTS, type Config } from '../config.js';
 import { connect, type Db } from '../db/connect.js';
@@ -83,6 +84,20 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     out[t] = Number(row.n);
+  }
+  return out;
+}
+
+/**
+ * Row counts of every table the migrations made, staff and coach tables included, found by
+ * introspection: a table added later is counted without anyone remembering to list it.
+ */
+export async function allTableCounts(db: Db): Promise<Record<string, number>> {
+  const tables = (await db.kysely.introspection.getTables()).map((t) => t.name).filter((name) => !name.startsWith('kysely_'));
+  const out: Record<string, number> = {};
+  for (const name of tables.sort()) {
+    const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(name)}`.execute(db.kysely);
+    out[name] = Number(rows[0]!.n);
   }
   return out;
 }

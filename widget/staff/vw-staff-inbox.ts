@@ -1,5 +1,6 @@
 // The concern inbox for behandelaars: filter, open, claim, close with feedback for the reporter.
-// The server audits every list, read, claim and close.
+// The server audits every list, read, claim and close. It sends the inbox a page at a time, most
+// urgent and newest first, with the number of reports per status.
 import { html, LitElement, nothing } from 'lit';
 import { staffCall, StaffApiError, time } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
@@ -14,6 +15,11 @@ interface Row {
   claimedBy: string | null;
   mine: boolean;
   createdAt: string;
+}
+interface Page {
+  items: Row[];
+  next: string | null;
+  counts: Record<string, number>;
 }
 interface Detail extends Row {
   noticed: string;
@@ -33,11 +39,22 @@ const ABOUT: Record<string, string> = {
   anders: 'Anders',
 };
 const URGENCY: Record<string, string> = { dringend: 'Dringend', 'binnen-een-week': 'Binnen een week', 'niet-dringend': 'Niet dringend' };
+const STATUS: Record<string, string> = { ontvangen: 'Ontvangen', opgepakt: 'Opgepakt', afgerond: 'Afgerond' };
 
 export class VwStaffInbox extends LitElement {
-  static override properties = { rows: { state: true }, detail: { state: true }, error: { state: true }, message: { state: true } };
+  static override properties = {
+    rows: { state: true },
+    next: { state: true },
+    counts: { state: true },
+    detail: { state: true },
+    error: { state: true },
+    message: { state: true },
+  };
   static override styles = staffStyles;
   declare rows: Row[];
+  /** The cursor of the next page; null when every report under the filter is shown. */
+  declare next: string | null;
+  declare counts: Record<string, number>;
   declare detail: Detail | undefined;
   declare error: string | undefined;
   declare message: string | undefined;
@@ -46,6 +63,8 @@ export class VwStaffInbox extends LitElement {
   constructor() {
     super();
     this.rows = [];
+    this.next = null;
+    this.counts = {};
   }
 
   override connectedCallback(): void {
@@ -62,11 +81,25 @@ export class VwStaffInbox extends LitElement {
     }
   }
 
+  /** The first page under the filter again (after a change, the order may have moved). */
   private load() {
     return this.run(async () => {
-      this.rows = await staffCall<Row[]>('GET', `/api/staff/concerns?${this.filter}`);
+      const page = await staffCall<Page>('GET', `/api/staff/concerns?${this.filter}`);
+      this.rows = page.items;
+      this.next = page.next;
+      this.counts = page.counts;
     });
   }
+
+  private more = () =>
+    this.run(async () => {
+      const query = new URLSearchParams(this.filter);
+      query.set('after', this.next!);
+      const page = await staffCall<Page>('GET', `/api/staff/concerns?${query}`);
+      this.rows = [...this.rows, ...page.items];
+      this.next = page.next;
+      this.counts = page.counts;
+    });
 
   private applyFilter = (e: SubmitEvent) => {
     e.preventDefault();
@@ -126,8 +159,7 @@ export class VwStaffInbox extends LitElement {
       <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
       <form class="panel" @submit=${this.applyFilter} aria-label="Filter">
         <div class="grid">
-          ${this.select('status', 'Status', { ontvangen: 'Ontvangen', opgepakt: 'Opgepakt', afgerond: 'Afgerond' })}
-          ${this.select('urgency', 'Urgentie', URGENCY)} ${this.select('about', 'Over', ABOUT)}
+          ${this.select('status', 'Status', STATUS)} ${this.select('urgency', 'Urgentie', URGENCY)} ${this.select('about', 'Over', ABOUT)}
           <div class="choice">
             <input type="checkbox" id="f-mine" name="mine" value="1" ?checked=${this.filter.get('mine') === '1'} /><label for="f-mine"
               >Alleen door mij opgepakt</label
@@ -137,7 +169,8 @@ export class VwStaffInbox extends LitElement {
         <div class="actions"><button type="submit">Filteren</button></div>
       </form>
       <section aria-labelledby="list-h">
-        <h2 id="list-h">Meldingen (${this.rows.length})</h2>
+        <h2 id="list-h">Meldingen</h2>
+        <p>${Object.entries(STATUS).map(([v, l], i) => `${i ? ' · ' : ''}${l}: ${this.counts[v] ?? 0}`)}</p>
         ${
           this.rows.length
             ? html`<table>
@@ -166,6 +199,14 @@ export class VwStaffInbox extends LitElement {
                 </tbody>
               </table>`
             : html`<p>Geen meldingen met dit filter.</p>`
+        }
+        ${
+          this.next
+            ? html`<div class="actions">
+                <button type="button" @click=${this.more}>Meer meldingen laden</button>
+                <span class="hint">${this.rows.length} getoond</span>
+              </div>`
+            : nothing
         }
       </section>
       ${

@@ -4,6 +4,7 @@ import * as staff from './0002-staff.js';
 import * as handoverDelivery from './0003-handover-delivery.js';
 import * as coachOfflineWalk from './0004-coach-offline-walk.js';
 import * as stepReceipts from './0005-step-receipts.js';
+import * as auditChain from './0006-audit-chain.js';
 
 // Listed in code rather than read from the folder: works the same under tsx, in a bundle and in tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-handover-delivery': handoverDelivery,
   '0004-coach-offline-walk': coachOfflineWalk,
   '0005-step-receipts': stepReceipts,
+  '0006-audit-chain': auditChain,
 };
 
 export const migrationProvider: MigrationProvider = {

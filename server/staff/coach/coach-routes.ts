@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { CreatedSession, SessionState } from '../../api/contract.js';
 import { z } from 'zod';
+import { answer as engineAnswer, start as engineStart, type CompiledTree, type SessionView } from '../../../engine/index.js';
 import { hashSecret } from '../../ids.js';
 import { ApiError } from '../../http/problem.js';
 import { AnswerValue } from '../../api/schemas.js';
@@ -249,6 +250,8 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
    * A domain's advice walked offline arrives: the server starts the session as online (same tree
    * version – else 409, walk again), then applies the answers in order with derived idempotency
    * keys. A resent walk (same key) continues the session it created and skips answers already in.
+   * The walk is first tried in memory (the engine is pure), so a walk refused at any answer is
+   * refused before anything is written: no session, token, consent or re-linked entry.
    */
   app.post('/api/staff/coach/plans/:id/entries/:domain/walk', async (c) => {
     const { p, plan } = await ownPlan(c);
@@ -260,7 +263,13 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const served = tree ? deps.trees.head(tree) : undefined;
     if (!tree || !served) throw new ApiError(404, 'tree-not-found', `No published tree gives advice for "${domain}".`);
     let sessionId = entry.sessionId && (await repo.walkKey(plan.id, domain)) === body.walkKey ? entry.sessionId : null;
-    if (!sessionId) {
+    if (sessionId) {
+      const resumed = await deps.store.sessions.find(sessionId);
+      if (resumed) {
+        const { served: its, view } = await sessions.loader.viewOf(resumed);
+        rehearse(its.compiled, view, body.answers);
+      }
+    } else {
       if (served.bundleHash !== body.bundleHash) {
         throw new ApiError(
           409,
@@ -268,6 +277,7 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
           'The advice tree changed since this device stored it. Walk the advice again; the scores and notes are kept.',
         );
       }
+      rehearse(served.compiled, domainStart(served.compiled, domain, now()), body.answers);
       sessionId = (await startCoachSession(p, plan.id, domain, tree, body.walkKey)).created.id;
     }
     // A fresh bearer token for this device: the first response (with the creation token) may be lost.
@@ -288,8 +298,8 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
         });
         state = next as SessionState;
       } catch (err) {
-        const detail = err instanceof ApiError ? err.message : 'unknown error';
-        throw new ApiError(409, 'walk-refused', `Answer ${i + 1} of the offline walk was refused: ${detail} Walk the advice again.`);
+        // Rehearsed above, so only a race (the session changed meanwhile) or a failing database ends here.
+        throw walkRefused(i, err instanceof ApiError ? err.message : 'unknown error');
       }
     }
     await kit.record(p, 'plan.offline-walk', 'plan', plan.id, { domain, session: sessionId, answers: body.answers.length });
@@ -297,6 +307,33 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
   });
 
   return app;
+}
+
+const walkRefused = (i: number, detail: string) =>
+  new ApiError(409, 'walk-refused', `Answer ${i + 1} of the offline walk was refused: ${detail} Walk the advice again.`);
+
+/** The view a new coach session starts from: startDomain's choice of the life domain, in memory. */
+function domainStart(compiled: CompiledTree, domain: string, at: string): SessionView {
+  const view = engineStart(compiled);
+  const input = view.node.kind === 'question' && 'input' in view.node.source! ? view.node.source.input : undefined;
+  if (input?.type !== 'multi' || !input.options.some((o) => o.value === domain)) return view;
+  const chosen = engineAnswer(compiled, view, { node: view.node.id, value: [domain], at, channel: 'wijkcoach' });
+  return chosen.ok ? chosen.value : view;
+}
+
+/**
+ * The walk's answers applied in memory as the route applies them (answers already in the session
+ * skipped); the first the engine refuses refuses the whole walk, before any write.
+ */
+function rehearse(compiled: CompiledTree, from: SessionView, answers: z.infer<typeof WalkBody>['answers']): void {
+  const given = new Set(from.record.log.map((e) => e.node));
+  let view = from;
+  for (const [i, a] of answers.entries()) {
+    if (given.has(a.node)) continue;
+    const next = engineAnswer(compiled, view, { node: a.node, value: a.value, at: a.at, channel: 'wijkcoach' });
+    if (!next.ok) throw walkRefused(i, next.error.message);
+    view = next.value;
+  }
 }
 
 /**
