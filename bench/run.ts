@@ -1,6 +1,7 @@
 // npm run bench [engine|server|widget…] – runs the benchmarks and prints one table. Every ratio
 // compares with a baseline measured in the same run on the same machine; nothing is asserted in tests.
 import type { Row } from './stats.js';
+import { formatTable } from './table.js';
 
 const suites: Record<string, () => Promise<{ run: () => Promise<Row[]> }>> = {
   engine: () => import('./engine.js'),
@@ -46,8 +47,4 @@ const table = [
     r.pass === undefined ? '' : r.pass ? 'yes' : 'NO',
   ]),
 ];
-const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-console.log(line(table[0]!));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of table.slice(1)) console.log(line(row));
+console.log(formatTable(table));
