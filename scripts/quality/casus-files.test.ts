@@ -23,6 +23,20 @@ describe('the Haarlem casus bank (trees/haarlem/casus)', () => {
     expect(new Set(all.map((c) => c.age))).toEqual(new Set(['jong', 'midden', 'oud']));
     expect(all.map((c) => c.id)).toEqual(expect.arrayContaining(['els', 'de-jong', 'baioumi']));
   });
+
+  it('covers every life domain of domain.md, temporary and lasting, urgent and not, and several domains at once', () => {
+    const all = bank.cases.map((c) => c.casus);
+    const domains = ['huishouden', 'vervoer', 'ontmoeten', 'geld', 'werk', 'opvoeden', 'mantelzorg', 'wonen', 'gezondheid', 'taal'];
+    expect([...new Set(all.flatMap((c) => c.domains))]).toEqual(expect.arrayContaining(domains));
+    expect(new Set(all.map((c) => c.duration))).toEqual(new Set(['tijdelijk', 'blijvend', 'eenmalig']));
+    expect(new Set(all.map((c) => c.urgent))).toEqual(new Set([true, false]));
+    expect(all.filter((c) => c.domains.length >= 3).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives most cases two or more answer sets', () => {
+    const all = bank.cases.map((c) => c.casus);
+    expect(all.filter((c) => c.answerSets.length >= 2).length / all.length).toBeGreaterThan(0.5);
+  });
 });
 
 describe('casusProblems', () => {

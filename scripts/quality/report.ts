@@ -24,6 +24,8 @@ export interface Summary {
   /** Share of expected elements present, over every set (each element counts once). */
   share: number;
   lowest: { share: number; set: string } | null;
+  /** Sets below the lowest-set target. */
+  below: number;
   violations: number;
   forbidden: number;
   incomplete: number;
@@ -50,6 +52,7 @@ export function summarise(name: string, results: readonly SetResult[]): Summary 
     present,
     share: expected ? present / expected : 1,
     lowest: lowest ? { share: shareOf(lowest.score), set: `${lowest.casus.id}/${lowest.setId}` } : null,
+    below: results.filter((r) => shareOf(r.score) < TARGETS.lowestSet).length,
     violations: results.reduce((n, r) => n + r.score.violations.length, 0),
     forbidden: results.reduce((n, r) => n + r.score.forbidden.length, 0),
     incomplete: results.filter((r) => r.walk.stopped).length,
@@ -98,13 +101,26 @@ export function setDetails(results: readonly SetResult[], plans = false): string
 
 export function summaryTable(summaries: readonly Summary[]): string[][] {
   return [
-    ['door', 'cases', 'sets', 'present', 'lowest set', 'order/section', 'forbidden', 'stopped', 'median screens', 'median items'],
+    [
+      'door',
+      'cases',
+      'sets',
+      'present',
+      'lowest set',
+      `sets < ${pct(TARGETS.lowestSet)}`,
+      'order/section',
+      'forbidden',
+      'stopped',
+      'median screens',
+      'median items',
+    ],
     ...summaries.map((s) => [
       s.name,
       String(s.cases),
       String(s.sets),
       `${s.present}/${s.expected} (${pct(s.share)})`,
       s.lowest ? `${pct(s.lowest.share)} ${s.lowest.set}` : '–',
+      String(s.below),
       String(s.violations),
       String(s.forbidden),
       String(s.incomplete),
