@@ -77,9 +77,11 @@ it('walks yes/no, single, date, multi, number, info and text to the advice, refu
   expect(page).toContain('<textarea rows="5" maxlength="300"');
   page = (await answer(page, '')).page;
   expect(page).toContain('<h1>Jouw advies</h1>');
-  expect(page).toContain('<h2 id="t-proef/melden">Meld je zorg</h2>');
+  expect(page).toContain('<h3 id="t-proef/melden">Meld je zorg</h3>');
   expect(page).toContain('href="tel:0237891234"');
-  expect(page).toContain('<a href="tel:0237891234">023 789 1234</a> <span class="hint">(niet gecontroleerd)</span>');
+  // A field the municipality has not checked yet is shown without a badge (issue 17: residents see none).
+  expect(page).toContain('<a href="tel:0237891234">023 789 1234</a></dd>');
+  expect(page).not.toContain('niet gecontroleerd');
   expect(page).toContain('href="/vraagwijzer/demo/zorg">Zorg melden</a>');
 
   const id = /^vw_sessie=([^.]+)\./.exec(cookie)![1]!;
