@@ -25,7 +25,7 @@ for (const dir of dirs) {
   if (bundle.invariants.length) {
     const held = bundle.invariants.filter((i) => i.held).length;
     console.log(
-      `${input.gemeente}: ${held} of ${bundle.invariants.length} invariants hold on every path of ${bundle.invariants[0]!.trees.length} root trees`,
+      `${input.gemeente}: ${held} of ${bundle.invariants.length} invariants hold on every path of the root trees they are proved on (${[...new Set(bundle.invariants.flatMap((i) => i.trees))].sort().join(', ')})`,
     );
   }
   console.log(

@@ -34,6 +34,12 @@ export interface SummaryContext {
   humanServices: Set<string>;
   /** Whether order matters to some invariant (first, doe-dit-eerst, preceded). */
   order: boolean;
+  /**
+   * The layers whose first item a "preceded" assertion looks at. Absent: every layer. Of the
+   * others only the lowest layer present is kept (the plan's first item, for "first"): which other
+   * layers a path has met would only multiply states the proof cannot tell apart.
+   */
+  headLayers?: ReadonlySet<Layer>;
 }
 
 function atomsOf(id: string, item: FlatItem, ctx: Pick<SummaryContext, 'humanServices'>): string[] {
@@ -47,6 +53,29 @@ const rank = (ctx: SummaryContext, id: string) => {
   const u = ctx.items.get(id)!.urgency;
   return u ? URGENCIES.indexOf(u) : URGENCIES.length;
 };
+
+/**
+ * How a summary refers to an item it keeps for order (a layer's first, the first spoed or vangnet
+ * item). Only the atoms the invariants ask about can tell two items apart for a proof, so an item
+ * is kept as its signature ("~" + its layer and wanted atoms) – two domains whose first eigen-kracht
+ * items differ only in wording then lead to one state, not two. An urgent item keeps its id: it is
+ * also in `urgent`, where "Doe dit eerst" dedupes by id, and a layer's head in "Doe dit eerst" is
+ * recognised by that id.
+ */
+function refOf(id: string, item: FlatItem, ctx: SummaryContext): string {
+  if (item.urgency && item.layer !== 'spoed' && item.layer !== 'vangnet') return id;
+  const atoms = atomsOf(id, item, ctx).filter((a) => ctx.wanted.has(a) && !a.startsWith('layer:'));
+  return `~layer:${item.layer}+${[...new Set(atoms)].sort().join('+')}`;
+}
+
+/** The atoms of a kept item, from its id or its signature. */
+function atomsOfRef(ref: string, ctx: SummaryContext): string[] {
+  if (ref.startsWith('~')) return ref.slice(1).split('+').filter(Boolean);
+  return atomsOf(ref, ctx.items.get(ref)!, ctx);
+}
+
+const layerOfRef = (ref: string, ctx: SummaryContext): Layer =>
+  ref.startsWith('~') ? (ref.slice('~layer:'.length).split('+')[0] as Layer) : ctx.items.get(ref)!.layer;
 
 /** The summary of `a`'s plan followed by `b`'s. */
 export function mergeSummary(a: PlanSummary, b: PlanSummary, ctx: SummaryContext): PlanSummary {
@@ -65,7 +94,19 @@ export function mergeSummary(a: PlanSummary, b: PlanSummary, ctx: SummaryContext
     if (before.length) continue;
     heads = { ...heads, [layer]: ids };
   }
-  return { bits, spoed: a.spoed ?? b.spoed, urgent, heads, vangnet: a.vangnet ?? b.vangnet };
+  return { bits, spoed: a.spoed ?? b.spoed, urgent, heads: pruneHeads(heads, ctx), vangnet: a.vangnet ?? b.vangnet };
+}
+
+function pruneHeads(heads: PlanSummary['heads'], ctx: SummaryContext): PlanSummary['heads'] {
+  if (!ctx.headLayers) return heads;
+  const lowest = LAYERS.find((l) => heads[l]?.length);
+  let pruned: PlanSummary['heads'] | undefined;
+  for (const layer of Object.keys(heads) as Layer[]) {
+    if (layer === lowest || ctx.headLayers.has(layer)) continue;
+    pruned ??= { ...heads };
+    delete (pruned as Partial<Record<Layer, readonly string[]>>)[layer];
+  }
+  return pruned ?? heads;
 }
 
 /** The summary of the given items, added in this order. */
@@ -74,10 +115,10 @@ export function summaryOf(entries: readonly { id: string; item: FlatItem }[], ct
   for (const { id, item } of entries) {
     const one: PlanSummary = {
       bits: item.layer === 'vangnet' ? [] : atomsOf(id, item, ctx).filter((a) => ctx.wanted.has(a)),
-      spoed: ctx.order && item.layer === 'spoed' ? id : null,
+      spoed: ctx.order && item.layer === 'spoed' ? refOf(id, item, ctx) : null,
       urgent: ctx.order && item.urgency && item.layer !== 'spoed' && item.layer !== 'vangnet' ? [id] : [],
-      heads: ctx.order && item.layer !== 'spoed' && item.layer !== 'vangnet' ? { [item.layer]: [id] } : {},
-      vangnet: item.layer === 'vangnet' ? id : null,
+      heads: ctx.order && item.layer !== 'spoed' && item.layer !== 'vangnet' ? { [item.layer]: [refOf(id, item, ctx)] } : {},
+      vangnet: item.layer === 'vangnet' ? refOf(id, item, ctx) : null,
     };
     s = mergeSummary(s, one, ctx);
   }
@@ -106,9 +147,8 @@ function representatives(s: PlanSummary): { id: string; layer: Layer | 'doe-dit-
 
 /** Whether a plan with this summary keeps the assertion. */
 export function holds(a: Assertion, s: PlanSummary, ctx: SummaryContext): boolean {
-  const present = (atom: string) =>
-    s.bits.includes(atom) || (s.vangnet !== null && atomsOf(s.vangnet, ctx.items.get(s.vangnet)!, ctx).includes(atom));
-  const has = (id: string, atom: string) => atomsOf(id, ctx.items.get(id)!, ctx).includes(atom);
+  const present = (atom: string) => s.bits.includes(atom) || (s.vangnet !== null && atomsOfRef(s.vangnet, ctx).includes(atom));
+  const has = (ref: string, atom: string) => atomsOfRef(ref, ctx).includes(atom);
   switch (a.is) {
     case 'present':
     case 'absent':
@@ -122,7 +162,7 @@ export function holds(a: Assertion, s: PlanSummary, ctx: SummaryContext): boolea
       return !!first && has(first.id, atomOf(a));
     }
     case 'preceded': {
-      const reps = representatives(s).map((r) => ({ ...r, layer: ctx.items.get(r.id)!.layer }));
+      const reps = representatives(s).map((r) => ({ ...r, layer: layerOfRef(r.id, ctx) }));
       const firstOf = reps.find((r) => r.layer === a.layer);
       if (!firstOf) return true;
       return reps.some((r) => r.at < firstOf.at && a.by.includes(r.layer));

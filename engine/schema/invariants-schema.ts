@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LAYERS } from '../plan/layers.js';
 import { Source } from './text.js';
-import { NodeId, Rule } from './tree-schema.js';
+import { NodeId, Rule, TreeId } from './tree-schema.js';
 
 const Layer = z.enum(LAYERS);
 
@@ -64,6 +64,10 @@ export const Invariant = z
       description: 'JSON Logic over answers as "<tree>.<question>" and profile facts as "profile.<fact>"; absent = every path.',
     }),
     assert: z.array(Assertion).min(1),
+    roots: z.array(TreeId).min(1).optional().meta({
+      description:
+        "The root trees it is proved on (absent: every root tree). A rule about one door is proved on that door's own tree: the walk of a root carries every atom its rules name, so unrelated rules multiply each other's states.",
+    }),
   })
   .strict();
 export type Invariant = z.infer<typeof Invariant>;

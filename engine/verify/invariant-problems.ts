@@ -48,7 +48,11 @@ export function invariantProblems(
   const shown = new Set<string>();
   for (const root of roots) {
     const graph = graphs.get(root)!;
-    const proof = proveInvariants(graph, services, invariants);
+    const proof = proveInvariants(
+      graph,
+      services,
+      invariants.filter((inv) => !inv.roots || inv.roots.includes(root)),
+    );
     states += proof.states;
     for (const k of proof.shown) shown.add(k);
     if (proof.complete) complete.add(root);
@@ -83,11 +87,10 @@ export function invariantProblems(
     if (proof.complete) problems.push(...inertProblems(gemeente, trees, proof.inert));
   }
   if (roots.length && roots.every((r) => complete.has(r))) problems.push(...neverShown(gemeente, trees, graphs, roots, shown));
-  const results = invariants.map((inv) => ({
-    ...inv,
-    trees: roots,
-    held: roots.length > 0 && !broken.has(inv.id) && roots.every((r) => complete.has(r)),
-  }));
+  const results = invariants.map((inv) => {
+    const on = roots.filter((r) => !inv.roots || inv.roots.includes(r));
+    return { ...inv, trees: on, held: on.length > 0 && !broken.has(inv.id) && on.every((r) => complete.has(r)) };
+  });
   return { problems, results, refused, states };
 }
 
@@ -166,6 +169,10 @@ function referenceProblems(invariants: Invariant[], where: string, trees: Map<st
         message: `Invariant id "${inv.id}" is used twice.`,
       });
     seen.add(inv.id);
+    inv.roots?.forEach((r, j) => {
+      const tree = trees.get(r);
+      if (!tree || tree.door === 'sub') problem(`/roots/${j}`, `"${r}" is not a root tree (a tree whose door is not "sub").`);
+    });
     if (inv.when !== undefined) {
       const scan = scanRule(inv.when, `${at}/when`);
       for (const issue of scan.issues)

@@ -88,6 +88,7 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
       }
     }
   }
+  const canonical = whenClasses(graph, compared, invariants);
   const items = new Map<string, FlatItem>();
   for (const n of graph.nodes.values()) for (const item of n.items) items.set(`${n.treeId}/${item.id}`, item);
   const ctx: SummaryContext = {
@@ -95,6 +96,7 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
     wanted: new Set(invariants.flatMap((inv) => inv.assert.map(atomOf))),
     humanServices: new Set((services?.services ?? []).filter((s) => s.contact.phone || s.contact.address).map((s) => s.id)),
     order: invariants.some((inv) => inv.assert.some((a) => a.is === 'first' || a.is === 'in-doe-dit-eerst' || a.is === 'preceded')),
+    headLayers: new Set(invariants.flatMap((inv) => inv.assert.flatMap((a) => (a.is === 'preceded' ? [a.layer, ...a.by] : [])))),
   };
   const proof: InvariantProof = { violated: new Map(), inert: new Map(), shown: new Set(), complete: true, states: 0 };
   const nodeOf = (id: string) => graph.nodes.get(id)!;
@@ -260,7 +262,10 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
             if (own !== null && liveThere.has(own)) next[own] = value;
             return next;
           };
-          const seen = node.kind === 'question' && whenAtoms.has(atomName(node)) ? { ...s.seen, [atomName(node)]: value } : s.seen;
+          const seen =
+            node.kind === 'question' && whenAtoms.has(atomName(node))
+              ? { ...s.seen, [atomName(node)]: canonical(atomName(node), value) }
+              : s.seen;
           const step = asked ? [{ node: node.id, value }] : [];
           const dist = rec.dist + step.length;
           const target = graph.nodes.get(to);
@@ -313,6 +318,69 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
     if (meaningful.length) proof.inert.set(key, { treeId: node.treeId, local: node.local, groups: meaningful });
   }
   return proof;
+}
+
+/**
+ * Answers the invariants' conditions cannot tell apart are kept as one: a path only carries, for
+ * each answer a condition reads, which class of answers it is in. Without this, every combination
+ * of such answers across the domains of an \`each\` was a state of its own (Haarlem: 4 million,
+ * 4 minutes, and still partial). Two answers are in one class when every invariant reading them
+ * gives the same verdict with them, whatever the other answers it reads (tried over their
+ * explored values and "not asked"). Where that is too many combinations to try, the answer is kept
+ * as it is: the reduction then does not apply, the proof stays sound.
+ */
+function whenClasses(
+  graph: FlatGraph,
+  compared: Map<string, unknown[]>,
+  invariants: readonly Invariant[],
+): (atom: string, value: unknown) => unknown {
+  const domains = new Map<string, Map<string, unknown>>();
+  for (const n of graph.nodes.values()) {
+    if (n.kind !== 'question') continue;
+    const atom = atomName(n);
+    const values = domains.get(atom) ?? new Map<string, unknown>();
+    for (const v of domainOf(n, compared).values) values.set(JSON.stringify(v), v);
+    domains.set(atom, values);
+  }
+  const readers = new Map<string, { when: NonNullable<Invariant['when']>; vars: string[] }[]>();
+  for (const inv of invariants) {
+    if (inv.when === undefined) continue;
+    const vars = [...new Set(scanRule(inv.when).vars)];
+    for (const v of vars) readers.set(v, [...(readers.get(v) ?? []), { when: inv.when, vars }]);
+  }
+  const classes = new Map<string, Map<string, unknown>>();
+  for (const [atom, invs] of readers) {
+    const own = domains.get(atom);
+    if (!own) continue;
+    // Every assignment of the other answers each reader reads (with "not asked" as undefined).
+    const contexts: Record<string, unknown>[][] = [];
+    let tooMany = false;
+    for (const inv of invs) {
+      let assignments: Record<string, unknown>[] = [{}];
+      for (const other of inv.vars.filter((v) => v !== atom)) {
+        const values = [undefined, ...(domains.get(other)?.values() ?? [])];
+        assignments = assignments.flatMap((a) => values.map((v) => ({ ...a, [other]: v })));
+        if (assignments.length > 4096) tooMany = true;
+      }
+      contexts.push(assignments);
+    }
+    if (tooMany) continue;
+    const bySignature = new Map<string, unknown>();
+    const repOf = new Map<string, unknown>();
+    for (const [key, value] of own) {
+      const signature = invs
+        .map((inv, i) => contexts[i]!.map((a) => (evaluate(inv.when, whenData({ ...a, [atom]: value })) ? 1 : 0)).join(''))
+        .join('|');
+      if (!bySignature.has(signature)) bySignature.set(signature, value);
+      repOf.set(key, bySignature.get(signature));
+    }
+    classes.set(atom, repOf);
+  }
+  return (atom, value) => {
+    const repOf = classes.get(atom);
+    const key = JSON.stringify(value);
+    return repOf?.has(key) ? repOf.get(key) : value;
+  };
 }
 
 /** JSON Logic data for an invariant's condition: "tree.question" read as nested objects. */
