@@ -323,7 +323,7 @@ export function proveInvariants(graph: FlatGraph, services: ServiceCatalog | nul
 /**
  * Answers the invariants' conditions cannot tell apart are kept as one: a path only carries, for
  * each answer a condition reads, which class of answers it is in. Without this, every combination
- * of such answers across the domains of an \`each\` was a state of its own (Haarlem: 4 million,
+ * of such answers across the domains of an \`each\` was a state of its own (on the first large bundle tried: 4 million,
  * 4 minutes, and still partial). Two answers are in one class when every invariant reading them
  * gives the same verdict with them, whatever the other answers it reads (tried over their
  * explored values and "not asked"). Where that is too many combinations to try, the answer is kept
