@@ -247,11 +247,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await context.close();
   }, 120_000);
 
-  // SKIPPED, not fixed (session 9): the rewritten Haarlem "oplossing" door asks "voor-wie" before the
-  // life domains, so the server no longer answers the domain for the coach (coach-routes startDomain)
-  // and this walk's event count and "Verloop (1)" no longer hold. Open: make startDomain reach the
-  // domain question (or make voor-wie a profile fact the coach answers), then re-enable.
-  it.skip('the coach answers with the network cut, reconnects, and every answer arrives exactly once; conflicts are shown', async () => {
+  it('the coach answers with the network cut, reconnects, and every answer arrives exactly once; conflicts are shown', async () => {
     const { context, page } = await coachSignedIn();
     await makePlan(page, 'Fam. J.', 'Vervoer naar het ziekenhuis en de huur betalen.');
     await page.getByLabel('Huishouden', { exact: true }).check();
@@ -387,11 +383,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     await context.close();
   }, 120_000);
 
-  // SKIPPED, not fixed (session 9): the rewritten Haarlem "oplossing" door asks "voor-wie" before the
-  // life domains, so the server no longer answers the domain for the coach (coach-routes startDomain)
-  // and this walk's event count and "Verloop (1)" no longer hold. Open: make startDomain reach the
-  // domain question (or make voor-wie a profile fact the coach answers), then re-enable.
-  it.skip('the coach walks a domain’s tree advice without internet; the answers reach the server once, on the same tree version', async () => {
+  it('the coach walks a domain’s tree advice without internet; the answers reach the server once, on the same tree version', async () => {
     const { context, page } = await coachSignedIn();
     await makePlan(page, 'Fam. M.', 'Naar het ziekenhuis komen.');
     await page.getByLabel('Zelf verplaatsen en vervoer').check();
