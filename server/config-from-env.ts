@@ -11,8 +11,8 @@ import { publicOriginFromEnv } from './http/public-origin.js';
  * folders), SERVE_DRAFTS=1, CORS_ORIGINS='{"haarlem":["https://www.haarlem.nl"]}',
  * SESSION_TTL_DAYS, RESUME_TTL_DAYS, CONCERN_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
  * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY (hops or proxy addresses), PUBLIC_ORIGIN, HTTP_REQUEST_TIMEOUT_SECONDS,
- * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_KEEP_ALIVE_SECONDS, MAX_CONNECTIONS_PER_ADDRESS, LOG_LEVEL, VERIFY_MAX_STATES and
- * VERIFY_MAX_MS (the verifier's budget).
+ * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_KEEP_ALIVE_SECONDS, MAX_CONNECTIONS_PER_ADDRESS, LOG_LEVEL, VERIFY_MAX_STATES,
+ * VERIFY_MAX_MS and VERIFY_MAX_PROOF_STATES (the verifier's budget).
  */
 export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
   const days = (name: string, fallback: number) => (env[name] ? Number(env[name]) * 86_400_000 : fallback);
@@ -47,7 +47,7 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
   };
 }
 
-/** VERIFY_MAX_STATES and VERIFY_MAX_MS (also read by npm run trees:check). */
+/** VERIFY_MAX_STATES, VERIFY_MAX_MS and VERIFY_MAX_PROOF_STATES (also read by npm run trees:check). */
 export function verifyLimitsFromEnv(env: NodeJS.ProcessEnv): VerifyLimits {
   const count = (name: string, fallback: number) => {
     const value = env[name];
@@ -59,6 +59,7 @@ export function verifyLimitsFromEnv(env: NodeJS.ProcessEnv): VerifyLimits {
   return {
     maxStates: count('VERIFY_MAX_STATES', DEFAULT_LIMITS.maxStates),
     maxMs: count('VERIFY_MAX_MS', DEFAULT_LIMITS.maxMs),
+    maxProofStates: count('VERIFY_MAX_PROOF_STATES', DEFAULT_LIMITS.maxProofStates),
   };
 }
 

@@ -8,13 +8,18 @@ export interface VerifyLimits {
   maxStates: number;
   /** Wall time the whole bundle may take, in milliseconds. */
   maxMs: number;
+  /**
+   * States the invariant proof may keep per root tree. Its states carry the plan summary as well
+   * as the answers, so one root tree can need several times the explorer's states.
+   */
+  maxProofStates: number;
 }
 
 /**
  * The shipped trees (2026-12): 16 trees, ~85,000 states in ~1 s, the largest tree 41,790 states – a twelfth
  * of the state budget. At the budget a tree holds ~180 MB while it is explored.
  */
-export const DEFAULT_LIMITS: VerifyLimits = { maxStates: 500_000, maxMs: 30_000 };
+export const DEFAULT_LIMITS: VerifyLimits = { maxStates: 500_000, maxMs: 30_000, maxProofStates: 2_000_000 };
 
 export interface ExploreBudget {
   maxStates: number;

@@ -27,6 +27,7 @@ export function invariantProblems(
   trees: Map<string, Tree>,
   graphs: Map<string, FlatGraph>,
   services: ServiceCatalog | null,
+  maxStates?: number,
 ): { problems: Problem[]; results: InvariantResult[]; refused: string[]; states: number } {
   const where = `${gemeente}/invariants.json`;
   const problems: Problem[] = [];
@@ -52,17 +53,20 @@ export function invariantProblems(
       graph,
       services,
       invariants.filter((inv) => !inv.roots || inv.roots.includes(root)),
+      maxStates,
     );
     states += proof.states;
     for (const k of proof.shown) shown.add(k);
     if (proof.complete) complete.add(root);
     else if (invariants.length) {
+      // A rule proved on some paths only is not proved: the root tree is refused, like one the explorer could not finish.
+      if (!refused.includes(root)) refused.push(root);
       problems.push({
         code: 'invariants-not-exhaustive',
-        severity: 'warning',
+        severity: 'error',
         where,
         pointer: '',
-        message: `Root tree "${root}" has too many answer combinations (${proof.states} states) to prove the invariants on every path; they are proved only on the paths tried. Split large multiple-choice questions.`,
+        message: `The invariants could not be proved on every path of root tree "${root}": the proof stopped after ${proof.states.toLocaleString('en')} states (VERIFY_MAX_PROOF_STATES), so the tree is refused. Scope the invariants to the root trees they are about ("roots"), split large multiple-choice questions, or raise the budget.`,
       });
     }
     for (const [id, found] of proof.violated) {

@@ -27,6 +27,17 @@ const item = (tree: Json, node: string, id: string) => tree.nodes[node].items.fi
 const codes = (input: BundleInput) => verifyBundle(input).problems.map((p) => p.code);
 
 describe('policy invariants', () => {
+  it('a proof that cannot finish within its budget refuses the root tree (never served on a partial proof)', () => {
+    // 10 states: the "hulp" door needs more to be proved, the small "zorgen" door does not.
+    const bundle = verifyBundle(fixture(), { limits: { maxProofStates: 10 } });
+    const partial = bundle.problems.filter((p) => p.code === 'invariants-not-exhaustive');
+    expect(partial.map((p) => [p.severity, p.message.match(/root tree "(\w+)"/)?.[1]])).toEqual([['error', 'hulp']]);
+    expect(partial[0]!.message).toContain('VERIFY_MAX_PROOF_STATES');
+    expect(bundle.graphs.has('hulp')).toBe(false);
+    expect(bundle.graphs.has('zorgen')).toBe(true);
+    expect(bundle.invariants.every((i) => !i.held)).toBe(true);
+  });
+
   it('all five hold on every path of both root trees of the fixture, and the bundle is clean', () => {
     const bundle = verifyBundle(fixture());
     expect(bundle.problems).toEqual([]);

@@ -115,7 +115,7 @@ describe('a tree that cannot be verified never takes the server down', () => {
   });
 
   it('a bundle past the state budget is refused with verify-budget-exceeded; the previous version keeps serving', async () => {
-    const config = { verifyLimits: { maxStates: 20_000, maxMs: 60_000 } };
+    const config = { verifyLimits: { maxStates: 20_000, maxMs: 60_000, maxProofStates: 2_000_000 } };
     const t = await boot({ config });
     write('start.json', asDemoStart(manyChoices(4, 12)));
     const report = await t.deps.trees.reload();
@@ -128,7 +128,10 @@ describe('a tree that cannot be verified never takes the server down', () => {
 
   it('answers requests while a slow bundle verifies in the worker thread, then keeps the previous version when it is refused', async () => {
     // 100,000 states: seconds of exploring, all of it in the verifier thread.
-    const t = await boot({ verifier: 'worker', config: { verifyLimits: { maxStates: 100_000, maxMs: 600_000 } } });
+    const t = await boot({
+      verifier: 'worker',
+      config: { verifyLimits: { maxStates: 100_000, maxMs: 600_000, maxProofStates: 2_000_000 } },
+    });
     write('start.json', asDemoStart(manyChoices(4, 12)));
     const since = t.logs.length;
     const logged = (text: string) => t.logs.slice(since).some((l) => l.includes(text));
