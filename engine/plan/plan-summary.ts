@@ -40,6 +40,12 @@ export interface SummaryContext {
    * layers a path has met would only multiply states the proof cannot tell apart.
    */
   headLayers?: ReadonlySet<Layer>;
+  /**
+   * Whether "Doe dit eerst" is tracked. Only "first", "in-doe-dit-eerst" and a "preceded" whose
+   * layer has an urgent item can tell: otherwise the pyramid already puts the layers it waits for
+   * before it, and an urgent item of those layers only moves further up. Absent: tracked.
+   */
+  urgent?: boolean;
 }
 
 function atomsOf(id: string, item: FlatItem, ctx: Pick<SummaryContext, 'humanServices'>): string[] {
@@ -116,7 +122,7 @@ export function summaryOf(entries: readonly { id: string; item: FlatItem }[], ct
     const one: PlanSummary = {
       bits: item.layer === 'vangnet' ? [] : atomsOf(id, item, ctx).filter((a) => ctx.wanted.has(a)),
       spoed: ctx.order && item.layer === 'spoed' ? refOf(id, item, ctx) : null,
-      urgent: ctx.order && item.urgency && item.layer !== 'spoed' && item.layer !== 'vangnet' ? [id] : [],
+      urgent: ctx.order && ctx.urgent !== false && item.urgency && item.layer !== 'spoed' && item.layer !== 'vangnet' ? [id] : [],
       heads: ctx.order && item.layer !== 'spoed' && item.layer !== 'vangnet' ? { [item.layer]: [refOf(id, item, ctx)] } : {},
       vangnet: item.layer === 'vangnet' ? refOf(id, item, ctx) : null,
     };

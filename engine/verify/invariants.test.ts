@@ -108,6 +108,21 @@ describe('policy invariants', () => {
     );
   });
 
+  it('"preceded" alone still sees "Doe dit eerst" when the layer it orders has an urgent item', () => {
+    // Only the order rule: "Doe dit eerst" is then tracked only because the maatwerk item is urgent,
+    // which lifts it above the eigen-kracht item it must follow.
+    const only = (f: Record<string, Json>) =>
+      (f.invariants!.invariants = f.invariants!.invariants.filter((i: Json) => i.id === 'maatwerk-na-eigen-kracht'));
+    expect(verifyBundle(fixture(only)).problems).toEqual([]);
+    const urgent = fixture((f) => {
+      only(f);
+      item(f.hulp!, 'plan', 'wmo').urgency = 'today';
+      item(f.hulp!, 'plan', 'wmo').urgentWhy = { nl: 'Het kan niet wachten.', en: 'It cannot wait.' };
+    });
+    const broken = verifyBundle(urgent).problems.filter((p) => p.code === 'invariant-violated');
+    expect(broken.map((p) => p.message.match(/\((maatwerk-na-eigen-kracht),/)?.[1])).toEqual(['maatwerk-na-eigen-kracht']);
+  });
+
   it('an unknown name in an invariant is an error, not a rule that holds vacuously', () => {
     const input = fixture((f) => {
       f.invariants!.invariants[0].when = { '==': [{ var: 'zorgen.onbekend' }, 'x'] };

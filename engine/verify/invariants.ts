@@ -102,6 +102,14 @@ export function proveInvariants(
     humanServices: new Set((services?.services ?? []).filter((s) => s.contact.phone || s.contact.address).map((s) => s.id)),
     order: invariants.some((inv) => inv.assert.some((a) => a.is === 'first' || a.is === 'in-doe-dit-eerst' || a.is === 'preceded')),
     headLayers: new Set(invariants.flatMap((inv) => inv.assert.flatMap((a) => (a.is === 'preceded' ? [a.layer, ...a.by] : [])))),
+    urgent: invariants.some((inv) =>
+      inv.assert.some(
+        (a) =>
+          a.is === 'first' ||
+          a.is === 'in-doe-dit-eerst' ||
+          (a.is === 'preceded' && [...items.values()].some((i) => i.layer === a.layer && i.urgency)),
+      ),
+    ),
   };
   const proof: InvariantProof = { violated: new Map(), inert: new Map(), shown: new Set(), complete: true, states: 0 };
   const nodeOf = (id: string) => graph.nodes.get(id)!;
