@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { DEFAULTS } from '../config.js';
 import { staffTest, type StaffTest } from '../staff/staff-test-kit.js';
 import { allTableCounts, startSession } from '../testing/test-app.js';
+import type { MeldingDb } from './melding-repo.js';
 import { KUSTDORP_DIR, meldingFields, walkToMelding } from './melding-test-kit.js';
 
 let t: StaffTest;
@@ -66,12 +67,9 @@ describe('a Wmo melding from the resident', () => {
       zaakIdentificatie: null,
       channel: 'web',
     });
-    const rows = await t.db.kysely
-      .selectFrom('meldingen' as never)
-      .selectAll()
-      .execute();
+    const rows = await (t.db.kysely as unknown as MeldingDb).selectFrom('meldingen').selectAll().execute();
     expect(rows).toHaveLength(1);
-    expect(JSON.parse((rows[0] as { person: string }).person)).toEqual({
+    expect(JSON.parse(rows[0]!.person)).toEqual({
       name: 'Anna de Vries',
       postcode: '2011 AB',
       huisnummer: 12,

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { MeldingStatus } from '../api/melding-contract.js';
 import type { Deps } from '../deps.js';
 import { requestedLocale } from '../http/locale.js';
 import { originGuard } from '../http/origin-guard.js';
@@ -84,7 +85,7 @@ export function meldingRoutes(deps: Deps, loader: SessionLoader, clientOf: (c: C
     .get('/api/meldingen/status/:token/pdf', async (c) => pdfResponse(module, await byToken(c.req.param('token'))));
 }
 
-export async function meldingStatus(module: MeldingModule, m: MeldingenTable) {
+export async function meldingStatus(module: MeldingModule, m: MeldingenTable): Promise<MeldingStatus> {
   const reg = await module.repo.registration(m.id);
   return {
     reference: m.reference,
@@ -92,8 +93,7 @@ export async function meldingStatus(module: MeldingModule, m: MeldingenTable) {
     forWhom: m.for_whom,
     channel: m.channel,
     createdAt: m.created_at,
-    delivery: reg ? ('zaaksysteem' as const) : ('inbox' as const),
-    /** The zaak's identificatie in the case system, once registered. */
+    delivery: reg ? 'zaaksysteem' : 'inbox',
     zaakIdentificatie: reg?.status === 'geregistreerd' ? reg.zaak_identificatie : null,
   };
 }

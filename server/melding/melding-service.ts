@@ -5,36 +5,16 @@ import { hashSecret } from '../ids.js';
 import type { LoadedSession } from '../sessions/load-session.js';
 import { canonicalJson } from '../tree-store/canonical-hash.js';
 import { localize } from '../../engine/index.js';
+import type { MeldingPreview, MeldingReceipt } from '../api/melding-contract.js';
 import type { MeldingFields } from './melding-body.js';
 import { MELDING_SCOPE, type MeldingRepo, type MeldingenTable } from './melding-repo.js';
-import { meldingSummary, offersMelding, type MeldingSummary } from './melding-summary.js';
+import { meldingSummary, offersMelding } from './melding-summary.js';
 import { say, type MeldingTexts } from './melding-texts.js';
 
 /** Who makes the melding: the resident online, or a medewerker on behalf of a caller. */
 export interface MeldingAuthor {
   channel: 'web' | 'telefoon' | 'loket' | 'wijkcoach';
   staff?: { id: string; name: string };
-}
-
-export interface MeldingReceipt {
-  reference: string;
-  statusToken: string;
-  forWhom: 'zelf' | 'ander';
-  /** zaaksysteem: registered as a zaak in the municipality's case system; inbox: its staff inbox. */
-  delivery: 'zaaksysteem' | 'inbox';
-}
-
-/** What the check-answers page shows before sending. */
-export interface MeldingPreview {
-  available: boolean;
-  /** From the session's profile; null: ask it. */
-  forWhom: 'zelf' | 'ander' | null;
-  consentText: string;
-  nextSteps: string[];
-  contact: { name: string; phone: string; tel: string } | null;
-  summary: MeldingSummary;
-  /** The melding this session already made, if any. */
-  made: { reference: string } | null;
 }
 
 /** The municipality's profile fact for whom the help is (engine: audienceFact), or profile.voor-wie. */

@@ -1,14 +1,10 @@
+import type { MeldingSummaryView } from '../api/melding-contract.js';
 import { trail } from '../../engine/index.js';
 import type { LoadedSession } from '../sessions/load-session.js';
 import { presentAdvice } from '../sessions/present-state.js';
 
 /** What the municipality receives of the walk: each answer as a question and its label, and the plan. */
-export interface MeldingSummary {
-  tree: string;
-  treeVersion: string;
-  answers: { question: string; answer: string }[];
-  plan: { title: string; kind: string }[];
-}
+export type MeldingSummary = MeldingSummaryView;
 
 export function meldingSummary({ row, served, view }: LoadedSession, locale: string): MeldingSummary {
   return {

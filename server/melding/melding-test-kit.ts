@@ -9,12 +9,12 @@ type Post = (path: string, body: unknown) => Promise<Response>;
 /** Answers until the end: for whom (the profile fact), then "cleaning no longer works" (→ the melding item). */
 export async function walkToMelding(
   post: Post,
-  session: { id: string; state: { version: number; step: { id: string } } },
+  session: { id: string; state: { version?: number; step: { id: string } } },
   forWhom: 'zelf' | 'ander',
   answers = `/api/sessions/${session.id}/answers`,
   extra: Record<string, unknown> = {},
 ) {
-  let state = session.state as { version: number; done?: boolean; step: { id: string } };
+  let state = { version: 0, ...session.state } as { version: number; done?: boolean; step: { id: string } };
   for (let i = 0; i < 5 && !state.done; i++) {
     const value = state.step.id.includes('voor-wie') ? forWhom : false;
     const res = await post(answers, {

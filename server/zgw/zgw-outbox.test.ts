@@ -3,6 +3,7 @@ import { startZgwFake, type ZgwFake } from '../../test/zgw-fake/zgw-fake.js';
 import { DEFAULTS } from '../config.js';
 import { KUSTDORP_DIR, meldingFields, walkToMelding } from '../melding/melding-test-kit.js';
 import { meldingModule } from '../melding/melding-module.js';
+import type { MeldingDb } from '../melding/melding-repo.js';
 import { staffTest, type StaffTest } from '../staff/staff-test-kit.js';
 import { startSession } from '../testing/test-app.js';
 import { zgwConfigFromEnv } from './zgw-config.js';
@@ -40,13 +41,13 @@ async function melding() {
   return receipt as { reference: string; statusToken: string; delivery: string };
 }
 
-const registration = async (reference: string) =>
-  t.db.kysely
-    .selectFrom('zgw_registrations as r' as never)
-    .innerJoin('meldingen as m' as never, 'm.id' as never, 'r.melding_id' as never)
-    .selectAll('r' as never)
-    .where('m.reference' as never, '=', reference as never)
-    .executeTakeFirstOrThrow() as Promise<{ status: string; attempts: number; next_attempt_at: string | null; last_error: string | null }>;
+const registration = (reference: string) =>
+  (t.db.kysely as unknown as MeldingDb)
+    .selectFrom('zgw_registrations as r')
+    .innerJoin('meldingen as m', 'm.id', 'r.melding_id')
+    .selectAll('r')
+    .where('m.reference', '=', reference)
+    .executeTakeFirstOrThrow();
 
 describe('ZGW registration', () => {
   it('makes one complete zaak: kenmerk, first status by volgnummer, initiator rol, the PDF and its link; the status page shows the identificatie', async () => {
