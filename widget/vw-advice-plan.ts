@@ -9,6 +9,7 @@ import type { PresentedAdvice } from '../server/api/contract.js';
 import { SECTIONS } from '../engine/plan/compose.js';
 import { markdown } from './markdown.js';
 import type { MessageKey } from './messages.js';
+import { mt } from './melding-messages.js';
 import { VwElement } from './vw-element.js';
 import './vw-service-card.js';
 
@@ -175,6 +176,15 @@ export class VwAdvicePlan extends VwElement {
           ? html`<p class="no-print">
               <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-concern', { item: a.id })}>
                 ${this.t('concernButton')}
+              </button>
+            </p>`
+          : nothing
+      }
+      ${
+        a.action === 'wmo-melding'
+          ? html`<p class="no-print">
+              <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-melding', { item: a.id })}>
+                ${mt(this.locale, 'open')}
               </button>
             </p>`
           : nothing

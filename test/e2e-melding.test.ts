@@ -1,0 +1,144 @@
+// The Wmo melding in real Chromium against the real app (in-process, SQLite in memory) and the ZGW
+// fake: a resident walks to the Wmo-melding advice, makes the melding with the keyboard alone (axe
+// on every screen), sees the confirmation; the case system then holds one complete zaak and the
+// status page shows its identificatie.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWidget } from '../scripts/build-widget.js';
+import { DEFAULTS } from '../server/config.js';
+import { KUSTDORP_DIR } from '../server/melding/melding-test-kit.js';
+import { staffTest, type StaffTest } from '../server/staff/staff-test-kit.js';
+import { zgwConfigFromEnv } from '../server/zgw/zgw-config.js';
+import { activeElement, axeViolations, launchChromium, tabTo } from './support/browser.js';
+import { startZgwFake, type ZgwFake } from './zgw-fake/zgw-fake.js';
+
+let fake: ZgwFake;
+let t: StaffTest;
+let http: ServerType;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildWidget();
+  fake = await startZgwFake();
+  const generous = { limit: 10_000, windowMs: 60_000 };
+  t = await staffTest({}, undefined, {
+    config: {
+      treeDirs: [KUSTDORP_DIR],
+      staticDir: resolve('server/static'),
+      widgetDir: join(resolve('dist/widget')),
+      rateLimits: { sessions: generous, resume: generous, concerns: generous },
+      zgw: { ...DEFAULTS.zgw, targets: zgwConfigFromEnv({ ZGW_CONFIG: JSON.stringify({ kustdorp: fake.target() }) }, ['kustdorp']) },
+    },
+  });
+  // The test app's clock stands still; a browser needs time to pass.
+  t.clock.now = new Date();
+  setInterval(() => (t.clock.now = new Date()), 200).unref();
+  http = await new Promise<ServerType>((done) => {
+    const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
+  });
+  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => (http ? http.close(() => r()) : r()));
+  await t?.close();
+  await fake?.close();
+});
+
+async function heading(page: Page, text: string) {
+  await page.getByRole('heading', { name: text, exact: true }).waitFor({ timeout: 10_000 });
+  await expect.poll(async () => (await activeElement(page)).text, { timeout: 5_000 }).toBe(text);
+}
+const axe = async (page: Page, what: string) => expect(await axeViolations(page, what)).toEqual([]);
+
+/** Tab into a radio group, arrow to the option (arrows also select). */
+async function radio(page: Page, label: string) {
+  let a = await activeElement(page);
+  for (let i = 0; i < 40 && a.type !== 'radio'; i++) {
+    await page.keyboard.press('Tab');
+    a = await activeElement(page);
+  }
+  for (let i = 0; i < 10 && !a.label.startsWith(label); i++) {
+    await page.keyboard.press('ArrowDown');
+    a = await activeElement(page);
+  }
+  expect(a.label.startsWith(label), `option "${label}"`).toBe(true);
+  if (!a.checked) await page.keyboard.press('Space');
+}
+
+async function type(page: Page, label: string, text: string) {
+  const a = await tabTo(page, label);
+  expect(a.tag).toBe('input');
+  await page.keyboard.type(text);
+}
+
+describe('Wmo melding in Chromium', () => {
+  it('resident: keyboard only from the advice to the confirmation; one zaak; the status page shows its identificatie', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: 'nl-NL' })).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}/?tree=kustdorp/start`);
+    await page.getByRole('heading', { name: 'Voor wie zoek je hulp?' }).waitFor();
+    await radio(page, 'Voor mezelf');
+    await tabTo(page, 'Volgende');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Lukt het schoonmaken nog?');
+    await radio(page, 'Nee');
+    await tabTo(page, 'Volgende');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Jouw advies');
+
+    await tabTo(page, 'Doe je melding hier');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Hulp vragen bij de gemeente');
+    await axe(page, 'melding form');
+    await type(page, 'Naam', 'Anna de Vries');
+    await type(page, 'Postcode', '123');
+    await type(page, 'Huisnummer', '12');
+    await type(page, 'Telefoonnummer', '06 12345678');
+    await radio(page, "'s Ochtends");
+    await tabTo(page, 'Controleer je melding');
+    await page.keyboard.press('Enter');
+    // The fault is named at the field, and focus goes there.
+    await expect.poll(async () => (await activeElement(page)).label).toBe('Postcode');
+    await page.locator('vw-melding-flow #postcode-err').getByText('Vul een postcode in zoals 2011 AB.').waitFor({ timeout: 5_000 });
+    await axe(page, 'melding form with an error');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2011 AB');
+    await tabTo(page, 'Controleer je melding');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Klopt alles?');
+    const check = await page.locator('vw-melding-flow [part="melding-check"]').innerText();
+    expect(check).toContain('Anna de Vries');
+    expect(check).toMatch(/Schoonmaken\s+Nee/);
+    await axe(page, 'check answers');
+
+    await tabTo(page, 'Verstuur je melding');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Je melding is verstuurd');
+    const done = await page.locator('vw-melding-flow [part="melding-done"]').innerText();
+    const reference = /Je kenmerk is (VW-[A-Z0-9-]+)\./.exec(done)?.[1];
+    expect(reference).toBeDefined();
+    expect(done).toContain('hooguit 6 weken');
+    expect(done).toContain('beslist de gemeente');
+    await axe(page, 'confirmation');
+
+    // The case system: exactly one complete zaak.
+    await expect.poll(() => fake.store.zios.length, { timeout: 20_000 }).toBe(1);
+    expect([fake.store.zaken, fake.store.statussen, fake.store.rollen, fake.store.documenten].map((x) => x.length)).toEqual([1, 1, 1, 1]);
+    expect(fake.store.zaken[0]!.kenmerken).toEqual([{ kenmerk: reference, bron: 'Vraagwijzer' }]);
+    expect(fake.refused).toEqual([]);
+
+    const link = await page.locator('vw-melding-flow a[href*="melding-status"]').getAttribute('href');
+    await page.goto(link!);
+    await page.getByText(`Je zaaknummer bij de gemeente is ${fake.store.zaken[0]!.identificatie}.`).waitFor({ timeout: 10_000 });
+    await axe(page, 'status page');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
