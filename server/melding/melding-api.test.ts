@@ -3,7 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { DEFAULTS } from '../config.js';
 import { staffTest, type StaffTest } from '../staff/staff-test-kit.js';
 import { allTableCounts, startSession } from '../testing/test-app.js';
-import type { MeldingDb } from './melding-repo.js';
+import { MELDING_SCOPE, type MeldingDb } from './melding-repo.js';
 import { KUSTDORP_DIR, meldingFields, walkToMelding } from './melding-test-kit.js';
 
 let t: StaffTest;
@@ -75,6 +75,16 @@ describe('a Wmo melding from the resident', () => {
       huisnummer: 12,
       toevoeging: '2',
     });
+  });
+
+  it('the receipt (it holds the status token) is purged after the retry window; the melding stays', async () => {
+    const s = await resident('zelf');
+    const body = { sessionId: s.id, ...meldingFields() };
+    expect((await t.request('POST', '/api/meldingen', body, s.auth)).status).toBe(201);
+    expect(await t.deps.store.sessions.stored(MELDING_SCOPE, body.idempotencyKey)).toBeDefined();
+    await t.deps.store.retention.purge('2026-11-22T10:00:00.000Z', '2000-01-01T00:00:00.000Z', '2026-11-23T10:00:00.000Z');
+    expect(await t.deps.store.sessions.stored(MELDING_SCOPE, body.idempotencyKey)).toBeUndefined();
+    expect(await (t.db.kysely as unknown as MeldingDb).selectFrom('meldingen').select('id').execute()).toHaveLength(1);
   });
 
   it('bad input gets a clear error at the field and changes nothing', async () => {
