@@ -69,7 +69,8 @@ describe('ZGW registration', () => {
     expect(rollen[0]).toMatchObject({
       betrokkeneType: 'natuurlijk_persoon',
       omschrijvingGeneriek: 'initiator',
-      betrokkeneIdentificatie: { geslachtsnaam: 'Anna de Vries', verblijfsadres: { aoaPostcode: '2011AB', aoaHuisnummer: 12 } },
+      betrokkeneIdentificatie: { geslachtsnaam: 'Anna de Vries' },
+      roltoelichting: 'Melding door de persoon zelf. Adres: postcode 2011 AB, huisnummer 12-2.',
       contactpersoonRol: { telefoonnummer: '06 12345678' },
     });
     expect(documenten).toHaveLength(1);

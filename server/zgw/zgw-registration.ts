@@ -94,21 +94,13 @@ export async function registerMelding(client: ZgwClient, input: RegistrationInpu
   };
 
   if (!state.rol_url) {
+    // verblijfsadres needs the BAG id, street and town (aoaIdentificatie, gorOpenbareRuimteNaam,
+    // wplWoonplaatsNaam); we ask only postcode + huisnummer, so the address goes in the toelichting.
+    const nummer = `${person.huisnummer}${person.huisletter ?? ''}${person.toevoeging ? `-${person.toevoeging}` : ''}`;
     const url = await rol('initiator', {
       betrokkeneType: 'natuurlijk_persoon',
-      roltoelichting: m.for_whom === 'zelf' ? 'Melding door de persoon zelf' : 'Melding door iemand anders, met toestemming',
-      betrokkeneIdentificatie: {
-        geslachtsnaam: person.name,
-        verblijfsadres: {
-          aoaIdentificatie: '',
-          wplWoonplaatsNaam: '',
-          gorOpenbareRuimteNaam: '',
-          aoaPostcode: person.postcode.replace(' ', ''),
-          aoaHuisnummer: person.huisnummer,
-          ...(person.huisletter ? { aoaHuisletter: person.huisletter } : {}),
-          ...(person.toevoeging ? { aoaHuisnummertoevoeging: person.toevoeging } : {}),
-        },
-      },
+      roltoelichting: `${m.for_whom === 'zelf' ? 'Melding door de persoon zelf' : 'Melding door iemand anders, met toestemming'}. Adres: postcode ${person.postcode}, huisnummer ${nummer}.`,
+      betrokkeneIdentificatie: { geslachtsnaam: person.name },
       contactpersoonRol: {
         naam: contact.name ?? person.name,
         ...(contact.phone ? { telefoonnummer: contact.phone } : {}),

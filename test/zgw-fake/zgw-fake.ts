@@ -193,7 +193,19 @@ export async function startZgwFake(): Promise<ZgwFake> {
         const who = body.betrokkeneIdentificatie as Record<string, unknown>;
         if (body.betrokkeneType === 'natuurlijk_persoon' && !who.geslachtsnaam)
           return invalid(res, 'rol', [['betrokkeneIdentificatie.geslachtsnaam', 'required']]);
-        else if (body.betrokkeneType === 'medewerker' && !who.identificatie)
+        const contact = body.contactpersoonRol as Record<string, unknown> | undefined;
+        if (contact && !contact.naam) return invalid(res, 'rol', [['contactpersoonRol.naam', 'required']]);
+        const adres = who.verblijfsadres as Record<string, unknown> | undefined;
+        const adresMissing = ['aoaIdentificatie', 'wplWoonplaatsNaam', 'gorOpenbareRuimteNaam', 'aoaHuisnummer'].filter(
+          (k) => adres && !adres[k],
+        );
+        if (adresMissing.length)
+          return invalid(
+            res,
+            'rol',
+            adresMissing.map((k) => [`betrokkeneIdentificatie.verblijfsadres.${k}`, 'required']),
+          );
+        if (body.betrokkeneType === 'medewerker' && !who.identificatie)
           return invalid(res, 'rol', [['betrokkeneIdentificatie.identificatie', 'required']]);
         else if (!['natuurlijk_persoon', 'medewerker'].includes(String(body.betrokkeneType)))
           return invalid(res, 'rol', [['betrokkeneType', 'invalid_choice']]);
