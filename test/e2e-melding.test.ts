@@ -7,10 +7,11 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStaff } from '../scripts/build-staff.js';
 import { buildWidget } from '../scripts/build-widget.js';
 import { DEFAULTS } from '../server/config.js';
 import { KUSTDORP_DIR } from '../server/melding/melding-test-kit.js';
-import { staffTest, type StaffTest } from '../server/staff/staff-test-kit.js';
+import { PASSWORD, staffTest, type StaffTest } from '../server/staff/staff-test-kit.js';
 import { zgwConfigFromEnv } from '../server/zgw/zgw-config.js';
 import { activeElement, axeViolations, launchChromium, tabTo } from './support/browser.js';
 import { startZgwFake, type ZgwFake } from './zgw-fake/zgw-fake.js';
@@ -22,7 +23,7 @@ let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildWidget();
+  await Promise.all([buildWidget(), buildStaff()]);
   fake = await startZgwFake();
   const generous = { limit: 10_000, windowMs: 60_000 };
   t = await staffTest({}, undefined, {
@@ -34,6 +35,7 @@ beforeAll(async () => {
       zgw: { ...DEFAULTS.zgw, targets: zgwConfigFromEnv({ ZGW_CONFIG: JSON.stringify({ kustdorp: fake.target() }) }, ['kustdorp']) },
     },
   });
+  await t.addAccount('mila', 'medewerker');
   // The test app's clock stands still; a browser needs time to pass.
   t.clock.now = new Date();
   setInterval(() => (t.clock.now = new Date()), 200).unref();
@@ -139,6 +141,57 @@ describe('Wmo melding in Chromium', () => {
     await page.goto(link!);
     await page.getByText(`Je zaaknummer bij de gemeente is ${fake.store.zaken[0]!.identificatie}.`).waitFor({ timeout: 10_000 });
     await axe(page, 'status page');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('staff console: a medewerker makes the melding for a caller, keyboard only; the zaak has the medewerker rol', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1200, height: 1000 } })).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}/staff`);
+    await page.waitForURL(/\/staff\/login/);
+    await page.getByLabel('Naam').fill('mila');
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(`${url}/staff`);
+    await page.getByLabel('Onderwerp').selectOption('kustdorp/start');
+    await page.getByRole('button', { name: 'Start gesprek' }).click();
+    await page.getByRole('heading', { name: 'Voor wie zoek je hulp?' }).waitFor();
+    await page.getByLabel('Voor mezelf').check();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByRole('heading', { name: 'Lukt het schoonmaken nog?' }).waitFor();
+    await page.getByLabel('Nee').check();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByText('Het advies is compleet.').waitFor();
+
+    const before = fake.store.zaken.length;
+    await tabTo(page, 'Doe je melding hier', 80);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Hulp vragen bij de gemeente');
+    await axe(page, 'console with the melding form');
+    await type(page, 'Naam', 'Piet Jansen');
+    await type(page, 'Postcode', '2011 AB');
+    await type(page, 'Huisnummer', '3');
+    await type(page, 'Telefoonnummer', '023 1234567');
+    await radio(page, 'Maakt niet uit');
+    await tabTo(page, 'Controleer je melding');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Klopt alles?');
+    await tabTo(page, 'Verstuur je melding');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Je melding is verstuurd');
+    await axe(page, 'console, melding sent');
+    const reference = /Je kenmerk is (VW-[A-Z0-9-]+)\./.exec(await page.locator('vw-melding-flow [part="melding-done"]').innerText())?.[1];
+
+    await expect.poll(() => fake.store.zios.length, { timeout: 20_000 }).toBe(before + 1);
+    const zaak = fake.store.zaken.find((z) => (z.kenmerken as { kenmerk: string }[])[0]!.kenmerk === reference)!;
+    expect(zaak.toelichting).toMatch(/Gedaan via telefoon door Mila/);
+    const rollen = fake.store.rollen.filter((r) => r.zaak === zaak.url);
+    expect(rollen.map((r) => [r.betrokkeneType, r.omschrijvingGeneriek]).sort()).toEqual([
+      ['medewerker', 'klantcontacter'],
+      ['natuurlijk_persoon', 'initiator'],
+    ]);
+    expect(fake.refused).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
 });

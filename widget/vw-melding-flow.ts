@@ -2,13 +2,23 @@
 // else, the minimum to reach them, a check-answers page with what the municipality receives, and a
 // confirmation with the reference, honest next steps, a PDF to keep and the status link.
 import { css, html, nothing } from 'lit';
-import type { ForWhom, MeldingPreview, MeldingReceipt, MeldingRequest, ReachTime } from '../server/api/melding-contract.js';
-import { ApiClient, ApiError, newKey, type SessionHandle } from './api-client.js';
+import type { ForWhom, MeldingFields, MeldingPreview, MeldingReceipt, ReachTime } from '../server/api/melding-contract.js';
+import type { ProblemDetails } from '../server/api/contract.js';
+import { ApiClient, newKey, type SessionHandle } from './api-client.js';
 import { mt, type MeldingKey } from './melding-messages.js';
 import { VwElement } from './vw-element.js';
 import './vw-melding-status.js';
 
 type Screen = 'form' | 'check' | 'done';
+
+/**
+ * How the flow reaches the server: the resident's own session (default, from `api` + `handle`), or
+ * the staff console's, which sends the melding on behalf of a caller with its channel.
+ */
+export interface MeldingTransport {
+  preview(locale: string): Promise<MeldingPreview>;
+  send(body: MeldingFields): Promise<MeldingReceipt>;
+}
 type Field =
   'forWhom' | 'consent' | 'askerName' | 'name' | 'postcode' | 'huisnummer' | 'huisletter' | 'toevoeging' | 'phone' | 'email' | 'when';
 type Draft = Partial<Record<Exclude<Field, 'consent'>, string>> & { consent?: boolean };
@@ -34,6 +44,7 @@ export class VwMeldingFlow extends VwElement {
   static override properties = {
     api: { type: String },
     handle: { attribute: false },
+    transport: { attribute: false },
     preview: { state: true },
     screen: { state: true },
     draft: { state: true },
@@ -76,6 +87,7 @@ export class VwMeldingFlow extends VwElement {
   ];
   declare api: string;
   declare handle: SessionHandle | undefined;
+  declare transport: MeldingTransport | undefined;
   declare preview: MeldingPreview | undefined;
   declare screen: Screen;
   declare draft: Draft;
@@ -99,6 +111,15 @@ export class VwMeldingFlow extends VwElement {
     return mt(this.locale, key, params);
   }
   private client = () => new ApiClient(this.api || location.origin);
+  private via(): MeldingTransport | undefined {
+    if (this.transport) return this.transport;
+    const h = this.handle;
+    if (!h) return undefined;
+    return {
+      preview: (locale) => this.client().meldingPreview(h, locale),
+      send: (body) => this.client().makeMelding({ sessionId: h.id, ...body }, h),
+    };
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -106,9 +127,10 @@ export class VwMeldingFlow extends VwElement {
   }
 
   private async load() {
-    if (!this.handle) return;
+    const via = this.via();
+    if (!via) return;
     try {
-      this.preview = await this.client().meldingPreview(this.handle, this.locale);
+      this.preview = await via.preview(this.locale);
       if (this.preview.made) this.failure = this.m('alreadyMade');
       else if (!this.preview.available) this.failure = this.m('notOffered');
     } catch {
@@ -295,11 +317,10 @@ export class VwMeldingFlow extends VwElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(sel)?.focus());
   }
 
-  private request(): MeldingRequest {
+  private request(): MeldingFields {
     const d = this.draft;
     const who = this.forWhom!;
     return {
-      sessionId: this.handle!.id,
       idempotencyKey: this.key,
       ...(this.preview?.forWhom ? {} : { forWhom: who }),
       ...(who === 'ander' ? { consent: true as const } : {}),
@@ -389,15 +410,17 @@ export class VwMeldingFlow extends VwElement {
   };
 
   private send = async () => {
-    if (this.busy || !this.handle) return;
+    const via = this.via();
+    if (this.busy || !via) return;
     this.busy = true;
     try {
-      this.receipt = await this.client().makeMelding(this.request(), this.handle);
+      this.receipt = await via.send(this.request());
       this.screen = 'done';
       this.failure = undefined;
       this.emit('vw-melding-made', this.receipt);
     } catch (e) {
-      const problem = e instanceof ApiError ? e.problem : undefined;
+      // The widget's ApiError and the staff pages' StaffApiError both carry the problem details.
+      const problem = (e as { problem?: ProblemDetails }).problem;
       const fields = (problem?.errors ?? []).map((x) => POINTERS[x.pointer ?? '']).filter((f): f is Field => !!f);
       if (problem?.code === 'melding-already-made') this.failure = this.m('alreadyMade');
       else if (fields.length) {

@@ -15,6 +15,9 @@ export interface MeldingRequest {
   contact: { name?: string; phone?: string; email?: string; when: ReachTime };
 }
 
+/** The melding as a form sends it; the resident's transport adds the session, the staff one the channel. */
+export type MeldingFields = Omit<MeldingRequest, 'sessionId'>;
+
 /** What the municipality receives of the walk, in the language asked for. */
 export interface MeldingSummaryView {
   tree: string;
