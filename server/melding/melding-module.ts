@@ -29,7 +29,6 @@ export function meldingModule(deps: Deps): MeldingModule {
     texts,
     clock: deps.clock,
     logger: deps.logger,
-    ...(deps.config.zgw.send ? { send: deps.config.zgw.send } : {}),
     baseDelayMs: deps.config.zgw.baseDelayMs,
     timeoutMs: deps.config.zgw.timeoutMs,
     leaseMs: deps.config.zgw.leaseMs,

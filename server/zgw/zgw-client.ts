@@ -49,11 +49,17 @@ export function zgwClient(target: ZgwTarget, send: Fetch, timeoutMs: number) {
     return (await res.json()) as T;
   }
 
-  /** Every item of a list, following `next` (bounded: a lookup never walks a whole archive). */
+  /**
+   * Every item of a list, following `next` (bounded: a lookup never walks a whole archive). A `next`
+   * on another origin is not followed: the bearer would go with it.
+   */
   async function all<T>(url: string, maxPages = 50): Promise<T[]> {
+    const origin = new URL(url).origin;
     const out: T[] = [];
     let next: string | null | undefined = url;
     for (let i = 0; next && i < maxPages; i++) {
+      if (new URL(next).origin !== origin)
+        throw new ZgwError(`${new URL(url).pathname}: the next page is on another host (${new URL(next).origin})`);
       const page: Page<T> = await call<Page<T>>('GET', next);
       if (Array.isArray(page)) return [...out, ...page];
       out.push(...page.results);

@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import type { Fetch } from './zgw-client.js';
 
 // Per municipality (and optionally per tree): where its ZGW case system is and how the melding
 // becomes a zaak there. Read from ZGW_CONFIG (JSON) at start-up and checked field by field: a typo
@@ -119,8 +118,6 @@ export interface ZgwSettings {
   baseDelayMs: number;
   /** A claim on a registration expires after this long (a node that died mid-way leaves it to another). */
   leaseMs: number;
-  /** Tests: the HTTP client (default: fetch). */
-  send?: Fetch;
 }
 
 /** Look-ups and writes of one registration at most (zgw-registration.ts). */

@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import { meldingPdf } from '../melding/melding-pdf.js';
 import type { MeldingRepo, Registration } from '../melding/melding-repo.js';
 import type { MeldingTexts } from '../melding/melding-texts.js';
-import { zgwClient, type Fetch } from './zgw-client.js';
+import { zgwClient } from './zgw-client.js';
 import { targetFor, type ZgwConfig } from './zgw-config.js';
 import { registerMelding } from './zgw-registration.js';
 
@@ -12,7 +12,6 @@ export interface OutboxOptions {
   texts: Map<string, MeldingTexts>;
   clock: () => Date;
   logger: Logger;
-  send?: Fetch;
   /** The first retry waits this long, each next one twice as long, up to maxDelayMs. */
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -21,8 +20,6 @@ export interface OutboxOptions {
   /** A claim expires after this long: a worker that died mid-way leaves the row to the next pass. */
   leaseMs?: number;
   timeoutMs?: number;
-  /** Audit hook: registered, retry, failed. */
-  onOutcome?: (meldingId: string, outcome: 'registered' | 'retrying' | 'failed', detail: Record<string, unknown>) => Promise<void>;
 }
 
 /**
@@ -36,7 +33,6 @@ export function zgwOutbox(o: OutboxOptions) {
   const maxDelayMs = o.maxDelayMs ?? 30 * 60_000;
   const maxAttempts = o.maxAttempts ?? 20;
   const leaseMs = o.leaseMs ?? 5 * 60_000;
-  const send = o.send ?? fetch;
   let running: Promise<Tally> | null = null;
 
   async function registerOne(reg: Registration): Promise<keyof Tally | 'skipped'> {
@@ -52,7 +48,7 @@ export function zgwOutbox(o: OutboxOptions) {
     else {
       const texts = o.texts.get(reg.gemeente);
       try {
-        await registerMelding(zgwClient(target, send, o.timeoutMs ?? 15_000), {
+        await registerMelding(zgwClient(target, fetch, o.timeoutMs ?? 15_000), {
           melding,
           done: reg,
           target,
@@ -74,7 +70,6 @@ export function zgwOutbox(o: OutboxOptions) {
         last_error: null,
         updated_at: at.toISOString(),
       });
-      await o.onOutcome?.(reg.melding_id, 'registered', { attempts });
       return 'registered';
     }
     const give = attempts >= maxAttempts;
@@ -90,7 +85,6 @@ export function zgwOutbox(o: OutboxOptions) {
       { melding: reg.melding_id, attempts, error },
       give ? 'ZGW registration failed; staff can retry it.' : 'ZGW registration will be retried.',
     );
-    await o.onOutcome?.(reg.melding_id, give ? 'failed' : 'retrying', { attempts, error });
     return give ? 'failed' : 'retrying';
   }
 
