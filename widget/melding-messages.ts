@@ -2,7 +2,6 @@
 // messages.ts so the melding's screens can change without touching the rest of the widget.
 const nl = {
   open: 'Doe je melding hier',
-  openHint: 'Je kunt de gemeente hier direct om hulp vragen. Ook buiten kantoortijd.',
   heading: 'Hulp vragen bij de gemeente',
   intro: 'Dit heet een Wmo-melding. Wij vragen alleen wat de gemeente nodig heeft om je te bellen of te mailen.',
   forWhom: 'Voor wie is de melding?',
@@ -74,7 +73,6 @@ const nl = {
 
 const en: typeof nl = {
   open: 'Make your report here',
-  openHint: 'You can ask the municipality for support right here, also outside office hours.',
   heading: 'Ask the municipality for support',
   intro: 'This is called a Wmo report (melding). We only ask what the municipality needs to call or e-mail you.',
   forWhom: 'Who is the report for?',
