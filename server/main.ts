@@ -18,7 +18,7 @@ const { logger } = deps;
 const state: AppState = { draining: false };
 const app = createApp(deps, state);
 const staff = mountStaff(app, deps, staffConfigFromEnv(process.env));
-const stopRetention = startRetention(deps, () => staff.purge());
+const stopRetention = startRetention(deps, () => Promise.all([staff.purge(), meldingModule(deps).purge()]));
 const handoverTimer = setInterval(() => {
   staff.handovers.deliverDue().catch((err: Error) => logger.error({ message: err.message }, 'Handover delivery pass failed; will retry.'));
 }, 30_000);

@@ -9,6 +9,8 @@ export interface MeldingModule {
   repo: MeldingRepo;
   service: MeldingService;
   outbox: ZgwOutbox;
+  /** Retention: meldingen closed or registered longer ago than CONCERN_RETENTION_DAYS. */
+  purge(): Promise<number>;
 }
 
 const built = new WeakMap<object, MeldingModule>();
@@ -34,7 +36,8 @@ export function meldingModule(deps: Deps): MeldingModule {
     leaseMs: deps.config.zgw.leaseMs,
   });
   const service = meldingService(deps, repo, texts, (gemeente) => !!deps.config.zgw.targets[gemeente]);
-  const module = { texts, repo, service, outbox };
+  const purge = () => repo.purge(new Date(deps.clock().getTime() - deps.config.closedConcernRetentionMs).toISOString());
+  const module = { texts, repo, service, outbox, purge };
   built.set(deps.store, module);
   return module;
 }

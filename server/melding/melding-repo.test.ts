@@ -61,6 +61,19 @@ function suite(name: string, open: () => Promise<Db>) {
         expect.objectContaining({ melding_id: 'a', zaak_url: 'https://zaak/1', status_url: null }),
       ]);
       expect((await repo.list()).map((r) => r.reference)).toEqual(['VW-a', 'VW-c']);
+
+      // Retention: a melding closed in the inbox, and one the case system holds, go after the period.
+      const later = '2026-12-04T12:00:00.000Z';
+      expect(
+        await repo.moveRegistration('a', { status: 'bezig', next_attempt_at: lease }, { status: 'geregistreerd', updated_at: at }),
+      ).toBe(true);
+      expect(await repo.purge(at)).toBe(0);
+      expect(await repo.move('c', 'ontvangen', { status: 'opgepakt' })).toBe(true);
+      expect(await repo.purge(later)).toBe(1);
+      expect(await repo.move('c', 'opgepakt', { status: 'afgerond', closed_at: at })).toBe(true);
+      expect(await repo.purge(later)).toBe(1);
+      expect(await repo.list()).toEqual([]);
+      expect(await repo.registration('a')).toBeUndefined();
       await db.close();
     });
   });

@@ -150,6 +150,30 @@ export function meldingRepo(db: MeldingDb, committer: Committer) {
       return Number(r.numUpdatedRows) === 1;
     },
 
+    /**
+     * Personal data is not kept longer than needed: meldingen closed in the inbox, and meldingen the
+     * case system holds (registered), before `before`. Their outbox rows go with them.
+     */
+    async purge(before: string): Promise<number> {
+      return committer.run(async (raw) => {
+        const tx = raw as unknown as MeldingDb;
+        const registered = tx
+          .selectFrom('zgw_registrations')
+          .select('melding_id')
+          .where('status', '=', 'geregistreerd')
+          .where('updated_at', '<', before);
+        const done = tx
+          .selectFrom('meldingen')
+          .select('id')
+          .where((eb) => eb.or([eb.and([eb('status', '=', 'afgerond'), eb('closed_at', '<', before)]), eb('id', 'in', registered)]));
+        const ids = (await done.execute()).map((r) => r.id);
+        if (!ids.length) return 0;
+        await tx.deleteFrom('zgw_registrations').where('melding_id', 'in', ids).execute();
+        const gone = await tx.deleteFrom('meldingen').where('id', 'in', ids).executeTakeFirst();
+        return Number(gone.numDeletedRows);
+      });
+    },
+
     registration: (meldingId: string) =>
       db.selectFrom('zgw_registrations').selectAll().where('melding_id', '=', meldingId).executeTakeFirst(),
 
