@@ -13,7 +13,8 @@ import { zgwSettingsFromEnv } from './zgw/zgw-config.js';
  * SESSION_TTL_DAYS, RESUME_TTL_DAYS, CONCERN_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
  * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY (hops or proxy addresses), PUBLIC_ORIGIN, HTTP_REQUEST_TIMEOUT_SECONDS,
  * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_KEEP_ALIVE_SECONDS, MAX_CONNECTIONS_PER_ADDRESS, LOG_LEVEL, VERIFY_MAX_STATES and
- * VERIFY_MAX_MS (the verifier's budget), ZGW_CONFIG and ZGW_POLL_SECONDS (server/zgw/zgw-config.ts).
+ * VERIFY_MAX_MS (the verifier's budget), ZGW_CONFIG, ZGW_POLL_SECONDS, ZGW_TIMEOUT_SECONDS and ZGW_LEASE_SECONDS
+ * (server/zgw/zgw-config.ts).
  */
 export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
   const days = (name: string, fallback: number) => (env[name] ? Number(env[name]) * 86_400_000 : fallback);
