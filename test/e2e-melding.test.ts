@@ -36,6 +36,7 @@ beforeAll(async () => {
     },
   });
   await t.addAccount('mila', 'medewerker');
+  await t.addAccount('bart', 'behandelaar');
   // The test app's clock stands still; a browser needs time to pass.
   t.clock.now = new Date();
   setInterval(() => (t.clock.now = new Date()), 200).unref();
@@ -192,6 +193,35 @@ describe('Wmo melding in Chromium', () => {
       ['natuurlijk_persoon', 'initiator'],
     ]);
     expect(fake.refused).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('meldingen inbox: a behandelaar sees both meldingen with their zaak and claims one, keyboard only', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1200, height: 1000 } })).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}/staff/meldingen`);
+    await page.waitForURL(/\/staff\/login/);
+    await page.getByLabel('Naam').fill('bart');
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(`${url}/staff/meldingen`);
+    await page.getByRole('heading', { name: 'Wmo-meldingen (2)' }).waitFor();
+    const rows = await page.locator('vw-staff-meldingen tbody tr').allInnerTexts();
+    for (const zaak of fake.store.zaken) expect(rows.some((r) => r.includes(`${zaak.identificatie} staat in het zaaksysteem`))).toBe(true);
+    expect(rows.some((r) => r.includes('telefoon (Mila)'))).toBe(true);
+    await axe(page, 'meldingen inbox');
+    const reference = (fake.store.zaken[0]!.kenmerken as { kenmerk: string }[])[0]!.kenmerk;
+    await tabTo(page, reference, 60);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await activeElement(page)).text).toBe(`Melding ${reference}`);
+    const detail = await page.locator('vw-staff-meldingen section[aria-labelledby="m-h"]').innerText();
+    expect(detail).toContain('Anna de Vries');
+    expect(detail).toMatch(/Schoonmaken\s+Nee/);
+    await axe(page, 'melding opened');
+    await tabTo(page, 'Oppakken');
+    await page.keyboard.press('Enter');
+    await page.locator('vw-staff-meldingen').getByText('U heeft deze melding opgepakt.').waitFor();
     expect(errors).toEqual([]);
   }, 120_000);
 });
