@@ -356,6 +356,7 @@ export class VraagWijzer extends VwElement {
       <div class="end-text">${markdown(s.step.text)}</div>
       <p>${this.t('adviceIntro')}</p>
       <vw-advice-plan
+        melding
         .locale=${this.locale}
         .advice=${s.advice}
         exportparts="advice-item,service-card,button,button-primary"

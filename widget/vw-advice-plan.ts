@@ -14,7 +14,7 @@ import { VwElement } from './vw-element.js';
 import './vw-service-card.js';
 
 export class VwAdvicePlan extends VwElement {
-  static override properties = { advice: { attribute: false } };
+  static override properties = { advice: { attribute: false }, melding: { type: Boolean } };
   static override styles = [
     VwElement.styles,
     css`
@@ -101,11 +101,14 @@ export class VwAdvicePlan extends VwElement {
     `,
   ];
   declare advice: PresentedAdvice[];
+  /** Offer "Doe je melding hier" on a Wmo-melding item: only where the host handles `vw-melding`. */
+  declare melding: boolean;
   private openAll = () => this.renderRoot.querySelectorAll('details').forEach((d) => (d.open = true));
 
   constructor() {
     super();
     this.advice = [];
+    this.melding = false;
   }
 
   override connectedCallback(): void {
@@ -181,7 +184,7 @@ export class VwAdvicePlan extends VwElement {
           : nothing
       }
       ${
-        a.action === 'wmo-melding'
+        a.action === 'wmo-melding' && this.melding
           ? html`<p class="no-print">
               <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-melding', { item: a.id })}>
                 ${mt(this.locale, 'open')}

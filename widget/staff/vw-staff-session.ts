@@ -292,7 +292,7 @@ export class VwStaffSession extends LitElement {
       </div>
       <section class="panel" aria-labelledby="a-h">
         <h2 id="a-h">Advies tot nu toe</h2>
-        <vw-advice-plan .advice=${s.advice} @vw-melding=${this.openMelding}></vw-advice-plan>
+        <vw-advice-plan melding .advice=${s.advice} @vw-melding=${this.openMelding}></vw-advice-plan>
       </section>
       ${
         this.melding
