@@ -77,6 +77,24 @@ describe('a Wmo melding from the resident', () => {
     });
   });
 
+  it('simultaneous sends (a double click, a second tab) make one melding; every 201 names it', async () => {
+    const s = await resident('zelf');
+    const body = { sessionId: s.id, ...meldingFields() };
+    const responses = await Promise.all([
+      t.request('POST', '/api/meldingen', body, s.auth),
+      t.request('POST', '/api/meldingen', body, s.auth),
+      t.request('POST', '/api/meldingen', { ...body, idempotencyKey: 'second-tab-key-1' }, s.auth),
+    ]);
+    const ok = responses.filter((r) => r.status === 201);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    const references = new Set(await Promise.all(ok.map(async (r) => ((await r.json()) as { reference: string }).reference)));
+    expect(references.size).toBe(1);
+    expect(await (t.db.kysely as unknown as MeldingDb).selectFrom('meldingen').select('reference').execute()).toEqual([
+      { reference: [...references][0] },
+    ]);
+  });
+
   it('the receipt (it holds the status token) is purged after the retry window; the melding stays', async () => {
     const s = await resident('zelf');
     const body = { sessionId: s.id, ...meldingFields() };
