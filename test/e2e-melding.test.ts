@@ -145,6 +145,39 @@ describe('Wmo melding in Chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('in English: the form, the check page (answers in English) and the confirmation, axe clean', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: 'en-GB' })).newPage();
+    await page.goto(`${url}/?tree=kustdorp/start&lang=en`);
+    const widget = page.locator('vraag-wijzer');
+    // The widget's own question: the server-rendered first paint asks it too, until the upgrade.
+    await widget.locator('vw-question').getByRole('heading', { name: 'Who are you looking for help for?' }).waitFor();
+    await widget.locator('vw-question').getByLabel('For someone else').check();
+    await widget.getByRole('button', { name: 'Next' }).click();
+    await widget.getByRole('heading', { name: 'Can they still do the cleaning?' }).waitFor();
+    await widget.locator('vw-question').getByLabel('No', { exact: true }).check();
+    await widget.getByRole('button', { name: 'Next' }).click();
+    await widget.getByRole('heading', { name: 'Your advice' }).waitFor();
+    await widget.getByRole('button', { name: 'Make your report here' }).click();
+    await widget.getByRole('heading', { name: 'Ask the municipality for support' }).waitFor();
+    await widget.getByLabel('The person I am making this report for knows about it and agrees.').check();
+    await widget.getByLabel('Your name').fill('Kees');
+    await widget.getByLabel('Name', { exact: true }).fill('Truus Bakker');
+    await widget.getByLabel('Postcode').fill('2011 AB');
+    await widget.getByLabel('House number').fill('7');
+    await widget.getByLabel('E-mail address').fill('kees@example.com');
+    await widget.getByLabel('Any time').check();
+    await axe(page, 'melding form in English, for someone else');
+    await widget.getByRole('button', { name: 'Check your report' }).click();
+    await widget.getByRole('heading', { name: 'Is everything right?' }).waitFor();
+    const check = await page.locator('vw-melding-flow [part="melding-check"]').innerText();
+    expect(check).toMatch(/For whom\s+For someone else/);
+    expect(check).toMatch(/Cleaning\s+No/);
+    await widget.getByRole('button', { name: 'Send your report' }).click();
+    await widget.getByRole('heading', { name: 'Your report has been sent' }).waitFor();
+    expect(await page.locator('vw-melding-flow [part="melding-done"]').innerText()).toContain('at most 6 weeks');
+    await axe(page, 'confirmation in English');
+  }, 120_000);
+
   it('staff console: a medewerker makes the melding for a caller, keyboard only; the zaak has the medewerker rol', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1200, height: 1000 } })).newPage();
     const errors: string[] = [];
@@ -196,7 +229,7 @@ describe('Wmo melding in Chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('meldingen inbox: a behandelaar sees both meldingen with their zaak and claims one, keyboard only', async () => {
+  it('meldingen inbox: a behandelaar sees the meldingen made above, each with its zaak, and claims one, keyboard only', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1200, height: 1000 } })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -206,7 +239,7 @@ describe('Wmo melding in Chromium', () => {
     await page.getByLabel('Wachtwoord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL(`${url}/staff/meldingen`);
-    await page.getByRole('heading', { name: 'Wmo-meldingen (2)' }).waitFor();
+    await page.getByRole('heading', { name: 'Wmo-meldingen (3)' }).waitFor();
     const rows = await page.locator('vw-staff-meldingen tbody tr').allInnerTexts();
     for (const zaak of fake.store.zaken) expect(rows.some((r) => r.includes(`${zaak.identificatie} staat in het zaaksysteem`))).toBe(true);
     expect(rows.some((r) => r.includes('telefoon (Mila)'))).toBe(true);
