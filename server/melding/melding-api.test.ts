@@ -150,7 +150,14 @@ describe('a Wmo melding from the resident', () => {
     const ok = await t.request(
       'POST',
       '/api/meldingen',
-      { sessionId: s.id, ...meldingFields({ consent: true, contact: { name: 'Kees', phone: '0612345678', when: 'middag' } }) },
+      {
+        sessionId: s.id,
+        ...meldingFields({
+          consent: true,
+          person: { name: 'Şükrü Łęcki-Zoë', postcode: '2011 AB', huisnummer: 5 },
+          contact: { name: 'Kees', phone: '0612345678', when: 'middag' },
+        }),
+      },
       s.auth,
     );
     expect(ok.status).toBe(201);
@@ -159,6 +166,8 @@ describe('a Wmo melding from the resident', () => {
     expect(text).toContain('Voor iemand anders');
     expect(text).toContain('Toestemming: ja');
     expect(text).toContain('Contactpersoon: Kees');
+    // Outside the standard fonts' letters: the base letter where there is one, the rest of the name kept.
+    expect(text).toContain('Naam: Sükrü ?ecki-Zoë');
   });
 
   it('is refused where the plan has no Wmo-melding item', async () => {

@@ -84,10 +84,20 @@ function writer(doc: PDFDocument, font: PDFFont, bold: PDFFont) {
   };
 }
 
-/** The standard fonts know WinAnsi only: anything else (emoji, other scripts) becomes "?" rather than failing. */
+/**
+ * The standard fonts know WinAnsi only (é, ë, ü, ç are in it): another letter becomes its base letter
+ * where it has one (Ş → S), anything else "?" – rather than failing to make the document at all.
+ */
 function printable(text: string, font: PDFFont): string {
   const known = new Set(font.getCharacterSet());
-  return [...text.replace(/\s+/g, ' ')].map((ch) => (known.has(ch.codePointAt(0)!) ? ch : '?')).join('');
+  const has = (ch: string) => known.has(ch.codePointAt(0)!);
+  return [...text.replace(/\s+/g, ' ')]
+    .map((ch) => {
+      if (has(ch)) return ch;
+      const base = ch.normalize('NFD')[0]!;
+      return has(base) ? base : '?';
+    })
+    .join('');
 }
 
 function wrap(text: string, font: PDFFont, size: number, max: number): string[] {
