@@ -216,13 +216,12 @@ describe('a Wmo melding from the staff console, and the meldingen inbox', () => 
       `/api/staff/sessions/${started.id}/answers`,
       { channel: 'telefoon' },
     );
-    const made = await mila.call(
-      'POST',
-      `/api/staff/sessions/${started.id}/melding`,
-      { channel: 'telefoon', ...meldingFields() },
-      { headers },
-    );
+    const fields = { channel: 'telefoon', ...meldingFields() };
+    const made = await mila.call('POST', `/api/staff/sessions/${started.id}/melding`, fields, { headers });
     expect(made.status).toBe(201);
+    // The same request again (a lost answer): the same receipt.
+    const again = await mila.call('POST', `/api/staff/sessions/${started.id}/melding`, fields, { headers });
+    expect(again.status).toBe(201);
     const { reference, statusToken } = await made.json();
     expect((await (await t.request('GET', `/api/meldingen/status/${statusToken}`)).json()).channel).toBe('telefoon');
     // A medewerker is not an inbox role.
@@ -249,6 +248,8 @@ describe('a Wmo melding from the staff console, and the meldingen inbox', () => 
     expect(audit.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['melding.create', 'melding.claim', 'melding.close']),
     );
+    // The repeat is neither a second melding nor recorded as one.
+    expect(audit.filter((a: { action: string }) => a.action === 'melding.create')).toHaveLength(1);
   });
 
   it('a staff melding needs consent to the session first', async () => {

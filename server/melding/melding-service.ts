@@ -58,7 +58,7 @@ export function meldingService(deps: Deps, repo: MeldingRepo, texts: Map<string,
     loaded: LoadedSession,
     fields: MeldingFields,
     author: MeldingAuthor,
-  ): Promise<{ status: number; body: MeldingReceipt }> {
+  ): Promise<{ status: number; body: MeldingReceipt; repeated?: true }> {
     const { idempotencyKey, ...content } = fields;
     const requestHash = hashSecret(canonicalJson({ session: loaded.row.id, ...content, channel: author.channel }));
     const earlier = await stored(idempotencyKey, requestHash);
@@ -150,7 +150,7 @@ export function meldingService(deps: Deps, repo: MeldingRepo, texts: Map<string,
       });
     // A receipt goes out again only once its commit is durable (see Db.durable).
     await deps.db.durable();
-    return { status: found.status, body: found.body as MeldingReceipt };
+    return { status: found.status, body: found.body as MeldingReceipt, repeated: true as const };
   }
 
   return { preview, create, textsOf };

@@ -67,12 +67,13 @@ export function meldingStaffRoutes(kit: StaffKit, sessions: SessionService) {
   app.post('/api/staff/sessions/:id/melding', async (c) => {
     const { p, loaded } = await consented(c);
     const { channel, ...fields } = await jsonBody(c, StaffMeldingBody);
-    const { status, body } = await module.service.create(loaded, fields, {
+    const { status, body, repeated } = await module.service.create(loaded, fields, {
       channel,
       staff: { id: p.account.id, name: p.account.displayName },
     });
     await deps.db.durable();
-    if (status === 201)
+    // A repeat of the same request (same key) was recorded the first time.
+    if (!repeated)
       await kit.record(p, 'melding.create', 'melding', body.reference, { session: loaded.row.id, channel, forWhom: body.forWhom });
     kick(module, deps);
     return c.json(body, status as 201);
