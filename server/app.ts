@@ -20,6 +20,7 @@ import { resumeDocs, resumeRoutes } from './routes/resume-routes.js';
 import { sessionDocs, sessionRoutes } from './routes/session-routes.js';
 import { treeDocs, treeRoutes } from './routes/tree-routes.js';
 import { sessionService } from './sessions/session-service.js';
+import { meldingDocs, meldingRoutes } from './melding/melding-routes.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -106,7 +107,8 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
   app.route('/', sessionRoutes(deps, sessions, clientOf));
   app.route('/', resumeRoutes(deps, sessions.loader, clientOf));
   app.route('/', concernRoutes(deps, sessions.loader, clientOf));
-  app.route('/', docRoutes([...treeDocs, ...sessionDocs, ...resumeDocs, ...concernDocs, ...healthDocs], API_VERSION));
+  app.route('/', meldingRoutes(deps, sessions.loader, clientOf));
+  app.route('/', docRoutes([...treeDocs, ...sessionDocs, ...resumeDocs, ...concernDocs, ...meldingDocs, ...healthDocs], API_VERSION));
   app.route('/', nojsRoutes(deps, sessions, clientOf));
   app.route('/', pageRoutes(deps));
   return app;

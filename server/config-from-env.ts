@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, type VerifyLimits } from '../engine/index.js';
 import { DEFAULTS, type Config, type RateRule } from './config.js';
 import { trustProxyFromEnv } from './http/client-address.js';
 import { publicOriginFromEnv } from './http/public-origin.js';
+import { zgwSettingsFromEnv } from './zgw/zgw-config.js';
 
 /**
  * The environment variables the server understands (documented in the README):
@@ -12,7 +13,8 @@ import { publicOriginFromEnv } from './http/public-origin.js';
  * SESSION_TTL_DAYS, RESUME_TTL_DAYS, CONCERN_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
  * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY (hops or proxy addresses), PUBLIC_ORIGIN, HTTP_REQUEST_TIMEOUT_SECONDS,
  * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_KEEP_ALIVE_SECONDS, MAX_CONNECTIONS_PER_ADDRESS, LOG_LEVEL, VERIFY_MAX_STATES,
- * VERIFY_MAX_MS and VERIFY_MAX_PROOF_STATES (the verifier's budget).
+ * VERIFY_MAX_MS and VERIFY_MAX_PROOF_STATES (the verifier's budget), ZGW_CONFIG, ZGW_POLL_SECONDS,
+ * ZGW_TIMEOUT_SECONDS and ZGW_LEASE_SECONDS (server/zgw/zgw-config.ts).
  */
 export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
   const days = (name: string, fallback: number) => (env[name] ? Number(env[name]) * 86_400_000 : fallback);
@@ -44,6 +46,7 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
     },
     logLevel: env.LOG_LEVEL ?? DEFAULTS.logLevel,
     verifyLimits: verifyLimitsFromEnv(env),
+    zgw: zgwSettingsFromEnv(env, treeDirs),
   };
 }
 

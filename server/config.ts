@@ -3,6 +3,7 @@
 import { DEFAULT_LIMITS, type VerifyLimits } from '../engine/index.js';
 import type { TrustProxy } from './http/client-address.js';
 import { DEFAULT_LIMITS as SERVER_LIMITS, type ServerLimits } from './http/server-limits.js';
+import { ZGW_DEFAULTS, type ZgwSettings } from './zgw/zgw-config.js';
 
 export interface RateRule {
   /** Requests allowed per window, per client address. */
@@ -40,6 +41,8 @@ export interface Config {
   logLevel: string;
   /** The verifier's budget per bundle (engine DEFAULT_LIMITS): past it a tree is refused. */
   verifyLimits: VerifyLimits;
+  /** Wmo meldingen as zaken in each municipality's ZGW case system (ZGW_CONFIG; see zgw-config.ts). */
+  zgw: ZgwSettings;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -66,4 +69,5 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
   limits: SERVER_LIMITS,
   logLevel: 'info',
   verifyLimits: DEFAULT_LIMITS,
+  zgw: ZGW_DEFAULTS,
 };

@@ -8,6 +8,7 @@ import { isTrustedProxy } from './http/client-address.js';
 import { capConnectionsPerAddress, serverOptions } from './http/server-limits.js';
 import { startRetention } from './retention/retention-job.js';
 import { mountStaff, staffConfigFromEnv } from './staff/index.js';
+import { meldingModule } from './melding/melding-module.js';
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -17,11 +18,18 @@ const { logger } = deps;
 const state: AppState = { draining: false };
 const app = createApp(deps, state);
 const staff = mountStaff(app, deps, staffConfigFromEnv(process.env));
-const stopRetention = startRetention(deps, () => staff.purge());
+const stopRetention = startRetention(deps, () => Promise.all([staff.purge(), meldingModule(deps).purge()]));
 const handoverTimer = setInterval(() => {
   staff.handovers.deliverDue().catch((err: Error) => logger.error({ message: err.message }, 'Handover delivery pass failed; will retry.'));
 }, 30_000);
 handoverTimer.unref();
+// Wmo meldingen into the municipalities' case systems: anything due (new, to retry, a lease a crash left).
+const zgwTimer = setInterval(() => {
+  meldingModule(deps)
+    .outbox.registerDue()
+    .catch((err: Error) => logger.error({ message: err.message }, 'ZGW registration pass failed; will retry.'));
+}, config.zgw.pollMs);
+zgwTimer.unref();
 
 const server = serve({ fetch: app.fetch, port: config.port, serverOptions: serverOptions(config.limits) }, (info) => {
   logger.info({ port: info.port, database: deps.store.dialect }, `Vraagwijzer listening on http://localhost:${info.port}`);
@@ -64,6 +72,7 @@ async function shutdown(signal: string) {
   stopRetention();
   diagnostics.stop();
   clearInterval(handoverTimer);
+  clearInterval(zgwTimer);
   const force = setTimeout(() => {
     logger.warn('Drain timeout: closing remaining connections.');
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

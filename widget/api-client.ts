@@ -14,6 +14,7 @@ import type {
   ResumeCodeIssued,
   SessionState,
 } from '../server/api/contract.js';
+import type { MeldingPreview, MeldingReceipt, MeldingRequest, MeldingStatus } from '../server/api/melding-contract.js';
 
 export type FailureKind = 'network' | 'conflict' | 'invalid' | 'gone' | 'server';
 
@@ -89,6 +90,24 @@ export class ApiClient {
 
   concernStatus(statusToken: string): Promise<ConcernStatus> {
     return this.call('GET', `/api/concerns/status/${encodeURIComponent(statusToken)}`);
+  }
+
+  /** The Wmo melding's check-answers page for this session. */
+  meldingPreview(h: SessionHandle, locale: string): Promise<MeldingPreview> {
+    return this.call('GET', `/api/sessions/${encodeURIComponent(h.id)}/melding?lang=${encodeURIComponent(locale)}`, undefined, h.token);
+  }
+
+  makeMelding(body: MeldingRequest, h: SessionHandle): Promise<MeldingReceipt> {
+    return this.call('POST', '/api/meldingen', body, h.token);
+  }
+
+  meldingStatus(statusToken: string): Promise<MeldingStatus> {
+    return this.call('GET', `/api/meldingen/status/${encodeURIComponent(statusToken)}`);
+  }
+
+  /** The melding's PDF: a plain link, so the browser downloads it. */
+  meldingPdfUrl(statusToken: string): string {
+    return new URL(`/api/meldingen/status/${encodeURIComponent(statusToken)}/pdf`, this.base).href;
   }
 
   private async call<T>(method: string, path: string, body?: unknown, token?: string, locale?: string): Promise<T> {

@@ -14,13 +14,14 @@ import './vw-answers.js';
 import './vw-concern-form.js';
 import './vw-concern-status.js';
 import './vw-help-bar.js';
+import './vw-melding-flow.js';
 import './vw-resume-code.js';
 import './vw-resume-form.js';
 import './vw-service-card.js';
 import './vw-step.js';
 import { firstPaintAnswer } from './first-paint-answer.js';
 
-type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | null;
+type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | 'melding' | null;
 
 /** The server that served this script: the default API when no `api` attribute is given. */
 const SCRIPT_ORIGIN = (() => {
@@ -290,6 +291,14 @@ export class VraagWijzer extends VwElement {
         ></vw-concern-form>`;
       case 'receipt':
         return this.renderReceipt();
+      case 'melding':
+        return html`<vw-melding-flow
+          data-view
+          .locale=${this.locale}
+          .api=${this.api || location.origin}
+          .handle=${c.handle}
+          @vw-close=${() => this.show(null)}
+        ></vw-melding-flow>`;
       case 'overview':
         if (s)
           return html`<vw-answers
@@ -347,10 +356,12 @@ export class VraagWijzer extends VwElement {
       <div class="end-text">${markdown(s.step.text)}</div>
       <p>${this.t('adviceIntro')}</p>
       <vw-advice-plan
+        melding
         .locale=${this.locale}
         .advice=${s.advice}
         exportparts="advice-item,service-card,button,button-primary"
         @vw-concern=${() => this.show('concern')}
+        @vw-melding=${() => this.show('melding')}
       ></vw-advice-plan>
       <vw-answers sub .locale=${this.locale} .trail=${s.trail} .busy=${this.session.busy} @vw-change=${this.onChange}></vw-answers>
       <div class="actions no-print">

@@ -9,11 +9,12 @@ import type { PresentedAdvice } from '../server/api/contract.js';
 import { SECTIONS } from '../engine/plan/compose.js';
 import { markdown } from './markdown.js';
 import type { MessageKey } from './messages.js';
+import { mt } from './melding-messages.js';
 import { VwElement } from './vw-element.js';
 import './vw-service-card.js';
 
 export class VwAdvicePlan extends VwElement {
-  static override properties = { advice: { attribute: false } };
+  static override properties = { advice: { attribute: false }, melding: { type: Boolean } };
   static override styles = [
     VwElement.styles,
     css`
@@ -100,11 +101,14 @@ export class VwAdvicePlan extends VwElement {
     `,
   ];
   declare advice: PresentedAdvice[];
+  /** Offer "Doe je melding hier" on a Wmo-melding item: only where the host handles `vw-melding`. */
+  declare melding: boolean;
   private openAll = () => this.renderRoot.querySelectorAll('details').forEach((d) => (d.open = true));
 
   constructor() {
     super();
     this.advice = [];
+    this.melding = false;
   }
 
   override connectedCallback(): void {
@@ -175,6 +179,15 @@ export class VwAdvicePlan extends VwElement {
           ? html`<p class="no-print">
               <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-concern', { item: a.id })}>
                 ${this.t('concernButton')}
+              </button>
+            </p>`
+          : nothing
+      }
+      ${
+        a.action === 'wmo-melding' && this.melding
+          ? html`<p class="no-print">
+              <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-melding', { item: a.id })}>
+                ${mt(this.locale, 'open')}
               </button>
             </p>`
           : nothing

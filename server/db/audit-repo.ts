@@ -8,7 +8,7 @@ export interface AuditEntry {
   role: string | null;
   /** Stable verb, e.g. "concern.read", "concern.close", "session.resume", "login.failed". */
   action: string;
-  targetKind: 'concern' | 'session' | 'account' | 'plan' | 'handover';
+  targetKind: 'concern' | 'session' | 'account' | 'plan' | 'handover' | 'melding';
   targetId: string | null;
   /** Never personal data: codes, counts and statuses only (the target row holds the content). */
   detail?: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { MELDING_SCOPE } from '../melding/melding-repo.js';
 import { CONCERN_SCOPE } from './concern-repo.js';
 import type { Database } from './schema.js';
 
@@ -28,7 +29,12 @@ export function retentionRepo(db: Kysely<Database>) {
           .where('status', '=', 'afgerond')
           .where('closed_at', '<', closedConcernsBefore)
           .executeTakeFirst();
-        await tx.deleteFrom('idempotency').where('session_id', '=', CONCERN_SCOPE).where('created_at', '<', receiptsBefore).execute();
+        // Concern and melding receipts hold a status token: kept for a retry window only.
+        await tx
+          .deleteFrom('idempotency')
+          .where('session_id', 'in', [CONCERN_SCOPE, MELDING_SCOPE])
+          .where('created_at', '<', receiptsBefore)
+          .execute();
         return { sessions: Number(sessions.numDeletedRows), concerns: Number(concerns.numDeletedRows) };
       });
     },

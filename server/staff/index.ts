@@ -13,6 +13,7 @@ import { staffPageRoutes } from './page-routes.js';
 import { handoverDelivery, type Fetch } from './handover-delivery.js';
 import { currentAddress } from '../http/request-context.js';
 import { auditRoutes } from './audit-routes.js';
+import { meldingStaffRoutes } from '../melding/melding-staff-routes.js';
 
 export { staffConfigFromEnv, STAFF_DEFAULTS, type StaffConfig } from './config.js';
 export type { StaffDeps } from './context.js';
@@ -62,6 +63,7 @@ export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffCon
   app.route('/', inboxRoutes(kit));
   app.route('/', auditRoutes(kit));
   app.route('/', coachRoutes(kit, sessions));
+  app.route('/', meldingStaffRoutes(kit, sessions));
   app.route('/', staffPageRoutes(kit));
   return kit;
 }

@@ -32,6 +32,7 @@ export function staffPageRoutes(kit: StaffKit) {
   app.get('/staff/login', serve('staff'));
   app.get('/staff', ...guard(CONSOLE_ROLES), serve('staff'));
   app.get('/staff/concerns', ...guard(INBOX_ROLES), serve('staff'));
+  app.get('/staff/meldingen', ...guard(INBOX_ROLES), serve('staff'));
   app.get('/coach', ...guard(COACH_ROLES), serve('coach'));
   // The bundle itself is needed before sign-in (the sign-in page runs it); its source map – the
   // staff app's whole source – only by someone signed in.

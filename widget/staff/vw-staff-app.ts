@@ -6,6 +6,7 @@ import { staffStyles } from './staff-styles.js';
 import './vw-staff-console.js';
 import './vw-staff-inbox.js';
 import './vw-staff-login.js';
+import './vw-staff-meldingen.js';
 
 export interface Me {
   name: string;
@@ -16,6 +17,7 @@ export interface Me {
 const LINKS: { href: string; label: string; roles: string[] }[] = [
   { href: '/staff', label: 'Console telefoon / loket', roles: ['medewerker', 'wijkcoach', 'beheerder'] },
   { href: '/staff/concerns', label: 'Zorgmeldingen', roles: ['behandelaar', 'beheerder'] },
+  { href: '/staff/meldingen', label: 'Wmo-meldingen', roles: ['behandelaar', 'beheerder'] },
   { href: '/coach', label: 'Keukentafel', roles: ['wijkcoach', 'beheerder'] },
 ];
 
@@ -46,6 +48,8 @@ export class VwStaffApp extends LitElement {
         return { title: 'Vraagwijzer voor medewerkers', body: html`<vw-staff-login></vw-staff-login>` };
       case '/staff/concerns':
         return { title: 'Zorgmeldingen', body: html`<vw-staff-inbox></vw-staff-inbox>` };
+      case '/staff/meldingen':
+        return { title: 'Wmo-meldingen', body: html`<vw-staff-meldingen></vw-staff-meldingen>` };
       default:
         return { title: 'Console telefoon en loket', body: html`<vw-staff-console></vw-staff-console>` };
     }

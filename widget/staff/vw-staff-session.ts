@@ -4,6 +4,8 @@
 import { html, LitElement, nothing } from 'lit';
 import type { FullSessionState, PresentedService } from '../../server/api/contract.js';
 import '../vw-advice-plan.js';
+import '../vw-melding-flow.js';
+import type { MeldingTransport } from '../vw-melding-flow.js';
 import '../vw-step.js';
 import { GemeenteProvider } from '../gemeente-context.js';
 import { channelLabel, gemeenteOf, newKey, staffCall, StaffApiError, time } from './staff-api.js';
@@ -41,6 +43,7 @@ export class VwStaffSession extends LitElement {
     message: { state: true },
     error: { state: true },
     consentTexts: { attribute: false },
+    melding: { state: true },
   };
   static override styles = staffStyles;
   declare handle: StaffHandle | undefined;
@@ -50,6 +53,8 @@ export class VwStaffSession extends LitElement {
   declare message: string | undefined;
   declare error: string | undefined;
   declare consentTexts: { handover: string } | undefined;
+  /** The Wmo melding on behalf of the caller is open (from the plan's Wmo-melding item). */
+  declare melding: boolean;
   /** The session's municipality for the widget parts inside (texts, help bar) and the channel labels. */
   private readonly municipality = new GemeenteProvider(this);
   private gemeenteFor = '';
@@ -58,6 +63,7 @@ export class VwStaffSession extends LitElement {
     super();
     this.channel = 'telefoon';
     this.busy = false;
+    this.melding = false;
   }
 
   private get headers() {
@@ -196,6 +202,21 @@ export class VwStaffSession extends LitElement {
     });
   };
 
+  private openMelding = async () => {
+    this.melding = true;
+    await this.updateComplete;
+    await this.renderRoot.querySelector<HTMLElement & { focusHeading(): Promise<void> }>('vw-melding-flow')?.focusHeading();
+  };
+
+  /** The melding as this medewerker makes it for the caller: the console's session token and channel. */
+  private meldingTransport(): MeldingTransport {
+    const path = `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}/melding`;
+    return {
+      preview: () => staffCall('GET', path, undefined, this.headers),
+      send: (body) => staffCall('POST', path, { ...body, channel: this.channel }, this.headers),
+    };
+  }
+
   override render() {
     const v = this.view;
     if (!v) return html`<p role="status">${this.error ?? 'Gesprek laden…'}</p>`;
@@ -271,8 +292,15 @@ export class VwStaffSession extends LitElement {
       </div>
       <section class="panel" aria-labelledby="a-h">
         <h2 id="a-h">Advies tot nu toe</h2>
-        <vw-advice-plan .advice=${s.advice}></vw-advice-plan>
+        <vw-advice-plan melding .advice=${s.advice} @vw-melding=${this.openMelding}></vw-advice-plan>
       </section>
+      ${
+        this.melding
+          ? html`<section class="panel" aria-label="Wmo-melding namens de beller">
+              <vw-melding-flow .transport=${this.meldingTransport()} @vw-close=${() => (this.melding = false)}></vw-melding-flow>
+            </section>`
+          : nothing
+      }
       <div class="grid">
         <section class="panel" aria-labelledby="h-h">
           <h2 id="h-h">Warme overdracht</h2>

@@ -1,0 +1,222 @@
+import type { Kysely } from 'kysely';
+import type { Committer } from '../db/group-commit.js';
+import type { Database } from '../db/schema.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
+
+export type MeldingStatus = 'ontvangen' | 'opgepakt' | 'afgerond';
+export type RegistrationStatus = 'wachten' | 'bezig' | 'geregistreerd' | 'opnieuw-proberen' | 'mislukt';
+
+export interface MeldingenTable {
+  id: string;
+  reference: string;
+  status_token_hash: string;
+  session_id: string;
+  gemeente: string;
+  tree: string;
+  locale: string;
+  channel: string;
+  made_by: string | null;
+  made_by_name: string | null;
+  for_whom: 'zelf' | 'ander';
+  consent_text: string | null;
+  /** JSON: MeldingPerson. */
+  person: string;
+  /** JSON: MeldingContact. */
+  contact: string;
+  /** JSON: MeldingSummary. */
+  summary: string;
+  status: MeldingStatus;
+  claimed_by: string | null;
+  close_note: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface ZgwRegistrationsTable {
+  melding_id: string;
+  gemeente: string;
+  status: RegistrationStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  zaak_url: string | null;
+  zaak_identificatie: string | null;
+  status_url: string | null;
+  rol_url: string | null;
+  medewerker_rol_url: string | null;
+  document_url: string | null;
+  zio_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type MeldingDb = Kysely<Database & { meldingen: MeldingenTable; zgw_registrations: ZgwRegistrationsTable }>;
+export type Registration = ZgwRegistrationsTable;
+
+/** Idempotency rows of meldingen share the idempotency table under this scope (like concern reports). */
+export const MELDING_SCOPE = 'wmo-melding';
+
+/**
+ * Meldingen and their ZGW outbox rows. A melding, its outbox row (when the municipality has a case
+ * system) and the request's receipt commit in one transaction: acknowledged means all three.
+ */
+export function meldingRepo(db: MeldingDb, committer: Committer) {
+  return {
+    async create(
+      row: MeldingenTable,
+      registration: boolean,
+      idempotency: { key: string; requestHash: string; body: unknown },
+    ): Promise<'ok' | 'conflict'> {
+      try {
+        await committer.run(async (raw) => {
+          const tx = raw as unknown as MeldingDb;
+          await tx
+            .insertInto('idempotency')
+            .values({
+              session_id: MELDING_SCOPE,
+              key: idempotency.key,
+              request_hash: idempotency.requestHash,
+              status: 201,
+              response: JSON.stringify(idempotency.body),
+              created_at: row.created_at,
+            })
+            .execute();
+          await tx.insertInto('meldingen').values(row).execute();
+          if (registration) {
+            await tx
+              .insertInto('zgw_registrations')
+              .values({
+                melding_id: row.id,
+                gemeente: row.gemeente,
+                status: 'wachten',
+                attempts: 0,
+                next_attempt_at: row.created_at,
+                last_error: null,
+                zaak_url: null,
+                zaak_identificatie: null,
+                status_url: null,
+                rol_url: null,
+                medewerker_rol_url: null,
+                document_url: null,
+                zio_url: null,
+                created_at: row.created_at,
+                updated_at: row.created_at,
+              })
+              .execute();
+          }
+        });
+        return 'ok';
+      } catch (err) {
+        if (isUniqueViolation(err)) return 'conflict';
+        throw err;
+      }
+    },
+
+    bySession: (sessionId: string) => db.selectFrom('meldingen').selectAll().where('session_id', '=', sessionId).executeTakeFirst(),
+    byId: (id: string) => db.selectFrom('meldingen').selectAll().where('id', '=', id).executeTakeFirst(),
+    byTokenHash: (hash: string) => db.selectFrom('meldingen').selectAll().where('status_token_hash', '=', hash).executeTakeFirst(),
+
+    /** The inbox: oldest first, optionally one status only. */
+    list(filter: { status?: MeldingStatus; limit?: number } = {}) {
+      let q = db
+        .selectFrom('meldingen')
+        .leftJoin('zgw_registrations', 'zgw_registrations.melding_id', 'meldingen.id')
+        .select([
+          'meldingen.id',
+          'meldingen.reference',
+          'meldingen.gemeente',
+          'meldingen.channel',
+          'meldingen.for_whom',
+          'meldingen.status',
+          'meldingen.claimed_by',
+          'meldingen.made_by_name',
+          'meldingen.created_at',
+          'zgw_registrations.status as zgw_status',
+          'zgw_registrations.zaak_identificatie',
+          'zgw_registrations.last_error',
+          'zgw_registrations.attempts',
+        ])
+        .orderBy('meldingen.created_at')
+        .orderBy('meldingen.id')
+        .limit(filter.limit ?? 200);
+      if (filter.status) q = q.where('meldingen.status', '=', filter.status);
+      return q.execute();
+    },
+
+    /** Moves a melding along; false when it was not in the expected status (someone else acted). */
+    async move(id: string, from: MeldingStatus, patch: Partial<MeldingenTable> & { status: MeldingStatus }): Promise<boolean> {
+      const r = await db.updateTable('meldingen').set(patch).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Personal data is not kept longer than needed: meldingen closed in the inbox, and meldingen the
+     * case system holds (registered), before `before`. Their outbox rows go with them.
+     */
+    async purge(before: string): Promise<number> {
+      return committer.run(async (raw) => {
+        const tx = raw as unknown as MeldingDb;
+        const registered = tx
+          .selectFrom('zgw_registrations')
+          .select('melding_id')
+          .where('status', '=', 'geregistreerd')
+          .where('updated_at', '<', before);
+        const done = tx
+          .selectFrom('meldingen')
+          .select('id')
+          .where((eb) => eb.or([eb.and([eb('status', '=', 'afgerond'), eb('closed_at', '<', before)]), eb('id', 'in', registered)]));
+        const ids = (await done.execute()).map((r) => r.id);
+        if (!ids.length) return 0;
+        await tx.deleteFrom('zgw_registrations').where('melding_id', 'in', ids).execute();
+        const gone = await tx.deleteFrom('meldingen').where('id', 'in', ids).executeTakeFirst();
+        return Number(gone.numDeletedRows);
+      });
+    },
+
+    registration: (meldingId: string) =>
+      db.selectFrom('zgw_registrations').selectAll().where('melding_id', '=', meldingId).executeTakeFirst(),
+
+    /** Waiting rows, rows whose retry time came, and claims whose lease ran out (a crashed worker). */
+    dueRegistrations(now: string, limit = 20) {
+      return db
+        .selectFrom('zgw_registrations')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'wachten'),
+            eb.and([eb('status', 'in', ['opnieuw-proberen', 'bezig']), eb('next_attempt_at', '<=', now)]),
+          ]),
+        )
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
+    },
+
+    /** Compare-and-set on status (and the lease it was read with): false when another worker moved it. */
+    async moveRegistration(
+      id: string,
+      from: Pick<Registration, 'status' | 'next_attempt_at'>,
+      patch: Partial<Omit<Registration, 'melding_id' | 'gemeente' | 'created_at'>>,
+    ): Promise<boolean> {
+      let q = db.updateTable('zgw_registrations').set(patch).where('melding_id', '=', id).where('status', '=', from.status);
+      q = from.next_attempt_at === null ? q.where('next_attempt_at', 'is', null) : q.where('next_attempt_at', '=', from.next_attempt_at);
+      const r = await q.executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    /** One step's result, remembered before the next step starts (only by the holder of the lease). */
+    async saveStep(id: string, lease: string, patch: Partial<Registration>): Promise<boolean> {
+      const r = await db
+        .updateTable('zgw_registrations')
+        .set(patch)
+        .where('melding_id', '=', id)
+        .where('status', '=', 'bezig')
+        .where('next_attempt_at', '=', lease)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+  };
+}
+
+export type MeldingRepo = ReturnType<typeof meldingRepo>;
