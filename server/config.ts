@@ -27,6 +27,8 @@ export interface Config {
   /** Sessions expire this long after their last change. */
   sessionTtlMs: number;
   resumeCodeTtlMs: number;
+  /** After staff first resume with a code, it works for staff this long; the resident's own use is unaffected. */
+  staffCodeWindowMs: number;
   /** Closed concern reports are purged this long after closing. */
   closedConcernRetentionMs: number;
   retentionIntervalMs: number;
@@ -55,6 +57,7 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
   bodyLimitBytes: 16 * 1024,
   sessionTtlMs: 30 * DAY,
   resumeCodeTtlMs: 7 * DAY,
+  staffCodeWindowMs: 2 * 60 * MINUTE,
   closedConcernRetentionMs: 90 * DAY,
   retentionIntervalMs: 60 * MINUTE,
   rateLimits: {

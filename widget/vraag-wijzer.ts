@@ -14,6 +14,7 @@ import './vw-answers.js';
 import './vw-concern-form.js';
 import './vw-concern-status.js';
 import './vw-help-bar.js';
+import './vw-quick-exit.js';
 import './vw-resume-code.js';
 import './vw-resume-form.js';
 import './vw-service-card.js';
@@ -51,6 +52,8 @@ export class VraagWijzer extends VwElement {
         display: grid;
         gap: var(--_space);
         padding-block: var(--_space);
+        /* Room for the fixed "Snel weg" button, so it never covers the language switch. */
+        padding-block-start: calc(var(--_space) + 3rem);
       }
       header {
         display: flex;
@@ -208,6 +211,7 @@ export class VraagWijzer extends VwElement {
   override render() {
     const c = this.session;
     return html`<div class="frame" part="frame">
+      <vw-quick-exit .locale=${this.locale} exportparts="quick-exit"></vw-quick-exit>
       <header class="no-print" part="header">
         <div class="tools">
           <button

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+
+// Residents control staff access to their session (issue 18, defect 9): a consent can be revoked,
+// and a resume code records when staff first used it, so it stops working for staff after a while.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('staff_consents').addColumn('revoked_at', 'text').execute();
+  await db.schema.alterTable('resume_codes').addColumn('staff_used_at', 'text').execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('resume_codes').dropColumn('staff_used_at').execute();
+  await db.schema.alterTable('staff_consents').dropColumn('revoked_at').execute();
+}
