@@ -47,6 +47,11 @@ export class SessionController implements ReactiveController {
   busy = false;
   /** Answers given before going back (or changing an earlier answer): offered again as defaults. */
   readonly remembered = new Map<string, unknown>();
+  /**
+   * The language of a session this tab picked up (after a reload, or by code): the resident chose it
+   * earlier, so the host switches to it once instead of showing its questions in another language.
+   */
+  adoptedLocale?: string;
   /** "Wijzig": the answered step being changed (answering it revises; later answers that still fit stay). */
   editing?: AnsweredStep;
   private api: ApiClient;
@@ -101,7 +106,7 @@ export class SessionController implements ReactiveController {
 
   setLocale(locale: string): Promise<void> {
     this.opts = { ...this.opts, locale };
-    if (!this.handle) return Promise.resolve();
+    if (!this.handle || this.session?.locale === locale) return Promise.resolve();
     return this.run({ kind: 'locale', locale });
   }
 
@@ -148,6 +153,18 @@ export class SessionController implements ReactiveController {
     await this.run({ kind: 'open' });
   }
 
+  /** After "Alles verwijderen": nothing of the erased session stays in this tab. */
+  forget(): void {
+    clearHandle(this.opts.api, this.opts.tree);
+    this.handle = undefined;
+    this.session = undefined;
+    this.resumeCode = undefined;
+    this.resumeExpiresAt = undefined;
+    this.receipt = undefined;
+    this.remembered.clear();
+    this.host.requestUpdate();
+  }
+
   dismissNotice(): void {
     this.notice = undefined;
     this.host.requestUpdate();
@@ -188,7 +205,9 @@ export class SessionController implements ReactiveController {
         if (stored) {
           try {
             this.handle = stored;
-            this.session = fresh(await this.api.getSession(stored, this.opts.locale));
+            // In the session's own language: the resident may have switched before the reload.
+            this.session = fresh(await this.api.getSession(stored));
+            this.adoptLocale();
             return;
           } catch (e) {
             // A stale handle (expired, purged, other server) is not the resident's problem.
@@ -218,10 +237,11 @@ export class SessionController implements ReactiveController {
         this.session = fresh(await this.api.back(h!, { version: action.version, idempotencyKey: action.idempotencyKey }, this.opts.locale));
         return;
       case 'locale':
-        this.session = fresh(await this.api.getSession(h!, action.locale));
+        this.session = fresh(await this.api.setLocale(h!, action.locale));
         return;
       case 'resume': {
         this.adopt(fresh(await this.api.resume(action.code)));
+        this.adoptLocale();
         this.remembered.clear();
         this.notice = 'resumed';
         return;
@@ -235,6 +255,14 @@ export class SessionController implements ReactiveController {
       case 'concern':
         this.receipt = fresh(await this.api.reportConcern(action.body, h));
         return;
+    }
+  }
+
+  private adoptLocale(): void {
+    const locale = this.session?.locale;
+    if (locale && locale !== this.opts.locale) {
+      this.opts = { ...this.opts, locale };
+      this.adoptedLocale = locale;
     }
   }
 
@@ -258,7 +286,7 @@ export class SessionController implements ReactiveController {
         this.pending = undefined;
         this.notice = 'conflict';
         if (e.problem?.state) this.session = e.problem.state;
-        else if (this.handle) await this.perform({ kind: 'locale', locale: this.opts.locale }).catch(() => undefined);
+        else if (this.handle) this.session = await this.api.getSession(this.handle, this.opts.locale).catch(() => this.session);
         return;
       case 'gone':
         this.pending = undefined;

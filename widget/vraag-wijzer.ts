@@ -4,16 +4,18 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { ApiClient } from './api-client.js';
 import { GemeenteProvider } from './gemeente-context.js';
-import { markdown } from './markdown.js';
+import { markdown, plainText } from './markdown.js';
 import { t, uiLang } from './messages.js';
 import { SessionController } from './session-controller.js';
 import { VwElement } from './vw-element.js';
 import type { ConcernDraft } from './vw-concern-form.js';
+import type { PresentedStep } from '../server/api/contract.js';
 import './vw-advice-plan.js';
 import './vw-answers.js';
 import './vw-concern-form.js';
 import './vw-concern-status.js';
 import './vw-help-bar.js';
+import './vw-my-data.js';
 import './vw-quick-exit.js';
 import './vw-resume-code.js';
 import './vw-resume-form.js';
@@ -21,7 +23,7 @@ import './vw-service-card.js';
 import './vw-step.js';
 import { firstPaintAnswer } from './first-paint-answer.js';
 
-type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | null;
+type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | 'mydata' | 'restart' | null;
 
 /** The server that served this script: the default API when no `api` attribute is given. */
 const SCRIPT_ORIGIN = (() => {
@@ -127,6 +129,12 @@ export class VraagWijzer extends VwElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const adopted = this.session.adoptedLocale;
+    if (adopted) {
+      // A session picked up after a reload or by code speaks the language the resident chose for it.
+      this.session.adoptedLocale = undefined;
+      this.lang = uiLang(adopted);
+    }
     this.locale = uiLang(this.lang);
     if (changed.has('tree') || changed.has('api')) this.scheduleOpen();
     if (changed.has('lang') && changed.get('lang') !== undefined && this.session.handle) {
@@ -137,10 +145,17 @@ export class VraagWijzer extends VwElement {
     // Announce each new step once: the live region speaks it even when focus stays put.
     const key = s ? `${s.step.id}:${s.version}:${s.done}` : '';
     if (key && key !== this.lastStepKey) {
-      if (this.lastStepKey)
-        this.announcement = s!.done ? t(this.locale, 'adviceAnnounce') : t(this.locale, 'stepAnnounce', { text: s!.step.text });
+      if (this.lastStepKey) this.announcement = s!.done ? t(this.locale, 'adviceAnnounce') : this.stepAnnouncement(s!.step);
       this.lastStepKey = key;
     }
+  }
+
+  /** Where the resident is and what the screen says, as plain words (the tree text is markdown). */
+  private stepAnnouncement(step: PresentedStep): string {
+    const { done, ahead } = step.progress;
+    const where = done + ahead > 0 ? `${t(this.locale, 'stepOf', { done: Math.min(done + 1, done + ahead), total: done + ahead })}. ` : '';
+    const text = plainText(step.text);
+    return where + (step.kind === 'info' ? t(this.locale, 'infoAnnounce', { text }) : t(this.locale, 'stepAnnounce', { text }));
   }
 
   /**
@@ -229,7 +244,7 @@ export class VraagWijzer extends VwElement {
       <vw-help-bar .locale=${this.locale} exportparts="help-bar"></vw-help-bar>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.renderNotice()} ${this.renderFailure()}
-      <main part="main">${this.renderView()}</main>
+      <section part="main" aria-label=${this.t('title')}>${this.renderView()}</section>
       ${c.session && !this.panel ? this.renderMore() : nothing}
     </div>`;
   }
@@ -294,6 +309,27 @@ export class VraagWijzer extends VwElement {
         ></vw-concern-form>`;
       case 'receipt':
         return this.renderReceipt();
+      case 'mydata':
+        return html`<vw-my-data
+          data-view
+          .locale=${this.locale}
+          .api=${this.api || location.origin}
+          .handle=${c.handle}
+          @vw-close=${() => this.show(null)}
+          @vw-erased=${() => c.forget()}
+          @vw-restart=${() => this.act(() => c.restart(), null)}
+        ></vw-my-data>`;
+      case 'restart':
+        return html`<section part="restart">
+          <h2 tabindex="-1" data-heading part="heading">${this.t('restartHeading')}</h2>
+          <p>${this.t('restartText')}</p>
+          <div class="actions">
+            <button type="button" class="primary" part="button button-primary" @click=${() => this.act(() => c.restart(), null)}>
+              ${this.t('restartYes')}
+            </button>
+            <button type="button" part="button" @click=${() => this.show(null)}>${this.t('restartNo')}</button>
+          </div>
+        </section>`;
       case 'overview':
         if (s)
           return html`<vw-answers
@@ -360,7 +396,7 @@ export class VraagWijzer extends VwElement {
       <div class="actions no-print">
         <button type="button" class="primary" part="button button-primary" @click=${() => window.print()}>${this.t('print')}</button>
         ${s.step.canGoBack ? html`<button type="button" part="button" @click=${() => this.act(() => this.session.back())}>${this.t('back')}</button>` : nothing}
-        <button type="button" part="button" @click=${() => this.act(() => this.session.restart(), null)}>${this.t('restart')}</button>
+        <button type="button" part="button" @click=${() => this.show('restart')}>${this.t('restart')}</button>
       </div>
     </section>`;
   }
@@ -393,6 +429,7 @@ export class VraagWijzer extends VwElement {
           : nothing
       }
       <button type="button" class="link" @click=${() => this.act(() => this.session.ensureResumeCode(), 'save')}>${this.t('save')}</button>
+      <button type="button" class="link" @click=${() => this.show('mydata')}>${this.t('myData')}</button>
     </div>`;
   }
 }

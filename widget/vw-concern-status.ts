@@ -15,6 +15,8 @@ export class VwConcernStatus extends VwElement {
     status: { state: true },
     problem: { state: true },
     loading: { state: true },
+    confirming: { state: true },
+    withdrawn: { state: true },
   };
   declare api: string;
   declare token: string | undefined;
@@ -22,13 +24,54 @@ export class VwConcernStatus extends VwElement {
   declare status: ConcernStatus | undefined;
   declare problem: string | undefined;
   declare loading: boolean;
+  declare confirming: boolean;
+  declare withdrawn: boolean;
 
   constructor() {
     super();
     this.api = '';
     this.sub = false;
     this.loading = false;
+    this.confirming = false;
+    this.withdrawn = false;
   }
+
+  /** The reporter's right to take a report back: it is deleted, and only that is audited. */
+  private async withdraw(): Promise<void> {
+    this.loading = true;
+    try {
+      await new ApiClient(this.api || location.origin).withdrawConcern(this.token!);
+      this.withdrawn = true;
+      this.status = undefined;
+      this.problem = undefined;
+    } catch (e) {
+      this.problem =
+        e instanceof ApiError && e.kind === 'network' ? this.t('networkError') : `${this.t('serverError')} ${this.t('callInstead')}`;
+    } finally {
+      this.loading = false;
+      this.confirming = false;
+    }
+  }
+
+  private renderWithdraw() {
+    if (!this.status || this.withdrawn) return nothing;
+    if (!this.confirming) return html`<button type="button" part="button" @click=${this.askWithdraw}>${this.t('withdraw')}</button>`;
+    return html`<div role="group" aria-labelledby="wq">
+      <p id="wq" tabindex="-1" data-wq><strong>${this.t('withdrawConfirm')}</strong></p>
+      <div class="actions">
+        <button type="button" class="primary" part="button button-primary" ?disabled=${this.loading} @click=${() => this.withdraw()}>
+          ${this.t('withdrawYes')}
+        </button>
+        <button type="button" part="button" @click=${() => (this.confirming = false)}>${this.t('withdrawNo')}</button>
+      </div>
+    </div>`;
+  }
+
+  private askWithdraw = async () => {
+    this.confirming = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-wq]')?.focus();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -73,13 +116,15 @@ export class VwConcernStatus extends VwElement {
             : nothing
         }
         ${this.problem ? html`<p class="error">${this.problem}</p>` : nothing}
+        ${this.withdrawn ? html`<p><strong>${this.t('withdrawn')}</strong></p>` : nothing}
         ${!this.token ? html`<p class="error">${this.t('statusNotFound')}</p>` : nothing}
       </div>
       ${
-        this.token
-          ? html`<button type="button" part="button" ?disabled=${this.loading} @click=${() => this.refresh()}>
-              ${this.t('statusCheck')}
-            </button>`
+        this.token && !this.withdrawn
+          ? html`<div class="actions no-print">
+              <button type="button" part="button" ?disabled=${this.loading} @click=${() => this.refresh()}>${this.t('statusCheck')}</button>
+              ${this.renderWithdraw()}
+            </div>`
           : nothing
       }
     </section>`;
