@@ -243,6 +243,92 @@ describe('resident widget in Chromium', () => {
     await page.context().close();
   });
 
+  it("concern form in English: answers filled in, a server refusal in the resident's words linked to its field, a receipt naming the organisation, the status page in English", async () => {
+    const { page, errors } = await open('demo/proef', '?lang=en');
+    await page.getByRole('heading', { name: 'Is there danger right now?' }).waitFor();
+    await radio(page, 'No');
+    await press(page, 'Next', 'Who are you worried about?');
+    await radio(page, 'A family member');
+    await press(page, 'Next', 'Since when have you been worried?');
+    await tabTo(page, 'Since when');
+    await page.keyboard.type('03152026');
+    await page.keyboard.press('Enter');
+    await heading(page, 'What do you see?');
+    await tabTo(page, 'The person is alone a lot');
+    await page.keyboard.press('Space');
+    await press(page, 'Next', 'How many hours a week do you help now?');
+    await tabTo(page, 'How many hours');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Good to know');
+    await press(page, 'Next', 'Anything else you want to tell?');
+    await tabTo(page, 'Anything else');
+    await page.keyboard.type('She no longer opens the door.');
+    await press(page, 'Next', 'Your advice');
+    await press(page, 'Report a concern', 'Report your concern');
+    const form = page.locator('vw-concern-form');
+    // What was answered is there already, editable; every field shows its limit.
+    expect(await form.locator('#noticed').inputValue()).toBe('Signs: The person is alone a lot\nShe no longer opens the door.');
+    expect(await form.locator('#area').getAttribute('maxlength')).toBe('100');
+    await axe(page, 'concern form, prefilled');
+    await tabTo(page, 'A child or young person');
+    await page.keyboard.press('ArrowDown'); // an older person living alone
+    await tabTo(page, 'It is not urgent');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'In which neighbourhood');
+    await page.keyboard.type('Schalkwijk');
+    await tabTo(page, 'Yes, they may call or e-mail me');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Phone number');
+    await page.keyboard.type('023 555 1234');
+    // The server refuses the area (as a proxy with stricter limits might): the answer is in English
+    // for developers; the resident gets the form's own words, linked to the field.
+    await page.route('**/api/concerns', (r) =>
+      r.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Unprocessable',
+          status: 422,
+          code: 'validation-failed',
+          detail: 'The body does not fit: /area Too big',
+          errors: [{ pointer: '/area', code: 'too_big', message: 'Too big: expected string to have <=100 characters' }],
+        }),
+      }),
+    );
+    await press(page, 'Send report');
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await page.getByText('Too big').count()).toBe(0);
+    expect(await page.getByText('The body does not fit').count()).toBe(0);
+    expect((await activeElement(page)).text).toContain('Your report has not been sent yet.');
+    await axe(page, 'concern form with a server refusal');
+    await page.keyboard.press('Tab');
+    expect((await activeElement(page)).text).toBe('Use at most 100 characters.');
+    await page.keyboard.press('Enter');
+    expect((await activeElement(page)).label).toContain('In which neighbourhood');
+    await page.unroute('**/api/concerns');
+    await press(page, 'Send report', 'Your report has been received');
+    await page.getByText('Your report is with: GGD Demo.').waitFor();
+    expect(await page.getByText('The organisation may contact you if they want to ask something.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Print or save as PDF' }).count()).toBeGreaterThan(0);
+    await axe(page, 'receipt');
+    const link = page.getByRole('link', { name: /Check later how your report is doing/ });
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/#t=[A-Za-z0-9_-]+&lang=en$/);
+    // Opened beside the advice: the widget keeps its receipt.
+    const [status] = await Promise.all([page.context().waitForEvent('page'), link.press('Enter')]);
+    await status.getByRole('heading', { name: 'How is your report doing?' }).waitFor();
+    await status.getByText('Your report is with: GGD Demo.').waitFor();
+    expect(await status.getByRole('button', { name: 'Leave this page' }).count()).toBe(1);
+    expect(await status.evaluate(() => document.documentElement.lang)).toBe('en');
+    await axe(status, 'status page in English');
+    expect(await page.getByRole('heading', { name: 'Your report has been received' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a reporter withdraws a concern report on the status page', async () => {
     const res = await fetch(`${server.url}/api/concerns`, {
       method: 'POST',

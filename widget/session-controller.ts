@@ -25,6 +25,8 @@ export interface Failure {
   /** The engine's refusal code on 422, e.g. "out-of-range". */
   code?: string;
   detail?: string;
+  /** JSON pointers of the fields the server refused (its 422 problem's `errors`). */
+  fields?: string[];
   action: Action['kind'];
 }
 
@@ -41,6 +43,8 @@ export class SessionController implements ReactiveController {
   resumeCode?: string;
   resumeExpiresAt?: string;
   receipt?: ConcernReceipt;
+  /** What the receipt is for: the confirmation says whether anyone will call back. */
+  reported?: ConcernRequest;
   pending?: Action;
   failure?: Failure;
   notice?: Notice;
@@ -254,6 +258,7 @@ export class SessionController implements ReactiveController {
       }
       case 'concern':
         this.receipt = fresh(await this.api.reportConcern(action.body, h));
+        this.reported = action.body;
         return;
     }
   }
@@ -308,10 +313,17 @@ export class SessionController implements ReactiveController {
           this.fail({ kind: 'open' }, err instanceof ApiError ? err : new ApiError('server', 0)),
         );
         return;
-      case 'invalid':
+      case 'invalid': {
         this.pending = undefined;
-        this.failure = { kind: 'invalid', action: action.kind, ...(e.problem ? { code: e.problem.code, detail: e.problem.detail } : {}) };
+        const fields = e.problem?.errors?.flatMap((f) => (f.pointer !== undefined ? [f.pointer] : []));
+        this.failure = {
+          kind: 'invalid',
+          action: action.kind,
+          ...(e.problem ? { code: e.problem.code, detail: e.problem.detail } : {}),
+          ...(fields?.length ? { fields } : {}),
+        };
         return;
+      }
     }
   }
 }

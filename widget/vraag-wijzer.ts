@@ -22,6 +22,7 @@ import './vw-resume-form.js';
 import './vw-service-card.js';
 import './vw-step.js';
 import { firstPaintAnswer } from './first-paint-answer.js';
+import { concernPrefill } from './concern-prefill.js';
 
 type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | 'mydata' | 'restart' | null;
 
@@ -299,11 +300,14 @@ export class VraagWijzer extends VwElement {
           @vw-close=${() => this.show(null)}
         ></vw-resume-code>`;
       case 'concern':
+        // Never the server's English: our own sentence, and the refused fields marked in the form.
         return html`<vw-concern-form
           data-view
           .locale=${this.locale}
           .busy=${c.busy}
-          .error=${c.failure?.action === 'concern' && c.failure.kind === 'invalid' ? (c.failure.detail ?? this.t('answerInvalid')) : undefined}
+          .prefill=${s ? concernPrefill(s.trail) : undefined}
+          .error=${c.failure?.action === 'concern' && c.failure.kind === 'invalid' ? this.t('concernRefused') : undefined}
+          .refused=${c.failure?.action === 'concern' && c.failure.kind === 'invalid' ? c.failure.fields : undefined}
           @vw-close=${() => this.show(null)}
           @vw-concern-submit=${(e: CustomEvent<ConcernDraft>) => this.act(() => c.reportConcern(e.detail), 'receipt')}
         ></vw-concern-form>`;
@@ -405,17 +409,27 @@ export class VraagWijzer extends VwElement {
     const r = this.session.receipt;
     if (!r) return nothing;
     const base = this.statusUrl || new URL('/demo/status', this.api || location.origin).href;
-    const link = `${base}#t=${encodeURIComponent(r.statusToken)}`;
+    // The status page speaks the reporter's language too; the token stays in the #fragment.
+    const link = `${base}#t=${encodeURIComponent(r.statusToken)}${this.locale !== 'nl' ? `&lang=${this.locale}` : ''}`;
+    const reporter = this.session.reported?.reporter;
+    const callBack = !!(reporter && (reporter.phone || reporter.email));
     return html`<section part="receipt">
       <h2 tabindex="-1" data-heading part="heading">${this.t('concernSent')}</h2>
       <p><strong>${this.t('concernReference', { ref: r.reference })}</strong></p>
+      <p>${r.receiver ? this.t('concernSentTo', { org: r.receiver.organisation }) : this.t('concernSentToGemeente')}</p>
       <p>${this.t('concernNext')}</p>
+      <p>${callBack ? this.t('concernCallBack') : this.t('concernNoCallBack')}</p>
       ${r.receiver ? html`<vw-service-card .locale=${this.locale} .service=${r.receiver}></vw-service-card>` : nothing}
-      <p><a href=${link}>${this.t('concernStatusLink')}</a></p>
+      <p>
+        <a href=${link} target="_blank" rel="noopener"
+          >${this.t('concernStatusLink')} <span class="no-print">${this.t('newWindow')}</span></a
+        >
+      </p>
       <p class="hint">${this.t('concernStatusHint')}</p>
       <vw-concern-status sub .locale=${this.locale} .api=${this.api || location.origin} .token=${r.statusToken}></vw-concern-status>
       <div class="actions no-print">
-        <button type="button" class="primary" @click=${() => this.show(null)}>${this.t('backToAdvice')}</button>
+        <button type="button" class="primary" part="button button-primary" @click=${() => window.print()}>${this.t('print')}</button>
+        <button type="button" part="button" @click=${() => this.show(null)}>${this.t('backToAdvice')}</button>
       </div>
     </section>`;
   }

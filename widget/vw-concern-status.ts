@@ -3,8 +3,10 @@
 import { html, nothing } from 'lit';
 import type { ConcernStatus } from '../server/api/contract.js';
 import { ApiClient, ApiError } from './api-client.js';
-import type { MessageKey } from './messages.js';
+import { GemeenteProvider } from './gemeente-context.js';
+import { uiLang, type MessageKey } from './messages.js';
 import { VwElement } from './vw-element.js';
+import './vw-quick-exit.js';
 import { formatDate } from './vw-resume-code.js';
 
 export class VwConcernStatus extends VwElement {
@@ -73,9 +75,20 @@ export class VwConcernStatus extends VwElement {
     this.renderRoot.querySelector<HTMLElement>('[data-wq]')?.focus();
   };
 
+  /** On its own page (not inside the widget) it is the municipality's provider for what it shows. */
+  private own?: GemeenteProvider;
+
   override connectedCallback(): void {
+    if (!this.sub) this.own ??= new GemeenteProvider(this);
     super.connectedCallback();
-    this.token ??= new URLSearchParams(location.hash.slice(1)).get('t') ?? undefined;
+    const hash = new URLSearchParams(location.hash.slice(1));
+    this.token ??= hash.get('t') ?? undefined;
+    // The reporter's language travels in the link's #fragment, like the token.
+    const lang = hash.get('lang');
+    if (!this.sub && lang && uiLang(lang) === lang) {
+      this.locale = lang;
+      document.documentElement.lang = lang;
+    }
     if (this.token) void this.refresh();
   }
 
@@ -83,8 +96,12 @@ export class VwConcernStatus extends VwElement {
     if (!this.token) return;
     this.loading = true;
     try {
-      this.status = await new ApiClient(this.api || location.origin).concernStatus(this.token);
+      const client = new ApiClient(this.api || location.origin);
+      this.status = await client.concernStatus(this.token);
       this.problem = undefined;
+      const gemeente = this.status.gemeente;
+      if (this.own && gemeente && this.gemeente?.gemeente !== gemeente)
+        this.own.set(await client.gemeente(gemeente).catch(() => undefined));
     } catch (e) {
       const kind = e instanceof ApiError ? e.kind : 'server';
       this.problem =
@@ -102,7 +119,8 @@ export class VwConcernStatus extends VwElement {
     const s = this.status;
     const heading = this.sub
       ? html`<h3>${this.t('statusHeading')}</h3>`
-      : html`<h2 tabindex="-1" data-heading part="heading">${this.t('statusHeading')}</h2>`;
+      : html`<vw-quick-exit .locale=${this.locale}></vw-quick-exit>
+          <h1 tabindex="-1" data-heading part="heading">${this.t('statusHeading')}</h1>`;
     return html`<section part="concern-status">
       ${heading}
       <div role="status">
@@ -110,6 +128,7 @@ export class VwConcernStatus extends VwElement {
           s
             ? html`<p><strong>${this.t(`status_${s.status}` as MessageKey)}</strong></p>
                 <p>${this.t('concernReference', { ref: s.reference })}</p>
+                ${s.receiver && !this.sub ? html`<p>${this.t('statusReceiver', { org: s.receiver })}</p>` : nothing}
                 ${s.pickedUpBy ? html`<p>${this.t('statusBy', { who: s.pickedUpBy })}</p>` : nothing}
                 ${s.feedback ? html`<p>${s.feedback}</p>` : nothing}
                 <p class="hint">${this.t('statusUpdated', { date: formatDate(s.updatedAt, this.locale) })}</p>`
@@ -127,6 +146,7 @@ export class VwConcernStatus extends VwElement {
             </div>`
           : nothing
       }
+      ${this.sub ? nothing : html`<p>${this.t('statusQuestions')}</p>`}
     </section>`;
   }
 }

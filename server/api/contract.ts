@@ -121,6 +121,10 @@ export interface ConcernStatus {
   pickedUpBy?: string;
   feedback?: string;
   updatedAt: string;
+  /** The organisation the report went to, when the advice named one. */
+  receiver?: string;
+  /** The municipality: its contact number and neutral page for the status page. */
+  gemeente?: string;
 }
 
 /** GET /api/sessions/:id/advice: the plan so far, each item with its why and services. */

@@ -46,7 +46,11 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
       expect(await store.sessions.authorize('s1', 'tok1')).toEqual({ session: row('s1'), tokenOk: true });
       expect(await store.sessions.authorize('s1', 'other')).toEqual({ session: row('s1'), tokenOk: false });
       expect(await store.sessions.authorize('nope', 'tok1')).toBeUndefined();
-      expect(await store.sessions.resumeCode('code1')).toEqual({ sessionId: 's1', expiresAt: '2026-11-29T10:00:00.000Z' });
+      expect(await store.sessions.resumeCode('code1')).toEqual({
+        sessionId: 's1',
+        expiresAt: '2026-11-29T10:00:00.000Z',
+        staffUsedAt: null,
+      });
       // A taken resume code: 'conflict', and nothing of the new session stays.
       const clash = await store.sessions.create(row('s9'), { hash: 'tok9' }, { hash: 'code1', expiresAt: '2026-11-29T10:00:00.000Z' });
       expect(clash).toBe('conflict');
