@@ -31,6 +31,10 @@ export interface Config {
   staffCodeWindowMs: number;
   /** Closed concern reports are purged this long after closing. */
   closedConcernRetentionMs: number;
+  /** Reports that were never closed are purged this long after their last change. */
+  openConcernRetentionMs: number;
+  /** A coach's household plan is purged this long after its last change. */
+  coachPlanRetentionMs: number;
   retentionIntervalMs: number;
   rateLimits: { sessions: RateRule; resume: RateRule; concerns: RateRule };
   /** Which proxies may tell the client address in X-Forwarded-For (see client-address.ts). */
@@ -59,6 +63,8 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
   resumeCodeTtlMs: 7 * DAY,
   staffCodeWindowMs: 2 * 60 * MINUTE,
   closedConcernRetentionMs: 90 * DAY,
+  openConcernRetentionMs: 365 * DAY,
+  coachPlanRetentionMs: 365 * DAY,
   retentionIntervalMs: 60 * MINUTE,
   rateLimits: {
     sessions: { limit: 30, windowMs: MINUTE },

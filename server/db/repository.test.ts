@@ -147,6 +147,8 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
         pickedUpBy: 'Wijkteam',
         feedback: null,
         updatedAt: at,
+        receiver: null,
+        gemeente: 'demo',
       });
     });
 
@@ -182,18 +184,29 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
         expiresAt: '2026-11-01T00:00:00.000Z',
       });
       await store.concerns.close('c1', 'Opgelost', 'staff', '2026-11-22T12:00:00.000Z');
-      expect(await store.retention.purge('2026-11-22T00:00:00.000Z', '2026-11-22T00:00:00.000Z', '2026-11-21T00:00:00.000Z')).toEqual({
-        sessions: 1,
-        concerns: 0,
-      });
+      // Open reports and coach plans are kept here (their cut-offs lie in the past); retention-job.test.ts purges them.
+      const kept = { openConcerns: '2000-01-01T00:00:00.000Z', coachPlans: '2000-01-01T00:00:00.000Z' };
+      const none = { openConcerns: 0, coachPlans: 0 };
+      expect(
+        await store.retention.purge({
+          now: '2026-11-22T00:00:00.000Z',
+          closedConcerns: '2026-11-22T00:00:00.000Z',
+          receipts: '2026-11-21T00:00:00.000Z',
+          ...kept,
+        }),
+      ).toEqual({ sessions: 1, concerns: 0, ...none });
       expect(await store.sessions.find('old')).toBeUndefined();
       expect(await store.sessions.events('old')).toEqual([]);
       expect(await store.sessions.resumeCode('code-old')).toBeUndefined();
       expect(await store.sessions.find('s1')).toBeDefined();
-      expect(await store.retention.purge('2026-11-22T00:00:00.000Z', '2026-11-23T00:00:00.000Z', '2026-11-21T00:00:00.000Z')).toEqual({
-        sessions: 0,
-        concerns: 1,
-      });
+      expect(
+        await store.retention.purge({
+          now: '2026-11-22T00:00:00.000Z',
+          closedConcerns: '2026-11-23T00:00:00.000Z',
+          receipts: '2026-11-21T00:00:00.000Z',
+          ...kept,
+        }),
+      ).toEqual({ sessions: 0, concerns: 1, ...none });
       expect(await store.concerns.events('c1')).toEqual([]);
     });
   });
