@@ -23,6 +23,7 @@ import './vw-service-card.js';
 import './vw-step.js';
 import { firstPaintAnswer } from './first-paint-answer.js';
 import { concernPrefill } from './concern-prefill.js';
+import { steadyProgress, type Shown } from './steady-progress.js';
 
 type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | 'mydata' | 'restart' | null;
 
@@ -116,6 +117,8 @@ export class VraagWijzer extends VwElement {
   /** Set by the resident's own actions: only then does focus move (never on page load). */
   private moveFocus = false;
   private lastStepKey = '';
+  /** The step count as shown, so the total does not swing (steady-progress.ts). */
+  private shown: Shown | undefined;
   private openedFor = '';
   private openTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -146,9 +149,17 @@ export class VraagWijzer extends VwElement {
     // Announce each new step once: the live region speaks it even when focus stays put.
     const key = s ? `${s.step.id}:${s.version}:${s.done}` : '';
     if (key && key !== this.lastStepKey) {
-      if (this.lastStepKey) this.announcement = s!.done ? t(this.locale, 'adviceAnnounce') : this.stepAnnouncement(s!.step);
+      if (!s!.done) this.shown = steadyProgress(this.shown, s!.step.progress);
+      if (this.lastStepKey) this.announcement = s!.done ? t(this.locale, 'adviceAnnounce') : this.stepAnnouncement(this.steady(s!.step));
       this.lastStepKey = key;
     }
+  }
+
+  /** The current step with the count as shown. */
+  private steady(step: PresentedStep): PresentedStep {
+    const shown = this.shown;
+    if (!shown || shown.done !== step.progress.done) return step;
+    return { ...step, progress: { ...step.progress, ahead: shown.total - shown.done } };
   }
 
   /** Where the resident is and what the screen says, as plain words (the tree text is markdown). */
@@ -353,7 +364,7 @@ export class VraagWijzer extends VwElement {
     const editing = c.editing;
     if (s.done && !editing) return this.renderAdvice();
     const invalid = c.failure?.kind === 'invalid' && c.failure.action === 'answer' ? this.invalidText() : undefined;
-    const step = editing?.step ?? s.step;
+    const step = editing?.step ?? this.steady(s.step);
     return html`<vw-step
         data-view
         .locale=${this.locale}
