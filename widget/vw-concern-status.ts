@@ -47,8 +47,13 @@ export class VwConcernStatus extends VwElement {
       this.status = undefined;
       this.problem = undefined;
     } catch (e) {
-      this.problem =
-        e instanceof ApiError && e.kind === 'network' ? this.t('networkError') : `${this.t('serverError')} ${this.t('callInstead')}`;
+      // Gone on a retry: the first try withdrew it.
+      if (e instanceof ApiError && e.kind === 'gone') {
+        this.withdrawn = true;
+        this.status = undefined;
+      } else
+        this.problem =
+          e instanceof ApiError && e.kind === 'network' ? this.t('networkError') : `${this.t('serverError')} ${this.t('callInstead')}`;
     } finally {
       this.loading = false;
       this.confirming = false;

@@ -102,7 +102,11 @@ export class VwMyData extends VwElement {
       this.emit('vw-erased');
       await this.focusHeading();
     } catch (e) {
-      this.problem = this.failure(e);
+      // A retry after a lost answer finds the session gone: it was deleted the first time.
+      if (e instanceof ApiError && e.kind === 'gone') {
+        this.erased = true;
+        this.emit('vw-erased');
+      } else this.problem = this.failure(e);
     } finally {
       this.busy = false;
     }
