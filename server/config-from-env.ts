@@ -9,7 +9,7 @@ import { publicOriginFromEnv } from './http/public-origin.js';
  * The environment variables the server understands (documented in the README):
  * PORT, DATABASE_URL, TREES_ROOT (default trees/) or TREE_DIRS (comma list of municipality
  * folders), SERVE_DRAFTS=1, CORS_ORIGINS='{"haarlem":["https://www.haarlem.nl"]}',
- * SESSION_TTL_DAYS, RESUME_TTL_DAYS, STAFF_CODE_WINDOW_MINUTES, CONCERN_RETENTION_DAYS, OPEN_CONCERN_RETENTION_DAYS, COACH_PLAN_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
+ * SESSION_TTL_DAYS, RESUME_TTL_DAYS, STAFF_CODE_WINDOW_MINUTES, CONCERN_RETENTION_DAYS, OPEN_CONCERN_RETENTION_DAYS, COACH_PLAN_RETENTION_DAYS, AUDIT_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
  * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY (hops or proxy addresses), PUBLIC_ORIGIN, HTTP_REQUEST_TIMEOUT_SECONDS,
  * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_KEEP_ALIVE_SECONDS, MAX_CONNECTIONS_PER_ADDRESS, LOG_LEVEL, VERIFY_MAX_STATES and
  * VERIFY_MAX_MS (the verifier's budget).
@@ -32,6 +32,7 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
     closedConcernRetentionMs: days('CONCERN_RETENTION_DAYS', DEFAULTS.closedConcernRetentionMs),
     openConcernRetentionMs: days('OPEN_CONCERN_RETENTION_DAYS', DEFAULTS.openConcernRetentionMs),
     coachPlanRetentionMs: days('COACH_PLAN_RETENTION_DAYS', DEFAULTS.coachPlanRetentionMs),
+    auditRetentionMs: days('AUDIT_RETENTION_DAYS', DEFAULTS.auditRetentionMs),
     rateLimits: {
       sessions: rate(env.RATE_SESSIONS, DEFAULTS.rateLimits.sessions),
       resume: rate(env.RATE_RESUME, DEFAULTS.rateLimits.resume),

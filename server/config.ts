@@ -35,6 +35,8 @@ export interface Config {
   openConcernRetentionMs: number;
   /** A coach's household plan is purged this long after its last change. */
   coachPlanRetentionMs: number;
+  /** Audit rows are purged this long after they were written (the chain keeps an anchor). */
+  auditRetentionMs: number;
   retentionIntervalMs: number;
   rateLimits: { sessions: RateRule; resume: RateRule; concerns: RateRule };
   /** Which proxies may tell the client address in X-Forwarded-For (see client-address.ts). */
@@ -65,6 +67,7 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
   closedConcernRetentionMs: 90 * DAY,
   openConcernRetentionMs: 365 * DAY,
   coachPlanRetentionMs: 365 * DAY,
+  auditRetentionMs: 2 * 365 * DAY,
   retentionIntervalMs: 60 * MINUTE,
   rateLimits: {
     sessions: { limit: 30, windowMs: MINUTE },

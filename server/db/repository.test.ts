@@ -184,9 +184,9 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
         expiresAt: '2026-11-01T00:00:00.000Z',
       });
       await store.concerns.close('c1', 'Opgelost', 'staff', '2026-11-22T12:00:00.000Z');
-      // Open reports and coach plans are kept here (their cut-offs lie in the past); retention-job.test.ts purges them.
-      const kept = { openConcerns: '2000-01-01T00:00:00.000Z', coachPlans: '2000-01-01T00:00:00.000Z' };
-      const none = { openConcerns: 0, coachPlans: 0 };
+      // Open reports, coach plans and the audit log are kept here (their cut-offs lie in the past); retention-job.test.ts purges them.
+      const kept = { openConcerns: '2000-01-01T00:00:00.000Z', coachPlans: '2000-01-01T00:00:00.000Z', audit: '2000-01-01T00:00:00.000Z' };
+      const none = { openConcerns: 0, coachPlans: 0, auditRows: 0 };
       expect(
         await store.retention.purge({
           now: '2026-11-22T00:00:00.000Z',

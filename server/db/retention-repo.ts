@@ -10,6 +10,8 @@ export interface PurgeResult {
   openConcerns: number;
   /** Coach household plans not changed within their period. */
   coachPlans: number;
+  /** Audit rows older than the audit log's period. */
+  auditRows: number;
 }
 
 /** The cut-off times, each "older than this goes". */
@@ -19,6 +21,7 @@ export interface PurgeBefore {
   receipts: string;
   openConcerns: string;
   coachPlans: string;
+  audit: string;
 }
 
 /** Deletes what the retention periods say may no longer be kept. Everything or nothing per run. */
@@ -62,13 +65,40 @@ export function retentionRepo(db: Kysely<Database>) {
         await staff.deleteFrom('coach_entries').where('plan_id', 'in', old).execute();
         await staff.deleteFrom('coach_changes').where('plan_id', 'in', old).execute();
         const plans = await staff.deleteFrom('coach_plans').where('updated_at', '<', before.coachPlans).executeTakeFirst();
+        const auditRows = await purgeAudit(staff, before.audit, now);
         return {
           sessions: Number(sessions.numDeletedRows),
           concerns: Number(concerns.numDeletedRows),
           openConcerns: Number(open.numDeletedRows),
           coachPlans: Number(plans.numDeletedRows),
+          auditRows,
         };
       });
     },
   };
+}
+
+/**
+ * The audit rows older than `before`, oldest first, up to the first newer one: the chain is cut only
+ * at its start, and the anchor keeps the last purged row's place and hash, so verify() still finds
+ * every row changed, removed or slipped in among those that remain.
+ */
+async function purgeAudit(db: StaffDb, before: string, now: string): Promise<number> {
+  const firstKept = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('seq', 'is not', null)
+    .where('at', '>=', before)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  let last = db.selectFrom('audit_log').select(['seq', 'hash']).where('seq', 'is not', null).where('at', '<', before);
+  if (firstKept) last = last.where('seq', '<', Number(firstKept.seq));
+  const cut = await last.orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  if (!cut || cut.hash === null) return 0;
+  const seq = Number(cut.seq);
+  const gone = await db.deleteFrom('audit_log').where('seq', '<=', seq).executeTakeFirst();
+  await db.deleteFrom('audit_anchor').where('id', '=', 'chain').execute();
+  await db.insertInto('audit_anchor').values({ id: 'chain', seq, hash: cut.hash, at: now }).execute();
+  return Number(gone.numDeletedRows);
 }

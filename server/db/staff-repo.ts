@@ -77,6 +77,8 @@ export interface StaffTables {
     prev_hash: string | null;
     hash: string | null;
   };
+  /** One row ('chain', 0009): the place and hash of the last audit row retention purged. */
+  audit_anchor: { id: string; seq: number; hash: string; at: string };
 }
 
 export type StaffDb = Kysely<Database & StaffTables>;

@@ -27,12 +27,12 @@ describe('retention job', () => {
     await t.deps.store.concerns.close(concern!.id, 'Afgerond', 'staff', t.clock.now.toISOString());
 
     t.clock.advance(9 * DAY);
-    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0, openConcerns: 0, coachPlans: 0 });
+    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0, openConcerns: 0, coachPlans: 0, auditRows: 0 });
     t.clock.advance(2 * DAY);
-    expect(await runRetention(t.deps)).toEqual({ sessions: 1, concerns: 0, openConcerns: 0, coachPlans: 0 });
+    expect(await runRetention(t.deps)).toEqual({ sessions: 1, concerns: 0, openConcerns: 0, coachPlans: 0, auditRows: 0 });
     expect((await t.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).status).toBe(404);
     t.clock.advance(20 * DAY);
-    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 1, openConcerns: 0, coachPlans: 0 });
+    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 1, openConcerns: 0, coachPlans: 0, auditRows: 0 });
     expect((await t.request('GET', `/api/concerns/status/${receipt.statusToken}`)).status).toBe(404);
     expect(await tableCounts(t.db)).toMatchObject({
       sessions: 0,
@@ -63,7 +63,7 @@ describe('retention job', () => {
     expect(Date.parse(await expiry())).toBe(t.clock.now.getTime() + 10 * DAY);
     // Without that answer the session would have been purged a day later; now it stays.
     t.clock.advance(2 * DAY);
-    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0, openConcerns: 0, coachPlans: 0 });
+    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0, openConcerns: 0, coachPlans: 0, auditRows: 0 });
   });
 
   it('reports nobody closed and coach plans nobody changed go after their own periods (they were kept forever)', async () => {
@@ -86,7 +86,7 @@ describe('retention job', () => {
     await t.deps.store.concerns.pickUp(concern!.id, 'Schuldhulp', 'staff', t.clock.now.toISOString());
     const fresh = (await (await report()).json()) as ConcernReceipt;
     t.clock.advance(150 * DAY);
-    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0, openConcerns: 0, coachPlans: 0 });
+    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0, openConcerns: 0, coachPlans: 0, auditRows: 0 });
     t.clock.advance(51 * DAY);
     expect(await runRetention(t.deps)).toMatchObject({ openConcerns: 2, coachPlans: 1 });
     for (const r of [receipt, fresh]) expect((await t.request('GET', `/api/concerns/status/${r.statusToken}`)).status).toBe(404);

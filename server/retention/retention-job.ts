@@ -21,6 +21,7 @@ export async function runRetention({
     receipts: ago(DAY),
     openConcerns: ago(config.openConcernRetentionMs),
     coachPlans: ago(config.coachPlanRetentionMs),
+    audit: ago(config.auditRetentionMs),
   });
   if (Object.values(result).some((n) => n > 0)) logger.info(result, 'Retention purge done.');
   return result;
