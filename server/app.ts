@@ -16,6 +16,7 @@ import { docRoutes } from './routes/doc-routes.js';
 import { healthDocs, healthRoutes } from './routes/health-routes.js';
 import { nojsRoutes } from './nojs/nojs-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
+import { residentDataDocs, residentDataRoutes } from './routes/resident-data-routes.js';
 import { resumeDocs, resumeRoutes } from './routes/resume-routes.js';
 import { sessionDocs, sessionRoutes } from './routes/session-routes.js';
 import { treeDocs, treeRoutes } from './routes/tree-routes.js';
@@ -108,7 +109,14 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
   app.route('/', resumeRoutes(deps, sessions.loader, clientOf));
   app.route('/', concernRoutes(deps, sessions.loader, clientOf));
   app.route('/', meldingRoutes(deps, sessions.loader, clientOf));
-  app.route('/', docRoutes([...treeDocs, ...sessionDocs, ...resumeDocs, ...concernDocs, ...meldingDocs, ...healthDocs], API_VERSION));
+  app.route('/', residentDataRoutes(deps, sessions));
+  app.route(
+    '/',
+    docRoutes(
+      [...treeDocs, ...sessionDocs, ...resumeDocs, ...concernDocs, ...meldingDocs, ...residentDataDocs, ...healthDocs],
+      API_VERSION,
+    ),
+  );
   app.route('/', nojsRoutes(deps, sessions, clientOf));
   app.route('/', pageRoutes(deps));
   return app;

@@ -10,7 +10,7 @@ import { zgwSettingsFromEnv } from './zgw/zgw-config.js';
  * The environment variables the server understands (documented in the README):
  * PORT, DATABASE_URL, TREES_ROOT (default trees/) or TREE_DIRS (comma list of municipality
  * folders), SERVE_DRAFTS=1, CORS_ORIGINS='{"haarlem":["https://www.haarlem.nl"]}',
- * SESSION_TTL_DAYS, RESUME_TTL_DAYS, CONCERN_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
+ * SESSION_TTL_DAYS, RESUME_TTL_DAYS, STAFF_CODE_WINDOW_MINUTES, CONCERN_RETENTION_DAYS, OPEN_CONCERN_RETENTION_DAYS, COACH_PLAN_RETENTION_DAYS, AUDIT_RETENTION_DAYS, RATE_SESSIONS / RATE_RESUME /
  * RATE_CONCERNS ("limit/seconds"), TRUST_PROXY (hops or proxy addresses), PUBLIC_ORIGIN, HTTP_REQUEST_TIMEOUT_SECONDS,
  * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_KEEP_ALIVE_SECONDS, MAX_CONNECTIONS_PER_ADDRESS, LOG_LEVEL, VERIFY_MAX_STATES,
  * VERIFY_MAX_MS and VERIFY_MAX_PROOF_STATES (the verifier's budget), ZGW_CONFIG, ZGW_POLL_SECONDS,
@@ -30,7 +30,11 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
     corsOrigins: env.CORS_ORIGINS ? (JSON.parse(env.CORS_ORIGINS) as Record<string, string[]>) : {},
     sessionTtlMs: days('SESSION_TTL_DAYS', DEFAULTS.sessionTtlMs),
     resumeCodeTtlMs: days('RESUME_TTL_DAYS', DEFAULTS.resumeCodeTtlMs),
+    staffCodeWindowMs: env.STAFF_CODE_WINDOW_MINUTES ? Number(env.STAFF_CODE_WINDOW_MINUTES) * 60_000 : DEFAULTS.staffCodeWindowMs,
     closedConcernRetentionMs: days('CONCERN_RETENTION_DAYS', DEFAULTS.closedConcernRetentionMs),
+    openConcernRetentionMs: days('OPEN_CONCERN_RETENTION_DAYS', DEFAULTS.openConcernRetentionMs),
+    coachPlanRetentionMs: days('COACH_PLAN_RETENTION_DAYS', DEFAULTS.coachPlanRetentionMs),
+    auditRetentionMs: days('AUDIT_RETENTION_DAYS', DEFAULTS.auditRetentionMs),
     rateLimits: {
       sessions: rate(env.RATE_SESSIONS, DEFAULTS.rateLimits.sessions),
       resume: rate(env.RATE_RESUME, DEFAULTS.rateLimits.resume),

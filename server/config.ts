@@ -28,8 +28,16 @@ export interface Config {
   /** Sessions expire this long after their last change. */
   sessionTtlMs: number;
   resumeCodeTtlMs: number;
+  /** After staff first resume with a code, it works for staff this long; the resident's own use is unaffected. */
+  staffCodeWindowMs: number;
   /** Closed concern reports are purged this long after closing. */
   closedConcernRetentionMs: number;
+  /** Reports that were never closed are purged this long after their last change. */
+  openConcernRetentionMs: number;
+  /** A coach's household plan is purged this long after its last change. */
+  coachPlanRetentionMs: number;
+  /** Audit rows are purged this long after they were written (the chain keeps an anchor). */
+  auditRetentionMs: number;
   retentionIntervalMs: number;
   rateLimits: { sessions: RateRule; resume: RateRule; concerns: RateRule };
   /** Which proxies may tell the client address in X-Forwarded-For (see client-address.ts). */
@@ -58,7 +66,11 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
   bodyLimitBytes: 16 * 1024,
   sessionTtlMs: 30 * DAY,
   resumeCodeTtlMs: 7 * DAY,
+  staffCodeWindowMs: 2 * 60 * MINUTE,
   closedConcernRetentionMs: 90 * DAY,
+  openConcernRetentionMs: 365 * DAY,
+  coachPlanRetentionMs: 365 * DAY,
+  auditRetentionMs: 2 * 365 * DAY,
   retentionIntervalMs: 60 * MINUTE,
   rateLimits: {
     sessions: { limit: 30, windowMs: MINUTE },

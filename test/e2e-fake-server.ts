@@ -151,6 +151,12 @@ export function fakeApp({ trees, config }: DemoBundle): Hono {
     });
   change('answers');
   change('back');
+  app.post('/api/sessions/:id/locale', async (c) => {
+    const s = auth(c.req.param('id'), c.req.header('authorization'));
+    if (!s) return problem(404, 'session-not-found', 'Unknown session.');
+    s.locale = (await c.req.json<{ locale: string }>()).locale;
+    return c.json(state(s, queryOf(c)));
+  });
   app.post('/api/sessions/:id/resume-code', (c) => {
     const s = auth(c.req.param('id'), c.req.header('authorization'));
     if (!s) return problem(404, 'session-not-found', 'Unknown session.');

@@ -188,11 +188,14 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await page.keyboard.press('Enter');
     await heading(page, 'Je zorg melden');
     await tabTo(page, 'Verstuur melding');
-    await page.keyboard.press('Enter'); // empty: every field explains itself
-    await page.getByText('Vul dit veld in.').waitFor();
+    await page.keyboard.press('Enter'); // what the answers did not fill in: every field explains itself
+    await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
     await shot(page, 'concern-errors');
     await axe(page, 'concern form with errors');
-    // Focus went to the first field in error: the "about" radio group. Arrows choose within it.
+    // Focus went to the error summary (GOV.UK); its first link leads to the "about" radio group.
+    expect((await active(page)).text).toContain('Er is een probleem');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     expect((await active(page)).label).toBe('Een kind of jongere (tot 23 jaar)');
     await page.keyboard.press('ArrowDown');
     expect(await active(page)).toMatchObject({ label: 'Een oudere die alleen woont', checked: true });
@@ -200,6 +203,8 @@ describe(`<vraag-wijzer> in Chromium`, () => {
     await page.keyboard.type('Ik zie haar niet meer buiten.');
     await tabTo(page, 'Het is niet dringend');
     await page.keyboard.press('Space');
+    await tabTo(page, 'Ja, ze mogen me bellen');
+    await page.keyboard.press('ArrowDown'); // "Nee, ik meld anoniem"
     await shot(page, 'concern');
     await axe(page, 'concern form');
     await tabTo(page, 'Verstuur melding');

@@ -74,15 +74,30 @@ describe('concern report', () => {
     await waitForHeading(el, 'Je zorg melden');
     const form = deep(el, 'vw-concern-form')!.shadowRoot!;
     expect(form.textContent).toContain('Je mag anoniem melden');
-    // Submitting empty explains every missing field, tied to it.
+    // What the resident answered is filled in already (WCAG 3.3.7): the signs ticked and their own words.
+    const noticed = form.querySelector('#noticed') as HTMLTextAreaElement;
+    expect(noticed.value).toBe('Signalen: De persoon is veel alleen\nZe doet de deur niet meer open.');
+    expect(noticed.getAttribute('maxlength')).toBe('2000');
+    // Emptied and sent: every missing field explains itself, tied to it, and the summary links to it.
+    noticed.value = '';
     button(el, 'Verstuur melding').click();
     await until(() => form.querySelector('#noticed-err'), 'field errors');
     expect(form.querySelector('#noticed')!.getAttribute('aria-describedby')).toBe('noticed-hint noticed-err');
     expect(form.querySelector('#noticed')!.getAttribute('aria-invalid')).toBe('true');
+    const links = [...form.querySelectorAll('[data-summary] a')].map((a) => [a.getAttribute('href'), a.textContent!.trim()]);
+    expect(links).toEqual([
+      ['#about-kind', 'Kies één antwoord.'],
+      ['#noticed', 'Vul dit veld in.'],
+      ['#urgency-niet-dringend', 'Kies één antwoord.'],
+      ['#contact-yes', 'Kies één antwoord.'],
+    ]);
     (form.querySelector('#about-oudere') as HTMLInputElement).checked = true;
     (form.querySelector('#urgency-binnen-een-week') as HTMLInputElement).checked = true;
     (form.querySelector('#noticed') as HTMLTextAreaElement).value = 'Ik zie haar niet meer buiten.';
     (form.querySelector('#area') as HTMLInputElement).value = 'Schalkwijk';
+    const anonymous = form.querySelector('#contact-no') as HTMLInputElement;
+    anonymous.checked = true;
+    anonymous.dispatchEvent(new Event('change'));
     button(el, 'Verstuur melding').click();
     await waitForHeading(el, 'Je melding is ontvangen');
     const sent = seen.find((r) => r.path === '/api/concerns')!.body as ConcernRequest;

@@ -10,6 +10,7 @@ import type {
   CreatedSession,
   CreateSessionRequest,
   GemeenteView,
+  MyData,
   ProblemDetails,
   ResumeCodeIssued,
   SessionState,
@@ -69,6 +70,11 @@ export class ApiClient {
     return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/back${q(locale)}`, body, h.token);
   }
 
+  /** Keeps the resident's language with the session (a reload or a resume by code then speaks it). */
+  setLocale(h: SessionHandle, locale: string): Promise<SessionState> {
+    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/locale${q()}`, { locale }, h.token);
+  }
+
   /** A fresh resume code for this session (the first one is only in memory of the tab that began). */
   newResumeCode(h: SessionHandle): Promise<ResumeCodeIssued> {
     return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/resume-code`, {}, h.token);
@@ -81,6 +87,23 @@ export class ApiClient {
   /** With a sessionId the server wants that session's token: proof the report comes from it. */
   reportConcern(body: ConcernRequest, h?: SessionHandle): Promise<ConcernReceipt> {
     return this.call('POST', '/api/concerns', body, body.sessionId ? h?.token : undefined);
+  }
+
+  /** "Mijn gegevens": everything stored about this session. */
+  myData(h: SessionHandle): Promise<MyData> {
+    return this.call('GET', `/api/sessions/${encodeURIComponent(h.id)}/my-data`, undefined, h.token);
+  }
+
+  revokeStaffAccess(h: SessionHandle): Promise<MyData> {
+    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/staff-access/revoke`, {}, h.token);
+  }
+
+  erase(h: SessionHandle): Promise<{ erased: true }> {
+    return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/erase`, { confirm: true }, h.token);
+  }
+
+  withdrawConcern(statusToken: string): Promise<{ withdrawn: true }> {
+    return this.call('POST', `/api/concerns/status/${encodeURIComponent(statusToken)}/withdraw`, {});
   }
 
   /** The municipality's names, numbers and theme (gemeente.json as served with its trees). */

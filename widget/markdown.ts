@@ -15,6 +15,15 @@ const part = (p: Inline): Part =>
       ? html`<strong>${p.bold.map(part)}</strong>`
       : html`<a href=${p.href} rel="noopener noreferrer">${p.link.map(part)}</a>`;
 
+const plain = (p: Inline): string => (typeof p === 'string' ? p : 'bold' in p ? p.bold.map(plain).join('') : p.link.map(plain).join(''));
+
+/** The words of a tree text without its markup: what a live region should read (never "**" or "- "). */
+export function plainText(text: string): string {
+  return parseBlocks(text)
+    .flatMap((b) => (b.kind === 'p' ? b.lines : b.items).map((l) => l.map(plain).join('')))
+    .join(' ');
+}
+
 /** Inline markup only: for headings, labels and other places where blocks do not belong. */
 export function inline(text: string): Part[] {
   return parseInline(text).map(part);

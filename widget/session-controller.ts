@@ -25,6 +25,8 @@ export interface Failure {
   /** The engine's refusal code on 422, e.g. "out-of-range". */
   code?: string;
   detail?: string;
+  /** JSON pointers of the fields the server refused (its 422 problem's `errors`). */
+  fields?: string[];
   action: Action['kind'];
 }
 
@@ -41,12 +43,19 @@ export class SessionController implements ReactiveController {
   resumeCode?: string;
   resumeExpiresAt?: string;
   receipt?: ConcernReceipt;
+  /** What the receipt is for: the confirmation says whether anyone will call back. */
+  reported?: ConcernRequest;
   pending?: Action;
   failure?: Failure;
   notice?: Notice;
   busy = false;
   /** Answers given before going back (or changing an earlier answer): offered again as defaults. */
   readonly remembered = new Map<string, unknown>();
+  /**
+   * The language of a session this tab picked up (after a reload, or by code): the resident chose it
+   * earlier, so the host switches to it once instead of showing its questions in another language.
+   */
+  adoptedLocale?: string;
   /** "Wijzig": the answered step being changed (answering it revises; later answers that still fit stay). */
   editing?: AnsweredStep;
   private api: ApiClient;
@@ -101,7 +110,7 @@ export class SessionController implements ReactiveController {
 
   setLocale(locale: string): Promise<void> {
     this.opts = { ...this.opts, locale };
-    if (!this.handle) return Promise.resolve();
+    if (!this.handle || this.session?.locale === locale) return Promise.resolve();
     return this.run({ kind: 'locale', locale });
   }
 
@@ -148,6 +157,18 @@ export class SessionController implements ReactiveController {
     await this.run({ kind: 'open' });
   }
 
+  /** After "Alles verwijderen": nothing of the erased session stays in this tab. */
+  forget(): void {
+    clearHandle(this.opts.api, this.opts.tree);
+    this.handle = undefined;
+    this.session = undefined;
+    this.resumeCode = undefined;
+    this.resumeExpiresAt = undefined;
+    this.receipt = undefined;
+    this.remembered.clear();
+    this.host.requestUpdate();
+  }
+
   dismissNotice(): void {
     this.notice = undefined;
     this.host.requestUpdate();
@@ -188,7 +209,9 @@ export class SessionController implements ReactiveController {
         if (stored) {
           try {
             this.handle = stored;
-            this.session = fresh(await this.api.getSession(stored, this.opts.locale));
+            // In the session's own language: the resident may have switched before the reload.
+            this.session = fresh(await this.api.getSession(stored));
+            this.adoptLocale();
             return;
           } catch (e) {
             // A stale handle (expired, purged, other server) is not the resident's problem.
@@ -218,10 +241,11 @@ export class SessionController implements ReactiveController {
         this.session = fresh(await this.api.back(h!, { version: action.version, idempotencyKey: action.idempotencyKey }, this.opts.locale));
         return;
       case 'locale':
-        this.session = fresh(await this.api.getSession(h!, action.locale));
+        this.session = fresh(await this.api.setLocale(h!, action.locale));
         return;
       case 'resume': {
         this.adopt(fresh(await this.api.resume(action.code)));
+        this.adoptLocale();
         this.remembered.clear();
         this.notice = 'resumed';
         return;
@@ -234,7 +258,16 @@ export class SessionController implements ReactiveController {
       }
       case 'concern':
         this.receipt = fresh(await this.api.reportConcern(action.body, h));
+        this.reported = action.body;
         return;
+    }
+  }
+
+  private adoptLocale(): void {
+    const locale = this.session?.locale;
+    if (locale && locale !== this.opts.locale) {
+      this.opts = { ...this.opts, locale };
+      this.adoptedLocale = locale;
     }
   }
 
@@ -258,7 +291,7 @@ export class SessionController implements ReactiveController {
         this.pending = undefined;
         this.notice = 'conflict';
         if (e.problem?.state) this.session = e.problem.state;
-        else if (this.handle) await this.perform({ kind: 'locale', locale: this.opts.locale }).catch(() => undefined);
+        else if (this.handle) this.session = await this.api.getSession(this.handle, this.opts.locale).catch(() => this.session);
         return;
       case 'gone':
         this.pending = undefined;
@@ -280,10 +313,17 @@ export class SessionController implements ReactiveController {
           this.fail({ kind: 'open' }, err instanceof ApiError ? err : new ApiError('server', 0)),
         );
         return;
-      case 'invalid':
+      case 'invalid': {
         this.pending = undefined;
-        this.failure = { kind: 'invalid', action: action.kind, ...(e.problem ? { code: e.problem.code, detail: e.problem.detail } : {}) };
+        const fields = e.problem?.errors?.flatMap((f) => (f.pointer !== undefined ? [f.pointer] : []));
+        this.failure = {
+          kind: 'invalid',
+          action: action.kind,
+          ...(e.problem ? { code: e.problem.code, detail: e.problem.detail } : {}),
+          ...(fields?.length ? { fields } : {}),
+        };
         return;
+      }
     }
   }
 }

@@ -30,3 +30,12 @@ export function clearHandle(api: string, tree: string): void {
     /* nothing to clear */
   }
 }
+
+/** "Snel weg": no session of this tab is picked up again by reopening the page. */
+export function forgetAllHandles(): void {
+  try {
+    for (const k of Object.keys(sessionStorage)) if (k.startsWith('vraagwijzer:')) sessionStorage.removeItem(k);
+  } catch {
+    /* nothing to clear */
+  }
+}

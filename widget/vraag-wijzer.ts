@@ -4,24 +4,29 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { ApiClient } from './api-client.js';
 import { GemeenteProvider } from './gemeente-context.js';
-import { markdown } from './markdown.js';
+import { markdown, plainText } from './markdown.js';
 import { t, uiLang } from './messages.js';
 import { SessionController } from './session-controller.js';
 import { VwElement } from './vw-element.js';
 import type { ConcernDraft } from './vw-concern-form.js';
+import type { PresentedStep } from '../server/api/contract.js';
 import './vw-advice-plan.js';
 import './vw-answers.js';
 import './vw-concern-form.js';
 import './vw-concern-status.js';
 import './vw-help-bar.js';
 import './vw-melding-flow.js';
+import './vw-my-data.js';
+import './vw-quick-exit.js';
 import './vw-resume-code.js';
 import './vw-resume-form.js';
 import './vw-service-card.js';
 import './vw-step.js';
 import { firstPaintAnswer } from './first-paint-answer.js';
+import { concernPrefill } from './concern-prefill.js';
+import { steadyProgress, type Shown } from './steady-progress.js';
 
-type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | 'melding' | null;
+type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | 'melding' | 'mydata' | 'restart' | null;
 
 /** The server that served this script: the default API when no `api` attribute is given. */
 const SCRIPT_ORIGIN = (() => {
@@ -52,6 +57,8 @@ export class VraagWijzer extends VwElement {
         display: grid;
         gap: var(--_space);
         padding-block: var(--_space);
+        /* Room for the fixed "Snel weg" button, so it never covers the language switch. */
+        padding-block-start: calc(var(--_space) + 3rem);
       }
       header {
         display: flex;
@@ -111,6 +118,8 @@ export class VraagWijzer extends VwElement {
   /** Set by the resident's own actions: only then does focus move (never on page load). */
   private moveFocus = false;
   private lastStepKey = '';
+  /** The step count as shown, so the total does not swing (steady-progress.ts). */
+  private shown: Shown | undefined;
   private openedFor = '';
   private openTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -125,6 +134,12 @@ export class VraagWijzer extends VwElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const adopted = this.session.adoptedLocale;
+    if (adopted) {
+      // A session picked up after a reload or by code speaks the language the resident chose for it.
+      this.session.adoptedLocale = undefined;
+      this.lang = uiLang(adopted);
+    }
     this.locale = uiLang(this.lang);
     if (changed.has('tree') || changed.has('api')) this.scheduleOpen();
     if (changed.has('lang') && changed.get('lang') !== undefined && this.session.handle) {
@@ -135,10 +150,25 @@ export class VraagWijzer extends VwElement {
     // Announce each new step once: the live region speaks it even when focus stays put.
     const key = s ? `${s.step.id}:${s.version}:${s.done}` : '';
     if (key && key !== this.lastStepKey) {
-      if (this.lastStepKey)
-        this.announcement = s!.done ? t(this.locale, 'adviceAnnounce') : t(this.locale, 'stepAnnounce', { text: s!.step.text });
+      if (!s!.done) this.shown = steadyProgress(this.shown, s!.step.progress);
+      if (this.lastStepKey) this.announcement = s!.done ? t(this.locale, 'adviceAnnounce') : this.stepAnnouncement(this.steady(s!.step));
       this.lastStepKey = key;
     }
+  }
+
+  /** The current step with the count as shown. */
+  private steady(step: PresentedStep): PresentedStep {
+    const shown = this.shown;
+    if (!shown || shown.done !== step.progress.done) return step;
+    return { ...step, progress: { ...step.progress, ahead: shown.total - shown.done } };
+  }
+
+  /** Where the resident is and what the screen says, as plain words (the tree text is markdown). */
+  private stepAnnouncement(step: PresentedStep): string {
+    const { done, ahead } = step.progress;
+    const where = done + ahead > 0 ? `${t(this.locale, 'stepOf', { done: Math.min(done + 1, done + ahead), total: done + ahead })}. ` : '';
+    const text = plainText(step.text);
+    return where + (step.kind === 'info' ? t(this.locale, 'infoAnnounce', { text }) : t(this.locale, 'stepAnnounce', { text }));
   }
 
   /**
@@ -209,6 +239,7 @@ export class VraagWijzer extends VwElement {
   override render() {
     const c = this.session;
     return html`<div class="frame" part="frame">
+      <vw-quick-exit .locale=${this.locale} exportparts="quick-exit"></vw-quick-exit>
       <header class="no-print" part="header">
         <div class="tools">
           <button
@@ -226,7 +257,7 @@ export class VraagWijzer extends VwElement {
       <vw-help-bar .locale=${this.locale} exportparts="help-bar"></vw-help-bar>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.renderNotice()} ${this.renderFailure()}
-      <main part="main">${this.renderView()}</main>
+      <section part="main" aria-label=${this.t('title')}>${this.renderView()}</section>
       ${c.session && !this.panel ? this.renderMore() : nothing}
     </div>`;
   }
@@ -281,11 +312,14 @@ export class VraagWijzer extends VwElement {
           @vw-close=${() => this.show(null)}
         ></vw-resume-code>`;
       case 'concern':
+        // Never the server's English: our own sentence, and the refused fields marked in the form.
         return html`<vw-concern-form
           data-view
           .locale=${this.locale}
           .busy=${c.busy}
-          .error=${c.failure?.action === 'concern' && c.failure.kind === 'invalid' ? (c.failure.detail ?? this.t('answerInvalid')) : undefined}
+          .prefill=${s ? concernPrefill(s.trail) : undefined}
+          .error=${c.failure?.action === 'concern' && c.failure.kind === 'invalid' ? this.t('concernRefused') : undefined}
+          .refused=${c.failure?.action === 'concern' && c.failure.kind === 'invalid' ? c.failure.fields : undefined}
           @vw-close=${() => this.show(null)}
           @vw-concern-submit=${(e: CustomEvent<ConcernDraft>) => this.act(() => c.reportConcern(e.detail), 'receipt')}
         ></vw-concern-form>`;
@@ -299,6 +333,27 @@ export class VraagWijzer extends VwElement {
           .handle=${c.handle}
           @vw-close=${() => this.show(null)}
         ></vw-melding-flow>`;
+      case 'mydata':
+        return html`<vw-my-data
+          data-view
+          .locale=${this.locale}
+          .api=${this.api || location.origin}
+          .handle=${c.handle}
+          @vw-close=${() => this.show(null)}
+          @vw-erased=${() => c.forget()}
+          @vw-restart=${() => this.act(() => c.restart(), null)}
+        ></vw-my-data>`;
+      case 'restart':
+        return html`<section part="restart">
+          <h2 tabindex="-1" data-heading part="heading">${this.t('restartHeading')}</h2>
+          <p>${this.t('restartText')}</p>
+          <div class="actions">
+            <button type="button" class="primary" part="button button-primary" @click=${() => this.act(() => c.restart(), null)}>
+              ${this.t('restartYes')}
+            </button>
+            <button type="button" part="button" @click=${() => this.show(null)}>${this.t('restartNo')}</button>
+          </div>
+        </section>`;
       case 'overview':
         if (s)
           return html`<vw-answers
@@ -318,7 +373,7 @@ export class VraagWijzer extends VwElement {
     const editing = c.editing;
     if (s.done && !editing) return this.renderAdvice();
     const invalid = c.failure?.kind === 'invalid' && c.failure.action === 'answer' ? this.invalidText() : undefined;
-    const step = editing?.step ?? s.step;
+    const step = editing?.step ?? this.steady(s.step);
     return html`<vw-step
         data-view
         .locale=${this.locale}
@@ -367,7 +422,7 @@ export class VraagWijzer extends VwElement {
       <div class="actions no-print">
         <button type="button" class="primary" part="button button-primary" @click=${() => window.print()}>${this.t('print')}</button>
         ${s.step.canGoBack ? html`<button type="button" part="button" @click=${() => this.act(() => this.session.back())}>${this.t('back')}</button>` : nothing}
-        <button type="button" part="button" @click=${() => this.act(() => this.session.restart(), null)}>${this.t('restart')}</button>
+        <button type="button" part="button" @click=${() => this.show('restart')}>${this.t('restart')}</button>
       </div>
     </section>`;
   }
@@ -376,17 +431,27 @@ export class VraagWijzer extends VwElement {
     const r = this.session.receipt;
     if (!r) return nothing;
     const base = this.statusUrl || new URL('/demo/status', this.api || location.origin).href;
-    const link = `${base}#t=${encodeURIComponent(r.statusToken)}`;
+    // The status page speaks the reporter's language too; the token stays in the #fragment.
+    const link = `${base}#t=${encodeURIComponent(r.statusToken)}${this.locale !== 'nl' ? `&lang=${this.locale}` : ''}`;
+    const reporter = this.session.reported?.reporter;
+    const callBack = !!(reporter && (reporter.phone || reporter.email));
     return html`<section part="receipt">
       <h2 tabindex="-1" data-heading part="heading">${this.t('concernSent')}</h2>
       <p><strong>${this.t('concernReference', { ref: r.reference })}</strong></p>
+      <p>${r.receiver ? this.t('concernSentTo', { org: r.receiver.organisation }) : this.t('concernSentToGemeente')}</p>
       <p>${this.t('concernNext')}</p>
+      <p>${callBack ? this.t('concernCallBack') : this.t('concernNoCallBack')}</p>
       ${r.receiver ? html`<vw-service-card .locale=${this.locale} .service=${r.receiver}></vw-service-card>` : nothing}
-      <p><a href=${link}>${this.t('concernStatusLink')}</a></p>
+      <p>
+        <a href=${link} target="_blank" rel="noopener"
+          >${this.t('concernStatusLink')} <span class="no-print">${this.t('newWindow')}</span></a
+        >
+      </p>
       <p class="hint">${this.t('concernStatusHint')}</p>
       <vw-concern-status sub .locale=${this.locale} .api=${this.api || location.origin} .token=${r.statusToken}></vw-concern-status>
       <div class="actions no-print">
-        <button type="button" class="primary" @click=${() => this.show(null)}>${this.t('backToAdvice')}</button>
+        <button type="button" class="primary" part="button button-primary" @click=${() => window.print()}>${this.t('print')}</button>
+        <button type="button" part="button" @click=${() => this.show(null)}>${this.t('backToAdvice')}</button>
       </div>
     </section>`;
   }
@@ -400,6 +465,7 @@ export class VraagWijzer extends VwElement {
           : nothing
       }
       <button type="button" class="link" @click=${() => this.act(() => this.session.ensureResumeCode(), 'save')}>${this.t('save')}</button>
+      <button type="button" class="link" @click=${() => this.show('mydata')}>${this.t('myData')}</button>
     </div>`;
   }
 }

@@ -108,9 +108,12 @@ export class VwQuestion extends VwElement {
   private hint(): string {
     const i = this.step.input!;
     switch (i.type) {
-      case 'multi':
-        if (i.max && i.max > 1) return `${this.t('chooseAny')} ${this.t('chooseMax', { max: i.max })}`;
-        return i.min && i.min > 1 ? this.t('chooseMin', { min: i.min }) : this.t('chooseAny');
+      case 'multi': {
+        // Trees often open their help with the same sentence: say it once per screen.
+        const any = this.step.help?.includes(this.t('chooseAny')) ? '' : this.t('chooseAny');
+        if (i.max && i.max > 1) return `${any} ${this.t('chooseMax', { max: i.max })}`.trim();
+        return i.min && i.min > 1 ? this.t('chooseMin', { min: i.min }) : any;
+      }
       case 'number':
         return this.t('numberHint', { min: i.min, max: i.max });
       case 'text': {
@@ -151,7 +154,10 @@ export class VwQuestion extends VwElement {
                 .checked=${(this.draft as string[]).includes(o.value)}
                 @change=${this.toggle}
               />
-              <label for=${`o${n}`}>${inline(o.label)}${o.help ? html`<span class="hint" id=${`oh${n}`}>${o.help}</span>` : nothing}</label>
+              <div>
+                <label for=${`o${n}`}>${inline(o.label)}</label
+                >${o.help ? html`<span class="hint" id=${`oh${n}`}>${o.help}</span>` : nothing}
+              </div>
             </div>`,
         );
       case 'number':
@@ -219,7 +225,9 @@ export class VwQuestion extends VwElement {
             .checked=${this.draft === o.value}
             @change=${this.typed}
           />
-          <label for=${`o${n}`}>${inline(o.label)}${o.help ? html`<span class="hint" id=${`oh${n}`}>${o.help}</span>` : nothing}</label>
+          <div>
+            <label for=${`o${n}`}>${inline(o.label)}</label>${o.help ? html`<span class="hint" id=${`oh${n}`}>${o.help}</span>` : nothing}
+          </div>
         </div>`,
     );
   }

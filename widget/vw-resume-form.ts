@@ -14,6 +14,13 @@ export class VwResumeForm extends VwElement {
     this.value = '';
   }
 
+  /** After a refused code the field in error gets focus, not the heading: the resident fixes it there. */
+  override async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    if (this.error) this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
+    else await super.focusHeading();
+  }
+
   override render() {
     const err = this.error;
     return html`<form novalidate part="resume-form" @submit=${this.submit}>

@@ -74,6 +74,16 @@ export const GemeenteConfig = z
       })
       .strict()
       .optional(),
+    quickExit: z
+      .object({
+        url: z
+          .url({ protocol: /^https$/, error: 'an https:// address of a neutral page, e.g. "https://www.buienradar.nl/"' })
+          .max(300)
+          .meta({ description: 'A page that says nothing about the widget (weather, news, a search engine).' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: '"Snel weg" replaces the page with this one; without it the widget uses a search engine.' }),
     staff: z
       .object({ teamName: z.string().min(1).max(100).meta({ description: 'Who picked a concern up, when no service is known.' }) })
       .strict()

@@ -47,7 +47,13 @@ export function presentAnswered(
   const node = compiled.graph.nodes.get(nodeId);
   if (!entry || !node) return undefined;
   const audience = audienceOf(audienceKey(compiled.graph), view.answers);
-  return { step: presentNode(node, progressOf(compiled, view), false, locale, audience), value: entry.value };
+  // Its own place in the walk ("Stap 4 van ongeveer 9" while changing question 4), not the place
+  // the walk has reached: that would read "Stap 6 van 6" on question 4.
+  const now = progressOf(compiled, view);
+  const done = view.record.log.indexOf(entry);
+  const total = Math.max(now.done + now.ahead, done + 1);
+  const progress = { done, ahead: total - done, percent: Math.round((100 * done) / total) };
+  return { step: presentNode(node, progress, false, locale, audience), value: entry.value };
 }
 
 function presentNode(

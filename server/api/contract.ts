@@ -121,6 +121,10 @@ export interface ConcernStatus {
   pickedUpBy?: string;
   feedback?: string;
   updatedAt: string;
+  /** The organisation the report went to, when the advice named one. */
+  receiver?: string;
+  /** The municipality: its contact number and neutral page for the status page. */
+  gemeente?: string;
 }
 
 /** GET /api/sessions/:id/advice: the plan so far, each item with its why and services. */
@@ -168,6 +172,8 @@ export interface GemeenteView {
   /** Token name (without "--vraagwijzer-") → CSS value. */
   theme: Record<string, string>;
   labels: { layers: Partial<Record<Layer, LocalizedText>>; kinds: Record<string, LocalizedText> };
+  /** The neutral page "Snel weg" replaces the widget's page with. */
+  quickExit: string;
 }
 
 /** RFC 9457 problem details, as every error response carries them. */
@@ -197,4 +203,41 @@ export interface AnsweredStep {
   step: PresentedStep;
   value: unknown;
   version: number;
+}
+
+/** GET /api/sessions/{id}/my-data: everything stored about a session, for the resident (AVG inzage). */
+export interface MyData {
+  generatedAt: string;
+  session: {
+    id: string;
+    tree: string;
+    treeVersion: string;
+    locale: string;
+    channel: string;
+    createdAt: string;
+    updatedAt: string;
+    expiresAt: string;
+  };
+  /** The answers as the resident reads them back, with the channel of each. */
+  answers: { question: string; answer: string; channel: string; at: string }[];
+  /** Every change as stored (answers, "Vorige", changed answers). */
+  events: { seq: number; kind: string; node: string | null; value: unknown; channel: string; at: string }[];
+  /** Which staff member opened the session, how, on which channel, and whether the resident revoked it. */
+  staffAccess: { by: string; purpose: string; channel: string; at: string; revokedAt: string | null }[];
+  notes: { node: string; text: string; by: string; at: string }[];
+  handovers: { serviceId: string; shared: string[]; status: string; at: string }[];
+  concerns: {
+    reference: string;
+    about: string;
+    noticed: string;
+    urgency: string;
+    area: string | null;
+    reporter: unknown;
+    receiver: string | null;
+    status: string;
+    createdAt: string;
+    updatedAt: string;
+  }[];
+  /** A wijkcoach's household plan that links this session (the plan itself is the coach's record). */
+  coachPlans: { domain: string; updatedAt: string }[];
 }

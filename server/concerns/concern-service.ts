@@ -105,6 +105,16 @@ export function concernService(deps: Deps, loader: SessionLoader) {
     return { status: found.status, body: found.body as ConcernReceipt };
   }
 
+  /** The organisation of a report's receiving service, from the municipality's served sociale kaart. */
+  function receiverName(gemeente: string | null | undefined, service: string | null | undefined): string | undefined {
+    if (!gemeente || !service) return undefined;
+    for (const t of deps.trees.list()) {
+      const found = t.gemeente === gemeente ? t.compiled.services.get(service) : undefined;
+      if (found) return found.organisation;
+    }
+    return undefined;
+  }
+
   async function status(token: string): Promise<ConcernStatus> {
     const found = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? await store.concerns.statusByToken(hashSecret(token)) : undefined;
     if (!found)
@@ -119,6 +129,8 @@ export function concernService(deps: Deps, loader: SessionLoader) {
       ...(found.pickedUpBy ? { pickedUpBy: found.pickedUpBy } : {}),
       ...(found.feedback ? { feedback: found.feedback } : {}),
       updatedAt: found.updatedAt,
+      ...(found.gemeente ? { gemeente: found.gemeente } : {}),
+      ...(receiverName(found.gemeente, found.receiver) ? { receiver: receiverName(found.gemeente, found.receiver)! } : {}),
     };
   }
 

@@ -24,7 +24,7 @@ export interface ChainCheck {
 
 const MAX_DRAWS = 10;
 
-/** Append-only: there is no update or delete here on purpose. */
+/** Append-only: there is no update or delete here on purpose (retention purges in retention-repo.ts). */
 export function auditRepo(db: StaffDb, newId: () => string) {
   // Ids sort in write order (time, then a counter, then randomness for uniqueness across
   // processes): rows written within the same millisecond still read back in order.
@@ -75,8 +75,10 @@ export function auditRepo(db: StaffDb, newId: () => string) {
 
     /** Recomputes every hash from the chain's start, a batch at a time. */
     async verify(): Promise<ChainCheck> {
-      let prev = CHAIN_START;
-      let expected = 1;
+      // After a retention purge the chain starts after the anchor: the last purged row's place and hash.
+      const anchor = await db.selectFrom('audit_anchor').select(['seq', 'hash']).where('id', '=', 'chain').executeTakeFirst();
+      let prev = anchor?.hash ?? CHAIN_START;
+      let expected = anchor ? Number(anchor.seq) + 1 : 1;
       let checked = 0;
       for (;;) {
         const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expected).orderBy('seq').limit(1000).execute();

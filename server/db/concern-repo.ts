@@ -31,6 +31,9 @@ export interface ConcernPublicStatus {
   pickedUpBy: string | null;
   feedback: string | null;
   updatedAt: string;
+  /** The receiving service's id and the municipality: the status page names the organisation. */
+  receiver?: string | null;
+  gemeente?: string | null;
 }
 
 export function concernRepo(db: Kysely<Database>, committer: Committer) {
@@ -140,10 +143,20 @@ export function concernRepo(db: Kysely<Database>, committer: Committer) {
     async statusByToken(tokenHash: string): Promise<ConcernPublicStatus | undefined> {
       const r = await db
         .selectFrom('concerns')
-        .select(['reference', 'status', 'picked_up_by', 'feedback', 'updated_at'])
+        .select(['reference', 'status', 'picked_up_by', 'feedback', 'updated_at', 'receiver', 'gemeente'])
         .where('status_token_hash', '=', tokenHash)
         .executeTakeFirst();
-      return r && { reference: r.reference, status: r.status, pickedUpBy: r.picked_up_by, feedback: r.feedback, updatedAt: r.updated_at };
+      return (
+        r && {
+          reference: r.reference,
+          status: r.status,
+          pickedUpBy: r.picked_up_by,
+          feedback: r.feedback,
+          updatedAt: r.updated_at,
+          receiver: r.receiver,
+          gemeente: r.gemeente,
+        }
+      );
     },
 
     /** For the staff inbox (a later issue): newest last, optionally one status only. */

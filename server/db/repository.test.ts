@@ -46,7 +46,11 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
       expect(await store.sessions.authorize('s1', 'tok1')).toEqual({ session: row('s1'), tokenOk: true });
       expect(await store.sessions.authorize('s1', 'other')).toEqual({ session: row('s1'), tokenOk: false });
       expect(await store.sessions.authorize('nope', 'tok1')).toBeUndefined();
-      expect(await store.sessions.resumeCode('code1')).toEqual({ sessionId: 's1', expiresAt: '2026-11-29T10:00:00.000Z' });
+      expect(await store.sessions.resumeCode('code1')).toEqual({
+        sessionId: 's1',
+        expiresAt: '2026-11-29T10:00:00.000Z',
+        staffUsedAt: null,
+      });
       // A taken resume code: 'conflict', and nothing of the new session stays.
       const clash = await store.sessions.create(row('s9'), { hash: 'tok9' }, { hash: 'code1', expiresAt: '2026-11-29T10:00:00.000Z' });
       expect(clash).toBe('conflict');
@@ -143,6 +147,8 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
         pickedUpBy: 'Wijkteam',
         feedback: null,
         updatedAt: at,
+        receiver: null,
+        gemeente: 'demo',
       });
     });
 
@@ -178,18 +184,29 @@ function repositorySuite(name: string, open: () => Promise<Db>) {
         expiresAt: '2026-11-01T00:00:00.000Z',
       });
       await store.concerns.close('c1', 'Opgelost', 'staff', '2026-11-22T12:00:00.000Z');
-      expect(await store.retention.purge('2026-11-22T00:00:00.000Z', '2026-11-22T00:00:00.000Z', '2026-11-21T00:00:00.000Z')).toEqual({
-        sessions: 1,
-        concerns: 0,
-      });
+      // Open reports, coach plans and the audit log are kept here (their cut-offs lie in the past); retention-job.test.ts purges them.
+      const kept = { openConcerns: '2000-01-01T00:00:00.000Z', coachPlans: '2000-01-01T00:00:00.000Z', audit: '2000-01-01T00:00:00.000Z' };
+      const none = { openConcerns: 0, coachPlans: 0, auditRows: 0 };
+      expect(
+        await store.retention.purge({
+          now: '2026-11-22T00:00:00.000Z',
+          closedConcerns: '2026-11-22T00:00:00.000Z',
+          receipts: '2026-11-21T00:00:00.000Z',
+          ...kept,
+        }),
+      ).toEqual({ sessions: 1, concerns: 0, ...none });
       expect(await store.sessions.find('old')).toBeUndefined();
       expect(await store.sessions.events('old')).toEqual([]);
       expect(await store.sessions.resumeCode('code-old')).toBeUndefined();
       expect(await store.sessions.find('s1')).toBeDefined();
-      expect(await store.retention.purge('2026-11-22T00:00:00.000Z', '2026-11-23T00:00:00.000Z', '2026-11-21T00:00:00.000Z')).toEqual({
-        sessions: 0,
-        concerns: 1,
-      });
+      expect(
+        await store.retention.purge({
+          now: '2026-11-22T00:00:00.000Z',
+          closedConcerns: '2026-11-23T00:00:00.000Z',
+          receipts: '2026-11-21T00:00:00.000Z',
+          ...kept,
+        }),
+      ).toEqual({ sessions: 0, concerns: 1, ...none });
       expect(await store.concerns.events('c1')).toEqual([]);
     });
   });

@@ -69,6 +69,8 @@ export interface ResumeCodesTable {
   session_id: string;
   created_at: string;
   expires_at: string;
+  /** When staff first resumed with this code (0009): past the staff window it no longer works for staff. */
+  staff_used_at?: string | null;
 }
 
 export interface ConcernsTable {

@@ -207,7 +207,8 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
       });
     },
 
-    async addToken(sessionId: string, tokenHash: string, via: 'resume', at: string): Promise<void> {
+    /** 'staff': minted for a staff member's resume, so the resident can revoke it (resident-data-repo.ts). */
+    async addToken(sessionId: string, tokenHash: string, via: 'resume' | 'staff', at: string): Promise<void> {
       await committer.run((tx) =>
         tx.insertInto('session_tokens').values({ token_hash: tokenHash, session_id: sessionId, via, created_at: at }).execute(),
       );
@@ -218,13 +219,30 @@ export function sessionRepo(db: Kysely<Database>, committer: Committer, durable:
       return committer.apply({ statements: [{ query: hot.insertResumeCode.query(codeHash, sessionId, at, expiresAt) }] });
     },
 
-    async resumeCode(codeHash: string): Promise<{ sessionId: string; expiresAt: string } | undefined> {
+    async resumeCode(codeHash: string): Promise<{ sessionId: string; expiresAt: string; staffUsedAt: string | null } | undefined> {
       const row = await db
         .selectFrom('resume_codes')
-        .select(['session_id', 'expires_at'])
+        .select(['session_id', 'expires_at', 'staff_used_at'])
         .where('code_hash', '=', codeHash)
         .executeTakeFirst();
-      return row && { sessionId: row.session_id, expiresAt: row.expires_at };
+      return row && { sessionId: row.session_id, expiresAt: row.expires_at, staffUsedAt: row.staff_used_at ?? null };
+    },
+
+    /** The first staff use of a code starts its staff window; later uses keep the first time. */
+    async markStaffUse(codeHash: string, at: string): Promise<void> {
+      await committer.run((tx) =>
+        tx
+          .updateTable('resume_codes')
+          .set({ staff_used_at: at })
+          .where('code_hash', '=', codeHash)
+          .where('staff_used_at', 'is', null)
+          .execute(),
+      );
+    },
+
+    /** The resident's language choice: kept with the session, so a reload or a resume speaks it too. */
+    async setLocale(id: string, locale: string): Promise<void> {
+      await committer.run((tx) => tx.updateTable('sessions').set({ locale }).where('id', '=', id).execute());
     },
   };
 }

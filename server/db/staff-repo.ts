@@ -29,6 +29,8 @@ export interface StaffTables {
     channel: string;
     consent_text: string | null;
     at: string;
+    /** Set when the resident revoked staff access (0009): the consent no longer opens the session. */
+    revoked_at?: string | null;
   };
   staff_notes: { id: string; session_id: string; node: string; text: string; account_id: string; at: string };
   staff_handovers: {
@@ -75,6 +77,8 @@ export interface StaffTables {
     prev_hash: string | null;
     hash: string | null;
   };
+  /** One row ('chain', 0009): the place and hash of the last audit row retention purged. */
+  audit_anchor: { id: string; seq: number; hash: string; at: string };
 }
 
 export type StaffDb = Kysely<Database & StaffTables>;
@@ -234,6 +238,7 @@ export function staffRepo(db: StaffDb) {
         .where('session_id', '=', sessionId)
         .where('account_id', '=', accountId)
         .where('purpose', 'in', ['start', 'resume'])
+        .where('revoked_at', 'is', null)
         .executeTakeFirst();
       return !!r;
     },

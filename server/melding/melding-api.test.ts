@@ -100,7 +100,15 @@ describe('a Wmo melding from the resident', () => {
     const body = { sessionId: s.id, ...meldingFields() };
     expect((await t.request('POST', '/api/meldingen', body, s.auth)).status).toBe(201);
     expect(await t.deps.store.sessions.stored(MELDING_SCOPE, body.idempotencyKey)).toBeDefined();
-    await t.deps.store.retention.purge('2026-11-22T10:00:00.000Z', '2000-01-01T00:00:00.000Z', '2026-11-23T10:00:00.000Z');
+    const long = '2000-01-01T00:00:00.000Z';
+    await t.deps.store.retention.purge({
+      now: '2026-11-22T10:00:00.000Z',
+      closedConcerns: long,
+      receipts: '2026-11-23T10:00:00.000Z',
+      openConcerns: long,
+      coachPlans: long,
+      audit: long,
+    });
     expect(await t.deps.store.sessions.stored(MELDING_SCOPE, body.idempotencyKey)).toBeUndefined();
     expect(await (t.db.kysely as unknown as MeldingDb).selectFrom('meldingen').select('id').execute()).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConcernReceipt, SessionState } from '../api/contract.js';
 import { autoAnswer } from '../testing/auto-answer.js';
-import { key, startSession, tableCounts, testApp, type TestApp } from '../testing/test-app.js';
+import type { StaffDb } from '../db/staff-repo.js';
+import { allTableCounts, key, startSession, tableCounts, testApp, type TestApp } from '../testing/test-app.js';
 import { runRetention } from './retention-job.js';
 
 let t: TestApp;
@@ -26,12 +27,12 @@ describe('retention job', () => {
     await t.deps.store.concerns.close(concern!.id, 'Afgerond', 'staff', t.clock.now.toISOString());
 
     t.clock.advance(9 * DAY);
-    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0 });
+    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0, openConcerns: 0, coachPlans: 0, auditRows: 0 });
     t.clock.advance(2 * DAY);
-    expect(await runRetention(t.deps)).toEqual({ sessions: 1, concerns: 0 });
+    expect(await runRetention(t.deps)).toEqual({ sessions: 1, concerns: 0, openConcerns: 0, coachPlans: 0, auditRows: 0 });
     expect((await t.request('GET', `/api/sessions/${s.id}`, undefined, s.auth)).status).toBe(404);
     t.clock.advance(20 * DAY);
-    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 1 });
+    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 1, openConcerns: 0, coachPlans: 0, auditRows: 0 });
     expect((await t.request('GET', `/api/concerns/status/${receipt.statusToken}`)).status).toBe(404);
     expect(await tableCounts(t.db)).toMatchObject({
       sessions: 0,
@@ -62,6 +63,33 @@ describe('retention job', () => {
     expect(Date.parse(await expiry())).toBe(t.clock.now.getTime() + 10 * DAY);
     // Without that answer the session would have been purged a day later; now it stays.
     t.clock.advance(2 * DAY);
-    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0 });
+    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0, openConcerns: 0, coachPlans: 0, auditRows: 0 });
+  });
+
+  it('reports nobody closed and coach plans nobody changed go after their own periods (they were kept forever)', async () => {
+    t = await testApp({ config: { sessionTtlMs: 400 * DAY, openConcernRetentionMs: 200 * DAY, coachPlanRetentionMs: 300 * DAY } });
+    const report = () => t.request('POST', '/api/concerns', { about: 'geld', noticed: 'x', urgency: 'dringend', idempotencyKey: key() });
+    const receipt = (await (await report()).json()) as ConcernReceipt;
+    const staff = t.db.kysely as unknown as StaffDb;
+    const at = t.clock.now.toISOString();
+    await staff
+      .insertInto('coach_plans')
+      .values({ id: 'p1', account_id: 'a1', label: 'Gezin', question: 'q', created_at: at, updated_at: at })
+      .execute();
+    await staff
+      .insertInto('coach_entries')
+      .values({ plan_id: 'p1', domain: 'geld', score: 2, note: 'n', session_id: null, revision: 1, updated_at: at })
+      .execute();
+    const [concern] = await t.deps.store.concerns.list();
+    t.clock.advance(100 * DAY);
+    // A change restarts the period: picked up on day 100, it is kept until day 300.
+    await t.deps.store.concerns.pickUp(concern!.id, 'Schuldhulp', 'staff', t.clock.now.toISOString());
+    const fresh = (await (await report()).json()) as ConcernReceipt;
+    t.clock.advance(150 * DAY);
+    expect(await runRetention(t.deps)).toEqual({ sessions: 0, concerns: 0, openConcerns: 0, coachPlans: 0, auditRows: 0 });
+    t.clock.advance(51 * DAY);
+    expect(await runRetention(t.deps)).toMatchObject({ openConcerns: 2, coachPlans: 1 });
+    for (const r of [receipt, fresh]) expect((await t.request('GET', `/api/concerns/status/${r.statusToken}`)).status).toBe(404);
+    expect(await allTableCounts(t.db)).toMatchObject({ concerns: 0, concern_events: 0, coach_plans: 0, coach_entries: 0 });
   });
 });

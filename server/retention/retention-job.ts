@@ -3,7 +3,10 @@ import type { Deps } from '../deps.js';
 
 const DAY = 86_400_000;
 
-/** One purge: expired sessions (with their answers, tokens and codes) and long-closed concern reports. */
+/**
+ * One purge: expired sessions (with their answers, tokens and codes), long-closed concern reports,
+ * reports nobody closed within their period, and coach plans nobody changed within theirs.
+ */
 export async function runRetention({
   store,
   clock,
@@ -11,12 +14,16 @@ export async function runRetention({
   logger,
 }: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>): Promise<PurgeResult> {
   const now = clock();
-  const result = await store.retention.purge(
-    now.toISOString(),
-    new Date(now.getTime() - config.closedConcernRetentionMs).toISOString(),
-    new Date(now.getTime() - DAY).toISOString(),
-  );
-  if (result.sessions || result.concerns) logger.info(result, 'Retention purge done.');
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  const result = await store.retention.purge({
+    now: now.toISOString(),
+    closedConcerns: ago(config.closedConcernRetentionMs),
+    receipts: ago(DAY),
+    openConcerns: ago(config.openConcernRetentionMs),
+    coachPlans: ago(config.coachPlanRetentionMs),
+    audit: ago(config.auditRetentionMs),
+  });
+  if (Object.values(result).some((n) => n > 0)) logger.info(result, 'Retention purge done.');
   return result;
 }
 

@@ -5,19 +5,30 @@ import { CODE_ALPHABET, formatCode, hashSecret, normalizeCode } from '../ids.js'
 import { ApiError } from '../http/problem.js';
 import type { RequestGuard, SessionLoader } from './load-session.js';
 import { presentState } from './present-state.js';
+import { residentAudit } from './resident-audit.js';
 
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{8}$`);
 
 /**
+ * Who resumes: the resident (another device, the no-JS pages) or a staff member after consent.
+ * Staff uses are audited by the console with the member's account; the resident's here.
+ */
+export type ResumeBy = 'resident' | 'staff';
+
+/**
  * Code → a new, independent session handle (for the resident's other device, or staff after
  * consent). Guessing is kept out by the rate limit on this route, the code's ~40 bits and its expiry.
+ * A code staff have used works for staff only for `staffCodeWindowMs` after that first use: a code
+ * read out on the phone does not stay a key to the session for a week.
  */
 export function resumeService(deps: Deps, loader: SessionLoader) {
+  const audit = residentAudit(deps);
   return async function resume(
     input: string,
     guard: RequestGuard,
     locale: string | undefined,
     advice: AdviceMode = 'full',
+    by: ResumeBy = 'resident',
   ): Promise<CreatedSession> {
     const code = normalizeCode(input);
     if (!CODE.test(code)) {
@@ -36,12 +47,21 @@ export function resumeService(deps: Deps, loader: SessionLoader) {
     if (found.expiresAt <= now.toISOString()) {
       throw new ApiError(410, 'resume-code-expired', 'This code has expired. Ask the person for a new code, or start a new session.');
     }
+    if (by === 'staff' && found.staffUsedAt && Date.parse(found.staffUsedAt) + deps.config.staffCodeWindowMs <= now.getTime()) {
+      throw new ApiError(
+        410,
+        'resume-code-staff-expired',
+        'Staff already used this code and its time for staff has passed. Ask the resident for a new code ("Bewaar en ga later verder").',
+      );
+    }
     const row = await deps.store.sessions.find(found.sessionId);
     if (!row) throw new ApiError(410, 'session-expired', 'The session of this code no longer exists. Start a new session.');
     loader.assertLive(row);
     guard.checkOrigin(row.tree.split('/')[0]!);
     const token = deps.ids.token();
-    await deps.store.sessions.addToken(row.id, hashSecret(token), 'resume', now.toISOString());
+    if (by === 'staff') await deps.store.sessions.markStaffUse(hashSecret(code), now.toISOString());
+    await deps.store.sessions.addToken(row.id, hashSecret(token), by === 'staff' ? 'staff' : 'resume', now.toISOString());
+    if (by === 'resident') await audit('session.resume-by-code', 'session', row.id);
     const { served, view } = await loader.viewOf(row);
     const resumeCode = formatCode(code);
     return {

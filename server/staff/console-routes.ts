@@ -134,7 +134,7 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
   app.post('/api/staff/resume', resumeLimit, async (c) => {
     const p = c.get('staff');
     const body = await jsonBody(c, ResumeBody);
-    const created = await resume(body.code, staffGuard, undefined).catch(async (err: unknown) => {
+    const created = await resume(body.code, staffGuard, undefined, 'full', 'staff').catch(async (err: unknown) => {
       await kit.record(p, 'session.resume-failed', 'session', null, { code: err instanceof ApiError ? err.code : 'error' });
       throw err;
     });

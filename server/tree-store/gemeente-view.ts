@@ -1,4 +1,5 @@
 import type { GemeenteConfig } from '../../engine/index.js';
+import { DEFAULT_QUICK_EXIT } from '../../engine/schema/quick-exit.js';
 import type { GemeenteView } from '../api/contract.js';
 
 const views = new WeakMap<GemeenteConfig, GemeenteView>();
@@ -14,6 +15,7 @@ export function gemeenteView(config: GemeenteConfig): GemeenteView {
       helpBar: config.helpBar.map((e) => ({ text: e.text, tel: e.tel })),
       theme: config.theme ?? {},
       labels: { layers: config.labels?.layers ?? {}, kinds: config.labels?.kinds ?? {} },
+      quickExit: config.quickExit?.url ?? DEFAULT_QUICK_EXIT,
     };
     views.set(config, view);
   }

@@ -7,6 +7,7 @@ import * as stepReceipts from './0005-step-receipts.js';
 import * as auditChain from './0006-audit-chain.js';
 import * as meldingen from './0007-meldingen.js';
 import * as zgwOutbox from './0008-zgw-outbox.js';
+import * as residentData from './0009-resident-data.js';
 
 // Listed in code rather than read from the folder: works the same under tsx, in a bundle and in tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-audit-chain': auditChain,
   '0007-meldingen': meldingen,
   '0008-zgw-outbox': zgwOutbox,
+  '0009-resident-data': residentData,
 };
 
 export const migrationProvider: MigrationProvider = {
