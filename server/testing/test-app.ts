@@ -1,4 +1,5 @@
 // Test support (not a test file): a real app on a real database, with a clock the test moves.
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
@@ -9,7 +10,7 @@ import { createStore } from '../db/store.js';
 import type { Deps } from '../deps.js';
 import { cryptoIds, type IdSource } from '../ids.js';
 import { createLogger } from '../logger.js';
-import { inlineVerifier, workerVerifier } from '../tree-store/bundle-verifier.js';
+import { inlineVerifier, workerVerifier, type BundleVerifier, type Verdict } from '../tree-store/bundle-verifier.js';
 import { createTreeStore } from '../tree-store/tree-store.js';
 
 export const DEMO_DIR = resolve('test/fixtures/demo');
@@ -23,6 +24,24 @@ export interface TestApp {
   clock: { now: Date; advance(ms: number): void };
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
+}
+
+/**
+ * The same files under the same limits get the same verdict: a test file that boots an app per test
+ * verifies Haarlem (invariants included, seconds each) once, not once per test. Per worker process,
+ * so the engine code behind a cached verdict is the code under test.
+ */
+const verdicts = new Map<string, Promise<Verdict>>();
+function remembered(verify: BundleVerifier, limits: Config['verifyLimits']): BundleVerifier {
+  return (job) => {
+    const key = createHash('sha256')
+      .update(JSON.stringify([limits, job]))
+      .digest('hex');
+    let verdict = verdicts.get(key);
+    if (!verdict) verdicts.set(key, (verdict = verify(job)));
+    verdict.catch(() => verdicts.delete(key));
+    return verdict.then((v) => structuredClone(v));
+  };
 }
 
 /**
@@ -44,7 +63,11 @@ export async function testApp(
   const db = options.db ?? (await connect(options.databaseUrl ?? config.databaseUrl));
   const store = createStore(db);
   const now = () => clock.now;
-  const verify = options.verifier === 'worker' ? workerVerifier(config.verifyLimits) : inlineVerifier(config.verifyLimits);
+  // The worker verifier is what those tests are about: not remembered.
+  const verify =
+    options.verifier === 'worker'
+      ? workerVerifier(config.verifyLimits)
+      : remembered(inlineVerifier(config.verifyLimits), config.verifyLimits);
   const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock: now, serveDrafts: config.serveDrafts, verify });
   await trees.reload();
   const deps: Deps = { store, db, trees, clock: now, ids: options.ids ?? cryptoIds, logger, config };
