@@ -73,5 +73,11 @@ export const staffStyles = [
     .status {
       font-weight: 600;
     }
+    pre.summary {
+      white-space: pre-wrap;
+      font: inherit;
+      background: var(--_surface);
+      padding: 0.5rem 0.75rem;
+    }
   `,
 ];

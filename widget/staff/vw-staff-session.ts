@@ -2,12 +2,14 @@
 // the whole trail with channel and time, notes per step (staff only), the advice as it forms, a
 // warm handover and a concern report on behalf of the caller.
 import { html, LitElement, nothing } from 'lit';
-import type { FullSessionState, PresentedService } from '../../server/api/contract.js';
+import type { AnsweredStep, FullSessionState } from '../../server/api/contract.js';
 import '../vw-advice-plan.js';
 import '../vw-step.js';
 import { GemeenteProvider } from '../gemeente-context.js';
 import { channelLabel, gemeenteOf, newKey, staffCall, StaffApiError, time } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
+import './vw-staff-handover.js';
+import type { HandoverRow, HandoverService } from './vw-staff-handover.js';
 
 export interface StaffHandle {
   id: string;
@@ -19,19 +21,10 @@ interface StaffView {
   channel: string;
   notes: { id: string; node: string; text: string; by: string; at: string }[];
   consents: { purpose: string; channel: string; by: string; at: string }[];
-  handovers: { id: string; serviceId: string; shared: string[]; status: string; by: string; at: string }[];
-  services: PresentedService[];
+  handovers: HandoverRow[];
+  services: HandoverService[];
 }
 
-/** What each outbox status means for the medewerker: what happened, and what to do. */
-const HANDOVER_STATUS: Record<string, string> = {
-  'klaar-voor-overdracht': 'wordt verzonden',
-  bezig: 'wordt verzonden',
-  'opnieuw-proberen': 'nog niet aangekomen, wordt opnieuw geprobeerd',
-  verzonden: 'aangekomen bij de organisatie',
-  mislukt: 'niet aangekomen: bel de organisatie en lees de samenvatting voor',
-  'geen-koppeling': 'deze organisatie heeft geen koppeling: bel ze en lees de samenvatting voor',
-};
 export class VwStaffSession extends LitElement {
   static override properties = {
     handle: { attribute: false },
@@ -40,6 +33,7 @@ export class VwStaffSession extends LitElement {
     busy: { state: true },
     message: { state: true },
     error: { state: true },
+    editing: { state: true },
     consentTexts: { attribute: false },
   };
   static override styles = staffStyles;
@@ -50,6 +44,10 @@ export class VwStaffSession extends LitElement {
   declare message: string | undefined;
   declare error: string | undefined;
   declare consentTexts: { handover: string } | undefined;
+  /** "Wijzig": the answered step being changed; answering it revises, later answers that still fit stay. */
+  declare editing: AnsweredStep | undefined;
+  /** Answers given before going back or changing one: offered again as defaults, as in the widget. */
+  private readonly remembered = new Map<string, unknown>();
   /** The session's municipality for the widget parts inside (texts, help bar) and the channel labels. */
   private readonly municipality = new GemeenteProvider(this);
   private gemeenteFor = '';
@@ -114,13 +112,42 @@ export class VwStaffSession extends LitElement {
         this.headers,
       );
       this.view = { ...this.view!, state };
-      this.message = undefined;
+      this.message = this.editing ? 'Antwoord gewijzigd. Latere antwoorden die nog passen, zijn bewaard.' : undefined;
+      this.editing = undefined;
+      await this.focusQuestion();
     });
   };
+
+  private change = (node: string) => {
+    const s = this.view?.state;
+    if (!s || this.busy) return;
+    for (const e of s.trail) this.remembered.set(e.node, e.value);
+    void this.act(async () => {
+      this.editing = await staffCall<AnsweredStep>(
+        'GET',
+        `/api/staff/sessions/${encodeURIComponent(s.id)}/steps?node=${encodeURIComponent(node)}`,
+        undefined,
+        this.headers,
+      );
+      await this.focusQuestion();
+    });
+  };
+
+  private cancelChange = () => {
+    this.editing = undefined;
+    void this.focusQuestion();
+  };
+
+  /** After a step changes, keyboard focus goes to the question panel's heading (not lost on <body>). */
+  private async focusQuestion() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#q-h')?.focus();
+  }
 
   private back = () => {
     const s = this.view?.state;
     if (!s || this.busy) return;
+    for (const e of s.trail) this.remembered.set(e.node, e.value);
     void this.act(async () => {
       const state = await staffCall<FullSessionState>(
         'POST',
@@ -129,6 +156,8 @@ export class VwStaffSession extends LitElement {
         this.headers,
       );
       this.view = { ...this.view!, state };
+      this.editing = undefined;
+      await this.focusQuestion();
     });
   };
 
@@ -148,24 +177,6 @@ export class VwStaffSession extends LitElement {
       form.reset();
       await this.refresh();
       this.message = 'Aantekening opgeslagen.';
-    });
-  };
-
-  private handover = (e: SubmitEvent) => {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    const shared = data.getAll('shared').map(String);
-    if (!data.get('consent')) return void (this.error = 'Lees de toestemmingstekst voor en vink aan dat de inwoner akkoord is.');
-    if (!shared.length) return void (this.error = 'Kies wat u doorgeeft.');
-    void this.act(async () => {
-      const r = await staffCall<{ organisation: string }>(
-        'POST',
-        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}/handover`,
-        { serviceId: String(data.get('service')), shared, consent: true },
-        this.headers,
-      );
-      await this.refresh();
-      this.message = `Overdracht aan ${r.organisation} vastgelegd, met de toestemming.`;
     });
   };
 
@@ -196,6 +207,34 @@ export class VwStaffSession extends LitElement {
     });
   };
 
+  private renderQuestion(s: FullSessionState) {
+    if (this.editing)
+      return html`<vw-step
+          show-staff
+          .step=${this.editing.step}
+          .initial=${this.editing.value}
+          ?busy=${this.busy}
+          @vw-answer=${this.answer}
+          @vw-back=${this.cancelChange}
+        ></vw-step>
+        <div class="actions"><button type="button" @click=${this.cancelChange}>Wijzigen annuleren</button></div>`;
+    if (s.step.kind !== 'end')
+      return html`<vw-step
+        show-staff
+        .step=${s.step}
+        .initial=${this.remembered.get(s.step.id)}
+        ?busy=${this.busy}
+        @vw-answer=${this.answer}
+        @vw-back=${this.back}
+      ></vw-step>`;
+    return html`<p>${s.step.text}</p>
+      ${s.step.staff ? html`<p class="hint">${s.step.staff}</p>` : nothing}
+      <p><strong>Het advies is compleet.</strong> Wijzig een antwoord in het verloop, of ga terug naar de laatste vraag.</p>
+      <div class="actions">
+        ${s.step.canGoBack ? html`<button type="button" ?disabled=${this.busy} @click=${this.back}>Vorige vraag</button>` : nothing}
+      </div>`;
+  }
+
   override render() {
     const v = this.view;
     if (!v) return html`<p role="status">${this.error ?? 'Gesprek laden…'}</p>`;
@@ -214,14 +253,8 @@ export class VwStaffSession extends LitElement {
       </p>
       <div class="grid">
         <section class="panel" aria-labelledby="q-h">
-          <h2 id="q-h">Huidige vraag</h2>
-          ${
-            s.step.kind === 'end'
-              ? html`<p>${s.step.text}</p>
-                  ${s.step.staff ? html`<p class="hint">${s.step.staff}</p>` : nothing}
-                  <p><strong>Het advies is compleet.</strong></p>`
-              : html`<vw-step show-staff .step=${s.step} ?busy=${this.busy} @vw-answer=${this.answer} @vw-back=${this.back}></vw-step>`
-          }
+          <h2 id="q-h" tabindex="-1">${this.editing ? 'Antwoord wijzigen' : 'Huidige vraag'}</h2>
+          ${this.renderQuestion(s)}
         </section>
         <section class="panel" aria-labelledby="t-h">
           <h2 id="t-h">Verloop (${s.trail.length})</h2>
@@ -237,6 +270,7 @@ export class VwStaffSession extends LitElement {
                       <th scope="col">Antwoord</th>
                       <th scope="col">Kanaal</th>
                       <th scope="col">Tijd</th>
+                      <th scope="col"><span class="visually-hidden">Wijzigen</span></th>
                     </tr>
                   </thead>
                   <tbody>
@@ -250,6 +284,15 @@ export class VwStaffSession extends LitElement {
                           <td>${t.answer}</td>
                           <td>${this.channelName(t.channel)}</td>
                           <td>${time(t.at)}</td>
+                          <td>
+                            ${
+                              t.value === null
+                                ? nothing
+                                : html`<button type="button" class="link" ?disabled=${this.busy} @click=${() => this.change(t.node)}>
+                                    Wijzig<span class="visually-hidden"> – ${t.question}</span>
+                                  </button>`
+                            }
+                          </td>
                         </tr>`,
                     )}
                   </tbody>
@@ -276,45 +319,14 @@ export class VwStaffSession extends LitElement {
       <div class="grid">
         <section class="panel" aria-labelledby="h-h">
           <h2 id="h-h">Warme overdracht</h2>
-          <form @submit=${this.handover} novalidate>
-            <label class="block" for="h-service">Naar organisatie (sociale kaart)</label>
-            <select id="h-service" name="service">
-              ${v.services.map((x) => html`<option value=${x.id}>${x.name} – ${x.organisation}</option>`)}
-            </select>
-            <fieldset>
-              <legend class="block">Wat geeft u door?</legend>
-              ${[
-                ['trail', 'Vragen en antwoorden'],
-                ['advice', 'Advies'],
-                ['notes', 'Aantekeningen'],
-              ].map(
-                ([value, label]) =>
-                  html`<div class="choice">
-                    <input type="checkbox" id=${`sh-${value}`} name="shared" value=${value!} ?checked=${value !== 'notes'} /><label
-                      for=${`sh-${value}`}
-                      >${label}</label
-                    >
-                  </div>`,
-              )}
-            </fieldset>
-            <p class="consent">${this.consentTexts?.handover ?? ''}</p>
-            <div class="choice">
-              <input type="checkbox" id="h-consent" name="consent" value="yes" /><label for="h-consent">De inwoner geeft toestemming</label>
-            </div>
-            <div class="actions"><button type="submit" class="primary">Overdracht vastleggen</button></div>
-          </form>
-          ${
-            v.handovers.length
-              ? html`<ul>
-                  ${v.handovers.map(
-                    (h) =>
-                      html`<li>
-                        ${h.serviceId}: ${h.shared.join(', ')} – ${HANDOVER_STATUS[h.status] ?? h.status} (${h.by}, ${time(h.at)})
-                      </li>`,
-                  )}
-                </ul>`
-              : nothing
-          }
+          <vw-staff-handover
+            .sessionId=${s.id}
+            .token=${this.handle!.token}
+            .services=${v.services}
+            .handovers=${v.handovers}
+            .consentText=${this.consentTexts?.handover ?? ''}
+            @vw-staff-changed=${() => this.refresh()}
+          ></vw-staff-handover>
         </section>
         <section class="panel" aria-labelledby="c-h">
           <h2 id="c-h">Zorgmelding namens de beller</h2>
