@@ -157,4 +157,51 @@ describe('console in Chromium, keyboard only', () => {
     await page.screenshot({ path: 'test-artifacts/staff-console-handover.png', fullPage: true });
     await context.close();
   }, 180_000);
+
+  it('shows a web answer live, without "Vernieuwen", with its channel and who gave it', async () => {
+    const api = (path: string, body: unknown, token?: string) =>
+      fetch(`${s.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const resident = (await api('/api/sessions', { tree: 'demo/start' })) as { id: string; token: string; resumeCode: string };
+    const { context, page } = await s.signIn('mila', '/staff');
+    await page.getByRole('heading', { name: 'Verder met code' }).waitFor();
+    await tabTo(page, 'Code');
+    await page.keyboard.type(resident.resumeCode);
+    await tabTo(page, 'De inwoner geeft toestemming');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Gesprek openen');
+    await page.keyboard.press('Enter');
+    await session(page).getByRole('heading', { name: 'Verloop (0)' }).waitFor();
+
+    const versionOnPage = () =>
+      page.locator('vw-staff-session').evaluate((el) => (el as unknown as { view?: { state: { version: number } } }).view?.state.version);
+    await expect.poll(versionOnPage).toBe(0);
+    // The resident answers on the website while the medewerker watches.
+    await api(
+      `/api/sessions/${resident.id}/answers`,
+      { node: 'deur', value: 'oplossing', version: 0, idempotencyKey: 'live-web-answer-0001' },
+      resident.token,
+    );
+    await session(page).getByRole('heading', { name: 'Verloop (1)' }).waitFor();
+    await session(page)
+      .getByRole('status')
+      .getByText('Nieuw antwoord via website, door de inwoner: Wat wil je doen? – Ik zoek een oplossing.')
+      .waitFor();
+    await session(page).getByRole('heading', { name: 'Waar wil je hulp bij?' }).waitFor();
+    // The medewerker answers on the phone: the row says who.
+    await pick(page, 'Vervoer', null);
+    await session(page).getByRole('heading', { name: 'Verloop (2)' }).waitFor();
+    const rows = await session(page)
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent!.trim())));
+    expect(rows).toEqual([
+      ['Ik zoek een oplossing', 'website', 'inwoner'],
+      ['Vervoer', 'telefoon (14 023)', 'Mila'],
+    ]);
+    await axe(page, 'console after a live update');
+    await context.close();
+  }, 120_000);
 });

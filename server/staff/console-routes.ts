@@ -40,13 +40,35 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
 
   const access = sessionAccess(kit);
 
+  /** Node → the member who last answered it, from the audit log (the answer log records channels, not people). */
+  async function answeredBy(id: string): Promise<Map<string, string>> {
+    const byNode = new Map<string, string>();
+    for (const a of await kit.audit.forTarget('session', id))
+      if (a.action === 'session.answer' && a.account_id && typeof a.detail?.node === 'string') byNode.set(a.detail.node, a.account_id);
+    return byNode;
+  }
+
   async function staffView(c: Context<StaffEnv>, id: string) {
     const loaded = await sessions.loader.load(id, bearer(c), staffGuard);
     const locale = loaded.row.locale;
-    const [notes, consents, handovers] = await Promise.all([repo.notes(id), repo.consents(id), repo.handovers(id)]);
-    const names = await repo.accountNames([...new Set([...notes, ...consents, ...handovers].map((r) => r.account_id))]);
+    const [notes, consents, handovers, answered] = await Promise.all([
+      repo.notes(id),
+      repo.consents(id),
+      repo.handovers(id),
+      answeredBy(id),
+    ]);
+    const names = await repo.accountNames([
+      ...new Set([...[...notes, ...consents, ...handovers].map((r) => r.account_id), ...answered.values()]),
+    ]);
+    const state = presentState(loaded.served, loaded.view, loaded.row, locale);
     return {
-      state: presentState(loaded.served, loaded.view, loaded.row, locale),
+      state,
+      // Who gave each answer on a staff channel (web answers are the resident's own).
+      answeredBy: Object.fromEntries(
+        state.trail
+          .filter((e) => e.channel !== 'web' && answered.has(e.node))
+          .map((e) => [e.node, names.get(answered.get(e.node)!) ?? '?']),
+      ),
       channel: loaded.row.channel,
       notes: notes.map((n) => ({ id: n.id, node: n.node, text: n.text, by: names.get(n.account_id) ?? '?', at: n.at })),
       consents: consents.map((r) => ({ purpose: r.purpose, channel: r.channel, by: names.get(r.account_id) ?? '?', at: r.at })),

@@ -6,6 +6,7 @@ import { coachRoutes } from './coach/coach-routes.js';
 import { STAFF_DEFAULTS, type StaffConfig } from './config.js';
 import { consoleRoutes } from './console-routes.js';
 import { handoverRoutes } from './handover-routes.js';
+import { liveRoutes } from './live-routes.js';
 import type { StaffDeps, StaffKit } from './context.js';
 import { inboxRoutes } from './inbox-routes.js';
 import { loginRoutes } from './login-routes.js';
@@ -61,6 +62,7 @@ export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffCon
   if (config.oidc) app.route('/', oidcRoutes(kit, config.oidc));
   app.route('/', consoleRoutes(kit, sessions));
   app.route('/', handoverRoutes(kit, sessions));
+  app.route('/', liveRoutes(kit));
   app.route('/', inboxRoutes(kit));
   app.route('/', auditRoutes(kit));
   app.route('/', coachRoutes(kit, sessions));

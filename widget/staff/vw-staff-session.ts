@@ -23,6 +23,8 @@ interface StaffView {
   consents: { purpose: string; channel: string; by: string; at: string }[];
   handovers: HandoverRow[];
   services: HandoverService[];
+  /** Node → the staff member who gave that answer (channels other than the website). */
+  answeredBy: Record<string, string>;
 }
 
 export class VwStaffSession extends LitElement {
@@ -62,8 +64,31 @@ export class VwStaffSession extends LitElement {
     return { 'x-session-token': this.handle!.token };
   }
 
+  /** Server-Sent Events: a new version of the session, from any channel, while this tab shows it. */
+  private live: EventSource | undefined;
+
+  /** The signed-in member's name: an answer given here is shown as theirs without reading the session again. */
+  private me = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    staffCall<{ displayName: string }>('GET', '/api/staff/me').then(
+      (me) => (this.me = me.displayName),
+      () => undefined,
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.live?.close();
+    this.live = undefined;
+  }
+
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('handle') && this.handle) void this.refresh();
+    if (changed.has('handle') && this.handle) {
+      void this.refresh();
+      this.listen(this.handle.id);
+    }
     const tree = this.view?.state.tree;
     if (tree && tree !== this.gemeenteFor) {
       this.gemeenteFor = tree;
@@ -71,6 +96,32 @@ export class VwStaffSession extends LitElement {
         this.municipality.set(view);
         this.requestUpdate();
       });
+    }
+  }
+
+  private listen(id: string) {
+    this.live?.close();
+    this.live = new EventSource(`/api/staff/sessions/${encodeURIComponent(id)}/live`);
+    this.live.addEventListener('version', (e) => {
+      const { version } = JSON.parse((e as MessageEvent<string>).data) as { version: number };
+      // Our own change is answered by its own request; anything newer came from elsewhere.
+      if (this.view && !this.busy && version > this.view.state.version) void this.catchUp();
+    });
+  }
+
+  /** Reads the session again after a change elsewhere and says what came in (a status message). */
+  private async catchUp() {
+    try {
+      const view = await staffCall<StaffView>('GET', `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}`, undefined, this.headers);
+      if (this.view && view.state.version <= this.view.state.version) return;
+      this.view = view;
+      const last = view.state.trail.at(-1);
+      if (last) {
+        const who = last.channel === 'web' ? 'de inwoner' : (view.answeredBy[last.node] ?? 'een medewerker');
+        this.message = `Nieuw antwoord via ${this.channelName(last.channel)}, door ${who}: ${last.question} – ${last.answer}.`;
+      } else this.message = 'Het gesprek is bijgewerkt. U ziet nu de actuele stand.';
+    } catch {
+      // The next change or "Vernieuwen" tries again; nothing of the medewerker's is lost here.
     }
   }
 
@@ -111,7 +162,7 @@ export class VwStaffSession extends LitElement {
         { node: e.detail.node, value: e.detail.value, version: s.version, idempotencyKey: newKey(), channel: this.channel },
         this.headers,
       );
-      this.view = { ...this.view!, state };
+      this.view = { ...this.view!, state, answeredBy: { ...this.view!.answeredBy, [e.detail.node]: this.me || 'u' } };
       this.message = this.editing ? 'Antwoord gewijzigd. Latere antwoorden die nog passen, zijn bewaard.' : undefined;
       this.editing = undefined;
       await this.focusQuestion();
@@ -269,6 +320,7 @@ export class VwStaffSession extends LitElement {
                       <th scope="col">Vraag</th>
                       <th scope="col">Antwoord</th>
                       <th scope="col">Kanaal</th>
+                      <th scope="col">Door</th>
                       <th scope="col">Tijd</th>
                       <th scope="col"><span class="visually-hidden">Wijzigen</span></th>
                     </tr>
@@ -283,6 +335,7 @@ export class VwStaffSession extends LitElement {
                           </td>
                           <td>${t.answer}</td>
                           <td>${this.channelName(t.channel)}</td>
+                          <td>${t.channel === 'web' ? 'inwoner' : (v.answeredBy[t.node] ?? 'medewerker')}</td>
                           <td>${time(t.at)}</td>
                           <td>
                             ${
