@@ -31,7 +31,10 @@ export interface StaffServer {
   kit: StaffKit;
   browser: Browser;
   sdb(): StaffDb;
-  signIn(name: string, path: string): Promise<{ context: BrowserContext; page: Page }>;
+  /** Moves the server's clock on (idle timeouts) without waiting. */
+  skip(ms: number): void;
+  /** `before`: runs on the new page before it loads anything (e.g. page.clock.install()). */
+  signIn(name: string, path: string, before?: (page: Page) => Promise<void>): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -47,7 +50,8 @@ export async function startStaffServer(
     logLevel: 'warn',
   };
   const logger = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
-  const deps = await createDeps(config, { logger });
+  let offset = 0;
+  const deps = await createDeps(config, { logger, clock: () => new Date(Date.now() + offset) });
   const app = createApp(deps);
   const kit = mountStaff(app, deps, options.staff ?? {});
   for (const [name, role] of accounts) {
@@ -74,9 +78,11 @@ export async function startStaffServer(
     kit,
     browser,
     sdb: () => deps.db.kysely as unknown as StaffDb,
-    async signIn(name, path) {
+    skip: (ms) => void (offset += ms),
+    async signIn(name, path, before) {
       const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
       const page = await context.newPage();
+      await before?.(page);
       page.on('pageerror', (e) => console.error(`[${name}] pageerror`, e.message));
       await page.goto(`${url}${path}`);
       await page.waitForURL(/\/staff\/login/);

@@ -5,12 +5,15 @@ import { staffCall } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
 import './vw-staff-console.js';
 import './vw-staff-inbox.js';
+import './vw-staff-idle.js';
 import './vw-staff-login.js';
 
 export interface Me {
   name: string;
   displayName: string;
   role: string;
+  oidc?: boolean;
+  idleTimeoutMs?: number;
 }
 
 const LINKS: { href: string; label: string; roles: string[] }[] = [
@@ -76,6 +79,7 @@ export function staffFrame(title: string, me: Me | undefined, logout: () => void
       <h1>${title}</h1>
       ${body}
     </main>
+    ${me ? html`<vw-staff-idle .me=${me}></vw-staff-idle>` : nothing}
   </div>`;
 }
 

@@ -6,7 +6,7 @@ import type { AnsweredStep, FullSessionState } from '../../server/api/contract.j
 import '../vw-advice-plan.js';
 import '../vw-step.js';
 import { GemeenteProvider } from '../gemeente-context.js';
-import { channelLabel, gemeenteOf, newKey, staffCall, StaffApiError, time } from './staff-api.js';
+import { BACKGROUND, channelLabel, gemeenteOf, newKey, staffCall, StaffApiError, time } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
 import './vw-staff-handover.js';
 import type { HandoverRow, HandoverService } from './vw-staff-handover.js';
@@ -112,7 +112,10 @@ export class VwStaffSession extends LitElement {
   /** Reads the session again after a change elsewhere and says what came in (a status message). */
   private async catchUp() {
     try {
-      const view = await staffCall<StaffView>('GET', `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}`, undefined, this.headers);
+      const view = await staffCall<StaffView>('GET', `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}`, undefined, {
+        ...this.headers,
+        [BACKGROUND]: '1',
+      });
       if (this.view && view.state.version <= this.view.state.version) return;
       this.view = view;
       const last = view.state.trail.at(-1);
@@ -291,10 +294,12 @@ export class VwStaffSession extends LitElement {
     if (!v) return html`<p role="status">${this.error ?? 'Gesprek laden…'}</p>`;
     const s = v.state;
     const notesFor = (node: string) => v.notes.filter((n) => n.node === node);
+    // Notes default to the step the call is at: the current question, else the last answer.
     const steps = [
-      ...s.trail.map((t) => ({ node: t.node, label: t.question })),
       ...(s.step.kind !== 'end' ? [{ node: s.step.id, label: `${s.step.text} (huidige vraag)` }] : []),
+      ...s.trail.map((t) => ({ node: t.node, label: t.question })).reverse(),
     ];
+    const noteList = (node: string) => notesFor(node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`);
     return html`
       <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -305,7 +310,7 @@ export class VwStaffSession extends LitElement {
       <div class="grid">
         <section class="panel" aria-labelledby="q-h">
           <h2 id="q-h" tabindex="-1">${this.editing ? 'Antwoord wijzigen' : 'Huidige vraag'}</h2>
-          ${this.renderQuestion(s)}
+          ${this.renderQuestion(s)} ${s.step.kind !== 'end' && !this.editing ? noteList(s.step.id) : nothing}
         </section>
         <section class="panel" aria-labelledby="t-h">
           <h2 id="t-h">Verloop (${s.trail.length})</h2>
@@ -329,10 +334,7 @@ export class VwStaffSession extends LitElement {
                     ${s.trail.map(
                       (t) =>
                         html`<tr data-node=${t.node}>
-                          <td>
-                            <span class="q">${t.question}</span
-                            >${notesFor(t.node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`)}
-                          </td>
+                          <td><span class="q">${t.question}</span>${noteList(t.node)}</td>
                           <td>${t.answer}</td>
                           <td>${this.channelName(t.channel)}</td>
                           <td>${t.channel === 'web' ? 'inwoner' : (v.answeredBy[t.node] ?? 'medewerker')}</td>
@@ -357,7 +359,7 @@ export class VwStaffSession extends LitElement {
             <p class="hint">Alleen voor medewerkers. De inwoner ziet dit niet.</p>
             <label class="block" for="note-node">Bij stap</label>
             <select id="note-node" name="node">
-              ${steps.map((x) => html`<option value=${x.node}>${x.label}</option>`)}
+              ${steps.map((x, i) => html`<option value=${x.node} ?selected=${i === 0}>${x.label}</option>`)}
             </select>
             <label class="block" for="note-text">Aantekening</label>
             <textarea id="note-text" name="text" maxlength="2000"></textarea>
