@@ -7,6 +7,7 @@ import { STAFF_DEFAULTS, type StaffConfig } from './config.js';
 import { consoleRoutes } from './console-routes.js';
 import { handoverRoutes } from './handover-routes.js';
 import { liveRoutes } from './live-routes.js';
+import { findRoutes } from './find-routes.js';
 import type { StaffDeps, StaffKit } from './context.js';
 import { inboxRoutes } from './inbox-routes.js';
 import { loginRoutes } from './login-routes.js';
@@ -63,6 +64,7 @@ export function mountStaff(app: Hono, deps: StaffDeps, options: Partial<StaffCon
   app.route('/', consoleRoutes(kit, sessions));
   app.route('/', handoverRoutes(kit, sessions));
   app.route('/', liveRoutes(kit));
+  app.route('/', findRoutes(kit, sessions));
   app.route('/', inboxRoutes(kit));
   app.route('/', auditRoutes(kit));
   app.route('/', coachRoutes(kit, sessions));
