@@ -204,4 +204,86 @@ describe('console in Chromium, keyboard only', () => {
     await axe(page, 'console after a live update');
     await context.close();
   }, 120_000);
+
+  it("finds a session by a concern reference, lists and reopens the day's sessions, and prints the plan for the caller", async () => {
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(`${s.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const resident = (await post('/api/sessions', { tree: 'demo/start' })) as { id: string; token: string };
+    await post(
+      `/api/sessions/${resident.id}/answers`,
+      { node: 'deur', value: 'helpen', version: 0, idempotencyKey: 'find-web-answer-0001' },
+      resident.token,
+    );
+    const { reference } = (await post(
+      '/api/concerns',
+      {
+        gemeente: 'demo',
+        about: 'oudere',
+        noticed: 'Mijn buurvrouw neemt de telefoon niet op.',
+        urgency: 'binnen-een-week',
+        sessionId: resident.id,
+        idempotencyKey: 'find-concern-00001',
+      },
+      resident.token,
+    )) as { reference: string };
+
+    const { context, page } = await s.signIn('mila', '/staff');
+    await page.getByRole('heading', { name: /Uw gesprekken van vandaag/ }).waitFor();
+    const before = await page
+      .locator('vw-staff-console')
+      .getByRole('button', { name: /^Openen/ })
+      .count();
+    await tabTo(page, 'Code');
+    await page.keyboard.type(reference);
+    await tabTo(page, 'De inwoner geeft toestemming');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Gesprek openen');
+    await page.keyboard.press('Enter');
+    await session(page).getByRole('heading', { name: 'Verloop (1)' }).waitFor();
+    expect(await trail(page)).toEqual([['Wat wil je doen?', 'Ik wil helpen']]);
+    await tabTo(page, 'Aantekening');
+    await page.keyboard.type('Beller is de melder; wil anoniem blijven.');
+    await tabTo(page, 'Aantekening opslaan');
+    await page.keyboard.press('Enter');
+    await session(page).getByText('Aantekening (Mila): Beller is de melder; wil anoniem blijven.').waitFor();
+
+    // Printed for the caller: date, a fresh code, the team – no notes, no medewerker's name.
+    await tabTo(page, 'Plan afdrukken voor de beller');
+    await page.keyboard.press('Enter');
+    await session(page).locator('section.print-only').waitFor({ state: 'attached' });
+    const printed = session(page).getByRole('region', { name: 'Afdruk voor de beller' });
+    expect(await printed.count()).toBe(0); // on screen it stays out of the way (and out of the accessibility tree)
+    await page.emulateMedia({ media: 'print' });
+    await printed.waitFor();
+    const text = (await printed.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Uw plan – Gemeente Demo');
+    expect(text).toContain('Geholpen door: Klant Contact Centrum van Gemeente Demo (14 023)');
+    expect(text).toMatch(/met de code [2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4} \(geldig tot /);
+    expect(text).toContain(`Plannummer: ${resident.id}`);
+    expect(await printed.locator('vw-advice-plan article h4').allTextContents()).toEqual(['Help in de buurt']);
+    expect(await printed.locator('vw-answers dt').allTextContents()).toEqual(['Wat wil je doen?']);
+    expect(await printed.locator('vw-advice-plan').isVisible()).toBe(true);
+    expect(text).not.toContain('Mila');
+    expect(await session(page).getByText('wil anoniem blijven').isVisible()).toBe(false);
+    expect(await session(page).getByRole('heading', { name: 'Warme overdracht' }).isVisible()).toBe(false);
+    await page.screenshot({ path: 'test-artifacts/staff-console-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // Closed, then picked up again from the list of today without a code.
+    await page.getByRole('button', { name: 'Gesprek sluiten' }).focus();
+    await page.keyboard.press('Enter');
+    const mine = page.locator('vw-staff-console').getByRole('button', { name: /^Openen/ });
+    await expect.poll(() => mine.count()).toBe(before + 1);
+    await axe(page, 'console start with the sessions of today');
+    await tabTo(page, 'Openen', 80);
+    await page.keyboard.press('Enter');
+    await session(page)
+      .getByRole('heading', { name: /Verloop/ })
+      .waitFor();
+    await context.close();
+  }, 120_000);
 });

@@ -64,7 +64,7 @@ describe('console: find a session', () => {
       ['VW-ABC-DEFG', 'concern-unknown'],
       ['ABCD-EFGH', 'resume-code-unknown'],
       ['nothing-of-the-kind-at-all', 'session-not-found'],
-    ]) {
+    ] as const) {
       const res = await find(mila, query);
       expect(res.status).toBe(404);
       expect(((await res.json()) as { code: string }).code).toBe(code);

@@ -21,6 +21,10 @@ const STAFF_MESSAGES: Record<string, string> = {
   'unknown-step': 'Deze stap hoort niet bij het gesprek. Kies een stap uit het verloop.',
   'step-not-answered': 'Deze vraag is (nog) niet beantwoord. Kies een vraag uit het verloop.',
   'concern-already-claimed': 'Een collega heeft deze melding al opgepakt.',
+  'concern-unknown': 'Geen zorgmelding met dit kenmerk. Vraag de beller het kenmerk nog eens voor te lezen.',
+  'concern-without-session': 'Deze zorgmelding is zonder gesprek gedaan: er zijn geen antwoorden om te openen.',
+  'session-not-found': 'Geen gesprek met deze code, dit kenmerk of dit plannummer. Controleer wat de beller voorleest.',
+  'session-expired': 'Dit gesprek bestaat niet meer. Start een nieuw gesprek.',
 };
 
 export class StaffApiError extends Error {

@@ -73,6 +73,14 @@ export const staffStyles = [
     .status {
       font-weight: 600;
     }
+    .print-only {
+      display: none;
+    }
+    @media print {
+      .print-only {
+        display: block;
+      }
+    }
     pre.summary {
       white-space: pre-wrap;
       font: inherit;

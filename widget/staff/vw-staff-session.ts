@@ -3,7 +3,9 @@
 // warm handover and a concern report on behalf of the caller.
 import { html, LitElement, nothing } from 'lit';
 import type { AnsweredStep, FullSessionState } from '../../server/api/contract.js';
+import { localize } from '../../engine/runtime.js';
 import '../vw-advice-plan.js';
+import '../vw-answers.js';
 import '../vw-step.js';
 import { GemeenteProvider } from '../gemeente-context.js';
 import { BACKGROUND, channelLabel, gemeenteOf, newKey, staffCall, StaffApiError, time } from './staff-api.js';
@@ -36,6 +38,7 @@ export class VwStaffSession extends LitElement {
     message: { state: true },
     error: { state: true },
     editing: { state: true },
+    printed: { state: true },
     consentTexts: { attribute: false },
   };
   static override styles = staffStyles;
@@ -50,6 +53,8 @@ export class VwStaffSession extends LitElement {
   declare editing: AnsweredStep | undefined;
   /** Answers given before going back or changing one: offered again as defaults, as in the widget. */
   private readonly remembered = new Map<string, unknown>();
+  /** What the printed plan for the caller needs beyond the state: a fresh code and the moment. */
+  declare printed: { resumeCode: string; resumeExpiresAt: string; at: string } | undefined;
   /** The session's municipality for the widget parts inside (texts, help bar) and the channel labels. */
   private readonly municipality = new GemeenteProvider(this);
   private gemeenteFor = '';
@@ -215,6 +220,46 @@ export class VwStaffSession extends LitElement {
     });
   };
 
+  private print = () => {
+    void this.act(async () => {
+      const issued = await staffCall<{ resumeCode: string; resumeExpiresAt: string }>(
+        'POST',
+        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}/resume-code`,
+        undefined,
+        this.headers,
+      );
+      this.printed = { ...issued, at: new Date().toISOString() };
+      await this.updateComplete;
+      window.print();
+    });
+  };
+
+  /** Who helped, as the caller may keep it: the team of the channel, never the medewerker's name. */
+  private team(): string {
+    const g = this.municipality.view;
+    if (!g) return this.channelName(this.channel);
+    const name = localize(g.name, 'nl') ?? '';
+    if (this.channel === 'telefoon') return `${localize(g.kcc.name, 'nl') ?? ''} van ${name} (${g.kcc.phone})`;
+    return this.channel === 'loket' ? `Het loket van ${name}` : `Het wijkteam van ${name}`;
+  }
+
+  private renderPrint(s: FullSessionState) {
+    const p = this.printed;
+    if (!p) return nothing;
+    const g = this.municipality.view;
+    return html`<section class="print-only" aria-label="Afdruk voor de beller">
+      <h2>Uw plan${g ? html` – ${localize(g.name, 'nl')}` : nothing}</h2>
+      <p>Datum: ${time(p.at)}</p>
+      <p>Geholpen door: ${this.team()}</p>
+      <p>
+        Verder gaan kan met de code <strong>${p.resumeCode}</strong> (geldig tot ${time(p.resumeExpiresAt)}), op de website of als u belt.
+        Plannummer: ${s.id}
+      </p>
+      <vw-advice-plan .advice=${s.advice}></vw-advice-plan>
+      <vw-answers sub .trail=${s.trail} .editable=${false}></vw-answers>
+    </section>`;
+  }
+
   private addNote = (e: SubmitEvent) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
@@ -300,125 +345,127 @@ export class VwStaffSession extends LitElement {
       ...s.trail.map((t) => ({ node: t.node, label: t.question })).reverse(),
     ];
     const noteList = (node: string) => notesFor(node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`);
-    return html`
-      <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <p>
-        Boom <strong>${s.tree}</strong> (versie ${s.treeVersion}) · uw kanaal: <strong>${this.channelName(this.channel)}</strong> · versie
-        ${s.version} <button type="button" class="link" @click=${() => this.refresh()}>Vernieuwen</button>
-      </p>
-      <div class="grid">
-        <section class="panel" aria-labelledby="q-h">
-          <h2 id="q-h" tabindex="-1">${this.editing ? 'Antwoord wijzigen' : 'Huidige vraag'}</h2>
-          ${this.renderQuestion(s)} ${s.step.kind !== 'end' && !this.editing ? noteList(s.step.id) : nothing}
+    return html`${this.renderPrint(s)}
+      <div class="no-print">
+        <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <p>
+          Boom <strong>${s.tree}</strong> (versie ${s.treeVersion}) · uw kanaal: <strong>${this.channelName(this.channel)}</strong> · versie
+          ${s.version} <button type="button" class="link" @click=${() => this.refresh()}>Vernieuwen</button>
+          <button type="button" class="link" @click=${this.print}>Plan afdrukken voor de beller</button>
+        </p>
+        <div class="grid">
+          <section class="panel" aria-labelledby="q-h">
+            <h2 id="q-h" tabindex="-1">${this.editing ? 'Antwoord wijzigen' : 'Huidige vraag'}</h2>
+            ${this.renderQuestion(s)} ${s.step.kind !== 'end' && !this.editing ? noteList(s.step.id) : nothing}
+          </section>
+          <section class="panel" aria-labelledby="t-h">
+            <h2 id="t-h">Verloop (${s.trail.length})</h2>
+            ${
+              s.trail.length
+                ? html`<table>
+                    <caption class="visually-hidden">
+                      Alle vragen en antwoorden, met kanaal en tijd
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Vraag</th>
+                        <th scope="col">Antwoord</th>
+                        <th scope="col">Kanaal</th>
+                        <th scope="col">Door</th>
+                        <th scope="col">Tijd</th>
+                        <th scope="col"><span class="visually-hidden">Wijzigen</span></th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${s.trail.map(
+                        (t) =>
+                          html`<tr data-node=${t.node}>
+                            <td><span class="q">${t.question}</span>${noteList(t.node)}</td>
+                            <td>${t.answer}</td>
+                            <td>${this.channelName(t.channel)}</td>
+                            <td>${t.channel === 'web' ? 'inwoner' : (v.answeredBy[t.node] ?? 'medewerker')}</td>
+                            <td>${time(t.at)}</td>
+                            <td>
+                              ${
+                                t.value === null
+                                  ? nothing
+                                  : html`<button type="button" class="link" ?disabled=${this.busy} @click=${() => this.change(t.node)}>
+                                      Wijzig<span class="visually-hidden"> – ${t.question}</span>
+                                    </button>`
+                              }
+                            </td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>`
+                : html`<p>Nog geen antwoorden.</p>`
+            }
+            <form @submit=${this.addNote} novalidate>
+              <h3>Aantekening bij een stap</h3>
+              <p class="hint">Alleen voor medewerkers. De inwoner ziet dit niet.</p>
+              <label class="block" for="note-node">Bij stap</label>
+              <select id="note-node" name="node">
+                ${steps.map((x, i) => html`<option value=${x.node} ?selected=${i === 0}>${x.label}</option>`)}
+              </select>
+              <label class="block" for="note-text">Aantekening</label>
+              <textarea id="note-text" name="text" maxlength="2000"></textarea>
+              <div class="actions"><button type="submit">Aantekening opslaan</button></div>
+            </form>
+          </section>
+        </div>
+        <section class="panel" aria-labelledby="a-h">
+          <h2 id="a-h">Advies tot nu toe</h2>
+          <vw-advice-plan .advice=${s.advice}></vw-advice-plan>
         </section>
-        <section class="panel" aria-labelledby="t-h">
-          <h2 id="t-h">Verloop (${s.trail.length})</h2>
-          ${
-            s.trail.length
-              ? html`<table>
-                  <caption class="visually-hidden">
-                    Alle vragen en antwoorden, met kanaal en tijd
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Vraag</th>
-                      <th scope="col">Antwoord</th>
-                      <th scope="col">Kanaal</th>
-                      <th scope="col">Door</th>
-                      <th scope="col">Tijd</th>
-                      <th scope="col"><span class="visually-hidden">Wijzigen</span></th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${s.trail.map(
-                      (t) =>
-                        html`<tr data-node=${t.node}>
-                          <td><span class="q">${t.question}</span>${noteList(t.node)}</td>
-                          <td>${t.answer}</td>
-                          <td>${this.channelName(t.channel)}</td>
-                          <td>${t.channel === 'web' ? 'inwoner' : (v.answeredBy[t.node] ?? 'medewerker')}</td>
-                          <td>${time(t.at)}</td>
-                          <td>
-                            ${
-                              t.value === null
-                                ? nothing
-                                : html`<button type="button" class="link" ?disabled=${this.busy} @click=${() => this.change(t.node)}>
-                                    Wijzig<span class="visually-hidden"> – ${t.question}</span>
-                                  </button>`
-                            }
-                          </td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>`
-              : html`<p>Nog geen antwoorden.</p>`
-          }
-          <form @submit=${this.addNote} novalidate>
-            <h3>Aantekening bij een stap</h3>
-            <p class="hint">Alleen voor medewerkers. De inwoner ziet dit niet.</p>
-            <label class="block" for="note-node">Bij stap</label>
-            <select id="note-node" name="node">
-              ${steps.map((x, i) => html`<option value=${x.node} ?selected=${i === 0}>${x.label}</option>`)}
-            </select>
-            <label class="block" for="note-text">Aantekening</label>
-            <textarea id="note-text" name="text" maxlength="2000"></textarea>
-            <div class="actions"><button type="submit">Aantekening opslaan</button></div>
-          </form>
+        <div class="grid">
+          <section class="panel" aria-labelledby="h-h">
+            <h2 id="h-h">Warme overdracht</h2>
+            <vw-staff-handover
+              .sessionId=${s.id}
+              .token=${this.handle!.token}
+              .services=${v.services}
+              .handovers=${v.handovers}
+              .consentText=${this.consentTexts?.handover ?? ''}
+              @vw-staff-changed=${() => this.refresh()}
+            ></vw-staff-handover>
+          </section>
+          <section class="panel" aria-labelledby="c-h">
+            <h2 id="c-h">Zorgmelding namens de beller</h2>
+            <form @submit=${this.concern} novalidate>
+              <label class="block" for="c-about">Over wie?</label>
+              <select id="c-about" name="about">
+                ${[
+                  ['oudere', 'Een oudere'],
+                  ['kind', 'Een kind of jongere'],
+                  ['zorgmijder', 'Iemand die zorg mijdt of verward is'],
+                  ['dakloos', 'Iemand zonder huis'],
+                  ['geld', 'Geldzorgen'],
+                  ['mantelzorg', 'Een overbelaste mantelzorger'],
+                  ['anders', 'Anders'],
+                ].map(([v2, l]) => html`<option value=${v2!}>${l}</option>`)}
+              </select>
+              <label class="block" for="c-urgency">Hoe dringend?</label>
+              <select id="c-urgency" name="urgency">
+                <option value="niet-dringend">Niet dringend</option>
+                <option value="binnen-een-week">Binnen een week</option>
+                <option value="dringend">Dringend</option>
+              </select>
+              <label class="block" for="c-noticed">Wat is er gezien?</label>
+              <textarea id="c-noticed" name="noticed" maxlength="2000"></textarea>
+              <label class="block" for="c-area">Buurt of straat (geen volledig adres)</label>
+              <input type="text" id="c-area" name="area" maxlength="100" />
+              <div class="actions"><button type="submit">Zorgmelding vastleggen</button></div>
+            </form>
+          </section>
+        </div>
+        <section class="panel" aria-labelledby="k-h">
+          <h2 id="k-h">Toestemming en toegang</h2>
+          <ul>
+            ${v.consents.map((c) => html`<li>${c.purpose} via ${this.channelName(c.channel)} door ${c.by}, ${time(c.at)}</li>`)}
+          </ul>
         </section>
-      </div>
-      <section class="panel" aria-labelledby="a-h">
-        <h2 id="a-h">Advies tot nu toe</h2>
-        <vw-advice-plan .advice=${s.advice}></vw-advice-plan>
-      </section>
-      <div class="grid">
-        <section class="panel" aria-labelledby="h-h">
-          <h2 id="h-h">Warme overdracht</h2>
-          <vw-staff-handover
-            .sessionId=${s.id}
-            .token=${this.handle!.token}
-            .services=${v.services}
-            .handovers=${v.handovers}
-            .consentText=${this.consentTexts?.handover ?? ''}
-            @vw-staff-changed=${() => this.refresh()}
-          ></vw-staff-handover>
-        </section>
-        <section class="panel" aria-labelledby="c-h">
-          <h2 id="c-h">Zorgmelding namens de beller</h2>
-          <form @submit=${this.concern} novalidate>
-            <label class="block" for="c-about">Over wie?</label>
-            <select id="c-about" name="about">
-              ${[
-                ['oudere', 'Een oudere'],
-                ['kind', 'Een kind of jongere'],
-                ['zorgmijder', 'Iemand die zorg mijdt of verward is'],
-                ['dakloos', 'Iemand zonder huis'],
-                ['geld', 'Geldzorgen'],
-                ['mantelzorg', 'Een overbelaste mantelzorger'],
-                ['anders', 'Anders'],
-              ].map(([v2, l]) => html`<option value=${v2!}>${l}</option>`)}
-            </select>
-            <label class="block" for="c-urgency">Hoe dringend?</label>
-            <select id="c-urgency" name="urgency">
-              <option value="niet-dringend">Niet dringend</option>
-              <option value="binnen-een-week">Binnen een week</option>
-              <option value="dringend">Dringend</option>
-            </select>
-            <label class="block" for="c-noticed">Wat is er gezien?</label>
-            <textarea id="c-noticed" name="noticed" maxlength="2000"></textarea>
-            <label class="block" for="c-area">Buurt of straat (geen volledig adres)</label>
-            <input type="text" id="c-area" name="area" maxlength="100" />
-            <div class="actions"><button type="submit">Zorgmelding vastleggen</button></div>
-          </form>
-        </section>
-      </div>
-      <section class="panel" aria-labelledby="k-h">
-        <h2 id="k-h">Toestemming en toegang</h2>
-        <ul>
-          ${v.consents.map((c) => html`<li>${c.purpose} via ${this.channelName(c.channel)} door ${c.by}, ${time(c.at)}</li>`)}
-        </ul>
-      </section>
-    `;
+      </div>`;
   }
 }
 
