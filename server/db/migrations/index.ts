@@ -5,6 +5,7 @@ import * as handoverDelivery from './0003-handover-delivery.js';
 import * as coachOfflineWalk from './0004-coach-offline-walk.js';
 import * as stepReceipts from './0005-step-receipts.js';
 import * as auditChain from './0006-audit-chain.js';
+import * as concernNotes from './0010-concern-notes.js';
 
 // Listed in code rather than read from the folder: works the same under tsx, in a bundle and in tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-coach-offline-walk': coachOfflineWalk,
   '0005-step-receipts': stepReceipts,
   '0006-audit-chain': auditChain,
+  '0010-concern-notes': concernNotes,
 };
 
 export const migrationProvider: MigrationProvider = {
