@@ -11,6 +11,8 @@ import { newKey, staffCall, StaffApiError, time } from './staff-api.js';
 import './vw-coach-offline-walk.js';
 import { staffStyles } from './staff-styles.js';
 import { staffFrame, type Me } from './vw-staff-app.js';
+import { bindAccount } from './idb.js';
+import { signOut } from './sign-out.js';
 import './vw-staff-session.js';
 import type { StaffHandle } from './vw-staff-session.js';
 
@@ -96,6 +98,8 @@ export class VwCoachApp extends LitElement {
     const me = localStorage.getItem(ME);
     const meta = localStorage.getItem(META);
     if (me) this.me = JSON.parse(me) as Me;
+    // Offline, the device works in the store of whoever signed in last here (until they sign out).
+    if (this.me) bindAccount(this.me.name);
     if (meta) this.meta = JSON.parse(meta) as Meta;
   }
 
@@ -119,7 +123,11 @@ export class VwCoachApp extends LitElement {
 
   private async start() {
     try {
-      this.me = await staffCall<Me>('GET', '/api/staff/me');
+      const me = await staffCall<Me>('GET', '/api/staff/me');
+      // Another coach on this tablet: their own store, and not the previous coach's last plan.
+      if (this.me && this.me.name !== me.name) localStorage.removeItem('vw-coach-plan');
+      bindAccount(me.name);
+      this.me = me;
       localStorage.setItem(ME, JSON.stringify(this.me));
       this.meta = await staffCall<Meta>('GET', '/api/staff/coach/meta');
       localStorage.setItem(META, JSON.stringify(this.meta));
@@ -399,9 +407,8 @@ export class VwCoachApp extends LitElement {
     return staffFrame('Keukentafel: één huishouden, één plan', this.me, () => void this.logout(), body);
   }
 
-  private async logout() {
-    await staffCall('POST', '/api/staff/logout').catch(() => undefined);
-    location.assign('/staff/login');
+  private logout() {
+    return signOut();
   }
 }
 
