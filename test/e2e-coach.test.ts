@@ -79,4 +79,50 @@ describe('kitchen table on a shared tablet', () => {
     expect(await page.locator('vw-coach-app').getByText('Fam. W.').count()).toBe(0);
     await context.close();
   }, 120_000);
+
+  it("shows each domain's walked advice in the plan and its print, and continues that session instead of a second one", async () => {
+    const { context, page } = await s.signIn('wim', '/coach');
+    await makePlan(page, 'Fam. V.');
+    await tabTo(page, 'Zelf verplaatsen en vervoer');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Toevoegen aan plan');
+    await page.keyboard.press('Enter');
+    const form = page.locator('form[data-domain="vervoer"]');
+    await form.waitFor();
+    await page.getByText('Alles is bewaard op de server.').waitFor();
+    await tabTo(page, 'Advies uit de beslisboom', 80);
+    await page.keyboard.press('Enter');
+    const session = page.locator('vw-staff-session');
+    await session.getByRole('heading', { name: 'Hoe oud ben je?' }).waitFor();
+    await tabTo(page, 'Hoe oud ben je?');
+    await page.keyboard.type('80');
+    await tabTo(page, 'Volgende');
+    await page.keyboard.press('Enter');
+    await session.getByText('We stellen nu vragen per onderwerp.', { exact: true }).waitFor();
+    await tabTo(page, 'Volgende');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Ja');
+    await page.keyboard.press('ArrowDown'); // "Nee"
+    await tabTo(page, 'Volgende');
+    await page.keyboard.press('Enter');
+    await session.getByText('Het advies is compleet.').waitFor();
+    await tabTo(page, 'Klaar met advies', 120);
+    await page.keyboard.press('Enter');
+    const walked = form.locator('.walked');
+    await walked.getByRole('heading', { name: 'Advies uit de beslisboom' }).waitFor();
+    expect(await walked.locator('li').allTextContents()).toEqual(['Buurthuis (vervoer)', 'Huisbezoek']);
+    await axe(page, 'coach plan with walked advice');
+    await page.emulateMedia({ media: 'print' });
+    expect(await walked.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    const sessions = () => s.db.kysely.selectFrom('sessions').select('id').execute();
+    const before = await sessions();
+    await tabTo(page, 'Advies uit de beslisboom', 80);
+    await page.keyboard.press('Enter');
+    await session.getByRole('heading', { name: 'Verloop (4)' }).waitFor();
+    await session.getByText('Het advies is compleet.').waitFor();
+    expect(await sessions()).toEqual(before);
+    await context.close();
+  }, 120_000);
 });

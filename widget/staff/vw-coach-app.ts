@@ -231,6 +231,12 @@ export class VwCoachApp extends LitElement {
     }
   };
 
+  /** Back to the plan, which now shows the domain's walked advice. */
+  private closeAdvice = async () => {
+    this.advice = undefined;
+    await this.openPlan(this.plan!.id);
+  };
+
   /** Without a connection: walk the tree stored on this device; the answers are sent later. */
   private async startOfflineAdvice(domain: string) {
     const tree = await this.sync.offlineTree(domain);
@@ -336,7 +342,18 @@ export class VwCoachApp extends LitElement {
               <button type="submit" class="primary">Opslaan<span class="visually-hidden"> – ${d?.name ?? e.domain}</span></button>
               ${d?.tree ? html`<button type="button" @click=${() => this.startAdvice(e.domain)}>Advies uit de beslisboom<span class="visually-hidden"> – ${d.name}</span></button>` : nothing}
             </div>
-            ${e.sessionId ? html`<p class="hint">Gekoppeld aan een advies-gesprek.</p>` : nothing}
+            ${
+              e.advice?.items.length
+                ? html`<div class="walked">
+                    <h4>Advies uit de beslisboom${e.advice.done ? '' : ' (nog niet af)'}</h4>
+                    <ul>
+                      ${e.advice.items.map((a) => html`<li>${a.title}</li>`)}
+                    </ul>
+                  </div>`
+                : e.sessionId
+                  ? html`<p class="hint">Gekoppeld aan een advies-gesprek.</p>`
+                  : nothing
+            }
           </form>`;
         },
       )}
@@ -357,6 +374,9 @@ export class VwCoachApp extends LitElement {
           ? html`<section class="panel no-print" aria-labelledby="adv-h">
               <h2 id="adv-h">Advies: ${meta?.domains.find((x) => x.id === this.advice!.domain)?.name}</h2>
               <vw-staff-session .handle=${this.advice.handle} channel="wijkcoach"></vw-staff-session>
+              <div class="actions">
+                <button type="button" @click=${this.closeAdvice}>Klaar met advies</button>
+              </div>
             </section>`
           : nothing
       }
