@@ -286,4 +286,34 @@ describe('console in Chromium, keyboard only', () => {
       .waitFor();
     await context.close();
   }, 120_000);
+
+  it("reads the consent out in the caller's language and switches the resident-facing texts", async () => {
+    const res = await fetch(`${s.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tree: 'demo/start', locale: 'en' }),
+    });
+    const resident = (await res.json()) as { id: string; resumeCode: string };
+    const { context, page } = await s.signIn('mila', '/staff');
+    const console_ = page.locator('vw-staff-console');
+    await tabTo(page, 'Nederlands');
+    await page.keyboard.press('ArrowDown'); // → English
+    await console_.getByText(/^You have already answered some questions online/).waitFor();
+    await tabTo(page, 'Code');
+    await page.keyboard.type(resident.resumeCode);
+    await tabTo(page, 'De inwoner geeft toestemming');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Gesprek openen');
+    await page.keyboard.press('Enter');
+    await session(page).getByText('Taal van de beller:').waitFor();
+    expect(await session(page).locator('p', { hasText: 'Taal van de beller' }).textContent()).toContain('English');
+    await session(page).getByRole('heading', { name: 'What do you want to do?' }).waitFor();
+    const [consent] = await s.sdb().selectFrom('staff_consents').select('consent_text').where('session_id', '=', resident.id).execute();
+    expect(consent!.consent_text).toMatch(/^You have already answered/);
+    await axe(page, 'console in the caller’s language');
+    await tabTo(page, 'Nederlands');
+    await page.keyboard.press('Enter');
+    await session(page).getByRole('heading', { name: 'Wat wil je doen?' }).waitFor();
+    await context.close();
+  }, 120_000);
 });

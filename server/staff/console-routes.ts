@@ -10,9 +10,9 @@ import { presentService, presentState } from '../sessions/present-state.js';
 import { resumeService } from '../sessions/resume-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { authenticate, requireRole } from './auth.js';
-import { CONSENT_TEXTS } from './consent.js';
+import { CONSENT_LOCALES, consentTexts } from './consent.js';
 import { CONSOLE_ROLES, type StaffEnv, type StaffKit } from './context.js';
-import { bearer, sessionAccess, staffGuard } from './session-access.js';
+import { bearer, langOf, sessionAccess, staffGuard } from './session-access.js';
 
 const StaffChannel = z.enum(['telefoon', 'loket', 'wijkcoach']);
 const StartBody = z.strictObject({ tree: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/), channel: StaffChannel, locale: Locale.optional() });
@@ -20,6 +20,7 @@ const ResumeBody = z.strictObject({
   code: z.string().min(4).max(20),
   channel: StaffChannel,
   consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
+  consentLocale: z.enum(CONSENT_LOCALES).optional(),
 });
 const StaffAnswerBody = AnswerBody.extend({ channel: StaffChannel });
 const NoteBody = z.strictObject({ node: z.string().min(1).max(300), text: z.string().trim().min(1).max(2000) });
@@ -36,7 +37,8 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
   const concerns = concernService(deps, sessions.loader);
   const now = () => deps.clock().toISOString();
   // Staff see the plan as it forms: every state carries it.
-  const caller = (c: Context) => ({ authorization: bearer(c), guard: staffGuard, locale: undefined, advice: 'full' as const });
+  // ?lang=: the resident-facing texts in the caller's language (the session's own by default).
+  const caller = (c: Context) => ({ authorization: bearer(c), guard: staffGuard, locale: langOf(c), advice: 'full' as const });
 
   const access = sessionAccess(kit);
 
@@ -50,7 +52,7 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
 
   async function staffView(c: Context<StaffEnv>, id: string) {
     const loaded = await sessions.loader.load(id, bearer(c), staffGuard);
-    const locale = loaded.row.locale;
+    const locale = langOf(c) ?? loaded.row.locale;
     const [notes, consents, handovers, answered] = await Promise.all([
       repo.notes(id),
       repo.consents(id),
@@ -63,6 +65,8 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
     const state = presentState(loaded.served, loaded.view, loaded.row, locale);
     return {
       state,
+      /** The language the caller chose (stored with the session); `state` is in ?lang= or this. */
+      callerLocale: loaded.row.locale,
       // Who gave each answer on a staff channel (web answers are the resident's own).
       answeredBy: Object.fromEntries(
         state.trail
@@ -103,7 +107,7 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
         .map((t) => ({ id: t.id, gemeente: t.gemeente, door: t.root.door, version: t.version, title: localize(t.root.title, 'nl')! })),
     ),
   );
-  app.get('/api/staff/consent-texts', (c) => c.json(CONSENT_TEXTS));
+  app.get('/api/staff/consent-texts', (c) => c.json(consentTexts(langOf(c))));
 
   app.post('/api/staff/sessions', async (c) => {
     const p = c.get('staff');
@@ -137,7 +141,7 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
       account_id: p.account.id,
       purpose: 'resume',
       channel: body.channel,
-      consent_text: CONSENT_TEXTS.resume,
+      consent_text: consentTexts(body.consentLocale).resume,
       at: now(),
     });
     await kit.record(p, 'session.resume', 'session', created.id, { channel: body.channel });

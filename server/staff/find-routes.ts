@@ -11,7 +11,7 @@ import { presentState } from '../sessions/present-state.js';
 import { resumeService } from '../sessions/resume-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { authenticate, requireRole } from './auth.js';
-import { CONSENT_TEXTS } from './consent.js';
+import { CONSENT_LOCALES, consentTexts } from './consent.js';
 import { CONSOLE_ROLES, type Principal, type StaffEnv, type StaffKit } from './context.js';
 import { sessionAccess, staffGuard } from './session-access.js';
 
@@ -19,6 +19,7 @@ const FindBody = z.strictObject({
   query: z.string().trim().min(4).max(40),
   channel: z.enum(['telefoon', 'loket', 'wijkcoach']),
   consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
+  consentLocale: z.enum(CONSENT_LOCALES).optional(),
 });
 const Since = z.strictObject({ since: z.iso.datetime({ offset: true }) });
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{8}$`);
@@ -75,14 +76,14 @@ export function findRoutes(kit: StaffKit, sessions: SessionService) {
     return { row, via: 'plan' };
   }
 
-  const recordOpen = async (p: Principal, id: string, channel: string, via: string) => {
+  const recordOpen = async (p: Principal, id: string, channel: string, via: string, locale: string | undefined) => {
     await repo.addConsent({
       id: deps.ids.id(),
       session_id: id,
       account_id: p.account.id,
       purpose: 'resume',
       channel,
-      consent_text: CONSENT_TEXTS.resume,
+      consent_text: consentTexts(locale).resume,
       at: deps.clock().toISOString(),
     });
     await kit.record(p, 'session.resume', 'session', id, { channel, via });
@@ -96,12 +97,12 @@ export function findRoutes(kit: StaffKit, sessions: SessionService) {
     try {
       if (CODE.test(normalizeCode(body.query))) {
         const created = await resume(body.query, staffGuard, undefined);
-        await recordOpen(p, created.id, body.channel, 'code');
+        await recordOpen(p, created.id, body.channel, 'code', body.consentLocale);
         return c.json({ ...created, via: 'code' });
       }
       const { row, via } = await byReferenceOrId(body.query);
       const opened = await handle(row);
-      await recordOpen(p, row.id, body.channel, via);
+      await recordOpen(p, row.id, body.channel, via, body.consentLocale);
       return c.json({ ...opened, via });
     } catch (err) {
       await kit.record(p, 'session.resume-failed', 'session', null, { code: err instanceof ApiError ? err.code : 'error' });

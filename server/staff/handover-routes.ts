@@ -4,7 +4,7 @@ import { ApiError } from '../http/problem.js';
 import { jsonBody } from '../http/validate.js';
 import { presentService, presentState } from '../sessions/present-state.js';
 import type { SessionService } from '../sessions/session-service.js';
-import { CONSENT_TEXTS } from './consent.js';
+import { CONSENT_LOCALES, consentTexts } from './consent.js';
 import type { StaffEnv, StaffKit } from './context.js';
 import { bearer, sessionAccess, staffGuard } from './session-access.js';
 import { sessionSummary } from './session-summary.js';
@@ -13,6 +13,7 @@ const Part = z.enum(['trail', 'advice', 'notes']);
 const PreviewBody = z.strictObject({ serviceId: z.string().min(1).max(100), shared: z.array(Part).min(1).max(3) });
 const HandoverBody = PreviewBody.extend({
   consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
+  consentLocale: z.enum(CONSENT_LOCALES).optional(),
 });
 
 /**
@@ -74,7 +75,7 @@ export function handoverRoutes(kit: StaffKit, sessions: SessionService) {
       account_id: p.account.id,
       purpose: 'handover',
       channel,
-      consent_text: `${CONSENT_TEXTS.handover} [${body.shared.join(', ')} → ${service.id}]`,
+      consent_text: `${consentTexts(body.consentLocale).handover} [${body.shared.join(', ')} → ${service.id}]`,
       at,
     });
     // Into the outbox (committed first), then delivered to the organisation's endpoint when it has

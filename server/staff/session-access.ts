@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { Locale } from '../api/schemas.js';
 import { ApiError } from '../http/problem.js';
 import type { RequestGuard } from '../sessions/load-session.js';
 import type { Principal, StaffEnv, StaffKit } from './context.js';
@@ -33,4 +34,15 @@ export function sessionAccess(kit: StaffKit) {
     }
     return { p, id };
   };
+}
+
+/** ?lang= on staff session routes: the language of the resident-facing texts; undefined when absent. */
+export function langOf(c: Context): string | undefined {
+  const lang = c.req.query('lang');
+  if (lang === undefined) return undefined;
+  if (!Locale.safeParse(lang).success)
+    throw new ApiError(422, 'validation-failed', `?lang=${lang.slice(0, 20)} is not a language code; use "nl" or "en".`, {
+      errors: [{ parameter: 'lang', code: 'invalid-locale', message: 'Use a language code such as "nl" or "en".' }],
+    });
+  return lang;
 }

@@ -35,6 +35,7 @@ export class VwStaffConsole extends LitElement {
     error: { state: true },
     kccPhone: { state: true },
     mine: { state: true },
+    consentLang: { state: true },
   };
   static override styles = staffStyles;
   declare trees: TreeInfo[];
@@ -46,11 +47,14 @@ export class VwStaffConsole extends LitElement {
   declare kccPhone: string | undefined;
   /** The member's own sessions of today, to pick a call up again. */
   declare mine: MySession[];
+  /** The language the resume consent is read out in (and recorded in). */
+  declare consentLang: 'nl' | 'en';
 
   constructor() {
     super();
     this.trees = [];
     this.mine = [];
+    this.consentLang = 'nl';
     this.channel = 'telefoon';
     // The tab keeps its open conversation over a reload; closing the tab forgets it.
     const saved = sessionStorage.getItem(STORE);
@@ -119,12 +123,25 @@ export class VwStaffConsole extends LitElement {
       this.error = undefined;
       // One field: the resume code, a concern reference (VW-…) or the plan number of a printed plan.
       this.open(
-        await staffCall<CreatedSession>('POST', '/api/staff/find', { query: String(data.get('code')).trim(), channel, consent: true }),
+        await staffCall<CreatedSession>('POST', '/api/staff/find', {
+          query: String(data.get('code')).trim(),
+          channel,
+          consent: true,
+          consentLocale: this.consentLang,
+        }),
         channel,
       );
     } catch (err) {
       this.error = (err as StaffApiError).message;
     }
+  };
+
+  private setConsentLang = async (lang: 'nl' | 'en') => {
+    this.consentLang = lang;
+    const texts = await staffCall<{ resume: string; handover: string }>('GET', `/api/staff/consent-texts?lang=${lang}`).catch(
+      () => undefined,
+    );
+    if (texts) this.texts = { ...texts, handover: this.texts?.handover ?? texts.handover };
   };
 
   private close = () => {
@@ -162,7 +179,23 @@ export class VwStaffConsole extends LitElement {
             <p class="hint" id="code-hint">Of het kenmerk van een zorgmelding (VW-…), of het plannummer op een afgedrukt plan.</p>
             <input type="text" id="code" name="code" autocomplete="off" spellcheck="false" maxlength="40" aria-describedby="code-hint" />
             ${this.channelChoice('r')}
-            <p class="consent">${this.texts?.resume ?? ''}</p>
+            <fieldset>
+              <legend class="block">Toestemmingstekst voorlezen in</legend>
+              ${(['nl', 'en'] as const).map(
+                (l) =>
+                  html`<div class="choice">
+                    <input
+                      type="radio"
+                      id=${`cl-${l}`}
+                      name="consent-lang"
+                      value=${l}
+                      ?checked=${this.consentLang === l}
+                      @change=${() => this.setConsentLang(l)}
+                    /><label for=${`cl-${l}`}>${l === 'nl' ? 'Nederlands' : 'English'}</label>
+                  </div>`,
+              )}
+            </fieldset>
+            <p class="consent" lang=${this.consentLang}>${this.texts?.resume ?? ''}</p>
             <div class="choice">
               <input type="checkbox" id="consent" name="consent" value="yes" /><label for="consent">De inwoner geeft toestemming</label>
             </div>

@@ -49,6 +49,7 @@ export class VwStaffHandover extends LitElement {
     services: { attribute: false },
     handovers: { attribute: false },
     consentText: { attribute: false },
+    consentLocale: { attribute: false },
     preview: { state: true },
     done: { state: true },
     error: { state: true },
@@ -60,6 +61,8 @@ export class VwStaffHandover extends LitElement {
   declare services: HandoverService[];
   declare handovers: HandoverRow[];
   declare consentText: string;
+  /** The language the consent text is read out in (stored with the consent); Dutch when unset. */
+  declare consentLocale: string | undefined;
   /** The summary as it would go out, shown before the medewerker confirms. */
   declare preview: Preview | undefined;
   /** The recorded handover: its instruction and summary stay visible while the medewerker phones. */
@@ -101,7 +104,12 @@ export class VwStaffHandover extends LitElement {
     if (!new FormData(e.target as HTMLFormElement).get('consent'))
       return this.fail('Lees de toestemmingstekst voor en vink aan dat de inwoner akkoord is.', 'h-consent');
     await this.call(async () => {
-      const r = await staffCall<Preview>('POST', this.path(''), { serviceId: p.serviceId, shared: p.shared, consent: true }, this.headers);
+      const r = await staffCall<Preview>(
+        'POST',
+        this.path(''),
+        { serviceId: p.serviceId, shared: p.shared, consent: true, ...(this.consentLocale ? { consentLocale: this.consentLocale } : {}) },
+        this.headers,
+      );
       this.done = { ...p, ...r };
       this.preview = undefined;
       this.dispatchEvent(new CustomEvent('vw-staff-changed', { bubbles: true, composed: true }));
@@ -202,7 +210,7 @@ export class VwStaffHandover extends LitElement {
       <h3 id="p-h" tabindex="-1">Controleer de overdracht aan ${p.organisation}</h3>
       ${this.instruction(p, false)}
       <pre class="summary">${p.summary}</pre>
-      <p class="consent">${this.consentText}</p>
+      <p class="consent" lang=${this.consentLocale ?? 'nl'}>${this.consentText}</p>
       <div class="choice">
         <input type="checkbox" id="h-consent" name="consent" value="yes" /><label for="h-consent">De inwoner geeft toestemming</label>
       </div>

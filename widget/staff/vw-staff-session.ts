@@ -27,7 +27,11 @@ interface StaffView {
   services: HandoverService[];
   /** Node → the staff member who gave that answer (channels other than the website). */
   answeredBy: Record<string, string>;
+  /** The language the caller chose online (or the console started in). */
+  callerLocale: string;
 }
+
+const LANGUAGES: Record<string, string> = { nl: 'Nederlands', en: 'English' };
 
 export class VwStaffSession extends LitElement {
   static override properties = {
@@ -39,6 +43,8 @@ export class VwStaffSession extends LitElement {
     error: { state: true },
     editing: { state: true },
     printed: { state: true },
+    textLang: { state: true },
+    texts: { state: true },
     consentTexts: { attribute: false },
   };
   static override styles = staffStyles;
@@ -55,6 +61,22 @@ export class VwStaffSession extends LitElement {
   private readonly remembered = new Map<string, unknown>();
   /** What the printed plan for the caller needs beyond the state: a fresh code and the moment. */
   declare printed: { resumeCode: string; resumeExpiresAt: string; at: string } | undefined;
+  /** The language of the resident-facing texts and the consent script (the caller's, until switched). */
+  declare textLang: string | undefined;
+  /** The consent texts in `lang`. */
+  declare texts: { handover: string } | undefined;
+
+  /** "?lang=…" (or "&lang=…") once the language is known. */
+  private q(sep: '?' | '&') {
+    return this.textLang ? `${sep}lang=${encodeURIComponent(this.textLang)}` : '';
+  }
+
+  private switchLang = async (lang: string) => {
+    this.textLang = lang;
+    this.texts = await staffCall<{ handover: string }>('GET', `/api/staff/consent-texts?lang=${lang}`).catch(() => undefined);
+    this.editing = undefined;
+    await this.refresh();
+  };
   /** The session's municipality for the widget parts inside (texts, help bar) and the channel labels. */
   private readonly municipality = new GemeenteProvider(this);
   private gemeenteFor = '';
@@ -117,10 +139,15 @@ export class VwStaffSession extends LitElement {
   /** Reads the session again after a change elsewhere and says what came in (a status message). */
   private async catchUp() {
     try {
-      const view = await staffCall<StaffView>('GET', `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}`, undefined, {
-        ...this.headers,
-        [BACKGROUND]: '1',
-      });
+      const view = await staffCall<StaffView>(
+        'GET',
+        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}${this.q('?')}`,
+        undefined,
+        {
+          ...this.headers,
+          [BACKGROUND]: '1',
+        },
+      );
       if (this.view && view.state.version <= this.view.state.version) return;
       this.view = view;
       const last = view.state.trail.at(-1);
@@ -140,7 +167,13 @@ export class VwStaffSession extends LitElement {
   async refresh(): Promise<void> {
     if (!this.handle) return;
     await this.act(async () => {
-      this.view = await staffCall<StaffView>('GET', `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}`, undefined, this.headers);
+      this.view = await staffCall<StaffView>(
+        'GET',
+        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}${this.q('?')}`,
+        undefined,
+        this.headers,
+      );
+      this.textLang ??= this.view.callerLocale;
     });
   }
 
@@ -166,7 +199,7 @@ export class VwStaffSession extends LitElement {
     void this.act(async () => {
       const state = await staffCall<FullSessionState>(
         'POST',
-        `/api/staff/sessions/${encodeURIComponent(s.id)}/answers`,
+        `/api/staff/sessions/${encodeURIComponent(s.id)}/answers${this.q('?')}`,
         { node: e.detail.node, value: e.detail.value, version: s.version, idempotencyKey: newKey(), channel: this.channel },
         this.headers,
       );
@@ -184,7 +217,7 @@ export class VwStaffSession extends LitElement {
     void this.act(async () => {
       this.editing = await staffCall<AnsweredStep>(
         'GET',
-        `/api/staff/sessions/${encodeURIComponent(s.id)}/steps?node=${encodeURIComponent(node)}`,
+        `/api/staff/sessions/${encodeURIComponent(s.id)}/steps?node=${encodeURIComponent(node)}${this.q('&')}`,
         undefined,
         this.headers,
       );
@@ -210,7 +243,7 @@ export class VwStaffSession extends LitElement {
     void this.act(async () => {
       const state = await staffCall<FullSessionState>(
         'POST',
-        `/api/staff/sessions/${encodeURIComponent(s.id)}/back`,
+        `/api/staff/sessions/${encodeURIComponent(s.id)}/back${this.q('?')}`,
         { version: s.version, idempotencyKey: newKey() },
         this.headers,
       );
@@ -354,6 +387,21 @@ export class VwStaffSession extends LitElement {
           ${s.version} <button type="button" class="link" @click=${() => this.refresh()}>Vernieuwen</button>
           <button type="button" class="link" @click=${this.print}>Plan afdrukken voor de beller</button>
         </p>
+        <p>
+          Taal van de beller: <strong>${LANGUAGES[v.callerLocale] ?? v.callerLocale}</strong> · vragen en toestemmingstekst in:
+          ${Object.entries(LANGUAGES).map(
+            ([code, name]) =>
+              html` <button
+                type="button"
+                class="link"
+                aria-pressed=${this.textLang === code ? 'true' : 'false'}
+                lang=${code}
+                @click=${() => this.switchLang(code)}
+              >
+                ${name}
+              </button>`,
+          )}
+        </p>
         <div class="grid">
           <section class="panel" aria-labelledby="q-h">
             <h2 id="q-h" tabindex="-1">${this.editing ? 'Antwoord wijzigen' : 'Huidige vraag'}</h2>
@@ -426,7 +474,8 @@ export class VwStaffSession extends LitElement {
               .token=${this.handle!.token}
               .services=${v.services}
               .handovers=${v.handovers}
-              .consentText=${this.consentTexts?.handover ?? ''}
+              .consentText=${(this.texts ?? this.consentTexts)?.handover ?? ''}
+              .consentLocale=${this.texts ? this.textLang : undefined}
               @vw-staff-changed=${() => this.refresh()}
             ></vw-staff-handover>
           </section>
