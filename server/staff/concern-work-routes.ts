@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { localize } from '../../engine/index.js';
 import { concernNotes, type ConcernNotesTable } from '../db/concern-notes.js';
 import { ApiError } from '../http/problem.js';
 import { jsonBody } from '../http/validate.js';
@@ -80,6 +81,7 @@ export function receivers(kit: StaffKit, gemeente: string | null) {
   const out = new Map<string, { id: string; name: string; organisation: string }>();
   for (const t of kit.deps.trees.list())
     if (!gemeente || t.gemeente === gemeente)
-      for (const s of t.compiled.services.values()) out.set(s.id, { id: s.id, name: s.name.nl ?? s.id, organisation: s.organisation });
+      for (const s of t.compiled.services.values())
+        out.set(s.id, { id: s.id, name: localize(s.name, 'nl') ?? s.id, organisation: s.organisation });
   return out;
 }
