@@ -4,6 +4,8 @@ import { createStore } from './db/store.js';
 import type { Deps } from './deps.js';
 import { cryptoIds } from './ids.js';
 import { createLogger } from './logger.js';
+import { pgSessionChanges } from './db/pg-session-changes.js';
+import { inProcessChanges } from './sessions/session-changes.js';
 import { workerVerifier } from './tree-store/bundle-verifier.js';
 import { createTreeStore } from './tree-store/tree-store.js';
 
@@ -34,5 +36,10 @@ export async function createDeps(config: Config, overrides: Partial<Pick<Deps, '
   });
   const report = await trees.reload();
   logger.info({ serving: report.serving, refused: report.refused.map((r) => r.tree) }, `Serving ${report.serving.length} trees.`);
-  return { store, db, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config };
+  // Several nodes share PostgreSQL, so their consoles hear of each other's answers through it.
+  const changes =
+    db.dialect === 'postgres'
+      ? await pgSessionChanges(config.databaseUrl, db.kysely, (message) => logger.error({ message }, 'Session change notices failed.'))
+      : inProcessChanges();
+  return { store, db, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config, changes };
 }

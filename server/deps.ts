@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import type { Store } from './db/store.js';
 import type { IdSource } from './ids.js';
+import type { SessionChanges } from './sessions/session-changes.js';
 import type { Logger } from './logger.js';
 import type { TreeStore } from './tree-store/tree-store.js';
 
@@ -15,4 +16,6 @@ export interface Deps {
   ids: IdSource;
   logger: Logger;
   config: Config;
+  /** Told after every committed session step: the staff console's live updates listen here. */
+  changes: SessionChanges;
 }

@@ -232,6 +232,7 @@ describe('staff console, inbox and kitchen-table mode in Chromium', () => {
     const feedback = 'We zijn bij uw buurman langs geweest. Er is hulp geregeld. Dank voor uw melding.';
     await page.getByLabel('Terugkoppeling voor de melder').fill(feedback);
     await page.getByRole('button', { name: 'Afronden' }).click();
+    await page.getByRole('button', { name: 'Ja, afronden' }).click(); // closing asks first
     await page.getByText('Afgerond. De melder ziet uw terugkoppeling').waitFor();
     await axe(page, 'inbox after closing');
     await page.screenshot({ path: 'test-artifacts/staff-inbox.png', fullPage: true });

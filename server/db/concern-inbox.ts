@@ -35,28 +35,28 @@ export function concernInbox(db: StaffDb) {
 
   return {
     /** `limit` rows after `after`, and the cursor of the next page (null on the last one). */
-    async page(filter: InboxFilter, after: InboxCursor | undefined, limit: number) {
-      let q = filtered(filter).selectAll('concerns').select('concern_claims.account_id as claimed_by').select(RANK.as('rank'));
+    async page(filter: InboxFilter, after: InboxCursor | undefined, limit: number, order: 'urgency' | 'oldest' = 'urgency') {
+      // "oldest": no ranks (the cursor's rank stays 0), the oldest report first – what has waited longest.
+      const byAge = order === 'oldest';
+      const older = byAge ? '>' : '<';
+      const dir = byAge ? 'asc' : 'desc';
+      const rank = byAge ? sql<number>`0` : RANK;
+      let q = filtered(filter).selectAll('concerns').select('concern_claims.account_id as claimed_by').select(rank.as('rank'));
       if (filter.status) q = q.where('concerns.status', '=', filter.status);
       if (after) {
-        q = q.where((eb) =>
-          eb.or([
-            eb(RANK, '>', after.rank),
-            eb.and([
-              eb(RANK, '=', after.rank),
-              eb.or([
-                eb('concerns.created_at', '<', after.createdAt),
-                eb.and([eb('concerns.created_at', '=', after.createdAt), eb('concerns.id', '<', after.id)]),
-              ]),
-            ]),
-          ]),
-        );
+        q = q.where((eb) => {
+          const later = eb.or([
+            eb('concerns.created_at', older, after.createdAt),
+            eb.and([eb('concerns.created_at', '=', after.createdAt), eb('concerns.id', older, after.id)]),
+          ]);
+          return byAge ? later : eb.or([eb(RANK, '>', after.rank), eb.and([eb(RANK, '=', after.rank), later])]);
+        });
       }
+      if (!byAge) q = q.orderBy(RANK);
       // One row more than asked tells whether there is a next page.
       const rows = await q
-        .orderBy(RANK)
-        .orderBy('concerns.created_at', 'desc')
-        .orderBy('concerns.id', 'desc')
+        .orderBy('concerns.created_at', dir)
+        .orderBy('concerns.id', dir)
         .limit(limit + 1)
         .execute();
       const items = rows.slice(0, limit);

@@ -76,6 +76,7 @@ export function stepWriter(deps: Deps, loader: SessionLoader, cache: ViewCache) 
       throw await conflict(req, await loader.load(req.id, req.authorization, req.guard));
     }
     cache.set(req.id, version, loaded.row.bundleHash, view);
+    deps.changes.publish({ id: req.id, version });
     return { status: 200, body };
   };
 

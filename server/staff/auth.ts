@@ -74,7 +74,11 @@ async function resolve(c: Context, kit: StaffKit): Promise<Principal | undefined
     );
     return undefined;
   }
-  if (now - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) await kit.repo.touchSession(sessionHash, new Date(now).toISOString());
+  // A short idle timeout (tests, strict deployments) must still be restarted by a request.
+  const touchEvery = Math.min(TOUCH_EVERY_MS, kit.config.idleTimeoutMs / 10);
+  // A page's own background reads (live updates) are not the member's activity (x-vw-background).
+  if (c.req.header('x-vw-background') !== '1' && now - Date.parse(found.lastSeenAt) > touchEvery)
+    await kit.repo.touchSession(sessionHash, new Date(now).toISOString());
   return { account: found.account, sessionHash, csrfHash: found.csrfHash };
 }
 

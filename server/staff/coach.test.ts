@@ -129,6 +129,25 @@ describe('kitchen-table plan', () => {
     });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ code: 'tree-changed' });
+    // Back online, the plan shows the walked advice for the domain, and "Advies uit de beslisboom"
+    // continues that session instead of starting an empty second one.
+    const shown = (await (await wim.call('GET', `/api/staff/coach/plans/${id}`)).json()) as {
+      entries: { domain: string; advice: { done: boolean; items: { title: string }[] } | null }[];
+    };
+    expect(shown.entries.find((e) => e.domain === 'vervoer')!.advice).toEqual({
+      done: true,
+      items: stored.state.advice.map((a) => ({ title: a.title, layer: a.layer })),
+    });
+    const sessions = await t.db.kysely.selectFrom('sessions').select('id').execute();
+    const resumed = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/session`);
+    expect(resumed.status).toBe(200);
+    const r = (await resumed.json()) as { session: { id: string; token: string; state: FullSessionState }; resumed: boolean };
+    expect([r.session.id, r.resumed, r.session.state.done]).toEqual([stored.session.id, true, true]);
+    expect(await t.db.kysely.selectFrom('sessions').select('id').execute()).toEqual(sessions);
+    const read = await wim.call('GET', `/api/staff/sessions/${r.session.id}`, undefined, {
+      headers: { 'x-session-token': r.session.token },
+    });
+    expect(read.status).toBe(200);
   });
 
   /** The vervoer domain walked on the device to its end, as the coach app does offline. */

@@ -6,14 +6,13 @@ import { concernService } from '../concerns/concern-service.js';
 import { ApiError } from '../http/problem.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { jsonBody } from '../http/validate.js';
-import type { RequestGuard } from '../sessions/load-session.js';
 import { presentService, presentState } from '../sessions/present-state.js';
 import { resumeService } from '../sessions/resume-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { authenticate, requireRole } from './auth.js';
-import { CONSENT_TEXTS } from './consent.js';
-import { CONSOLE_ROLES, type Principal, type StaffEnv, type StaffKit } from './context.js';
-import { sessionSummary } from './session-summary.js';
+import { CONSENT_LOCALES, consentTexts } from './consent.js';
+import { CONSOLE_ROLES, type StaffEnv, type StaffKit } from './context.js';
+import { bearer, langOf, sessionAccess, staffGuard } from './session-access.js';
 
 const StaffChannel = z.enum(['telefoon', 'loket', 'wijkcoach']);
 const StartBody = z.strictObject({ tree: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/), channel: StaffChannel, locale: Locale.optional() });
@@ -21,19 +20,11 @@ const ResumeBody = z.strictObject({
   code: z.string().min(4).max(20),
   channel: StaffChannel,
   consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
+  consentLocale: z.enum(CONSENT_LOCALES).optional(),
 });
 const StaffAnswerBody = AnswerBody.extend({ channel: StaffChannel });
 const NoteBody = z.strictObject({ node: z.string().min(1).max(300), text: z.string().trim().min(1).max(2000) });
-const Part = z.enum(['trail', 'advice', 'notes']);
-const HandoverBody = z.strictObject({
-  serviceId: z.string().min(1).max(100),
-  shared: z.array(Part).min(1).max(3),
-  consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
-});
 const OnBehalfBody = ConcernBody.extend({ channel: StaffChannel });
-
-/** Staff reach every municipality's sessions; the resident-side origin check does not apply. */
-const staffGuard: RequestGuard = { checkOrigin() {} };
 
 /**
  * The phone / loket console API. The resident's session is used through the server's own session
@@ -45,41 +36,43 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
   const resume = resumeService(deps, sessions.loader);
   const concerns = concernService(deps, sessions.loader);
   const now = () => deps.clock().toISOString();
-  const bearer = (c: Context) => {
-    const token = c.req.header('x-session-token');
-    if (!token)
-      throw new ApiError(
-        401,
-        'session-token-missing',
-        'Send the session token you got when starting or resuming the session as X-Session-Token.',
-      );
-    return `Bearer ${token}`;
-  };
   // Staff see the plan as it forms: every state carries it.
-  const caller = (c: Context) => ({ authorization: bearer(c), guard: staffGuard, locale: undefined, advice: 'full' as const });
+  // ?lang=: the resident-facing texts in the caller's language (the session's own by default).
+  const caller = (c: Context) => ({ authorization: bearer(c), guard: staffGuard, locale: langOf(c), advice: 'full' as const });
 
-  /** A member sees a session only after starting it or resuming it with consent. */
-  async function access(c: Context<StaffEnv>): Promise<{ p: Principal; id: string }> {
-    const p = c.get('staff');
-    const id = c.req.param('id')!;
-    if (!(await repo.hasAccess(id, p.account.id))) {
-      await kit.record(p, 'session.denied', 'session', id);
-      throw new ApiError(
-        403,
-        'no-consent-recorded',
-        'Open this session through "Verder met code" (with consent) or start it yourself first.',
-      );
-    }
-    return { p, id };
+  const access = sessionAccess(kit);
+
+  /** Node → the member who last answered it, from the audit log (the answer log records channels, not people). */
+  async function answeredBy(id: string): Promise<Map<string, string>> {
+    const byNode = new Map<string, string>();
+    for (const a of await kit.audit.forTarget('session', id))
+      if (a.action === 'session.answer' && a.account_id && typeof a.detail?.node === 'string') byNode.set(a.detail.node, a.account_id);
+    return byNode;
   }
 
   async function staffView(c: Context<StaffEnv>, id: string) {
     const loaded = await sessions.loader.load(id, bearer(c), staffGuard);
-    const locale = loaded.row.locale;
-    const [notes, consents, handovers] = await Promise.all([repo.notes(id), repo.consents(id), repo.handovers(id)]);
-    const names = await repo.accountNames([...new Set([...notes, ...consents, ...handovers].map((r) => r.account_id))]);
+    const locale = langOf(c) ?? loaded.row.locale;
+    const [notes, consents, handovers, answered] = await Promise.all([
+      repo.notes(id),
+      repo.consents(id),
+      repo.handovers(id),
+      answeredBy(id),
+    ]);
+    const names = await repo.accountNames([
+      ...new Set([...[...notes, ...consents, ...handovers].map((r) => r.account_id), ...answered.values()]),
+    ]);
+    const state = presentState(loaded.served, loaded.view, loaded.row, locale);
     return {
-      state: presentState(loaded.served, loaded.view, loaded.row, locale),
+      state,
+      /** The language the caller chose (stored with the session); `state` is in ?lang= or this. */
+      callerLocale: loaded.row.locale,
+      // Who gave each answer on a staff channel (web answers are the resident's own).
+      answeredBy: Object.fromEntries(
+        state.trail
+          .filter((e) => e.channel !== 'web' && answered.has(e.node))
+          .map((e) => [e.node, names.get(answered.get(e.node)!) ?? '?']),
+      ),
       channel: loaded.row.channel,
       notes: notes.map((n) => ({ id: n.id, node: n.node, text: n.text, by: names.get(n.account_id) ?? '?', at: n.at })),
       consents: consents.map((r) => ({ purpose: r.purpose, channel: r.channel, by: names.get(r.account_id) ?? '?', at: r.at })),
@@ -91,7 +84,11 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
         by: names.get(h.account_id) ?? '?',
         at: h.at,
       })),
-      services: [...loaded.served.compiled.services.values()].map((s) => presentService(s, locale)),
+      // `connected`: a handover to it is delivered; otherwise the medewerker phones them.
+      services: [...loaded.served.compiled.services.values()].map((s) => ({
+        ...presentService(s, locale),
+        connected: !!kit.config.handoverTargets[s.id],
+      })),
     };
   }
 
@@ -110,7 +107,7 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
         .map((t) => ({ id: t.id, gemeente: t.gemeente, door: t.root.door, version: t.version, title: localize(t.root.title, 'nl')! })),
     ),
   );
-  app.get('/api/staff/consent-texts', (c) => c.json(CONSENT_TEXTS));
+  app.get('/api/staff/consent-texts', (c) => c.json(consentTexts(langOf(c))));
 
   app.post('/api/staff/sessions', async (c) => {
     const p = c.get('staff');
@@ -144,7 +141,7 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
       account_id: p.account.id,
       purpose: 'resume',
       channel: body.channel,
-      consent_text: CONSENT_TEXTS.resume,
+      consent_text: consentTexts(body.consentLocale).resume,
       at: now(),
     });
     await kit.record(p, 'session.resume', 'session', created.id, { channel: body.channel });
@@ -156,6 +153,15 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
     const view = await staffView(c, id);
     await kit.record(p, 'session.read', 'session', id);
     return c.json(view);
+  });
+
+  // "Wijzig" in the console: an answered step again; answering it revises (later answers that still fit stay).
+  app.get('/api/staff/sessions/:id/steps', async (c) => {
+    const { p, id } = await access(c);
+    const node = c.req.query('node') ?? '';
+    const found = await sessions.answeredStep(id, caller(c), node);
+    await kit.record(p, 'session.read', 'session', id, { node });
+    return c.json(found);
   });
 
   app.post('/api/staff/sessions/:id/answers', async (c) => {
@@ -190,65 +196,6 @@ export function consoleRoutes(kit: StaffKit, sessions: SessionService) {
     await repo.addNote(note);
     await kit.record(p, 'note.add', 'session', id, { node: body.node });
     return c.json({ id: note.id, node: note.node, text: note.text, by: p.account.displayName, at: note.at }, 201);
-  });
-
-  app.post('/api/staff/sessions/:id/handover', async (c) => {
-    const { p, id } = await access(c);
-    const body = await jsonBody(c, HandoverBody);
-    const loaded = await sessions.loader.load(id, bearer(c), staffGuard);
-    const service = loaded.served.compiled.services.get(body.serviceId);
-    if (!service)
-      throw new ApiError(422, 'unknown-service', `"${body.serviceId}" is not on this municipality's sociale kaart.`, {
-        errors: [{ pointer: '/serviceId', code: 'unknown-service', message: 'Pick a service from the list.' }],
-      });
-    const notes = body.shared.includes('notes') ? await repo.notes(id) : [];
-    const state = presentState(loaded.served, loaded.view, loaded.row, loaded.row.locale);
-    const summary = sessionSummary(state, body.shared, notes, loaded.served.config?.kcc.phone);
-    const at = now();
-    const consentId = deps.ids.id();
-    const channel = (await repo.consents(id)).filter((r) => r.account_id === p.account.id).at(-1)?.channel ?? 'telefoon';
-    await repo.addConsent({
-      id: consentId,
-      session_id: id,
-      account_id: p.account.id,
-      purpose: 'handover',
-      channel,
-      consent_text: `${CONSENT_TEXTS.handover} [${body.shared.join(', ')} → ${service.id}]`,
-      at,
-    });
-    // Into the outbox (committed first), then delivered to the organisation's endpoint when it has
-    // one; without one the medewerker hands it over by phone ("geen-koppeling"). Never by e-mail.
-    const connected = !!kit.config.handoverTargets[service.id];
-    const handover = {
-      id: deps.ids.id(),
-      session_id: id,
-      service_id: service.id,
-      account_id: p.account.id,
-      consent_id: consentId,
-      shared: JSON.stringify(body.shared),
-      summary,
-      status: connected ? 'klaar-voor-overdracht' : 'geen-koppeling',
-      at,
-    };
-    await repo.addHandover(handover);
-    if (connected) {
-      kit.handovers
-        .deliverDue()
-        .catch((err: Error) => deps.logger.error({ message: err.message }, 'Handover delivery pass failed; the timer retries.'));
-    }
-    await kit.record(p, 'handover.create', 'handover', handover.id, { session: id, service: service.id, shared: body.shared });
-    return c.json(
-      {
-        id: handover.id,
-        serviceId: service.id,
-        organisation: service.organisation,
-        shared: body.shared,
-        status: handover.status,
-        summary,
-        at,
-      },
-      201,
-    );
   });
 
   app.post('/api/staff/concern-reports', async (c) => {

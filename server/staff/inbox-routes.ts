@@ -6,12 +6,14 @@ import { concernInbox, type InboxCursor } from '../db/concern-inbox.js';
 import { presentService } from '../sessions/present-state.js';
 import { authenticate, requireRole } from './auth.js';
 import { INBOX_ROLES, type StaffEnv, type StaffKit } from './context.js';
+import { concernWorkRoutes, receivers } from './concern-work-routes.js';
 
 const Filter = z.strictObject({
   status: z.enum(['ontvangen', 'opgepakt', 'afgerond']).optional(),
   urgency: z.enum(['niet-dringend', 'binnen-een-week', 'dringend']).optional(),
   about: z.enum(['kind', 'oudere', 'zorgmijder', 'dakloos', 'geld', 'mantelzorg', 'anders']).optional(),
   mine: z.enum(['1']).optional(),
+  sort: z.enum(['urgency', 'oldest']).optional().meta({ description: 'urgency (default: most urgent, then newest) or oldest first.' }),
   after: z.string().max(400).optional().meta({ description: 'The `next` of the previous page.' }),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
@@ -52,6 +54,7 @@ const CloseBody = z.strictObject({
  */
 export function inboxRoutes(kit: StaffKit) {
   const { deps, repo } = kit;
+  const work = concernWorkRoutes(kit);
   const inbox = concernInbox(kit.db);
   const now = () => deps.clock().toISOString();
 
@@ -75,7 +78,7 @@ export function inboxRoutes(kit: StaffKit) {
     const f = parse(Filter, c.req.query(), { query: true });
     const filter = { status: f.status, urgency: f.urgency, about: f.about, claimedBy: f.mine ? p.account.id : undefined };
     const [{ items: rows, next }, counts] = await Promise.all([
-      inbox.page(filter, f.after === undefined ? undefined : decodeCursor(f.after), f.limit ?? PAGE),
+      inbox.page(filter, f.after === undefined ? undefined : decodeCursor(f.after), f.limit ?? PAGE, f.sort ?? 'urgency'),
       inbox.counts(filter),
     ]);
     const names = await repo.accountNames([...new Set(rows.map((r) => r.claimed_by).filter((x): x is string => !!x))]);
@@ -104,7 +107,9 @@ export function inboxRoutes(kit: StaffKit) {
     const r = await repo.concernById(c.req.param('id'));
     if (!r) throw new ApiError(404, 'concern-not-found', 'No report with this id. Reload the inbox.');
     const events = await deps.store.concerns.events(r.id);
-    const claimer = r.claimed_by ? (await repo.accountNames([r.claimed_by])).get(r.claimed_by) : undefined;
+    const notes = await work.notes.list(r.id);
+    const names = await repo.accountNames([...new Set([...(r.claimed_by ? [r.claimed_by] : []), ...notes.map((n) => n.account_id)])]);
+    const claimer = r.claimed_by ? names.get(r.claimed_by) : undefined;
     let receiver = null;
     for (const t of deps.trees.list()) {
       const s = r.receiver ? t.compiled.services.get(r.receiver) : undefined;
@@ -127,6 +132,9 @@ export function inboxRoutes(kit: StaffKit) {
       fromSession: !!r.session_id,
       createdAt: r.created_at,
       events: events.map((e) => ({ kind: e.kind, at: e.at })),
+      notes: notes.map((n) => ({ id: n.id, text: n.text, by: names.get(n.account_id) ?? '?', at: n.at })),
+      /** Where it can be forwarded to: the municipality's sociale kaart. */
+      receivers: [...receivers(kit, r.gemeente).values()],
     });
   });
 
@@ -162,5 +170,6 @@ export function inboxRoutes(kit: StaffKit) {
     return c.json({ id: r.id, status: 'afgerond', feedback });
   });
 
+  app.route('/', work.app);
   return app;
 }

@@ -51,7 +51,14 @@ export function loginRoutes(kit: StaffKit) {
     .get('/api/staff/login-options', (c) => c.json({ password: true, oidc: !!kit.config.oidc }))
     .get('/api/staff/me', authenticate(kit), (c) => {
       const { account } = c.get('staff');
-      return c.json({ name: account.name, displayName: account.displayName, role: account.role, oidc: !!kit.config.oidc });
+      // idleTimeoutMs: the page warns before it ends (WCAG 2.2.1) and this request restarts it.
+      return c.json({
+        name: account.name,
+        displayName: account.displayName,
+        role: account.role,
+        oidc: !!kit.config.oidc,
+        idleTimeoutMs: kit.config.idleTimeoutMs,
+      });
     })
     .post('/api/staff/logout', authenticate(kit), async (c) => {
       const p = c.get('staff');

@@ -10,6 +10,8 @@ import { createStore } from '../db/store.js';
 import type { Deps } from '../deps.js';
 import { cryptoIds, type IdSource } from '../ids.js';
 import { createLogger } from '../logger.js';
+import { pgSessionChanges } from '../db/pg-session-changes.js';
+import { inProcessChanges } from '../sessions/session-changes.js';
 import { inlineVerifier, workerVerifier, type BundleVerifier, type Verdict } from '../tree-store/bundle-verifier.js';
 import { createTreeStore } from '../tree-store/tree-store.js';
 
@@ -70,7 +72,12 @@ export async function testApp(
       : remembered(inlineVerifier(config.verifyLimits), config.verifyLimits);
   const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock: now, serveDrafts: config.serveDrafts, verify });
   await trees.reload();
-  const deps: Deps = { store, db, trees, clock: now, ids: options.ids ?? cryptoIds, logger, config };
+  const url = options.databaseUrl ?? config.databaseUrl;
+  const changes =
+    db.dialect === 'postgres' && url.startsWith('postgres')
+      ? await pgSessionChanges(url, db.kysely, (m) => logs.push(m))
+      : inProcessChanges();
+  const deps: Deps = { store, db, trees, clock: now, ids: options.ids ?? cryptoIds, logger, config, changes };
   const app = createApp(deps);
   return {
     app,
@@ -83,7 +90,10 @@ export async function testApp(
       if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
       return Promise.resolve(app.request(path, init));
     },
-    close: () => db.close(),
+    close: async () => {
+      await changes.close();
+      await db.close();
+    },
   };
 }
 

@@ -12,6 +12,8 @@ export interface Entry {
   score: number | null;
   note: string;
   sessionId: string | null;
+  /** The linked session's plan items (from GET plan): the walked tree advice, shown and printed. */
+  advice?: { done: boolean; items: { title: string; layer: string }[] } | null;
   revision: number;
   updatedAt: string;
 }

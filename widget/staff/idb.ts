@@ -1,14 +1,50 @@
 // A few promise helpers over IndexedDB: enough for the coach's offline queue, no library needed.
+// One database per signed-in account ("vraagwijzer-coach:<name>"): on a shared tablet a colleague
+// never opens another coach's households, and signing out deletes them from the device.
 const NAME = 'vraagwijzer-coach';
+let account = '';
 const STORES = ['queue', 'conflicts', 'plans', 'trees', 'walks'] as const;
 export type StoreName = (typeof STORES)[number];
 
 let opening: Promise<IDBDatabase> | undefined;
 
+/** Which account's store the page works in; call before any other use (the last signed-in one offline). */
+export function bindAccount(name: string): void {
+  if (name === account) return;
+  void opening?.then((db) => db.close()).catch(() => undefined);
+  opening = undefined;
+  account = name;
+}
+
+/** Deletes every coach store on this device (all accounts): at sign-out. */
+export async function wipeCoachStores(): Promise<void> {
+  await opening?.then((db) => db.close()).catch(() => undefined);
+  opening = undefined;
+  const names = (await indexedDB.databases?.().catch(() => [])) ?? [];
+  const ours = new Set([NAME, `${NAME}:${account}`, ...names.map((d) => d.name ?? '').filter((n) => n.startsWith(NAME))]);
+  await Promise.all(
+    [...ours].map(
+      (n) =>
+        new Promise<void>((resolve) => {
+          const req = indexedDB.deleteDatabase(n);
+          req.onsuccess = req.onerror = req.onblocked = () => resolve();
+        }),
+    ),
+  );
+}
+
+/** Answers and advice walks of the bound account that the server has not got yet. */
+export async function unsentCount(): Promise<number> {
+  if (!account) return 0;
+  const walks = await idb.all<{ done?: boolean; failed?: string }>('walks');
+  return (await idb.all('queue')).length + walks.filter((w) => w.done && !w.failed).length;
+}
+
 function open(): Promise<IDBDatabase> {
+  if (!account) return Promise.reject(new Error('idb: bindAccount(name) first – the store belongs to the signed-in account.'));
   return (opening ??= new Promise((resolve, reject) => {
     // Version 2 adds the trees kept for offline advice and the advice walks waiting to be sent.
-    const req = indexedDB.open(NAME, 2);
+    const req = indexedDB.open(`${NAME}:${account}`, 2);
     req.onupgradeneeded = () => {
       const db = req.result;
       const keys: Record<StoreName, string> = { queue: 'key', conflicts: 'key', plans: 'id', trees: 'domain', walks: 'key' };

@@ -73,5 +73,19 @@ export const staffStyles = [
     .status {
       font-weight: 600;
     }
+    .print-only {
+      display: none;
+    }
+    @media print {
+      .print-only {
+        display: block;
+      }
+    }
+    pre.summary {
+      white-space: pre-wrap;
+      font: inherit;
+      background: var(--_surface);
+      padding: 0.5rem 0.75rem;
+    }
   `,
 ];

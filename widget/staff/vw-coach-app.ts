@@ -11,6 +11,8 @@ import { newKey, staffCall, StaffApiError, time } from './staff-api.js';
 import './vw-coach-offline-walk.js';
 import { staffStyles } from './staff-styles.js';
 import { staffFrame, type Me } from './vw-staff-app.js';
+import { bindAccount } from './idb.js';
+import { signOut } from './sign-out.js';
 import './vw-staff-session.js';
 import type { StaffHandle } from './vw-staff-session.js';
 
@@ -96,6 +98,8 @@ export class VwCoachApp extends LitElement {
     const me = localStorage.getItem(ME);
     const meta = localStorage.getItem(META);
     if (me) this.me = JSON.parse(me) as Me;
+    // Offline, the device works in the store of whoever signed in last here (until they sign out).
+    if (this.me) bindAccount(this.me.name);
     if (meta) this.meta = JSON.parse(meta) as Meta;
   }
 
@@ -119,7 +123,11 @@ export class VwCoachApp extends LitElement {
 
   private async start() {
     try {
-      this.me = await staffCall<Me>('GET', '/api/staff/me');
+      const me = await staffCall<Me>('GET', '/api/staff/me');
+      // Another coach on this tablet: their own store, and not the previous coach's last plan.
+      if (this.me && this.me.name !== me.name) localStorage.removeItem('vw-coach-plan');
+      bindAccount(me.name);
+      this.me = me;
       localStorage.setItem(ME, JSON.stringify(this.me));
       this.meta = await staffCall<Meta>('GET', '/api/staff/coach/meta');
       localStorage.setItem(META, JSON.stringify(this.meta));
@@ -221,6 +229,12 @@ export class VwCoachApp extends LitElement {
       if ((err as StaffApiError).offline) return this.startOfflineAdvice(domain);
       this.error = (err as Error).message;
     }
+  };
+
+  /** Back to the plan, which now shows the domain's walked advice. */
+  private closeAdvice = async () => {
+    this.advice = undefined;
+    await this.openPlan(this.plan!.id);
   };
 
   /** Without a connection: walk the tree stored on this device; the answers are sent later. */
@@ -328,7 +342,18 @@ export class VwCoachApp extends LitElement {
               <button type="submit" class="primary">Opslaan<span class="visually-hidden"> – ${d?.name ?? e.domain}</span></button>
               ${d?.tree ? html`<button type="button" @click=${() => this.startAdvice(e.domain)}>Advies uit de beslisboom<span class="visually-hidden"> – ${d.name}</span></button>` : nothing}
             </div>
-            ${e.sessionId ? html`<p class="hint">Gekoppeld aan een advies-gesprek.</p>` : nothing}
+            ${
+              e.advice?.items.length
+                ? html`<div class="walked">
+                    <h4>Advies uit de beslisboom${e.advice.done ? '' : ' (nog niet af)'}</h4>
+                    <ul>
+                      ${e.advice.items.map((a) => html`<li>${a.title}</li>`)}
+                    </ul>
+                  </div>`
+                : e.sessionId
+                  ? html`<p class="hint">Gekoppeld aan een advies-gesprek.</p>`
+                  : nothing
+            }
           </form>`;
         },
       )}
@@ -349,6 +374,9 @@ export class VwCoachApp extends LitElement {
           ? html`<section class="panel no-print" aria-labelledby="adv-h">
               <h2 id="adv-h">Advies: ${meta?.domains.find((x) => x.id === this.advice!.domain)?.name}</h2>
               <vw-staff-session .handle=${this.advice.handle} channel="wijkcoach"></vw-staff-session>
+              <div class="actions">
+                <button type="button" @click=${this.closeAdvice}>Klaar met advies</button>
+              </div>
             </section>`
           : nothing
       }
@@ -399,9 +427,8 @@ export class VwCoachApp extends LitElement {
     return staffFrame('Keukentafel: één huishouden, één plan', this.me, () => void this.logout(), body);
   }
 
-  private async logout() {
-    await staffCall('POST', '/api/staff/logout').catch(() => undefined);
-    location.assign('/staff/login');
+  private logout() {
+    return signOut();
   }
 }
 

@@ -1,10 +1,13 @@
 // The staff page shell: heading, navigation for the member's role, sign-out, and the view that
 // belongs to the path (the server already refused the page to a role that may not see it).
 import { html, LitElement, nothing } from 'lit';
+import { bindAccount } from './idb.js';
+import { signOut } from './sign-out.js';
 import { staffCall } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
 import './vw-staff-console.js';
 import './vw-staff-inbox.js';
+import './vw-staff-idle.js';
 import './vw-staff-login.js';
 import './vw-staff-meldingen.js';
 
@@ -12,6 +15,8 @@ export interface Me {
   name: string;
   displayName: string;
   role: string;
+  oidc?: boolean;
+  idleTimeoutMs?: number;
 }
 
 const LINKS: { href: string; label: string; roles: string[] }[] = [
@@ -31,16 +36,15 @@ export class VwStaffApp extends LitElement {
     super.connectedCallback();
     if (location.pathname !== '/staff/login')
       staffCall<Me>('GET', '/api/staff/me').then(
-        (me) => (this.me = me),
+        (me) => {
+          bindAccount(me.name); // so that signing out here can count the coach's unsent answers
+          this.me = me;
+        },
         () => location.assign('/staff/login'),
       );
   }
 
-  private logout = async () => {
-    await staffCall('POST', '/api/staff/logout').catch(() => undefined);
-    sessionStorage.clear();
-    location.assign('/staff/login');
-  };
+  private logout = () => void signOut();
 
   protected view() {
     switch (location.pathname) {
@@ -80,6 +84,7 @@ export function staffFrame(title: string, me: Me | undefined, logout: () => void
       <h1>${title}</h1>
       ${body}
     </main>
+    ${me ? html`<vw-staff-idle .me=${me}></vw-staff-idle>` : nothing}
   </div>`;
 }
 

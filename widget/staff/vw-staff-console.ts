@@ -2,7 +2,7 @@
 // session by its resume code after reading the consent text out (the server records the consent).
 import { html, LitElement, nothing } from 'lit';
 import type { CreatedSession } from '../../server/api/contract.js';
-import { channelLabel, gemeenteOf, staffCall, StaffApiError } from './staff-api.js';
+import { channelLabel, gemeenteOf, staffCall, StaffApiError, time } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
 import './vw-staff-session.js';
 import type { StaffHandle } from './vw-staff-session.js';
@@ -11,6 +11,16 @@ interface TreeInfo {
   id: string;
   title: string;
   door: string;
+}
+
+interface MySession {
+  id: string;
+  title: string;
+  channel: string;
+  openedAt: string;
+  updatedAt: string;
+  answers: number;
+  done: boolean;
 }
 
 const STORE = 'vw-staff-console';
@@ -24,6 +34,8 @@ export class VwStaffConsole extends LitElement {
     channel: { state: true },
     error: { state: true },
     kccPhone: { state: true },
+    mine: { state: true },
+    consentLang: { state: true },
   };
   static override styles = staffStyles;
   declare trees: TreeInfo[];
@@ -33,10 +45,16 @@ export class VwStaffConsole extends LitElement {
   declare error: string | undefined;
   /** The contact centre's number of the trees' municipality, for the channel label. */
   declare kccPhone: string | undefined;
+  /** The member's own sessions of today, to pick a call up again. */
+  declare mine: MySession[];
+  /** The language the resume consent is read out in (and recorded in). */
+  declare consentLang: 'nl' | 'en';
 
   constructor() {
     super();
     this.trees = [];
+    this.mine = [];
+    this.consentLang = 'nl';
     this.channel = 'telefoon';
     // The tab keeps its open conversation over a reload; closing the tab forgets it.
     const saved = sessionStorage.getItem(STORE);
@@ -55,7 +73,28 @@ export class VwStaffConsole extends LitElement {
       this.error = (e as Error).message;
     }
     if (this.trees[0]) this.kccPhone = (await gemeenteOf(this.trees[0].id))?.kcc.phone;
+    await this.loadMine();
   }
+
+  private async loadMine() {
+    const today = new Date();
+    today.setHours(0, 0, 0, 0);
+    const r = await staffCall<{ items: MySession[] }>(
+      'GET',
+      `/api/staff/my-sessions?since=${encodeURIComponent(today.toISOString())}`,
+    ).catch(() => undefined);
+    if (r) this.mine = r.items;
+  }
+
+  private reopen = async (item: MySession) => {
+    try {
+      this.error = undefined;
+      const opened = await staffCall<CreatedSession>('POST', `/api/staff/sessions/${encodeURIComponent(item.id)}/open`);
+      this.open(opened, item.channel === 'loket' ? 'loket' : 'telefoon');
+    } catch (err) {
+      this.error = (err as StaffApiError).message;
+    }
+  };
 
   private open(created: CreatedSession, channel: 'telefoon' | 'loket') {
     this.handle = { id: created.id, token: created.token };
@@ -82,8 +121,14 @@ export class VwStaffConsole extends LitElement {
     if (!data.get('consent')) return void (this.error = 'Lees eerst de toestemmingstekst voor en vink aan dat de inwoner akkoord is.');
     try {
       this.error = undefined;
+      // One field: the resume code, a concern reference (VW-…) or the plan number of a printed plan.
       this.open(
-        await staffCall<CreatedSession>('POST', '/api/staff/resume', { code: String(data.get('code')), channel, consent: true }),
+        await staffCall<CreatedSession>('POST', '/api/staff/find', {
+          query: String(data.get('code')).trim(),
+          channel,
+          consent: true,
+          consentLocale: this.consentLang,
+        }),
         channel,
       );
     } catch (err) {
@@ -91,9 +136,18 @@ export class VwStaffConsole extends LitElement {
     }
   };
 
+  private setConsentLang = async (lang: 'nl' | 'en') => {
+    this.consentLang = lang;
+    const texts = await staffCall<{ resume: string; handover: string }>('GET', `/api/staff/consent-texts?lang=${lang}`).catch(
+      () => undefined,
+    );
+    if (texts) this.texts = { ...texts, handover: this.texts?.handover ?? texts.handover };
+  };
+
   private close = () => {
     this.handle = undefined;
     sessionStorage.removeItem(STORE);
+    void this.loadMine();
   };
 
   private channelChoice(prefix: string) {
@@ -122,9 +176,26 @@ export class VwStaffConsole extends LitElement {
           <p>De inwoner noemt de code van het gesprek dat online begon.</p>
           <form @submit=${this.resume} novalidate>
             <label class="block" for="code">Code</label>
-            <input type="text" id="code" name="code" autocomplete="off" spellcheck="false" maxlength="20" />
+            <p class="hint" id="code-hint">Of het kenmerk van een zorgmelding (VW-…), of het plannummer op een afgedrukt plan.</p>
+            <input type="text" id="code" name="code" autocomplete="off" spellcheck="false" maxlength="40" aria-describedby="code-hint" />
             ${this.channelChoice('r')}
-            <p class="consent">${this.texts?.resume ?? ''}</p>
+            <fieldset>
+              <legend class="block">Toestemmingstekst voorlezen in</legend>
+              ${(['nl', 'en'] as const).map(
+                (l) =>
+                  html`<div class="choice">
+                    <input
+                      type="radio"
+                      id=${`cl-${l}`}
+                      name="consent-lang"
+                      value=${l}
+                      ?checked=${this.consentLang === l}
+                      @change=${() => this.setConsentLang(l)}
+                    /><label for=${`cl-${l}`}>${l === 'nl' ? 'Nederlands' : 'English'}</label>
+                  </div>`,
+              )}
+            </fieldset>
+            <p class="consent" lang=${this.consentLang}>${this.texts?.resume ?? ''}</p>
             <div class="choice">
               <input type="checkbox" id="consent" name="consent" value="yes" /><label for="consent">De inwoner geeft toestemming</label>
             </div>
@@ -142,7 +213,43 @@ export class VwStaffConsole extends LitElement {
             <div class="actions"><button type="submit" class="primary">Start gesprek</button></div>
           </form>
         </section>
-      </div>`;
+      </div>
+      <section class="panel" aria-labelledby="mine-h">
+        <h2 id="mine-h">Uw gesprekken van vandaag (${this.mine.length})</h2>
+        ${
+          this.mine.length
+            ? html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">Onderwerp</th>
+                    <th scope="col">Kanaal</th>
+                    <th scope="col">Geopend</th>
+                    <th scope="col">Laatst gewijzigd</th>
+                    <th scope="col">Stand</th>
+                    <th scope="col"><span class="visually-hidden">Openen</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.mine.map(
+                    (m) =>
+                      html`<tr>
+                        <td>${m.title}</td>
+                        <td>${channelLabel(m.channel, this.kccPhone)}</td>
+                        <td>${time(m.openedAt)}</td>
+                        <td>${time(m.updatedAt)}</td>
+                        <td>${m.done ? 'advies compleet' : `bezig (${m.answers} antwoorden)`}</td>
+                        <td>
+                          <button type="button" class="link" @click=${() => this.reopen(m)}>
+                            Openen<span class="visually-hidden"> – ${m.title}, ${time(m.openedAt)}</span>
+                          </button>
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+            : html`<p>Nog geen gesprekken vandaag.</p>`
+        }
+      </section>`;
   }
 }
 

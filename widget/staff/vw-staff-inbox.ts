@@ -2,7 +2,7 @@
 // The server audits every list, read, claim and close. It sends the inbox a page at a time, most
 // urgent and newest first, with the number of reports per status.
 import { html, LitElement, nothing } from 'lit';
-import { staffCall, StaffApiError, time } from './staff-api.js';
+import { newKey, staffCall, StaffApiError, time } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
 
 interface Row {
@@ -27,6 +27,8 @@ interface Detail extends Row {
   receiver: { name: string; organisation: string } | null;
   feedback: string | null;
   events: { kind: string; at: string }[];
+  notes: { id: string; text: string; by: string; at: string }[];
+  receivers: { id: string; name: string; organisation: string }[];
 }
 
 const ABOUT: Record<string, string> = {
@@ -40,6 +42,15 @@ const ABOUT: Record<string, string> = {
 };
 const URGENCY: Record<string, string> = { dringend: 'Dringend', 'binnen-een-week': 'Binnen een week', 'niet-dringend': 'Niet dringend' };
 const STATUS: Record<string, string> = { ontvangen: 'Ontvangen', opgepakt: 'Opgepakt', afgerond: 'Afgerond' };
+const SORT: Record<string, string> = { urgency: 'Meest dringend eerst', oldest: 'Oudste eerst' };
+
+/** How long a report has waited, in words: "3 dagen", "5 uur", "minder dan een uur". */
+function waited(iso: string): string {
+  const hours = Math.floor((Date.now() - Date.parse(iso)) / 3600_000);
+  if (hours < 1) return 'minder dan een uur';
+  if (hours < 48) return `${hours} uur`;
+  return `${Math.floor(hours / 24)} dagen`;
+}
 
 export class VwStaffInbox extends LitElement {
   static override properties = {
@@ -49,6 +60,7 @@ export class VwStaffInbox extends LitElement {
     detail: { state: true },
     error: { state: true },
     message: { state: true },
+    confirming: { state: true },
   };
   static override styles = staffStyles;
   declare rows: Row[];
@@ -58,6 +70,10 @@ export class VwStaffInbox extends LitElement {
   declare detail: Detail | undefined;
   declare error: string | undefined;
   declare message: string | undefined;
+  /** The feedback waiting for "Ja, afronden": closing cannot be undone. */
+  declare confirming: string | undefined;
+  /** A note's idempotency key, kept until it is saved: a retry after a lost response stores it once. */
+  private noteKey = newKey();
   private filter = new URLSearchParams({ status: 'ontvangen' });
 
   constructor() {
@@ -105,7 +121,7 @@ export class VwStaffInbox extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     this.filter = new URLSearchParams();
-    for (const k of ['status', 'urgency', 'about', 'mine']) {
+    for (const k of ['status', 'urgency', 'about', 'mine', 'sort']) {
       const v = String(data.get(k) ?? '');
       if (v) this.filter.set(k, v);
     }
@@ -133,20 +149,54 @@ export class VwStaffInbox extends LitElement {
     e.preventDefault();
     const feedback = String(new FormData(e.target as HTMLFormElement).get('feedback') ?? '').trim();
     if (!feedback) return void (this.error = 'Schrijf een terugkoppeling voor de melder.');
+    this.confirming = feedback;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#cf-h')?.focus());
+  };
+
+  private confirmClose = () => {
+    const feedback = this.confirming!;
     void this.run(async () => {
       await staffCall('POST', `/api/staff/concerns/${encodeURIComponent(this.detail!.id)}/close`, { feedback });
+      this.confirming = undefined;
       await this.open(this.detail!.id);
       this.message = 'Afgerond. De melder ziet uw terugkoppeling op de statuspagina.';
       await this.load();
     });
   };
 
-  private select(name: string, label: string, options: Record<string, string>) {
+  private addNote = (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const text = String(new FormData(form).get('note') ?? '').trim();
+    if (!text) return void (this.error = 'Schrijf eerst een aantekening.');
+    void this.run(async () => {
+      await staffCall('POST', `/api/staff/concerns/${encodeURIComponent(this.detail!.id)}/notes`, { text, idempotencyKey: this.noteKey });
+      this.noteKey = newKey();
+      form.reset();
+      await this.open(this.detail!.id);
+      this.message = 'Interne aantekening opgeslagen.';
+    });
+  };
+
+  private forward = (e: SubmitEvent) => {
+    e.preventDefault();
+    const serviceId = String(new FormData(e.target as HTMLFormElement).get('receiver') ?? '');
+    if (!serviceId) return void (this.error = 'Kies de organisatie waar de melding heen gaat.');
+    void this.run(async () => {
+      const r = await staffCall<{ organisation: string }>('POST', `/api/staff/concerns/${encodeURIComponent(this.detail!.id)}/forward`, {
+        serviceId,
+      });
+      await this.open(this.detail!.id);
+      this.message = `Doorgestuurd naar ${r.organisation}. De melder ziet nu dat ${r.organisation} de melding heeft.`;
+    });
+  };
+
+  private select(name: string, label: string, options: Record<string, string>, all = true) {
     const current = this.filter.get(name) ?? '';
     return html`<div>
       <label class="block" for=${`f-${name}`}>${label}</label>
       <select id=${`f-${name}`} name=${name}>
-        <option value="">Alle</option>
+        ${all ? html`<option value="">Alle</option>` : nothing}
         ${Object.entries(options).map(([v, l]) => html`<option value=${v} ?selected=${v === current}>${l}</option>`)}
       </select>
     </div>`;
@@ -160,6 +210,7 @@ export class VwStaffInbox extends LitElement {
       <form class="panel" @submit=${this.applyFilter} aria-label="Filter">
         <div class="grid">
           ${this.select('status', 'Status', STATUS)} ${this.select('urgency', 'Urgentie', URGENCY)} ${this.select('about', 'Over', ABOUT)}
+          ${this.select('sort', 'Volgorde', SORT, false)}
           <div class="choice">
             <input type="checkbox" id="f-mine" name="mine" value="1" ?checked=${this.filter.get('mine') === '1'} /><label for="f-mine"
               >Alleen door mij opgepakt</label
@@ -182,6 +233,7 @@ export class VwStaffInbox extends LitElement {
                     <th scope="col">Buurt</th>
                     <th scope="col">Status</th>
                     <th scope="col">Ontvangen</th>
+                    <th scope="col">Wacht</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -194,6 +246,7 @@ export class VwStaffInbox extends LitElement {
                         <td>${r.area ?? '–'}</td>
                         <td>${r.status}${r.claimedBy ? html` (${r.claimedBy})` : nothing}</td>
                         <td>${time(r.createdAt)}</td>
+                        <td>${r.status === 'afgerond' ? '–' : waited(r.createdAt)}</td>
                       </tr>`,
                   )}
                 </tbody>
@@ -228,7 +281,7 @@ export class VwStaffInbox extends LitElement {
                 <dd>${d.reporter ? [d.reporter.name, d.reporter.phone, d.reporter.email].filter(Boolean).join(' · ') : 'Anoniem'}</dd>
                 ${
                   d.receiver
-                    ? html`<dt>Ontvanger volgens advies</dt>
+                    ? html`<dt>Ontvanger</dt>
                         <dd>${d.receiver.name} – ${d.receiver.organisation}</dd>`
                     : nothing
                 }
@@ -240,6 +293,39 @@ export class VwStaffInbox extends LitElement {
                 }
               </dl>
               ${d.status === 'ontvangen' ? html`<div class="actions"><button type="button" class="primary" @click=${this.claim}>Oppakken</button></div>` : nothing}
+              <h3>Interne aantekeningen (${d.notes.length})</h3>
+              <p class="hint">Alleen voor behandelaars. De melder ziet dit niet.</p>
+              ${d.notes.map((n) => html`<div class="note">${n.text} <span class="hint">(${n.by}, ${time(n.at)})</span></div>`)}
+              <form @submit=${this.addNote} novalidate>
+                <label class="block" for="note">Nieuwe aantekening</label>
+                <textarea id="note" name="note" maxlength="2000"></textarea>
+                <div class="actions"><button type="submit">Aantekening opslaan</button></div>
+              </form>
+              ${
+                d.status === 'opgepakt' && d.mine
+                  ? html`<form @submit=${this.forward} novalidate>
+                      <label class="block" for="receiver">Doorsturen naar</label>
+                      <select id="receiver" name="receiver">
+                        <option value="">Kies een organisatie</option>
+                        ${d.receivers.map((x) => html`<option value=${x.id}>${x.name} – ${x.organisation}</option>`)}
+                      </select>
+                      <div class="actions"><button type="submit">Doorsturen</button></div>
+                    </form>`
+                  : nothing
+              }
+              ${
+                d.status === 'opgepakt' && d.mine && this.confirming !== undefined
+                  ? html`<div class="notice">
+                      <h3 id="cf-h" tabindex="-1">Melding afronden?</h3>
+                      <p>Na afronden kunt u de melding niet meer wijzigen. De melder leest op de statuspagina:</p>
+                      <p style="white-space: pre-wrap">${this.confirming}</p>
+                      <div class="actions">
+                        <button type="button" class="primary" @click=${this.confirmClose}>Ja, afronden</button>
+                        <button type="button" @click=${() => (this.confirming = undefined)}>Nog niet</button>
+                      </div>
+                    </div>`
+                  : nothing
+              }
               ${
                 d.status === 'opgepakt' && d.mine
                   ? html`<form @submit=${this.close} novalidate>

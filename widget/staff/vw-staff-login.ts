@@ -6,11 +6,27 @@ import { staffStyles } from './staff-styles.js';
 const HOME: Record<string, string> = { medewerker: '/staff', beheerder: '/staff', wijkcoach: '/coach', behandelaar: '/staff/concerns' };
 
 export class VwStaffLogin extends LitElement {
-  static override properties = { error: { state: true }, busy: { state: true }, oidc: { state: true } };
+  static override properties = {
+    error: { state: true },
+    busy: { state: true },
+    oidc: { state: true },
+    inline: { type: Boolean },
+    name: { attribute: false },
+  };
   static override styles = staffStyles;
   declare error: string | undefined;
   declare busy: boolean;
   declare oidc: boolean;
+  /** Inside the page (after an idle logout): stay, and tell the page with "vw-staff-signed-in". */
+  declare inline: boolean;
+  /** Prefilled in inline mode: the member who was signed in. */
+  declare name: string;
+
+  constructor() {
+    super();
+    this.inline = false;
+    this.name = '';
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -26,10 +42,11 @@ export class VwStaffLogin extends LitElement {
     if (!String(data.get('name') ?? '').trim() || !data.get('password')) return void (this.error = 'Vul uw naam en wachtwoord in.');
     this.busy = true;
     try {
-      const me = await staffCall<{ role: string }>('POST', '/api/staff/login', {
+      const me = await staffCall<{ name: string; role: string }>('POST', '/api/staff/login', {
         name: String(data.get('name')),
         password: String(data.get('password')),
       });
+      if (this.inline) return void this.dispatchEvent(new CustomEvent('vw-staff-signed-in', { detail: me, bubbles: true, composed: true }));
       const next = new URLSearchParams(location.search).get('next');
       // Only a path on this server: never an open redirect.
       location.assign(next && /^\/(staff|coach)(\/[a-z]*)?$/.test(next) ? next : (HOME[me.role] ?? '/staff'));
@@ -40,7 +57,9 @@ export class VwStaffLogin extends LitElement {
           ? 'Naam of wachtwoord klopt niet.'
           : s === 429
             ? 'Te veel pogingen. Wacht even en probeer het opnieuw.'
-            : (err as Error).message;
+            : s === 0
+              ? 'Geen verbinding met de server. Probeer het zo opnieuw.'
+              : (err as Error).message;
     } finally {
       this.busy = false;
     }
@@ -52,7 +71,7 @@ export class VwStaffLogin extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <form @submit=${this.submit} novalidate>
         <label class="block" for="name">Naam</label>
-        <input type="text" id="name" name="name" autocomplete="username" required />
+        <input type="text" id="name" name="name" autocomplete="username" required .value=${this.name} />
         <label class="block" for="password">Wachtwoord</label>
         <input type="password" id="password" name="password" autocomplete="current-password" required />
         <div class="actions"><button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>Inloggen</button></div>

@@ -2,14 +2,18 @@
 // the whole trail with channel and time, notes per step (staff only), the advice as it forms, a
 // warm handover and a concern report on behalf of the caller.
 import { html, LitElement, nothing } from 'lit';
-import type { FullSessionState, PresentedService } from '../../server/api/contract.js';
+import type { AnsweredStep, FullSessionState } from '../../server/api/contract.js';
+import { localize } from '../../engine/runtime.js';
 import '../vw-advice-plan.js';
 import '../vw-melding-flow.js';
 import type { MeldingTransport } from '../vw-melding-flow.js';
+import '../vw-answers.js';
 import '../vw-step.js';
 import { GemeenteProvider } from '../gemeente-context.js';
-import { channelLabel, gemeenteOf, newKey, staffCall, StaffApiError, time } from './staff-api.js';
+import { BACKGROUND, channelLabel, gemeenteOf, newKey, staffCall, StaffApiError, time } from './staff-api.js';
 import { staffStyles } from './staff-styles.js';
+import './vw-staff-handover.js';
+import type { HandoverRow, HandoverService } from './vw-staff-handover.js';
 
 export interface StaffHandle {
   id: string;
@@ -21,19 +25,16 @@ interface StaffView {
   channel: string;
   notes: { id: string; node: string; text: string; by: string; at: string }[];
   consents: { purpose: string; channel: string; by: string; at: string }[];
-  handovers: { id: string; serviceId: string; shared: string[]; status: string; by: string; at: string }[];
-  services: PresentedService[];
+  handovers: HandoverRow[];
+  services: HandoverService[];
+  /** Node → the staff member who gave that answer (channels other than the website). */
+  answeredBy: Record<string, string>;
+  /** The language the caller chose online (or the console started in). */
+  callerLocale: string;
 }
 
-/** What each outbox status means for the medewerker: what happened, and what to do. */
-const HANDOVER_STATUS: Record<string, string> = {
-  'klaar-voor-overdracht': 'wordt verzonden',
-  bezig: 'wordt verzonden',
-  'opnieuw-proberen': 'nog niet aangekomen, wordt opnieuw geprobeerd',
-  verzonden: 'aangekomen bij de organisatie',
-  mislukt: 'niet aangekomen: bel de organisatie en lees de samenvatting voor',
-  'geen-koppeling': 'deze organisatie heeft geen koppeling: bel ze en lees de samenvatting voor',
-};
+const LANGUAGES: Record<string, string> = { nl: 'Nederlands', en: 'English' };
+
 export class VwStaffSession extends LitElement {
   static override properties = {
     handle: { attribute: false },
@@ -42,6 +43,10 @@ export class VwStaffSession extends LitElement {
     busy: { state: true },
     message: { state: true },
     error: { state: true },
+    editing: { state: true },
+    printed: { state: true },
+    textLang: { state: true },
+    texts: { state: true },
     consentTexts: { attribute: false },
     melding: { state: true },
   };
@@ -55,6 +60,28 @@ export class VwStaffSession extends LitElement {
   declare consentTexts: { handover: string } | undefined;
   /** The Wmo melding on behalf of the caller is open (from the plan's Wmo-melding item). */
   declare melding: boolean;
+  /** "Wijzig": the answered step being changed; answering it revises, later answers that still fit stay. */
+  declare editing: AnsweredStep | undefined;
+  /** Answers given before going back or changing one: offered again as defaults, as in the widget. */
+  private readonly remembered = new Map<string, unknown>();
+  /** What the printed plan for the caller needs beyond the state: a fresh code and the moment. */
+  declare printed: { resumeCode: string; resumeExpiresAt: string; at: string } | undefined;
+  /** The language of the resident-facing texts and the consent script (the caller's, until switched). */
+  declare textLang: string | undefined;
+  /** The consent texts in `lang`. */
+  declare texts: { handover: string } | undefined;
+
+  /** "?lang=…" (or "&lang=…") once the language is known. */
+  private q(sep: '?' | '&') {
+    return this.textLang ? `${sep}lang=${encodeURIComponent(this.textLang)}` : '';
+  }
+
+  private switchLang = async (lang: string) => {
+    this.textLang = lang;
+    this.texts = await staffCall<{ handover: string }>('GET', `/api/staff/consent-texts?lang=${lang}`).catch(() => undefined);
+    this.editing = undefined;
+    await this.refresh();
+  };
   /** The session's municipality for the widget parts inside (texts, help bar) and the channel labels. */
   private readonly municipality = new GemeenteProvider(this);
   private gemeenteFor = '';
@@ -70,8 +97,31 @@ export class VwStaffSession extends LitElement {
     return { 'x-session-token': this.handle!.token };
   }
 
+  /** Server-Sent Events: a new version of the session, from any channel, while this tab shows it. */
+  private live: EventSource | undefined;
+
+  /** The signed-in member's name: an answer given here is shown as theirs without reading the session again. */
+  private me = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    staffCall<{ displayName: string }>('GET', '/api/staff/me').then(
+      (me) => (this.me = me.displayName),
+      () => undefined,
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.live?.close();
+    this.live = undefined;
+  }
+
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('handle') && this.handle) void this.refresh();
+    if (changed.has('handle') && this.handle) {
+      void this.refresh();
+      this.listen(this.handle.id);
+    }
     const tree = this.view?.state.tree;
     if (tree && tree !== this.gemeenteFor) {
       this.gemeenteFor = tree;
@@ -82,6 +132,40 @@ export class VwStaffSession extends LitElement {
     }
   }
 
+  private listen(id: string) {
+    this.live?.close();
+    this.live = new EventSource(`/api/staff/sessions/${encodeURIComponent(id)}/live`);
+    this.live.addEventListener('version', (e) => {
+      const { version } = JSON.parse((e as MessageEvent<string>).data) as { version: number };
+      // Our own change is answered by its own request; anything newer came from elsewhere.
+      if (this.view && !this.busy && version > this.view.state.version) void this.catchUp();
+    });
+  }
+
+  /** Reads the session again after a change elsewhere and says what came in (a status message). */
+  private async catchUp() {
+    try {
+      const view = await staffCall<StaffView>(
+        'GET',
+        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}${this.q('?')}`,
+        undefined,
+        {
+          ...this.headers,
+          [BACKGROUND]: '1',
+        },
+      );
+      if (this.view && view.state.version <= this.view.state.version) return;
+      this.view = view;
+      const last = view.state.trail.at(-1);
+      if (last) {
+        const who = last.channel === 'web' ? 'de inwoner' : (view.answeredBy[last.node] ?? 'een medewerker');
+        this.message = `Nieuw antwoord via ${this.channelName(last.channel)}, door ${who}: ${last.question} – ${last.answer}.`;
+      } else this.message = 'Het gesprek is bijgewerkt. U ziet nu de actuele stand.';
+    } catch {
+      // The next change or "Vernieuwen" tries again; nothing of the medewerker's is lost here.
+    }
+  }
+
   private channelName(channel: string): string {
     return channelLabel(channel, this.municipality.view?.kcc.phone);
   }
@@ -89,7 +173,13 @@ export class VwStaffSession extends LitElement {
   async refresh(): Promise<void> {
     if (!this.handle) return;
     await this.act(async () => {
-      this.view = await staffCall<StaffView>('GET', `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}`, undefined, this.headers);
+      this.view = await staffCall<StaffView>(
+        'GET',
+        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}${this.q('?')}`,
+        undefined,
+        this.headers,
+      );
+      this.textLang ??= this.view.callerLocale;
     });
   }
 
@@ -115,28 +205,99 @@ export class VwStaffSession extends LitElement {
     void this.act(async () => {
       const state = await staffCall<FullSessionState>(
         'POST',
-        `/api/staff/sessions/${encodeURIComponent(s.id)}/answers`,
+        `/api/staff/sessions/${encodeURIComponent(s.id)}/answers${this.q('?')}`,
         { node: e.detail.node, value: e.detail.value, version: s.version, idempotencyKey: newKey(), channel: this.channel },
         this.headers,
       );
-      this.view = { ...this.view!, state };
-      this.message = undefined;
+      this.view = { ...this.view!, state, answeredBy: { ...this.view!.answeredBy, [e.detail.node]: this.me || 'u' } };
+      this.message = this.editing ? 'Antwoord gewijzigd. Latere antwoorden die nog passen, zijn bewaard.' : undefined;
+      this.editing = undefined;
+      await this.focusQuestion();
     });
   };
+
+  private change = (node: string) => {
+    const s = this.view?.state;
+    if (!s || this.busy) return;
+    for (const e of s.trail) this.remembered.set(e.node, e.value);
+    void this.act(async () => {
+      this.editing = await staffCall<AnsweredStep>(
+        'GET',
+        `/api/staff/sessions/${encodeURIComponent(s.id)}/steps?node=${encodeURIComponent(node)}${this.q('&')}`,
+        undefined,
+        this.headers,
+      );
+      await this.focusQuestion();
+    });
+  };
+
+  private cancelChange = () => {
+    this.editing = undefined;
+    void this.focusQuestion();
+  };
+
+  /** After a step changes, keyboard focus goes to the question panel's heading (not lost on <body>). */
+  private async focusQuestion() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#q-h')?.focus();
+  }
 
   private back = () => {
     const s = this.view?.state;
     if (!s || this.busy) return;
+    for (const e of s.trail) this.remembered.set(e.node, e.value);
     void this.act(async () => {
       const state = await staffCall<FullSessionState>(
         'POST',
-        `/api/staff/sessions/${encodeURIComponent(s.id)}/back`,
+        `/api/staff/sessions/${encodeURIComponent(s.id)}/back${this.q('?')}`,
         { version: s.version, idempotencyKey: newKey() },
         this.headers,
       );
       this.view = { ...this.view!, state };
+      this.editing = undefined;
+      await this.focusQuestion();
     });
   };
+
+  private print = () => {
+    void this.act(async () => {
+      const issued = await staffCall<{ resumeCode: string; resumeExpiresAt: string }>(
+        'POST',
+        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}/resume-code`,
+        undefined,
+        this.headers,
+      );
+      this.printed = { ...issued, at: new Date().toISOString() };
+      await this.updateComplete;
+      window.print();
+    });
+  };
+
+  /** Who helped, as the caller may keep it: the team of the channel, never the medewerker's name. */
+  private team(): string {
+    const g = this.municipality.view;
+    if (!g) return this.channelName(this.channel);
+    const name = localize(g.name, 'nl') ?? '';
+    if (this.channel === 'telefoon') return `${localize(g.kcc.name, 'nl') ?? ''} van ${name} (${g.kcc.phone})`;
+    return this.channel === 'loket' ? `Het loket van ${name}` : `Het wijkteam van ${name}`;
+  }
+
+  private renderPrint(s: FullSessionState) {
+    const p = this.printed;
+    if (!p) return nothing;
+    const g = this.municipality.view;
+    return html`<section class="print-only" aria-label="Afdruk voor de beller">
+      <h2>Uw plan${g ? html` – ${localize(g.name, 'nl')}` : nothing}</h2>
+      <p>Datum: ${time(p.at)}</p>
+      <p>Geholpen door: ${this.team()}</p>
+      <p>
+        Verder gaan kan met de code <strong>${p.resumeCode}</strong> (geldig tot ${time(p.resumeExpiresAt)}), op de website of als u belt.
+        Plannummer: ${s.id}
+      </p>
+      <vw-advice-plan .advice=${s.advice}></vw-advice-plan>
+      <vw-answers sub .trail=${s.trail} .editable=${false}></vw-answers>
+    </section>`;
+  }
 
   private addNote = (e: SubmitEvent) => {
     e.preventDefault();
@@ -154,24 +315,6 @@ export class VwStaffSession extends LitElement {
       form.reset();
       await this.refresh();
       this.message = 'Aantekening opgeslagen.';
-    });
-  };
-
-  private handover = (e: SubmitEvent) => {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    const shared = data.getAll('shared').map(String);
-    if (!data.get('consent')) return void (this.error = 'Lees de toestemmingstekst voor en vink aan dat de inwoner akkoord is.');
-    if (!shared.length) return void (this.error = 'Kies wat u doorgeeft.');
-    void this.act(async () => {
-      const r = await staffCall<{ organisation: string }>(
-        'POST',
-        `/api/staff/sessions/${encodeURIComponent(this.handle!.id)}/handover`,
-        { serviceId: String(data.get('service')), shared, consent: true },
-        this.headers,
-      );
-      await this.refresh();
-      this.message = `Overdracht aan ${r.organisation} vastgelegd, met de toestemming.`;
     });
   };
 
@@ -202,6 +345,34 @@ export class VwStaffSession extends LitElement {
     });
   };
 
+  private renderQuestion(s: FullSessionState) {
+    if (this.editing)
+      return html`<vw-step
+          show-staff
+          .step=${this.editing.step}
+          .initial=${this.editing.value}
+          ?busy=${this.busy}
+          @vw-answer=${this.answer}
+          @vw-back=${this.cancelChange}
+        ></vw-step>
+        <div class="actions"><button type="button" @click=${this.cancelChange}>Wijzigen annuleren</button></div>`;
+    if (s.step.kind !== 'end')
+      return html`<vw-step
+        show-staff
+        .step=${s.step}
+        .initial=${this.remembered.get(s.step.id)}
+        ?busy=${this.busy}
+        @vw-answer=${this.answer}
+        @vw-back=${this.back}
+      ></vw-step>`;
+    return html`<p>${s.step.text}</p>
+      ${s.step.staff ? html`<p class="hint">${s.step.staff}</p>` : nothing}
+      <p><strong>Het advies is compleet.</strong> Wijzig een antwoord in het verloop, of ga terug naar de laatste vraag.</p>
+      <div class="actions">
+        ${s.step.canGoBack ? html`<button type="button" ?disabled=${this.busy} @click=${this.back}>Vorige vraag</button>` : nothing}
+      </div>`;
+  }
+
   private openMelding = async () => {
     this.melding = true;
     await this.updateComplete;
@@ -222,164 +393,156 @@ export class VwStaffSession extends LitElement {
     if (!v) return html`<p role="status">${this.error ?? 'Gesprek laden…'}</p>`;
     const s = v.state;
     const notesFor = (node: string) => v.notes.filter((n) => n.node === node);
+    // Notes default to the step the call is at: the current question, else the last answer.
     const steps = [
-      ...s.trail.map((t) => ({ node: t.node, label: t.question })),
       ...(s.step.kind !== 'end' ? [{ node: s.step.id, label: `${s.step.text} (huidige vraag)` }] : []),
+      ...s.trail.map((t) => ({ node: t.node, label: t.question })).reverse(),
     ];
-    return html`
-      <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <p>
-        Boom <strong>${s.tree}</strong> (versie ${s.treeVersion}) · uw kanaal: <strong>${this.channelName(this.channel)}</strong> · versie
-        ${s.version} <button type="button" class="link" @click=${() => this.refresh()}>Vernieuwen</button>
-      </p>
-      <div class="grid">
-        <section class="panel" aria-labelledby="q-h">
-          <h2 id="q-h">Huidige vraag</h2>
-          ${
-            s.step.kind === 'end'
-              ? html`<p>${s.step.text}</p>
-                  ${s.step.staff ? html`<p class="hint">${s.step.staff}</p>` : nothing}
-                  <p><strong>Het advies is compleet.</strong></p>`
-              : html`<vw-step show-staff .step=${s.step} ?busy=${this.busy} @vw-answer=${this.answer} @vw-back=${this.back}></vw-step>`
-          }
+    const noteList = (node: string) => notesFor(node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`);
+    return html`${this.renderPrint(s)}
+      <div class="no-print">
+        <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <p>
+          Boom <strong>${s.tree}</strong> (versie ${s.treeVersion}) · uw kanaal: <strong>${this.channelName(this.channel)}</strong> · versie
+          ${s.version} <button type="button" class="link" @click=${() => this.refresh()}>Vernieuwen</button>
+          <button type="button" class="link" @click=${this.print}>Plan afdrukken voor de beller</button>
+        </p>
+        <p>
+          Taal van de beller: <strong>${LANGUAGES[v.callerLocale] ?? v.callerLocale}</strong> · vragen en toestemmingstekst in:
+          ${Object.entries(LANGUAGES).map(
+            ([code, name]) =>
+              html` <button
+                type="button"
+                class="link"
+                aria-pressed=${this.textLang === code ? 'true' : 'false'}
+                lang=${code}
+                @click=${() => this.switchLang(code)}
+              >
+                ${name}
+              </button>`,
+          )}
+        </p>
+        <div class="grid">
+          <section class="panel" aria-labelledby="q-h">
+            <h2 id="q-h" tabindex="-1">${this.editing ? 'Antwoord wijzigen' : 'Huidige vraag'}</h2>
+            ${this.renderQuestion(s)} ${s.step.kind !== 'end' && !this.editing ? noteList(s.step.id) : nothing}
+          </section>
+          <section class="panel" aria-labelledby="t-h">
+            <h2 id="t-h">Verloop (${s.trail.length})</h2>
+            ${
+              s.trail.length
+                ? html`<table>
+                    <caption class="visually-hidden">
+                      Alle vragen en antwoorden, met kanaal en tijd
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Vraag</th>
+                        <th scope="col">Antwoord</th>
+                        <th scope="col">Kanaal</th>
+                        <th scope="col">Door</th>
+                        <th scope="col">Tijd</th>
+                        <th scope="col"><span class="visually-hidden">Wijzigen</span></th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${s.trail.map(
+                        (t) =>
+                          html`<tr data-node=${t.node}>
+                            <td><span class="q">${t.question}</span>${noteList(t.node)}</td>
+                            <td>${t.answer}</td>
+                            <td>${this.channelName(t.channel)}</td>
+                            <td>${t.channel === 'web' ? 'inwoner' : (v.answeredBy[t.node] ?? 'medewerker')}</td>
+                            <td>${time(t.at)}</td>
+                            <td>
+                              ${
+                                t.value === null
+                                  ? nothing
+                                  : html`<button type="button" class="link" ?disabled=${this.busy} @click=${() => this.change(t.node)}>
+                                      Wijzig<span class="visually-hidden"> – ${t.question}</span>
+                                    </button>`
+                              }
+                            </td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>`
+                : html`<p>Nog geen antwoorden.</p>`
+            }
+            <form @submit=${this.addNote} novalidate>
+              <h3>Aantekening bij een stap</h3>
+              <p class="hint">Alleen voor medewerkers. De inwoner ziet dit niet.</p>
+              <label class="block" for="note-node">Bij stap</label>
+              <select id="note-node" name="node">
+                ${steps.map((x, i) => html`<option value=${x.node} ?selected=${i === 0}>${x.label}</option>`)}
+              </select>
+              <label class="block" for="note-text">Aantekening</label>
+              <textarea id="note-text" name="text" maxlength="2000"></textarea>
+              <div class="actions"><button type="submit">Aantekening opslaan</button></div>
+            </form>
+          </section>
+        </div>
+        <section class="panel" aria-labelledby="a-h">
+          <h2 id="a-h">Advies tot nu toe</h2>
+          <vw-advice-plan melding .advice=${s.advice} @vw-melding=${this.openMelding}></vw-advice-plan>
         </section>
-        <section class="panel" aria-labelledby="t-h">
-          <h2 id="t-h">Verloop (${s.trail.length})</h2>
-          ${
-            s.trail.length
-              ? html`<table>
-                  <caption class="visually-hidden">
-                    Alle vragen en antwoorden, met kanaal en tijd
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Vraag</th>
-                      <th scope="col">Antwoord</th>
-                      <th scope="col">Kanaal</th>
-                      <th scope="col">Tijd</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${s.trail.map(
-                      (t) =>
-                        html`<tr data-node=${t.node}>
-                          <td>
-                            <span class="q">${t.question}</span
-                            >${notesFor(t.node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`)}
-                          </td>
-                          <td>${t.answer}</td>
-                          <td>${this.channelName(t.channel)}</td>
-                          <td>${time(t.at)}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>`
-              : html`<p>Nog geen antwoorden.</p>`
-          }
-          <form @submit=${this.addNote} novalidate>
-            <h3>Aantekening bij een stap</h3>
-            <p class="hint">Alleen voor medewerkers. De inwoner ziet dit niet.</p>
-            <label class="block" for="note-node">Bij stap</label>
-            <select id="note-node" name="node">
-              ${steps.map((x) => html`<option value=${x.node}>${x.label}</option>`)}
-            </select>
-            <label class="block" for="note-text">Aantekening</label>
-            <textarea id="note-text" name="text" maxlength="2000"></textarea>
-            <div class="actions"><button type="submit">Aantekening opslaan</button></div>
-          </form>
+        ${
+          this.melding
+            ? html`<section class="panel" aria-label="Wmo-melding namens de beller">
+                <vw-melding-flow .transport=${this.meldingTransport()} @vw-close=${() => (this.melding = false)}></vw-melding-flow>
+              </section>`
+            : nothing
+        }
+        <div class="grid">
+          <section class="panel" aria-labelledby="h-h">
+            <h2 id="h-h">Warme overdracht</h2>
+            <vw-staff-handover
+              .sessionId=${s.id}
+              .token=${this.handle!.token}
+              .services=${v.services}
+              .handovers=${v.handovers}
+              .consentText=${(this.texts ?? this.consentTexts)?.handover ?? ''}
+              .consentLocale=${this.texts ? this.textLang : undefined}
+              @vw-staff-changed=${() => this.refresh()}
+            ></vw-staff-handover>
+          </section>
+          <section class="panel" aria-labelledby="c-h">
+            <h2 id="c-h">Zorgmelding namens de beller</h2>
+            <form @submit=${this.concern} novalidate>
+              <label class="block" for="c-about">Over wie?</label>
+              <select id="c-about" name="about">
+                ${[
+                  ['oudere', 'Een oudere'],
+                  ['kind', 'Een kind of jongere'],
+                  ['zorgmijder', 'Iemand die zorg mijdt of verward is'],
+                  ['dakloos', 'Iemand zonder huis'],
+                  ['geld', 'Geldzorgen'],
+                  ['mantelzorg', 'Een overbelaste mantelzorger'],
+                  ['anders', 'Anders'],
+                ].map(([v2, l]) => html`<option value=${v2!}>${l}</option>`)}
+              </select>
+              <label class="block" for="c-urgency">Hoe dringend?</label>
+              <select id="c-urgency" name="urgency">
+                <option value="niet-dringend">Niet dringend</option>
+                <option value="binnen-een-week">Binnen een week</option>
+                <option value="dringend">Dringend</option>
+              </select>
+              <label class="block" for="c-noticed">Wat is er gezien?</label>
+              <textarea id="c-noticed" name="noticed" maxlength="2000"></textarea>
+              <label class="block" for="c-area">Buurt of straat (geen volledig adres)</label>
+              <input type="text" id="c-area" name="area" maxlength="100" />
+              <div class="actions"><button type="submit">Zorgmelding vastleggen</button></div>
+            </form>
+          </section>
+        </div>
+        <section class="panel" aria-labelledby="k-h">
+          <h2 id="k-h">Toestemming en toegang</h2>
+          <ul>
+            ${v.consents.map((c) => html`<li>${c.purpose} via ${this.channelName(c.channel)} door ${c.by}, ${time(c.at)}</li>`)}
+          </ul>
         </section>
-      </div>
-      <section class="panel" aria-labelledby="a-h">
-        <h2 id="a-h">Advies tot nu toe</h2>
-        <vw-advice-plan melding .advice=${s.advice} @vw-melding=${this.openMelding}></vw-advice-plan>
-      </section>
-      ${
-        this.melding
-          ? html`<section class="panel" aria-label="Wmo-melding namens de beller">
-              <vw-melding-flow .transport=${this.meldingTransport()} @vw-close=${() => (this.melding = false)}></vw-melding-flow>
-            </section>`
-          : nothing
-      }
-      <div class="grid">
-        <section class="panel" aria-labelledby="h-h">
-          <h2 id="h-h">Warme overdracht</h2>
-          <form @submit=${this.handover} novalidate>
-            <label class="block" for="h-service">Naar organisatie (sociale kaart)</label>
-            <select id="h-service" name="service">
-              ${v.services.map((x) => html`<option value=${x.id}>${x.name} – ${x.organisation}</option>`)}
-            </select>
-            <fieldset>
-              <legend class="block">Wat geeft u door?</legend>
-              ${[
-                ['trail', 'Vragen en antwoorden'],
-                ['advice', 'Advies'],
-                ['notes', 'Aantekeningen'],
-              ].map(
-                ([value, label]) =>
-                  html`<div class="choice">
-                    <input type="checkbox" id=${`sh-${value}`} name="shared" value=${value!} ?checked=${value !== 'notes'} /><label
-                      for=${`sh-${value}`}
-                      >${label}</label
-                    >
-                  </div>`,
-              )}
-            </fieldset>
-            <p class="consent">${this.consentTexts?.handover ?? ''}</p>
-            <div class="choice">
-              <input type="checkbox" id="h-consent" name="consent" value="yes" /><label for="h-consent">De inwoner geeft toestemming</label>
-            </div>
-            <div class="actions"><button type="submit" class="primary">Overdracht vastleggen</button></div>
-          </form>
-          ${
-            v.handovers.length
-              ? html`<ul>
-                  ${v.handovers.map(
-                    (h) =>
-                      html`<li>
-                        ${h.serviceId}: ${h.shared.join(', ')} – ${HANDOVER_STATUS[h.status] ?? h.status} (${h.by}, ${time(h.at)})
-                      </li>`,
-                  )}
-                </ul>`
-              : nothing
-          }
-        </section>
-        <section class="panel" aria-labelledby="c-h">
-          <h2 id="c-h">Zorgmelding namens de beller</h2>
-          <form @submit=${this.concern} novalidate>
-            <label class="block" for="c-about">Over wie?</label>
-            <select id="c-about" name="about">
-              ${[
-                ['oudere', 'Een oudere'],
-                ['kind', 'Een kind of jongere'],
-                ['zorgmijder', 'Iemand die zorg mijdt of verward is'],
-                ['dakloos', 'Iemand zonder huis'],
-                ['geld', 'Geldzorgen'],
-                ['mantelzorg', 'Een overbelaste mantelzorger'],
-                ['anders', 'Anders'],
-              ].map(([v2, l]) => html`<option value=${v2!}>${l}</option>`)}
-            </select>
-            <label class="block" for="c-urgency">Hoe dringend?</label>
-            <select id="c-urgency" name="urgency">
-              <option value="niet-dringend">Niet dringend</option>
-              <option value="binnen-een-week">Binnen een week</option>
-              <option value="dringend">Dringend</option>
-            </select>
-            <label class="block" for="c-noticed">Wat is er gezien?</label>
-            <textarea id="c-noticed" name="noticed" maxlength="2000"></textarea>
-            <label class="block" for="c-area">Buurt of straat (geen volledig adres)</label>
-            <input type="text" id="c-area" name="area" maxlength="100" />
-            <div class="actions"><button type="submit">Zorgmelding vastleggen</button></div>
-          </form>
-        </section>
-      </div>
-      <section class="panel" aria-labelledby="k-h">
-        <h2 id="k-h">Toestemming en toegang</h2>
-        <ul>
-          ${v.consents.map((c) => html`<li>${c.purpose} via ${this.channelName(c.channel)} door ${c.by}, ${time(c.at)}</li>`)}
-        </ul>
-      </section>
-    `;
+      </div>`;
   }
 }
 

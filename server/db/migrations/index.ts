@@ -8,6 +8,7 @@ import * as auditChain from './0006-audit-chain.js';
 import * as meldingen from './0007-meldingen.js';
 import * as zgwOutbox from './0008-zgw-outbox.js';
 import * as residentData from './0009-resident-data.js';
+import * as concernNotes from './0010-concern-notes.js';
 
 // Listed in code rather than read from the folder: works the same under tsx, in a bundle and in tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-meldingen': meldingen,
   '0008-zgw-outbox': zgwOutbox,
   '0009-resident-data': residentData,
+  '0010-concern-notes': concernNotes,
 };
 
 export const migrationProvider: MigrationProvider = {

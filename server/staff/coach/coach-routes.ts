@@ -8,6 +8,7 @@ import { AnswerValue } from '../../api/schemas.js';
 import { jsonBody } from '../../http/validate.js';
 import type { Caller, SessionService } from '../../sessions/session-service.js';
 import { canonicalJson } from '../../tree-store/canonical-hash.js';
+import { presentAdvice, presentState } from '../../sessions/present-state.js';
 import { authenticate, requireRole } from '../auth.js';
 import { COACH_ROLES, type Principal, type StaffEnv, type StaffKit } from '../context.js';
 import { coachRepo, type CoachEntry } from './coach-repo.js';
@@ -119,6 +120,14 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     return { created, linked: await repo.linkSession(planId, domain, created.id, walkKey) };
   }
 
+  /** The plan items of a linked session, titles and layers only: what the household plan shows per domain. */
+  async function walkedAdvice(sessionId: string) {
+    const row = await deps.store.sessions.find(sessionId);
+    if (!row) return null;
+    const { served, view } = await sessions.loader.viewOf(row);
+    return { done: view.done, items: presentAdvice(served.compiled, view, row.locale).map((a) => ({ title: a.title, layer: a.layer })) };
+  }
+
   async function ownPlan(c: Context<StaffEnv>) {
     const p = c.get('staff');
     const plan = await repo.plan(c.req.param('id')!);
@@ -171,7 +180,11 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const { p, plan } = await ownPlan(c);
     const entries = await repo.entries(plan.id);
     await kit.record(p, 'plan.read', 'plan', plan.id);
-    return c.json({ id: plan.id, label: plan.label, question: plan.question, updatedAt: plan.updated_at, entries });
+    // Each domain's walked tree advice (online or sent from an offline walk), for the plan and its print.
+    const withAdvice = await Promise.all(
+      entries.map(async (e) => ({ ...e, advice: e.sessionId ? await walkedAdvice(e.sessionId) : null })),
+    );
+    return c.json({ id: plan.id, label: plan.label, question: plan.question, updatedAt: plan.updated_at, entries: withAdvice });
   });
 
   app.post('/api/staff/coach/plans/:id/entries', async (c) => {
@@ -224,6 +237,16 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
         'tree-not-found',
         `No published tree gives advice for "${domain}". Ask the tree authors, or configure coachTrees.`,
       );
+    // Walked before (online, or sent from an offline walk): continue that session, never a second one.
+    const linkedRow = entry.sessionId ? await deps.store.sessions.find(entry.sessionId) : undefined;
+    if (linkedRow && linkedRow.expiresAt > now()) {
+      const token = deps.ids.token();
+      await deps.store.sessions.addToken(linkedRow.id, hashSecret(token), 'resume', now());
+      const { served, view } = await sessions.loader.viewOf(linkedRow);
+      const state = presentState(served, view, linkedRow, linkedRow.locale);
+      await kit.record(p, 'plan.resume-tree', 'plan', plan.id, { domain, session: linkedRow.id });
+      return c.json({ session: { id: linkedRow.id, token, version: linkedRow.version, state }, entry, resumed: true }, 200);
+    }
     const { created, linked } = await startCoachSession(p, plan.id, domain, tree, null);
     await kit.record(p, 'plan.start-tree', 'plan', plan.id, { domain, session: created.id });
     return c.json({ session: created, entry: linked }, 201);
