@@ -198,7 +198,9 @@ const nl = {
   phoneInvalid: 'Vul een telefoonnummer in met alleen cijfers, spaties of een +.',
   answerInvalid: 'Dit antwoord kunnen we niet gebruiken. Kijk het na en probeer het opnieuw.',
   wmoButton: 'Melding Wmo doen',
-  wmoNote: 'Bel {kcc} of ga naar het loket. Je antwoorden hier nemen we mee, dan hoef je niet alles opnieuw te vertellen.',
+  wmoNote:
+    "Bel {kcc} of ga naar het loket. Bewaar eerst je code met 'Bewaar en ga later verder'. Dan ziet de medewerker je antwoorden. Je hoeft dan niet alles opnieuw te vertellen.",
+  wmoNoteHere: 'Je kunt de melding hieronder meteen doen. Liever bellen? Bel {kcc} of ga naar het loket.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -399,7 +401,9 @@ const en: Catalogue = {
   phoneInvalid: 'Enter a phone number with only digits, spaces or a +.',
   answerInvalid: 'We cannot use this answer. Please check it and try again.',
   wmoButton: 'Make a Wmo request',
-  wmoNote: 'Call {kcc} or visit the service desk. We take your answers along, so you do not have to tell everything again.',
+  wmoNote:
+    "Call {kcc} or visit the service desk. First keep your code with 'Save and continue later'. Then the staff member sees your answers, so you do not have to tell everything again.",
+  wmoNoteHere: 'You can make the report right here, below. Rather call? Call {kcc} or visit the service desk.',
 };
 
 const CATALOGUES: Record<string, Catalogue> = { nl, en };

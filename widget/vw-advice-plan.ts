@@ -155,7 +155,7 @@ export class VwAdvicePlan extends VwElement {
             </div>`
           : nothing
       }
-      ${a.action === 'wmo-melding' ? html`<p class="hint">${this.t('wmoNote')}</p>` : nothing}
+      ${a.action === 'wmo-melding' ? html`<p class="hint">${this.t(this.melding ? 'wmoNoteHere' : 'wmoNote')}</p>` : nothing}
       <details>
         <summary>${this.t('why')}</summary>
         <div class="why">
