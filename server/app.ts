@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { ROUTE_DOCS } from './api/route-docs.js';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { Deps } from './deps.js';
 import { bodyLimit } from './http/body-limit.js';
@@ -11,14 +12,14 @@ import { allOrigins } from './http/origin-guard.js';
 import { ApiError, problemResponse } from './http/problem.js';
 import { CLIENT_CLOSED_REQUEST, clientAborted, requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
-import { concernDocs, concernRoutes } from './routes/concern-routes.js';
+import { concernRoutes } from './routes/concern-routes.js';
 import { docRoutes } from './routes/doc-routes.js';
-import { healthDocs, healthRoutes } from './routes/health-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
 import { nojsRoutes } from './nojs/nojs-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
-import { resumeDocs, resumeRoutes } from './routes/resume-routes.js';
-import { sessionDocs, sessionRoutes } from './routes/session-routes.js';
-import { treeDocs, treeRoutes } from './routes/tree-routes.js';
+import { resumeRoutes } from './routes/resume-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { treeRoutes } from './routes/tree-routes.js';
 import { sessionService } from './sessions/session-service.js';
 
 export const API_VERSION = '1.0.0';
@@ -106,7 +107,7 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
   app.route('/', sessionRoutes(deps, sessions, clientOf));
   app.route('/', resumeRoutes(deps, sessions.loader, clientOf));
   app.route('/', concernRoutes(deps, sessions.loader, clientOf));
-  app.route('/', docRoutes([...treeDocs, ...sessionDocs, ...resumeDocs, ...concernDocs, ...healthDocs], API_VERSION));
+  app.route('/', docRoutes(app, ROUTE_DOCS, API_VERSION));
   app.route('/', nojsRoutes(deps, sessions, clientOf));
   app.route('/', pageRoutes(deps));
   return app;

@@ -16,21 +16,25 @@ import { CONSOLE_ROLES, type Principal, type StaffEnv, type StaffKit } from './c
 import { sessionSummary } from './session-summary.js';
 
 const StaffChannel = z.enum(['telefoon', 'loket', 'wijkcoach']);
-const StartBody = z.strictObject({ tree: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/), channel: StaffChannel, locale: Locale.optional() });
-const ResumeBody = z.strictObject({
+export const StartBody = z.strictObject({
+  tree: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/),
+  channel: StaffChannel,
+  locale: Locale.optional(),
+});
+export const ResumeBody = z.strictObject({
   code: z.string().min(4).max(20),
   channel: StaffChannel,
   consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
 });
-const StaffAnswerBody = AnswerBody.extend({ channel: StaffChannel });
-const NoteBody = z.strictObject({ node: z.string().min(1).max(300), text: z.string().trim().min(1).max(2000) });
+export const StaffAnswerBody = AnswerBody.extend({ channel: StaffChannel });
+export const NoteBody = z.strictObject({ node: z.string().min(1).max(300), text: z.string().trim().min(1).max(2000) });
 const Part = z.enum(['trail', 'advice', 'notes']);
-const HandoverBody = z.strictObject({
+export const HandoverBody = z.strictObject({
   serviceId: z.string().min(1).max(100),
   shared: z.array(Part).min(1).max(3),
   consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
 });
-const OnBehalfBody = ConcernBody.extend({ channel: StaffChannel });
+export const OnBehalfBody = ConcernBody.extend({ channel: StaffChannel });
 
 /** Staff reach every municipality's sessions; the resident-side origin check does not apply. */
 const staffGuard: RequestGuard = { checkOrigin() {} };

@@ -11,7 +11,7 @@ import { clearStaffCookies } from './cookies.js';
 import { verifyPassword } from './password.js';
 import { originOf } from '../http/public-origin.js';
 
-const LoginBody = z.strictObject({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const LoginBody = z.strictObject({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
 /** Sign-in with a local account, sign-out, and "who am I" for the staff pages. */
 export function loginRoutes(kit: StaffKit) {
