@@ -42,6 +42,7 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
       keepAliveTimeoutMs: seconds(env, 'HTTP_KEEP_ALIVE_SECONDS', DEFAULTS.limits.keepAliveTimeoutMs),
       maxConnectionsPerAddress: count(env, 'MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.limits.maxConnectionsPerAddress),
     },
+    retentionIntervalMs: seconds(env, 'RETENTION_INTERVAL_SECONDS', DEFAULTS.retentionIntervalMs),
     logLevel: env.LOG_LEVEL ?? DEFAULTS.logLevel,
     verifyLimits: verifyLimitsFromEnv(env),
   };

@@ -7,6 +7,7 @@ import { startDiagnostics } from './diagnostics.js';
 import { isTrustedProxy } from './http/client-address.js';
 import { capConnectionsPerAddress, serverOptions } from './http/server-limits.js';
 import { startRetention } from './retention/retention-job.js';
+import { underLease } from './db/job-lease.js';
 import { mountStaff, staffConfigFromEnv } from './staff/index.js';
 
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -19,7 +20,10 @@ const app = createApp(deps, state);
 const staff = mountStaff(app, deps, staffConfigFromEnv(process.env));
 const stopRetention = startRetention(deps, () => staff.purge());
 const handoverTimer = setInterval(() => {
-  staff.handovers.deliverDue().catch((err: Error) => logger.error({ message: err.message }, 'Handover delivery pass failed; will retry.'));
+  // One node at a time scans the outbox; each handover is also claimed on its own (handover-delivery.ts).
+  underLease(deps.db, 'handover-outbox', () => staff.handovers.deliverDue()).catch((err: Error) =>
+    logger.error({ message: err.message }, 'Handover delivery pass failed; will retry.'),
+  );
 }, 30_000);
 handoverTimer.unref();
 

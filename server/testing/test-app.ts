@@ -11,6 +11,7 @@ import { cryptoIds, type IdSource } from '../ids.js';
 import { createLogger } from '../logger.js';
 import { inlineVerifier, workerVerifier } from '../tree-store/bundle-verifier.js';
 import { createTreeStore } from '../tree-store/tree-store.js';
+import { freshDatabase } from './postgres.js';
 
 export const DEMO_DIR = resolve('test/fixtures/demo');
 
@@ -32,7 +33,15 @@ export interface TestApp {
 export async function testApp(
   options: { config?: Partial<Config>; databaseUrl?: string; db?: Db; ids?: IdSource; verifier?: 'inline' | 'worker' } = {},
 ): Promise<TestApp> {
-  const config: Config = { ...DEFAULTS, treeDirs: [DEMO_DIR], databaseUrl: 'sqlite::memory:', logLevel: 'debug', ...options.config };
+  // TEST_DATABASE=postgres (npm run test:postgres): a fresh PostgreSQL database instead of SQLite in memory.
+  const fresh = !options.db && !options.databaseUrl && process.env.TEST_DATABASE === 'postgres' ? await freshDatabase() : undefined;
+  const config: Config = {
+    ...DEFAULTS,
+    treeDirs: [DEMO_DIR],
+    databaseUrl: fresh?.url ?? 'sqlite::memory:',
+    logLevel: 'debug',
+    ...options.config,
+  };
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
   const clock = {
@@ -60,7 +69,10 @@ export async function testApp(
       if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
       return Promise.resolve(app.request(path, init));
     },
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      await fresh?.drop();
+    },
   };
 }
 
