@@ -14,6 +14,7 @@ import { CLIENT_CLOSED_REQUEST, clientAborted, requestLog } from './http/request
 import { securityHeaders } from './http/security-headers.js';
 import { concernRoutes } from './routes/concern-routes.js';
 import { docRoutes } from './routes/doc-routes.js';
+import { metrics } from './routes/metrics-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { nojsRoutes } from './nojs/nojs-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
@@ -61,6 +62,8 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
   app.use(publicOrigin(publicOriginOf(config.publicOrigin, config.trustProxy)));
   app.use(securityHeaders());
   app.use(requestLog(logger));
+  const measured = metrics(deps, config.metricsToken ?? undefined);
+  app.use(measured.middleware);
   app.use(
     methodNotAllowed({
       app,
@@ -103,6 +106,7 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
     await next();
   });
   app.route('/', healthRoutes(deps, state));
+  app.route('/', measured.routes);
   app.route('/', treeRoutes(deps));
   app.route('/', sessionRoutes(deps, sessions, clientOf));
   app.route('/', resumeRoutes(deps, sessions.loader, clientOf));

@@ -44,6 +44,7 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
     },
     retentionIntervalMs: seconds(env, 'RETENTION_INTERVAL_SECONDS', DEFAULTS.retentionIntervalMs),
     logLevel: env.LOG_LEVEL ?? DEFAULTS.logLevel,
+    metricsToken: env.METRICS_TOKEN || null,
     verifyLimits: verifyLimitsFromEnv(env),
   };
 }

@@ -38,6 +38,8 @@ export interface Config {
   /** Request, headers and keep-alive timeouts and the per-address socket cap (server-limits.ts). */
   limits: ServerLimits;
   logLevel: string;
+  /** Bearer token a Prometheus scraper sends to /metrics; null: loopback only (routes/metrics-routes.ts). */
+  metricsToken: string | null;
   /** The verifier's budget per bundle (engine DEFAULT_LIMITS): past it a tree is refused. */
   verifyLimits: VerifyLimits;
 }
@@ -65,5 +67,6 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
   trustProxy: false,
   limits: SERVER_LIMITS,
   logLevel: 'info',
+  metricsToken: null,
   verifyLimits: DEFAULT_LIMITS,
 };

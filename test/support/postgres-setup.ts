@@ -55,6 +55,9 @@ export default async function setup(): Promise<(() => void) | void> {
 }
 
 function say(reason: string): void {
+  // CI (.ci/run) sets REQUIRE_POSTGRES=1: there the suites must run, so a missing server fails the run.
+  if (process.env.REQUIRE_POSTGRES === '1')
+    throw new Error(`REQUIRE_POSTGRES=1 but ${reason}. Run scripts/ensure-postgres.sh (as root) or set PG_URL.`);
   console.log(`PostgreSQL suites skipped: ${reason}. Install postgresql or set PG_URL=postgres://… to run them.`);
 }
 
