@@ -61,6 +61,13 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
   // First: every later middleware and route (the staff ones too) asks originOf(c).
   app.use(publicOrigin(publicOriginOf(config.publicOrigin, config.trustProxy)));
   app.use(securityHeaders());
+  if (deps.limits) {
+    const limits = deps.limits;
+    app.use(async (c, next) => {
+      c.set('limits', limits);
+      await next();
+    });
+  }
   app.use(requestLog(logger));
   const measured = metrics(deps, config.metricsToken ?? undefined);
   app.use(measured.middleware);

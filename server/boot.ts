@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { connect } from './db/connect.js';
 import { createStore } from './db/store.js';
 import type { Deps } from './deps.js';
+import { postgresLimits } from './http/limit-store.js';
 import { cryptoIds } from './ids.js';
 import { createLogger } from './logger.js';
 import { workerVerifier } from './tree-store/bundle-verifier.js';
@@ -34,5 +35,7 @@ export async function createDeps(config: Config, overrides: Partial<Pick<Deps, '
   });
   const report = await trees.reload();
   logger.info({ serving: report.serving, refused: report.refused.map((r) => r.tree) }, `Serving ${report.serving.length} trees.`);
-  return { store, db, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config };
+  // Several nodes on one PostgreSQL count rate limits together; SQLite is one node, in memory.
+  const limits = db.dialect === 'postgres' ? await postgresLimits(config.databaseUrl) : undefined;
+  return { store, db, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config, ...(limits ? { limits } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import type { Store } from './db/store.js';
+import type { LimitStore } from './http/limit-store.js';
 import type { IdSource } from './ids.js';
 import type { Logger } from './logger.js';
 import type { TreeStore } from './tree-store/tree-store.js';
@@ -15,4 +16,6 @@ export interface Deps {
   ids: IdSource;
   logger: Logger;
   config: Config;
+  /** Rate limits shared by every node (PostgreSQL); absent: each process counts its own, in memory. */
+  limits?: LimitStore;
 }

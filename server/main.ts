@@ -78,6 +78,7 @@ async function shutdown(signal: string) {
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   });
   await deps.store.close();
+  await deps.limits?.close();
   logger.info('Stopped.');
   process.exit(0);
 }

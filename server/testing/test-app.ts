@@ -7,6 +7,7 @@ import { DEFAULTS, type Config } from '../config.js';
 import { connect, type Db } from '../db/connect.js';
 import { createStore } from '../db/store.js';
 import type { Deps } from '../deps.js';
+import type { LimitStore } from '../http/limit-store.js';
 import { cryptoIds, type IdSource } from '../ids.js';
 import { createLogger } from '../logger.js';
 import { inlineVerifier, workerVerifier } from '../tree-store/bundle-verifier.js';
@@ -31,7 +32,15 @@ export interface TestApp {
  * "worker" runs the server's verifier thread, for the tests about serving while it verifies.
  */
 export async function testApp(
-  options: { config?: Partial<Config>; databaseUrl?: string; db?: Db; ids?: IdSource; verifier?: 'inline' | 'worker' } = {},
+  options: {
+    config?: Partial<Config>;
+    databaseUrl?: string;
+    db?: Db;
+    ids?: IdSource;
+    verifier?: 'inline' | 'worker';
+    /** Shared rate limits (http/limit-store.ts); by default each test app counts in memory. */
+    limits?: LimitStore;
+  } = {},
 ): Promise<TestApp> {
   // TEST_DATABASE=postgres (npm run test:postgres): a fresh PostgreSQL database instead of SQLite in memory.
   const fresh = !options.db && !options.databaseUrl && process.env.TEST_DATABASE === 'postgres' ? await freshDatabase() : undefined;
@@ -56,7 +65,16 @@ export async function testApp(
   const verify = options.verifier === 'worker' ? workerVerifier(config.verifyLimits) : inlineVerifier(config.verifyLimits);
   const trees = createTreeStore({ dirs: config.treeDirs, repo: store.trees, logger, clock: now, serveDrafts: config.serveDrafts, verify });
   await trees.reload();
-  const deps: Deps = { store, db, trees, clock: now, ids: options.ids ?? cryptoIds, logger, config };
+  const deps: Deps = {
+    store,
+    db,
+    trees,
+    clock: now,
+    ids: options.ids ?? cryptoIds,
+    logger,
+    config,
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
   const app = createApp(deps);
   return {
     app,
