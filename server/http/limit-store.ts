@@ -27,6 +27,8 @@ declare module 'hono' {
  */
 export async function postgresLimits(url: string): Promise<LimitStore> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // As in db/connect.ts: an idle connection ended by the server is replaced when next needed.
+  pool.on('error', () => {});
   // Made here, once, rather than by each limiter: two nodes starting together may both create it,
   // and PostgreSQL answers the loser of that race with a duplicate error – which means it exists.
   await pool
