@@ -9,7 +9,17 @@ import type { RateRule } from '../config.js';
 export interface LimitStore {
   /** Counts one request for `key`; the seconds until it may come again when it is over the limit. */
   hit(name: string, rule: RateRule, key: string): Promise<number | undefined>;
+  /** Failures per key that lock it (the staff sign-in lockout): counted on every node together. */
+  lockout(rule: { failures: number; windowMs: number; lockMs: number }): SharedLockout;
   close(): Promise<void>;
+}
+
+export interface SharedLockout {
+  /** Milliseconds the key stays locked; undefined when it is not. */
+  lockedFor(key: string): Promise<number | undefined>;
+  /** Counts a failure; true when this one locked the key. */
+  failed(key: string): Promise<boolean>;
+  cleared(key: string): Promise<void>;
 }
 
 declare module 'hono' {
@@ -37,6 +47,7 @@ export async function postgresLimits(url: string): Promise<LimitStore> {
       if (err.code !== '23505' && err.code !== '42P07') throw err;
     });
   const limiters = new Map<string, RateLimiterPostgres>();
+  const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
   const limiterFor = (name: string, rule: RateRule) => {
     const id = `${name}:${rule.limit}/${rule.windowMs}`;
     const known = limiters.get(id);
@@ -47,13 +58,43 @@ export async function postgresLimits(url: string): Promise<LimitStore> {
       tableCreated: true,
       keyPrefix: id,
       points: rule.limit,
-      duration: Math.max(1, Math.ceil(rule.windowMs / 1000)),
+      duration: seconds(rule.windowMs),
       clearExpiredByTimeout: true,
     });
     limiters.set(id, limiter);
     return limiter;
   };
   return {
+    lockout(rule) {
+      // The `failures`-th failure is the one refused, and it blocks the key for lockMs.
+      const limiter = new RateLimiterPostgres({
+        storeClient: pool,
+        tableName: 'vw_rate_limits',
+        tableCreated: true,
+        keyPrefix: `lockout:${rule.failures}/${rule.windowMs}/${rule.lockMs}`,
+        points: rule.failures - 1,
+        duration: seconds(rule.windowMs),
+        blockDuration: seconds(rule.lockMs),
+      });
+      return {
+        async lockedFor(key) {
+          const res = await limiter.get(key);
+          return res && res.consumedPoints > rule.failures - 1 && res.msBeforeNext > 0 ? res.msBeforeNext : undefined;
+        },
+        async failed(key) {
+          try {
+            await limiter.consume(key);
+            return false;
+          } catch (over) {
+            if (over instanceof RateLimiterRes) return true;
+            throw over;
+          }
+        },
+        async cleared(key) {
+          await limiter.delete(key);
+        },
+      };
+    },
     async hit(name, rule, key) {
       const limiter = limiterFor(name, rule);
       try {

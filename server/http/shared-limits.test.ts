@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../config.js';
-import { staffTest } from '../staff/staff-test-kit.js';
+import { PASSWORD, staffTest } from '../staff/staff-test-kit.js';
 import { PG_MISSING, PG_URL, freshDatabase, type FreshDatabase } from '../testing/postgres.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { postgresLimits, type LimitStore } from './limit-store.js';
@@ -56,5 +56,23 @@ describe.skipIf(!PG_URL)(`rate limits shared by two nodes on one PostgreSQL${PG_
     const attempt = (t: TestApp) => t.request('POST', '/api/staff/login', { name: 'nobody', password: 'wrong password' });
     expect([(await attempt(a)).status, (await attempt(b)).status]).toEqual([401, 401]);
     expect((await attempt(a)).status).toBe(429);
+  });
+
+  it('a name locked by failures on two nodes is locked on both, also for the right password', async () => {
+    const options = { loginRate: { limit: 1000, windowMs: 60_000 }, loginLockout: { failures: 3, windowMs: 60_000, lockMs: 60_000 } };
+    const a = await staffTest(options, undefined, { databaseUrl: fresh.url, limits: await shared() });
+    const b = await staffTest(options, undefined, { databaseUrl: fresh.url, limits: await shared() });
+    open.push(a, b);
+    await a.addAccount('mila', 'medewerker');
+    const attempt = (t: TestApp, password: string) => t.request('POST', '/api/staff/login', { name: 'mila', password });
+    expect([(await attempt(a, 'wrong one')).status, (await attempt(b, 'wrong two')).status]).toEqual([401, 401]);
+    expect((await attempt(a, 'wrong three')).status).toBe(401);
+    const locked = await attempt(b, PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(await locked.json()).toMatchObject({ code: 'account-locked' });
+    expect((await attempt(a, PASSWORD)).status).toBe(429);
+    expect((await a.kit.audit.forTarget('account', (await a.kit.repo.accountByName('mila'))!.id)).map((r) => r.action)).toContain(
+      'login.locked',
+    );
   });
 });
