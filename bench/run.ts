@@ -1,4 +1,4 @@
-// npm run bench [engine|server|widget|verify|wal…] – runs the benchmarks and prints one table. Every ratio
+// npm run bench [engine|server|widget|verify|wal|login-burst…] – runs the benchmarks and prints one table. Every ratio
 // compares with a baseline measured in the same run on the same machine; nothing is asserted in tests.
 import type { Row } from './stats.js';
 import { formatTable } from './table.js';
@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run: () => Promise<Row[]> }>> = {
   widget: () => import('./widget.js' as string),
   verify: () => import('./verify.js'),
   wal: () => import('./wal.js'),
+  'login-burst': () => import('./login-burst.js'),
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(suites);

@@ -337,7 +337,7 @@ async function walkFresh(env: Record<string, string>, walks: Walks = DEMO, trial
  * asks; at the end it starts a new session. Session creation is part of the load and of the
  * latencies, so the answers/s figure is conservative (about one create per seven answers).
  */
-function sessionWalker(counts: Counts, walks: Walks = DEMO): Client {
+export function sessionWalker(counts: Counts, walks: Walks = DEMO): Client {
   let state: SessionState | undefined;
   let token = '';
   const pick = walks.varied ? seededPicks(++seeds) : undefined;
@@ -373,7 +373,7 @@ function sessionWalker(counts: Counts, walks: Walks = DEMO): Client {
   };
 }
 
-interface Counts {
+export interface Counts {
   answers: number;
   keys: number;
   sessions: number;

@@ -1,10 +1,13 @@
 // Bundles the staff pages' script and the coach page's service worker:
-//   dist/staff/staff.js     – <vw-staff-app>, <vw-coach-app> and the widget elements they reuse
-//   dist/staff/coach-sw.js  – served at /coach-sw.js (scope /coach)
+//   dist/staff/staff-<hash>.js – <vw-staff-app>, <vw-coach-app> and the widget elements they reuse,
+//                               content-hashed and pre-compressed like the widget (lib/publish-bundle.ts);
+//                               staff.js points at it, staff.manifest.json names it for the page shells
+//   dist/staff/coach-sw.js     – served at /coach-sw.js (scope /coach)
 import { build } from 'esbuild';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishBundle } from './lib/publish-bundle.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const STAFF_DIR = resolve(root, 'dist/staff');
@@ -21,13 +24,16 @@ export async function buildStaff(): Promise<Record<string, number>> {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning' as const,
   };
-  await build({
+  const result = await build({
     ...common,
-    entryPoints: [resolve(root, 'widget/staff/index.ts')],
-    outfile: resolve(STAFF_DIR, 'staff.js'),
+    entryPoints: { staff: resolve(root, 'widget/staff/index.ts') },
+    outdir: STAFF_DIR,
+    entryNames: '[name]-[hash]',
+    write: false,
     format: 'esm',
     sourcemap: 'linked',
   });
+  const { hashed } = await publishBundle(result, STAFF_DIR, 'staff.js');
   // A classic script: module service workers are not supported everywhere yet.
   await build({
     ...common,
@@ -36,7 +42,7 @@ export async function buildStaff(): Promise<Record<string, number>> {
     format: 'iife',
   });
   const sizes: Record<string, number> = {};
-  for (const f of ['staff.js', 'coach-sw.js']) sizes[f] = (await stat(resolve(STAFF_DIR, f))).size;
+  for (const f of [hashed, 'coach-sw.js']) sizes[f] = (await stat(resolve(STAFF_DIR, f))).size;
   return sizes;
 }
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { ROUTE_DOCS } from './api/route-docs.js';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { Deps } from './deps.js';
 import { bodyLimit } from './http/body-limit.js';
@@ -11,17 +12,18 @@ import { allOrigins } from './http/origin-guard.js';
 import { ApiError, problemResponse } from './http/problem.js';
 import { CLIENT_CLOSED_REQUEST, clientAborted, requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
-import { concernDocs, concernRoutes } from './routes/concern-routes.js';
+import { concernRoutes } from './routes/concern-routes.js';
 import { docRoutes } from './routes/doc-routes.js';
-import { healthDocs, healthRoutes } from './routes/health-routes.js';
+import { metrics } from './routes/metrics-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
 import { nojsRoutes } from './nojs/nojs-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
-import { residentDataDocs, residentDataRoutes } from './routes/resident-data-routes.js';
-import { resumeDocs, resumeRoutes } from './routes/resume-routes.js';
-import { sessionDocs, sessionRoutes } from './routes/session-routes.js';
-import { treeDocs, treeRoutes } from './routes/tree-routes.js';
+import { residentDataRoutes } from './routes/resident-data-routes.js';
+import { resumeRoutes } from './routes/resume-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { treeRoutes } from './routes/tree-routes.js';
 import { sessionService } from './sessions/session-service.js';
-import { meldingDocs, meldingRoutes } from './melding/melding-routes.js';
+import { meldingRoutes } from './melding/melding-routes.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -61,7 +63,16 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
   // First: every later middleware and route (the staff ones too) asks originOf(c).
   app.use(publicOrigin(publicOriginOf(config.publicOrigin, config.trustProxy)));
   app.use(securityHeaders());
+  if (deps.limits) {
+    const limits = deps.limits;
+    app.use(async (c, next) => {
+      c.set('limits', limits);
+      await next();
+    });
+  }
   app.use(requestLog(logger));
+  const measured = metrics(deps, config.metricsToken ?? undefined);
+  app.use(measured.middleware);
   app.use(
     methodNotAllowed({
       app,
@@ -104,19 +115,14 @@ export function createApp(deps: Deps, state: AppState = { draining: false }) {
     await next();
   });
   app.route('/', healthRoutes(deps, state));
+  app.route('/', measured.routes);
   app.route('/', treeRoutes(deps));
   app.route('/', sessionRoutes(deps, sessions, clientOf));
   app.route('/', resumeRoutes(deps, sessions.loader, clientOf));
   app.route('/', concernRoutes(deps, sessions.loader, clientOf));
   app.route('/', meldingRoutes(deps, sessions.loader, clientOf));
   app.route('/', residentDataRoutes(deps, sessions));
-  app.route(
-    '/',
-    docRoutes(
-      [...treeDocs, ...sessionDocs, ...resumeDocs, ...concernDocs, ...meldingDocs, ...residentDataDocs, ...healthDocs],
-      API_VERSION,
-    ),
-  );
+  app.route('/', docRoutes(app, ROUTE_DOCS, API_VERSION));
   app.route('/', nojsRoutes(deps, sessions, clientOf));
   app.route('/', pageRoutes(deps));
   return app;

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { connect } from './db/connect.js';
 import { createStore } from './db/store.js';
 import type { Deps } from './deps.js';
+import { postgresLimits } from './http/limit-store.js';
 import { cryptoIds } from './ids.js';
 import { createLogger } from './logger.js';
 import { pgSessionChanges } from './db/pg-session-changes.js';
@@ -41,5 +42,7 @@ export async function createDeps(config: Config, overrides: Partial<Pick<Deps, '
     db.dialect === 'postgres'
       ? await pgSessionChanges(config.databaseUrl, db.kysely, (message) => logger.error({ message }, 'Session change notices failed.'))
       : inProcessChanges();
-  return { store, db, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config, changes };
+  // Several nodes on one PostgreSQL count rate limits together; SQLite is one node, in memory.
+  const limits = db.dialect === 'postgres' ? await postgresLimits(config.databaseUrl) : undefined;
+  return { store, db, trees, clock, ids: overrides.ids ?? cryptoIds, logger, config, changes, ...(limits ? { limits } : {}) };
 }

@@ -48,7 +48,9 @@ export async function configFromEnv(env: NodeJS.ProcessEnv): Promise<Config> {
       keepAliveTimeoutMs: seconds(env, 'HTTP_KEEP_ALIVE_SECONDS', DEFAULTS.limits.keepAliveTimeoutMs),
       maxConnectionsPerAddress: count(env, 'MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.limits.maxConnectionsPerAddress),
     },
+    retentionIntervalMs: seconds(env, 'RETENTION_INTERVAL_SECONDS', DEFAULTS.retentionIntervalMs),
     logLevel: env.LOG_LEVEL ?? DEFAULTS.logLevel,
+    metricsToken: env.METRICS_TOKEN || null,
     verifyLimits: verifyLimitsFromEnv(env),
     zgw: zgwSettingsFromEnv(env, treeDirs),
   };

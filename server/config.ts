@@ -47,6 +47,8 @@ export interface Config {
   /** Request, headers and keep-alive timeouts and the per-address socket cap (server-limits.ts). */
   limits: ServerLimits;
   logLevel: string;
+  /** Bearer token a Prometheus scraper sends to /metrics; null: loopback only (routes/metrics-routes.ts). */
+  metricsToken: string | null;
   /** The verifier's budget per bundle (engine DEFAULT_LIMITS): past it a tree is refused. */
   verifyLimits: VerifyLimits;
   /** Wmo meldingen as zaken in each municipality's ZGW case system (ZGW_CONFIG; see zgw-config.ts). */
@@ -80,6 +82,7 @@ export const DEFAULTS: Omit<Config, 'treeDirs'> = {
   trustProxy: false,
   limits: SERVER_LIMITS,
   logLevel: 'info',
+  metricsToken: null,
   verifyLimits: DEFAULT_LIMITS,
   zgw: ZGW_DEFAULTS,
 };

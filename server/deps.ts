@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import type { Store } from './db/store.js';
+import type { LimitStore } from './http/limit-store.js';
 import type { IdSource } from './ids.js';
 import type { SessionChanges } from './sessions/session-changes.js';
 import type { Logger } from './logger.js';
@@ -18,4 +19,6 @@ export interface Deps {
   config: Config;
   /** Told after every committed session step: the staff console's live updates listen here. */
   changes: SessionChanges;
+  /** Rate limits shared by every node (PostgreSQL); absent: each process counts its own, in memory. */
+  limits?: LimitStore;
 }

@@ -7,6 +7,7 @@ import { startDiagnostics } from './diagnostics.js';
 import { isTrustedProxy } from './http/client-address.js';
 import { capConnectionsPerAddress, serverOptions } from './http/server-limits.js';
 import { startRetention } from './retention/retention-job.js';
+import { underLease } from './db/job-lease.js';
 import { mountStaff, staffConfigFromEnv } from './staff/index.js';
 import { meldingModule } from './melding/melding-module.js';
 
@@ -20,7 +21,10 @@ const app = createApp(deps, state);
 const staff = mountStaff(app, deps, staffConfigFromEnv(process.env));
 const stopRetention = startRetention(deps, () => Promise.all([staff.purge(), meldingModule(deps).purge()]));
 const handoverTimer = setInterval(() => {
-  staff.handovers.deliverDue().catch((err: Error) => logger.error({ message: err.message }, 'Handover delivery pass failed; will retry.'));
+  // One node at a time scans the outbox; each handover is also claimed on its own (handover-delivery.ts).
+  underLease(deps.db, 'handover-outbox', () => staff.handovers.deliverDue()).catch((err: Error) =>
+    logger.error({ message: err.message }, 'Handover delivery pass failed; will retry.'),
+  );
 }, 30_000);
 handoverTimer.unref();
 // Wmo meldingen into the municipalities' case systems: anything due (new, to retry, a lease a crash left).
@@ -83,6 +87,7 @@ async function shutdown(signal: string) {
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   });
   await deps.store.close();
+  await deps.limits?.close();
   logger.info('Stopped.');
   process.exit(0);
 }

@@ -8,6 +8,14 @@ interface Operation {
   responses: Record<string, { description: string }>;
 }
 
+/** Which sign-in an operation needs, in words (the securitySchemes of openapi.ts). */
+const needs = (security: unknown[] | undefined) =>
+  !security
+    ? ''
+    : JSON.stringify(security).includes('staffSession')
+      ? ' <em>Needs a staff sign-in (cookie; writes also <code>X-CSRF-Token</code>).</em>'
+      : ' <em>Needs <code>Authorization: Bearer &lt;token&gt;</code>.</em>';
+
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export function docsPage(doc: {
@@ -32,7 +40,7 @@ export function docsPage(doc: {
           .join('');
         return `<section id="${escape(`${method}-${path}`)}">
   <h2><span class="method ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>
-  <p>${escape(op.summary ?? '')}${op.security ? ' <em>Needs <code>Authorization: Bearer &lt;token&gt;</code>.</em>' : ''}</p>
+  <p>${escape(op.summary ?? '')}${needs(op.security)}</p>
   ${body ? `<details open><summary>Request body: ${escape(body.name)} (JSON Schema)</summary><pre>${escape(JSON.stringify(body.schema, null, 2))}</pre></details>` : ''}
   ${query ? `<h3>Query parameters</h3><ul>${query}</ul>` : ''}
   <h3>Responses</h3><ul>${responses}</ul>

@@ -1,33 +1,62 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { servedRoutes } from '../routes/doc-routes.js';
+import { staffTest } from '../staff/staff-test-kit.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
+
+interface Operation {
+  operationId: string;
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+}
+interface Doc {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, object> };
+}
 
 let t: TestApp;
 beforeEach(async () => (t = await testApp()));
 afterEach(() => t.close());
 
 describe('API description', () => {
-  it('/api/openapi.json describes every API route, with request schemas from the zod schemas', async () => {
-    const doc = (await (await t.request('GET', '/api/openapi.json')).json()) as {
-      openapi: string;
-      paths: Record<string, Record<string, any>>;
-    };
-    expect(doc.openapi).toBe('3.1.0');
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
-    );
-    const served = t.app.routes
-      .filter(
-        (r) =>
-          (r.path.startsWith('/api/') || r.path.endsWith('z')) &&
-          !['/api/*', '/api/openapi.json', '/api/docs'].includes(r.path) &&
-          r.method !== 'ALL',
-      )
-      .map((r) => `${r.method} ${r.path.replace(':token', ':statusToken')}`);
-    expect(new Set(documented)).toEqual(new Set(served));
-    const ref = doc.paths['/api/sessions/{id}/answers']!.post.requestBody.content['application/json'].schema;
+  it('is one valid OpenAPI 3.1 document: every $ref resolves, each operation has an operationId and a response schema', async () => {
+    const staff = await staffTest();
+    const doc = (await (await staff.request('GET', '/api/openapi.json')).json()) as Doc;
+    await staff.close();
+    const validator = new Validator();
+    const result = await validator.validate(doc as unknown as Parameters<Validator['validate']>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(() => validator.resolveRefs()).not.toThrow();
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.filter((name) => !(name in doc.components.schemas))).toEqual([]);
+    const ops = Object.values(doc.paths).flatMap((o) => Object.values(o));
+    expect(new Set(ops.map((o) => o.operationId)).size).toBe(ops.length);
+    for (const op of ops) {
+      for (const [status, r] of Object.entries(op.responses)) {
+        if (Number(status) >= 300 || status === '204') continue;
+        const schema = r.content?.['application/json']?.schema;
+        expect(schema, `${op.operationId} ${status}`).toBeDefined();
+        expect(schema, `${op.operationId} ${status} says more than "an object"`).not.toEqual({ type: 'object' });
+      }
+    }
+  });
+
+  it('describes every API route the app serves, staff routes included, and nothing it does not serve', async () => {
+    const staff = await staffTest();
+    const doc = (await (await staff.request('GET', '/api/openapi.json')).json()) as Doc;
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    const api = (served: Set<string>) =>
+      [...served].filter((r) => /^(get|post) (\/api\/|\/(health|ready)z)/.test(r) && !/\/api\/(openapi\.json|docs)$/.test(r));
+    expect(new Set(documented)).toEqual(new Set(api(servedRoutes(staff.app))));
+    expect(documented.filter((r) => r.includes('/api/staff/')).length).toBeGreaterThanOrEqual(28);
+    await staff.close();
+    // Without the staff routes mounted, the document does not claim them.
+    const plain = (await (await t.request('GET', '/api/openapi.json')).json()) as Doc;
+    expect(Object.keys(plain.paths).filter((p) => p.startsWith('/api/staff/'))).toEqual([]);
+    const ref = plain.paths['/api/sessions/{id}/answers']!.post!.requestBody!.content['application/json']!.schema;
     expect(ref).toEqual({ $ref: '#/components/schemas/AnswerRequest' });
-    const answer = (doc as unknown as { components: { schemas: Record<string, object> } }).components.schemas.AnswerRequest;
-    expect(answer).toMatchObject({
+    expect(plain.components.schemas.AnswerRequest).toMatchObject({
       type: 'object',
       additionalProperties: false,
       required: expect.arrayContaining(['node', 'value', 'version', 'idempotencyKey']),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { RouteDoc } from '../routes/route-doc.js';
+import type { QueryParam, RouteDoc } from '../routes/route-doc.js';
+import { State } from './response-schemas.js';
 
 const Problem = z
   .object({
@@ -18,55 +19,64 @@ const Problem = z
         }),
       )
       .optional(),
-    state: z.object({}).passthrough().optional().meta({ description: "On 409: the session's current SessionState." }),
+    state: State.optional().meta({ description: "On 409: the session's current state." }),
+    requestId: z.string().optional().meta({ description: 'As in the X-Request-Id header; the server log lines carry it too.' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
+const STAFF_ERRORS = {
+  401: 'staff-login-required',
+  403: 'role-not-allowed / origin-not-allowed',
+} as const;
+const STAFF_WRITE_ERRORS = { ...STAFF_ERRORS, 403: 'role-not-allowed / csrf-token-invalid / origin-not-allowed' } as const;
+
 /**
- * OpenAPI 3.1 from the zod request schemas (zod 4's JSON Schema output is 2020-12, which 3.1
- * uses as is). Response shapes are the TypeScript types in server/api/contract.ts.
+ * One OpenAPI 3.1 document from the routes' docs. Request and response schemas are zod schemas
+ * (zod 4's JSON Schema output is 2020-12, which 3.1 uses as is); a schema with `.meta({ id })`
+ * becomes a named component, referenced wherever it is used.
  */
 export function openApiDocument(routes: RouteDoc[], version: string): object {
   const components: Record<string, object> = {};
-  const schemaOf = (schema: z.ZodType) => toComponent(schema, components);
+  const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => toComponent(schema, io, components);
+  const problem = { 'application/problem+json': { schema: schemaOf(Problem, 'output') } };
   const paths: Record<string, Record<string, unknown>> = {};
+  const ids = new Set<string>();
   for (const r of routes) {
+    const operationId = r.operationId ?? derivedId(r);
+    if (ids.has(operationId))
+      throw new Error(`openapi-duplicate-operation: ${operationId} (${r.method} ${r.path}); give one an operationId.`);
+    ids.add(operationId);
+    const documented = { ...(r.auth === 'staff' ? (r.method === 'get' ? STAFF_ERRORS : STAFF_WRITE_ERRORS) : {}), ...r.responses };
+    if (r.body) Object.assign(documented, { 413: 'body-too-large', 415: 'unsupported-media-type' }, r.responses);
     const responses: Record<string, unknown> = {};
-    for (const [status, description] of Object.entries(r.responses)) {
+    for (const [status, description] of Object.entries(documented)) {
       const ok = Number(status) < 400;
-      responses[status] = {
-        description,
-        content: ok
-          ? { 'application/json': { schema: { type: 'object' } } }
-          : { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-      };
+      responses[status] = ok
+        ? {
+            description,
+            ...(r.response && status !== '204' ? { content: { 'application/json': { schema: schemaOf(r.response, 'output') } } } : {}),
+          }
+        : { description, content: problem };
     }
-    if (r.body) {
-      responses['413'] ??= {
-        description: 'body-too-large',
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-      };
-      responses['415'] ??= {
-        description: 'unsupported-media-type',
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-      };
-    }
+    const param = (where: 'query' | 'header') => (q: QueryParam) => ({
+      name: q.name,
+      in: where,
+      required: q.required ?? false,
+      description: q.description,
+      schema: schemaOf(q.schema, 'input'),
+    });
     paths[r.path] ??= {};
     paths[r.path]![r.method] = {
+      operationId,
       summary: r.summary,
       tags: [r.tag],
-      ...(r.auth ? { security: [{ bearer: [] }] } : {}),
+      ...(r.auth ? { security: [security(r)] } : {}),
       parameters: [
         ...[...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
-        ...(r.query ?? []).map((q) => ({
-          name: q.name,
-          in: 'query',
-          required: false,
-          description: q.description,
-          schema: inline(q.schema),
-        })),
+        ...(r.query ?? []).map(param('query')),
+        ...(r.headers ?? []).map(param('header')),
       ],
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
       responses,
     };
   }
@@ -75,30 +85,52 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
     info: {
       title: 'Vraagwijzer API',
       version,
-      description: 'Decision-tree sessions, resume codes and concern reports. Errors are RFC 9457 problem+json.',
+      description:
+        'Decision-tree sessions, resume codes and concern reports; the staff console, concern inbox, audit log and kitchen-table mode under /api/staff. Errors are RFC 9457 problem+json.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { ...components, Problem: inline(Problem) },
+      schemas: components,
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'The session token from POST /api/sessions or /api/resume.' },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'vw_staff',
+          description: 'Set by POST /api/staff/login (or the OIDC callback); named __Host-vw_staff over https.',
+        },
+        csrf: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-CSRF-Token',
+          description: 'On staff writes: the csrf value from the login response (also in the vw_csrf cookie).',
+        },
       },
     },
   };
 }
 
-/**
- * Schemas with a `.meta({ id })` come out of zod as `$ref` + `$defs`; they become named
- * components so the document (and the docs page) shows each request type once, by name.
- */
-function toComponent(schema: z.ZodType, components: Record<string, object>): object {
-  const json = JSON.parse(JSON.stringify(inline(schema)).replaceAll('#/$defs/', '#/components/schemas/')) as Record<string, unknown>;
-  const { $defs, ...rest } = json as { $defs?: Record<string, object> };
-  Object.assign(components, $defs ?? {});
-  return rest;
+function security(r: RouteDoc): Record<string, string[]> {
+  if (r.auth !== 'staff') return { bearer: [] };
+  return r.method === 'get' ? { staffSession: [] } : { staffSession: [], csrf: [] };
 }
 
-function inline(schema: z.ZodType): object {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/** post /api/staff/sessions/{id}/answers → postApiStaffSessionsIdAnswers */
+function derivedId(r: RouteDoc): string {
+  const words = r.path.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return r.method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/**
+ * Schemas with a `.meta({ id })` come out of zod as `$ref` + `$defs`; they become named
+ * components (the refs rewritten to point there), so each type is in the document once, by name.
+ */
+function toComponent(schema: z.ZodType, io: 'input' | 'output', components: Record<string, object>): object {
+  const { $schema: _drop, ...raw } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const json = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, unknown>;
+  const { $defs, ...rest } = json as { $defs?: Record<string, object> };
+  Object.assign(components, $defs ?? {});
   return rest;
 }

@@ -52,7 +52,7 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
   const onLost = options.onLost ?? ((message: string) => console.error(message));
   const db = url.startsWith('sqlite:')
     ? await sqlite(url.slice('sqlite:'.length), { onError, onLost }, options.checkpoints)
-    : postgres(url, options.poolMax);
+    : postgres(url, options.poolMax, onError);
   try {
     await migrate(db.kysely);
   } catch (err) {
@@ -138,11 +138,14 @@ function sqliteOnEventLoop(path: string, file: boolean): Db {
 /** Db.durable where a visible commit is as durable as it will get. */
 const alreadyDurable = async (): Promise<void> => undefined;
 
-function postgres(url: string, poolMax = 10): Db {
+function postgres(url: string, poolMax: number | undefined, onError: (message: string) => void): Db {
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new Error(`DATABASE_URL "${url.replace(/:[^:@/]*@/, ':***@')}" is neither sqlite:<path> nor postgres://…`);
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  const pool = new pg.Pool({ connectionString: url, max: poolMax ?? 10 });
+  // An idle connection the server ends (a restart, a failover, pg_terminate_backend) is an 'error'
+  // on the pool; unheard, it would stop the process. The pool makes a new connection when needed.
+  pool.on('error', (err) => onError(`an idle PostgreSQL connection ended: ${err.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // PostgreSQL makes a commit visible only after its WAL flush: whatever a reader sees is durable.
   return { kysely, dialect: 'postgres', committer: transactionPerUnit(kysely), durable: alreadyDurable, close: () => kysely.destroy() };

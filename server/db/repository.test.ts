@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onRealPostgres } from '../testing/postgres.js';
 import { connect, type Db } from './connect.js';
 import { sessionRepo, type SessionRow } from './session-repo.js';
 import { createStore, type Store } from './store.js';
@@ -234,3 +235,5 @@ afterAll(async () => {
   await server?.stop();
   await pglite?.close();
 });
+
+onRealPostgres(repositorySuite, (url) => connect(url, { poolMax: 4 }));

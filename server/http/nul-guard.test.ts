@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onRealPostgres } from '../testing/postgres.js';
 import { connect, type Db } from '../db/connect.js';
 import { PASSWORD, staffTest, type StaffAgent, type StaffTest } from '../staff/staff-test-kit.js';
 import { allTableCounts, key, startSession } from '../testing/test-app.js';
@@ -118,3 +119,5 @@ afterAll(async () => {
   await server?.stop();
   await pglite?.close();
 });
+
+onRealPostgres(nulSuite, (url) => connect(url, { poolMax: 4 }));

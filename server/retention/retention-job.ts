@@ -1,4 +1,5 @@
 import type { PurgeResult } from '../db/retention-repo.js';
+import { underLease } from '../db/job-lease.js';
 import type { Deps } from '../deps.js';
 
 const DAY = 86_400_000;
@@ -32,13 +33,15 @@ export async function runRetention({
  * purges what other parts keep about the same sessions (staff notes, consents, staff sessions).
  */
 export function startRetention(
-  deps: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'config' | 'logger'> & { db?: Pick<Deps['db'], 'dialect' | 'kysely'> },
   also: () => Promise<unknown> = async () => {},
 ): () => void {
+  // Several nodes on one PostgreSQL: one purges at a time (a purge that finds the work done is harmless).
+  const purge = () => runRetention(deps).then(also);
   const run = () =>
-    runRetention(deps)
-      .then(also)
-      .catch((err: Error) => deps.logger.error({ message: err.message }, 'Retention purge failed; will retry.'));
+    (deps.db ? underLease(deps.db, 'retention', purge) : purge()).catch((err: Error) =>
+      deps.logger.error({ message: err.message }, 'Retention purge failed; will retry.'),
+    );
   void run();
   const timer = setInterval(run, deps.config.retentionIntervalMs);
   timer.unref();

@@ -7,11 +7,14 @@ import { rateLimit } from '../http/rate-limit.js';
 import { jsonBody } from '../http/validate.js';
 import type { SessionLoader } from '../sessions/load-session.js';
 import type { RouteDoc } from './route-doc.js';
+import { Receipt, Status } from '../api/response-schemas.js';
 
 export const concernDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/concerns',
+    operationId: 'reportConcern',
+    response: Receipt,
     tag: 'concerns',
     summary: "Report a concern (signalering). Committed before 201; idempotent. With sessionId, send that session's bearer token.",
     body: ConcernBody,
@@ -24,7 +27,9 @@ export const concernDocs: RouteDoc[] = [
   },
   {
     method: 'get',
-    path: '/api/concerns/status/{statusToken}',
+    path: '/api/concerns/status/{token}',
+    operationId: 'getConcernStatus',
+    response: Status,
     tag: 'concerns',
     summary: 'Status of a report: received / picked up by … / closed with feedback. Never the report itself.',
     responses: { 200: 'ConcernStatus', 404: 'concern-not-found' },

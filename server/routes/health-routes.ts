@@ -1,15 +1,26 @@
 import { Hono } from 'hono';
+import { Alive, Ready } from '../api/response-schemas.js';
 import type { Deps } from '../deps.js';
 import type { RouteDoc } from './route-doc.js';
 
 export const healthDocs: RouteDoc[] = [
-  { method: 'get', path: '/healthz', tag: 'operations', summary: 'The process is alive.', responses: { 200: '{status:"ok"}' } },
+  {
+    method: 'get',
+    path: '/healthz',
+    operationId: 'alive',
+    tag: 'operations',
+    summary: 'The process is alive.',
+    response: Alive,
+    responses: { 200: 'Alive' },
+  },
   {
     method: 'get',
     path: '/readyz',
+    operationId: 'ready',
+    response: Ready,
     tag: 'operations',
     summary: 'Database reachable, trees loaded, not shutting down; lists the trees the last reload refused.',
-    responses: { 200: '{status:"ready", checks, refused:[{tree, problems:[{code, where, pointer}]}]}', 503: 'not-ready' },
+    responses: { 200: 'Ready (checks, and the trees the last reload refused)', 503: 'not-ready (the same body)' },
   },
 ];
 

@@ -10,11 +10,14 @@ import type { SessionLoader } from '../sessions/load-session.js';
 import { resumeService } from '../sessions/resume-service.js';
 import type { RouteDoc } from './route-doc.js';
 import { ADVICE, LANG } from './query-params.js';
+import { Created } from '../api/response-schemas.js';
 
 export const resumeDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/resume',
+    operationId: 'resume',
+    response: Created,
     tag: 'sessions',
     summary: 'Resume code → a new session handle (another device; staff after consent). Rate limited.',
     body: ResumeBody,

@@ -10,6 +10,7 @@ import { jsonBody } from '../http/validate.js';
 import type { Caller, SessionService } from '../sessions/session-service.js';
 import { ADVICE, LANG } from './query-params.js';
 import type { QueryParam, RouteDoc } from './route-doc.js';
+import { Answered, CodeIssued, Created, Plan, State } from '../api/response-schemas.js';
 
 const WRITE = {
   401: 'token-missing / token-invalid',
@@ -25,6 +26,8 @@ export const sessionDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/sessions',
+    operationId: 'createSession',
+    response: Created,
     tag: 'sessions',
     query: [ADVICE],
     summary: 'Start a session on a tree.',
@@ -39,6 +42,8 @@ export const sessionDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/sessions/{id}',
+    operationId: 'getSession',
+    response: State,
     tag: 'sessions',
     auth: true,
     query: [LANG, ADVICE],
@@ -48,6 +53,8 @@ export const sessionDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/sessions/{id}/answers',
+    operationId: 'answer',
+    response: State,
     tag: 'sessions',
     auth: true,
     query: [LANG, ADVICE],
@@ -59,6 +66,8 @@ export const sessionDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/sessions/{id}/back',
+    operationId: 'back',
+    response: State,
     tag: 'sessions',
     auth: true,
     query: [LANG, ADVICE],
@@ -69,6 +78,8 @@ export const sessionDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/sessions/{id}/steps',
+    operationId: 'getAnsweredStep',
+    response: Answered,
     tag: 'sessions',
     auth: true,
     query: [NODE, LANG],
@@ -78,6 +89,8 @@ export const sessionDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/sessions/{id}/advice',
+    operationId: 'getAdvice',
+    response: Plan,
     tag: 'sessions',
     auth: true,
     query: [LANG],
@@ -87,6 +100,8 @@ export const sessionDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/sessions/{id}/resume-code',
+    operationId: 'newResumeCode',
+    response: CodeIssued,
     tag: 'sessions',
     auth: true,
     summary: 'Issue a fresh resume code (7 days).',

@@ -7,11 +7,14 @@ import { ApiError } from '../http/problem.js';
 import { gemeenteView } from '../tree-store/gemeente-view.js';
 import type { ServedTree } from '../tree-store/served-tree.js';
 import type { RouteDoc } from './route-doc.js';
+import { Detail, Gemeente, Trees } from '../api/response-schemas.js';
 
 export const treeDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/trees',
+    operationId: 'listTrees',
+    response: Trees,
     tag: 'trees',
     summary: 'The trees new sessions can start on (published versions).',
     responses: { 200: 'TreeSummary[]' },
@@ -19,6 +22,8 @@ export const treeDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/trees/{gemeente}/{id}',
+    operationId: 'getTree',
+    response: Detail,
     tag: 'trees',
     summary: 'One tree as published, with the sub-flows it uses.',
     responses: { 200: 'TreeDetail', 404: 'tree-not-found' },
@@ -26,6 +31,8 @@ export const treeDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/gemeenten/{gemeente}',
+    operationId: 'getGemeente',
+    response: Gemeente,
     tag: 'trees',
     summary: "The municipality's names, numbers, help bar and theme (its gemeente.json, as served with its trees).",
     responses: { 200: 'GemeenteView', 404: 'gemeente-not-found / gemeente-config-missing' },

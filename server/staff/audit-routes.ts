@@ -4,7 +4,7 @@ import { parse } from '../http/validate.js';
 import { authenticate, requireRole } from './auth.js';
 import type { StaffEnv, StaffKit } from './context.js';
 
-const Query = z.strictObject({
+export const Query = z.strictObject({
   before: z.coerce.number().int().min(1).optional().meta({ description: 'The `next` of the previous page.' }),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });

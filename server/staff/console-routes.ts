@@ -15,16 +15,20 @@ import { CONSOLE_ROLES, type StaffEnv, type StaffKit } from './context.js';
 import { bearer, langOf, sessionAccess, staffGuard } from './session-access.js';
 
 const StaffChannel = z.enum(['telefoon', 'loket', 'wijkcoach']);
-const StartBody = z.strictObject({ tree: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/), channel: StaffChannel, locale: Locale.optional() });
-const ResumeBody = z.strictObject({
+export const StartBody = z.strictObject({
+  tree: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/),
+  channel: StaffChannel,
+  locale: Locale.optional(),
+});
+export const ResumeBody = z.strictObject({
   code: z.string().min(4).max(20),
   channel: StaffChannel,
   consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
   consentLocale: z.enum(CONSENT_LOCALES).optional(),
 });
-const StaffAnswerBody = AnswerBody.extend({ channel: StaffChannel });
-const NoteBody = z.strictObject({ node: z.string().min(1).max(300), text: z.string().trim().min(1).max(2000) });
-const OnBehalfBody = ConcernBody.extend({ channel: StaffChannel });
+export const StaffAnswerBody = AnswerBody.extend({ channel: StaffChannel });
+export const NoteBody = z.strictObject({ node: z.string().min(1).max(300), text: z.string().trim().min(1).max(2000) });
+export const OnBehalfBody = ConcernBody.extend({ channel: StaffChannel });
 
 /**
  * The phone / loket console API. The resident's session is used through the server's own session

@@ -8,7 +8,7 @@ import { authenticate, requireRole } from './auth.js';
 import { INBOX_ROLES, type StaffEnv, type StaffKit } from './context.js';
 import { concernWorkRoutes, receivers } from './concern-work-routes.js';
 
-const Filter = z.strictObject({
+export const Filter = z.strictObject({
   status: z.enum(['ontvangen', 'opgepakt', 'afgerond']).optional(),
   urgency: z.enum(['niet-dringend', 'binnen-een-week', 'dringend']).optional(),
   about: z.enum(['kind', 'oudere', 'zorgmijder', 'dakloos', 'geld', 'mantelzorg', 'anders']).optional(),
@@ -39,7 +39,7 @@ function decodeCursor(raw: string): InboxCursor {
     },
   );
 }
-const CloseBody = z.strictObject({
+export const CloseBody = z.strictObject({
   feedback: z
     .string()
     .trim()

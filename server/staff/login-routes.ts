@@ -11,7 +11,7 @@ import { clearStaffCookies } from './cookies.js';
 import { verifyPassword } from './password.js';
 import { originOf } from '../http/public-origin.js';
 
-const LoginBody = z.strictObject({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const LoginBody = z.strictObject({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
 /** Sign-in with a local account, sign-out, and "who am I" for the staff pages. */
 export function loginRoutes(kit: StaffKit) {
@@ -19,7 +19,7 @@ export function loginRoutes(kit: StaffKit) {
   // Every attempt counts, right or wrong: a password guesser gets `limit` tries per window per address.
   const limiter = rateLimit('sign-in', kit.config.loginRate, deps.clock, clientAddress(deps.config.trustProxy));
   // …and every name gets `failures` tries per window, from all addresses together.
-  const lockout = accountLockout(kit.config.loginLockout, deps.clock);
+  const lockout = accountLockout(kit.config.loginLockout, deps.clock, deps.limits?.lockout(kit.config.loginLockout));
   return new Hono<StaffEnv>()
     .post('/api/staff/login', limiter, async (c) => {
       const origin = c.req.header('origin');
@@ -27,12 +27,12 @@ export function loginRoutes(kit: StaffKit) {
         throw new ApiError(403, 'origin-not-allowed', 'Sign in from the staff sign-in page of this server.');
       const { name, password } = await jsonBody(c, LoginBody);
       const account = await kit.repo.accountByName(name);
-      lockout.check(name);
+      await lockout.check(name);
       // Always run scrypt, also for unknown names: the response time does not reveal which names exist.
       const ok = await verifyPassword(password, account?.passwordHash ?? null);
       if (!account || !ok || !account.active) {
         await kit.record(null, 'login.failed', 'account', account?.id ?? null);
-        if (lockout.failed(name)) {
+        if (await lockout.failed(name)) {
           await kit.record(null, 'login.locked', 'account', account?.id ?? null, {
             lockedMinutes: kit.config.loginLockout.lockMs / 60_000,
           });
@@ -43,7 +43,7 @@ export function loginRoutes(kit: StaffKit) {
           'The name or password is not right. Check both and try again; after several tries you have to wait.',
         );
       }
-      lockout.succeeded(name);
+      await lockout.succeeded(name);
       const { csrf } = await startStaffSession(c, kit, account);
       await kit.record({ account, sessionHash: '', csrfHash: '' }, 'login', 'account', account.id, { method: 'password' });
       return c.json({ name: account.name, displayName: account.displayName, role: account.role, csrf });

@@ -9,8 +9,11 @@ let dir: string;
 beforeEach(async () => {
   // A built staff bundle with its source map, as scripts/build-staff.ts writes them.
   dir = mkdtempSync(join(tmpdir(), 'vw-staff-dist-'));
-  writeFileSync(join(dir, 'staff.js'), 'console.log("staff");\n//# sourceMappingURL=staff.js.map\n');
-  writeFileSync(join(dir, 'staff.js.map'), JSON.stringify({ version: 3, sources: ['widget/staff/vw-staff-app.ts'], mappings: '' }));
+  writeFileSync(join(dir, 'staff-ABCD1234.js'), 'console.log("staff");\n//# sourceMappingURL=staff-ABCD1234.js.map\n');
+  writeFileSync(
+    join(dir, 'staff-ABCD1234.js.map'),
+    JSON.stringify({ version: 3, sources: ['widget/staff/vw-staff-app.ts'], mappings: '' }),
+  );
   t = await staffTest({ staffDir: dir });
   await t.addAccount('bas', 'behandelaar');
 });
@@ -21,12 +24,12 @@ afterEach(async () => {
 
 describe('what the staff app gives away', () => {
   it('the bundle loads before sign-in; its source map only with a staff session', async () => {
-    expect((await t.request('GET', '/staff/assets/staff.js')).status).toBe(200);
-    const anonymous = await t.request('GET', '/staff/assets/staff.js.map');
+    expect((await t.request('GET', '/staff/assets/staff-ABCD1234.js')).status).toBe(200);
+    const anonymous = await t.request('GET', '/staff/assets/staff-ABCD1234.js.map');
     expect(anonymous.status).toBe(401);
     expect(await anonymous.text()).not.toContain('vw-staff-app.ts');
     const bas = await t.login('bas');
-    const signedIn = await bas.call('GET', '/staff/assets/staff.js.map');
+    const signedIn = await bas.call('GET', '/staff/assets/staff-ABCD1234.js.map');
     expect(signedIn.status).toBe(200);
     expect(await signedIn.text()).toContain('vw-staff-app.ts');
   });

@@ -3,6 +3,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepo } from '../db/audit-repo.js';
 import { concernInbox } from '../db/concern-inbox.js';
+import { onRealPostgres } from '../testing/postgres.js';
 import { connect, type Db } from '../db/connect.js';
 import { staffRepo, type StaffDb } from '../db/staff-repo.js';
 import { createStore } from '../db/store.js';
@@ -224,3 +225,5 @@ afterAll(async () => {
   await server?.stop();
   await pglite?.close();
 });
+
+onRealPostgres(staffSuite, (url) => connect(url, { poolMax: 4 }));

@@ -8,12 +8,14 @@ import { DEFAULTS, type Config } from '../config.js';
 import { connect, type Db } from '../db/connect.js';
 import { createStore } from '../db/store.js';
 import type { Deps } from '../deps.js';
+import type { LimitStore } from '../http/limit-store.js';
 import { cryptoIds, type IdSource } from '../ids.js';
 import { createLogger } from '../logger.js';
 import { pgSessionChanges } from '../db/pg-session-changes.js';
 import { inProcessChanges } from '../sessions/session-changes.js';
 import { inlineVerifier, workerVerifier, type BundleVerifier, type Verdict } from '../tree-store/bundle-verifier.js';
 import { createTreeStore } from '../tree-store/tree-store.js';
+import { freshDatabase } from './postgres.js';
 
 export const DEMO_DIR = resolve('test/fixtures/demo');
 
@@ -51,9 +53,25 @@ function remembered(verify: BundleVerifier, limits: Config['verifyLimits']): Bun
  * "worker" runs the server's verifier thread, for the tests about serving while it verifies.
  */
 export async function testApp(
-  options: { config?: Partial<Config>; databaseUrl?: string; db?: Db; ids?: IdSource; verifier?: 'inline' | 'worker' } = {},
+  options: {
+    config?: Partial<Config>;
+    databaseUrl?: string;
+    db?: Db;
+    ids?: IdSource;
+    verifier?: 'inline' | 'worker';
+    /** Shared rate limits (http/limit-store.ts); by default each test app counts in memory. */
+    limits?: LimitStore;
+  } = {},
 ): Promise<TestApp> {
-  const config: Config = { ...DEFAULTS, treeDirs: [DEMO_DIR], databaseUrl: 'sqlite::memory:', logLevel: 'debug', ...options.config };
+  // TEST_DATABASE=postgres (npm run test:postgres): a fresh PostgreSQL database instead of SQLite in memory.
+  const fresh = !options.db && !options.databaseUrl && process.env.TEST_DATABASE === 'postgres' ? await freshDatabase() : undefined;
+  const config: Config = {
+    ...DEFAULTS,
+    treeDirs: [DEMO_DIR],
+    databaseUrl: fresh?.url ?? 'sqlite::memory:',
+    logLevel: 'debug',
+    ...options.config,
+  };
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
   const clock = {
@@ -77,7 +95,17 @@ export async function testApp(
     db.dialect === 'postgres' && url.startsWith('postgres')
       ? await pgSessionChanges(url, db.kysely, (m) => logs.push(m))
       : inProcessChanges();
-  const deps: Deps = { store, db, trees, clock: now, ids: options.ids ?? cryptoIds, logger, config, changes };
+  const deps: Deps = {
+    store,
+    db,
+    trees,
+    clock: now,
+    ids: options.ids ?? cryptoIds,
+    logger,
+    config,
+    changes,
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
   const app = createApp(deps);
   return {
     app,
@@ -90,9 +118,10 @@ export async function testApp(
       if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
       return Promise.resolve(app.request(path, init));
     },
-    close: async () => {
+    async close() {
       await changes.close();
       await db.close();
+      await fresh?.drop();
     },
   };
 }

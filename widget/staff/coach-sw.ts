@@ -3,7 +3,7 @@
 // Every good response refreshes the cache (the page also fills it on load, see coach-shell.ts).
 // API calls are never touched: answers go through the IndexedDB queue, which resends them with
 // their idempotency keys.
-import { SHELL, SHELL_CACHE } from './coach-shell.js';
+import { SHELL_CACHE, inShell } from './coach-shell.js';
 
 interface ExtendableEvent extends Event {
   waitUntil(p: Promise<unknown>): void;
@@ -33,7 +33,7 @@ sw.addEventListener('activate', (e) =>
 
 sw.addEventListener('fetch', (e) => {
   const url = new URL(e.request.url);
-  if (e.request.method !== 'GET' || url.origin !== sw.location.origin || !SHELL.includes(url.pathname)) return;
+  if (e.request.method !== 'GET' || url.origin !== sw.location.origin || !inShell(url.pathname)) return;
   const cached = () => caches.match(url.pathname, { cacheName: SHELL_CACHE }).then((hit) => hit ?? Response.error());
   const network = fetch(e.request).then(async (res) => {
     if (res.ok) await (await caches.open(SHELL_CACHE)).put(url.pathname, res.clone());

@@ -19,7 +19,7 @@ const IdempotencyKey = z
   .min(8)
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
-const PlanBody = z.strictObject({
+export const PlanBody = z.strictObject({
   id: z
     .string()
     .regex(/^[A-Za-z0-9_-]{16,64}$/, '16–64 letters, digits, "-" or "_"')
@@ -33,7 +33,7 @@ const PlanBody = z.strictObject({
     .meta({ description: 'How the coach recognises the household: initials or a case number, not a full name.' }),
   question: z.string().trim().min(1).max(1000).meta({ description: 'The help question: it decides which domains are recorded.' }),
 });
-const WalkBody = z.strictObject({
+export const WalkBody = z.strictObject({
   bundleHash: z.string().min(8).max(128),
   walkKey: IdempotencyKey,
   answers: z
@@ -41,7 +41,7 @@ const WalkBody = z.strictObject({
     .max(200)
     .meta({ description: 'The answers given offline, in order (the life-domain choice is made by the server, as online).' }),
 });
-const EntryBody = z.strictObject({
+export const EntryBody = z.strictObject({
   domain: z.enum(DOMAIN_IDS),
   score: z.int().min(1).max(5).nullable(),
   note: z.string().trim().max(2000),
