@@ -54,7 +54,9 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
       responses[status] = ok
         ? {
             description,
-            ...(r.response && status !== '204' ? { content: { 'application/json': { schema: schemaOf(r.response, 'output') } } } : {}),
+            ...(r.response && status !== '204'
+              ? { content: { [r.media ?? 'application/json']: { schema: schemaOf(r.response, 'output') } } }
+              : {}),
           }
         : { description, content: problem };
     }

@@ -9,6 +9,7 @@ import type {
   ConcernStatus,
   CreatedSession,
   GemeenteView,
+  MyData,
   PresentedAdvice,
   PresentedService,
   PresentedStep,
@@ -182,3 +183,55 @@ export const Ready = z
     ),
   })
   .meta({ id: 'Readiness' });
+
+export const MyDataView = z
+  .object({
+    generatedAt: z.string(),
+    session: z.object({
+      id: z.string(),
+      tree: z.string(),
+      treeVersion: z.string(),
+      locale: z.string(),
+      channel: z.string(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      expiresAt: z.string(),
+    }),
+    answers: z.array(z.object({ question: z.string(), answer: z.string(), channel: z.string(), at: z.string() })),
+    events: z
+      .array(
+        z.object({
+          seq: z.number(),
+          kind: z.string(),
+          node: z.string().nullable(),
+          value: z.unknown(),
+          channel: z.string(),
+          at: z.string(),
+        }),
+      )
+      .meta({ description: 'Every change as stored (answers, "Vorige", changed answers).' }),
+    staffAccess: z.array(
+      z.object({ by: z.string(), purpose: z.string(), channel: z.string(), at: z.string(), revokedAt: z.string().nullable() }),
+    ),
+    notes: z.array(z.object({ node: z.string(), text: z.string(), by: z.string(), at: z.string() })),
+    handovers: z.array(z.object({ serviceId: z.string(), shared: z.array(z.string()), status: z.string(), at: z.string() })),
+    concerns: z.array(
+      z.object({
+        reference: z.string(),
+        about: z.string(),
+        noticed: z.string(),
+        urgency: z.string(),
+        area: z.string().nullable(),
+        reporter: z.unknown(),
+        receiver: z.string().nullable(),
+        status: z.string(),
+        createdAt: z.string(),
+        updatedAt: z.string(),
+      }),
+    ),
+    coachPlans: z.array(z.object({ domain: z.string(), updatedAt: z.string() })),
+  })
+  .meta({ id: 'MyData', description: 'Everything stored about a session (AVG inzage).' }) satisfies z.ZodType<MyData>;
+
+export const Erased = z.object({ erased: z.literal(true) }).meta({ id: 'Erased' });
+export const Withdrawn = z.object({ withdrawn: z.literal(true) }).meta({ id: 'Withdrawn' });

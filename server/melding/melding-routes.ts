@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { MeldingStatus } from '../api/melding-contract.js';
+import { MeldingPdf, MeldingPreviewView, MeldingReceiptView, MeldingStatusView } from '../api/melding-response-schemas.js';
 import type { Deps } from '../deps.js';
 import { requestedLocale } from '../http/locale.js';
 import { originGuard } from '../http/origin-guard.js';
@@ -19,24 +20,29 @@ export const meldingDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/sessions/{id}/melding',
+    operationId: 'getMeldingPreview',
     tag: 'meldingen',
     auth: true,
     query: [LANG],
     summary:
       'The check-answers page of a Wmo melding: whether the plan offers one, for whom (when the profile knows), the answers as the municipality will read them, the consent text and the next steps.',
+    response: MeldingPreviewView,
     responses: { 200: 'MeldingPreview', 401: 'token-missing / token-invalid', 404: 'session-not-found' },
   },
   {
     method: 'post',
     path: '/api/meldingen',
+    operationId: 'makeMelding',
     tag: 'meldingen',
     auth: true,
     summary:
       "Make the Wmo melding of a session (send that session's bearer token). Committed before 201; idempotent; one per session. Registered as a zaak where the municipality's case system is configured, else in the staff inbox.",
     body: MeldingBody,
+    response: MeldingReceiptView,
     responses: {
       201: 'MeldingReceipt: reference, statusToken, forWhom, delivery',
       401: 'token-missing / token-invalid',
+      404: 'melding-not-offered (the municipality takes no meldingen here)',
       409: 'melding-already-made',
       422: 'validation-failed / melding-not-in-plan / for-whom-differs',
       429: 'rate-limited',
@@ -44,16 +50,21 @@ export const meldingDocs: RouteDoc[] = [
   },
   {
     method: 'get',
-    path: '/api/meldingen/status/{statusToken}',
+    path: '/api/meldingen/status/{token}',
+    operationId: 'getMeldingStatus',
     tag: 'meldingen',
     summary: "A melding's status: received, picked up, closed, and the zaak's identificatie once the case system has it.",
+    response: MeldingStatusView,
     responses: { 200: 'MeldingStatus', 404: 'melding-not-found' },
   },
   {
     method: 'get',
-    path: '/api/meldingen/status/{statusToken}/pdf',
+    path: '/api/meldingen/status/{token}/pdf',
+    operationId: 'getMeldingPdf',
     tag: 'meldingen',
     summary: 'The melding as a PDF to keep: answers, advice, consent, channel and date.',
+    response: MeldingPdf,
+    media: 'application/pdf',
     responses: { 200: 'application/pdf', 404: 'melding-not-found' },
   },
 ];

@@ -12,8 +12,10 @@ import type { MeldingenTable } from './melding-repo.js';
 import { meldingStatus, pdfResponse } from './melding-routes.js';
 
 const staffGuard: RequestGuard = { checkOrigin() {} };
-const Filter = z.strictObject({ status: z.enum(['ontvangen', 'opgepakt', 'afgerond']).optional() });
-const CloseBody = z.strictObject({ note: z.string().trim().min(1).max(2000).meta({ description: 'What was done; for staff only.' }) });
+export const Filter = z.strictObject({ status: z.enum(['ontvangen', 'opgepakt', 'afgerond']).optional() });
+export const CloseBody = z.strictObject({
+  note: z.string().trim().min(1).max(2000).meta({ description: 'What was done; for staff only.' }),
+});
 
 /**
  * The melding in the staff console – made by a medewerker on behalf of a caller (14 023, loket,

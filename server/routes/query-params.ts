@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AdviceMode, Locale } from '../api/schemas.js';
 import type { QueryParam } from './route-doc.js';
 
@@ -15,3 +16,4 @@ export const ADVICE: QueryParam = {
     'full (default): the plan so far in every state. when-done: the state leaves `advice` out until the session is done (the resident widget shows the plan at the end; on large trees it is most of the response).',
   schema: AdviceMode,
 };
+export const NODE: QueryParam = { name: 'node', description: 'The answered step to show: a node id from the trail.', schema: z.string() };

@@ -13,6 +13,7 @@ import { jsonBody } from '../http/validate.js';
 import { presentState } from '../sessions/present-state.js';
 import { residentAudit } from '../sessions/resident-audit.js';
 import type { SessionService } from '../sessions/session-service.js';
+import { Erased, MyDataView, State, Withdrawn } from '../api/response-schemas.js';
 import { ADVICE } from './query-params.js';
 import type { RouteDoc } from './route-doc.js';
 
@@ -24,44 +25,54 @@ export const residentDataDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/sessions/{id}/locale',
+    operationId: 'setLocale',
     tag: 'sessions',
     auth: true,
     query: [ADVICE],
     summary: "Keep the resident's language with the session: a reload or a resume by code then speaks it too.",
     body: LocaleBody,
+    response: State,
     responses: { 200: 'SessionState in the new language', ...AUTH, 422: 'validation-failed' },
   },
   {
     method: 'get',
     path: '/api/sessions/{id}/my-data',
+    operationId: 'getMyData',
     tag: 'sessions',
     auth: true,
     summary: 'Everything stored about this session (AVG inzage): answers, channels, staff access, notes, concerns, plans.',
+    response: MyDataView,
     responses: { 200: 'MyData', ...AUTH },
   },
   {
     method: 'post',
     path: '/api/sessions/{id}/staff-access/revoke',
+    operationId: 'revokeStaffAccess',
     tag: 'sessions',
     auth: true,
     summary: "End every staff member's access to this session; its codes stop working for staff. Audited.",
+    response: MyDataView,
     responses: { 200: 'MyData after the revocation', ...AUTH },
   },
   {
     method: 'post',
     path: '/api/sessions/{id}/erase',
+    operationId: 'eraseSession',
     tag: 'sessions',
     auth: true,
     summary:
       'Delete the session and everything about it (answers, codes, staff notes, consents, linked concerns). Audited without content.',
     body: EraseBody,
+    response: Erased,
     responses: { 200: '{ erased: true }', ...AUTH, 422: 'validation-failed' },
   },
   {
     method: 'post',
-    path: '/api/concerns/status/{statusToken}/withdraw',
+    path: '/api/concerns/status/{token}/withdraw',
+    operationId: 'withdrawConcern',
     tag: 'concerns',
     summary: 'The reporter withdraws a concern report with its status token: the report is deleted. Audited without content.',
+    response: Withdrawn,
     responses: { 200: '{ withdrawn: true }', 404: 'concern-not-found' },
   },
 ];

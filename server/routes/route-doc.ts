@@ -20,8 +20,10 @@ export interface RouteDoc {
   headers?: QueryParam[];
   /** `true`: a session's bearer token. `'staff'`: a signed-in staff member (cookie; writes also X-CSRF-Token). */
   auth?: boolean | 'staff';
-  /** The success body (JSON). Leave out only for a success without a body (204). */
+  /** The success body (JSON unless `media` says otherwise). Leave out only for a success without a body (204). */
   response?: z.ZodType;
+  /** The success body's media type when it is not JSON: a download or an event stream. */
+  media?: 'application/pdf' | 'text/csv' | 'text/event-stream';
   /** Status → description of the success and the problems this route can answer. */
   responses: Record<number, string>;
 }

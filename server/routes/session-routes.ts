@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { AnswerBody, BackBody, CreateSessionBody } from '../api/schemas.js';
 import type { Deps } from '../deps.js';
 import { requestedAdvice } from '../http/advice-mode.js';
@@ -8,8 +7,8 @@ import { originGuard } from '../http/origin-guard.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { jsonBody } from '../http/validate.js';
 import type { Caller, SessionService } from '../sessions/session-service.js';
-import { ADVICE, LANG } from './query-params.js';
-import type { QueryParam, RouteDoc } from './route-doc.js';
+import { ADVICE, LANG, NODE } from './query-params.js';
+import type { RouteDoc } from './route-doc.js';
 import { Answered, CodeIssued, Created, Plan, State } from '../api/response-schemas.js';
 
 const WRITE = {
@@ -19,8 +18,6 @@ const WRITE = {
   410: 'session-expired',
   422: 'validation-failed or an engine code (not-current-node, unknown-option, …)',
 };
-
-const NODE: QueryParam = { name: 'node', description: 'The answered step to show: a node id from the trail.', schema: z.string() };
 
 export const sessionDocs: RouteDoc[] = [
   {

@@ -7,11 +7,11 @@ import { ApiError } from '../http/problem.js';
 import { jsonBody } from '../http/validate.js';
 import type { StaffEnv, StaffKit } from './context.js';
 
-const NoteBody = z.strictObject({
+export const NoteBody = z.strictObject({
   text: z.string().trim().min(1).max(2000),
   idempotencyKey: z.string().min(16).max(100),
 });
-const ForwardBody = z.strictObject({ serviceId: z.string().min(1).max(100) });
+export const ForwardBody = z.strictObject({ serviceId: z.string().min(1).max(100) });
 
 /**
  * A behandelaar's work on one report beside claim and close: internal notes (never shown to the

@@ -15,13 +15,13 @@ import { CONSENT_LOCALES, consentTexts } from './consent.js';
 import { CONSOLE_ROLES, type Principal, type StaffEnv, type StaffKit } from './context.js';
 import { sessionAccess, staffGuard } from './session-access.js';
 
-const FindBody = z.strictObject({
+export const FindBody = z.strictObject({
   query: z.string().trim().min(4).max(40),
   channel: z.enum(['telefoon', 'loket', 'wijkcoach']),
   consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
   consentLocale: z.enum(CONSENT_LOCALES).optional(),
 });
-const Since = z.strictObject({ since: z.iso.datetime({ offset: true }) });
+export const Since = z.strictObject({ since: z.iso.datetime({ offset: true }) });
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{8}$`);
 const REFERENCE = new RegExp(`^VW-?([${CODE_ALPHABET}]{3})-?([${CODE_ALPHABET}]{4})$`);
 const SESSION_ID = /^[0-9A-Za-z_-]{16,40}$/;

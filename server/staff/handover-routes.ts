@@ -10,7 +10,7 @@ import { bearer, sessionAccess, staffGuard } from './session-access.js';
 import { sessionSummary } from './session-summary.js';
 
 const Part = z.enum(['trail', 'advice', 'notes']);
-const PreviewBody = z.strictObject({ serviceId: z.string().min(1).max(100), shared: z.array(Part).min(1).max(3) });
+export const PreviewBody = z.strictObject({ serviceId: z.string().min(1).max(100), shared: z.array(Part).min(1).max(3) });
 export const HandoverBody = PreviewBody.extend({
   consent: z.literal(true, { error: 'Read the consent text out and tick that the resident agreed.' }),
   consentLocale: z.enum(CONSENT_LOCALES).optional(),

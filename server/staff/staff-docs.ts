@@ -20,19 +20,27 @@ const SESSION_TOKEN: QueryParam = {
   description: 'The session token from POST /api/staff/sessions or /api/staff/resume.',
   schema: z.string(),
 };
-const ACCESS = { 404: 'session-not-found', 403: 'no-consent-recorded (open the session with consent first)' };
+export const ACCESS = {
+  401: 'staff-login-required / session-token-missing',
+  404: 'session-not-found',
+  403: 'no-consent-recorded (open the session with consent first)',
+};
 const WRITE = { ...ACCESS, 409: 'version-conflict (carries the current state)', 422: 'validation-failed or an engine code' };
 
 const By = { by: z.string().meta({ description: "The staff member's display name." }), at: z.string() };
-const Note = z.object({ id: z.string(), node: z.string(), text: z.string(), ...By }).meta({ id: 'StaffNote' });
+export const Note = z.object({ id: z.string(), node: z.string(), text: z.string(), ...By }).meta({ id: 'StaffNote' });
 const StaffSession = z
   .object({
     state: State,
+    callerLocale: z.string().meta({ description: 'The language the caller chose; `state` is in ?lang= or this.' }),
+    answeredBy: z.record(z.string(), z.string()).meta({ description: 'Node → the staff member who gave that answer on a staff channel.' }),
     channel: z.string(),
     notes: z.array(Note),
     consents: z.array(z.object({ purpose: z.string(), channel: z.string(), ...By })),
     handovers: z.array(z.object({ id: z.string(), serviceId: z.string(), shared: z.array(z.string()), status: z.string(), ...By })),
-    services: z.array(Service),
+    services: z.array(
+      Service.extend({ connected: z.boolean().meta({ description: 'A handover to it is delivered; otherwise the medewerker phones.' }) }),
+    ),
   })
   .meta({ id: 'StaffSessionView' });
 const Handover = z
@@ -40,7 +48,9 @@ const Handover = z
     id: z.string(),
     serviceId: z.string(),
     organisation: z.string(),
+    phone: z.string().optional(),
     shared: z.array(z.string()),
+    connected: z.boolean(),
     status: z.enum(['klaar-voor-overdracht', 'geen-koppeling']),
     summary: z.string(),
     at: z.string(),
@@ -66,6 +76,8 @@ const InboxPage = z
     counts: z.record(z.string(), z.int()).meta({ description: 'Reports per status under the other filters.' }),
   })
   .meta({ id: 'ConcernInboxPage' });
+export const ConcernNote = z.object({ id: z.string(), text: z.string(), ...By }).meta({ id: 'ConcernNote' });
+const Receiver = z.object({ id: z.string(), name: z.string(), organisation: z.string() });
 const ConcernDetail = z
   .object({
     id: z.string(),
@@ -83,6 +95,8 @@ const ConcernDetail = z
     fromSession: z.boolean(),
     createdAt: z.string(),
     events: z.array(z.object({ kind: z.string(), at: z.string() })),
+    notes: z.array(ConcernNote).meta({ description: 'Internal notes; never shown to the reporter.' }),
+    receivers: z.array(Receiver).meta({ description: "Where it can be forwarded to: the municipality's sociale kaart." }),
   })
   .meta({ id: 'ConcernDetail' });
 const AuditPage = z
@@ -118,8 +132,9 @@ const CoachPlan = z
   .object({ id: z.string(), label: z.string(), question: z.string(), updatedAt: z.string(), entries: z.array(Entry) })
   .meta({ id: 'CoachPlan' });
 
-const staff = (doc: Omit<RouteDoc, 'auth'>): RouteDoc => ({ ...doc, auth: 'staff' });
-const session = (doc: Omit<RouteDoc, 'auth' | 'headers'>): RouteDoc => staff({ ...doc, headers: [SESSION_TOKEN] });
+/** A route for a signed-in staff member; `sessionDoc`: one on an opened session (its X-Session-Token too). */
+export const staffDoc = (doc: Omit<RouteDoc, 'auth'>): RouteDoc => ({ ...doc, auth: 'staff' });
+export const sessionDoc = (doc: Omit<RouteDoc, 'auth' | 'headers'>): RouteDoc => staffDoc({ ...doc, headers: [SESSION_TOKEN] });
 
 export const staffDocs: RouteDoc[] = [
   {
@@ -149,7 +164,7 @@ export const staffDocs: RouteDoc[] = [
     response: z.object({ password: z.boolean(), oidc: z.boolean() }).meta({ id: 'StaffLoginOptions' }),
     responses: { 200: 'The methods' },
   },
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/me',
     operationId: 'staffMe',
@@ -158,7 +173,7 @@ export const staffDocs: RouteDoc[] = [
     response: Me.extend({ oidc: z.boolean() }).meta({ id: 'StaffMe' }),
     responses: { 200: 'The signed-in account' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/logout',
     operationId: 'staffLogout',
@@ -166,7 +181,7 @@ export const staffDocs: RouteDoc[] = [
     summary: 'End the staff session and clear its cookies.',
     responses: { 204: 'Signed out' },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/trees',
     operationId: 'staffTrees',
@@ -175,7 +190,7 @@ export const staffDocs: RouteDoc[] = [
     response: z.array(z.object({ id: z.string(), gemeente: z.string(), door: z.string(), version: z.string(), title: z.string() })),
     responses: { 200: 'The trees' },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/consent-texts',
     operationId: 'staffConsentTexts',
@@ -184,7 +199,7 @@ export const staffDocs: RouteDoc[] = [
     response: z.object({ resume: z.string(), handover: z.string() }).meta({ id: 'ConsentTexts' }),
     responses: { 200: 'The texts' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/sessions',
     operationId: 'staffStartSession',
@@ -194,7 +209,7 @@ export const staffDocs: RouteDoc[] = [
     response: Created,
     responses: { 201: 'Started', 404: 'tree-not-found', 422: 'validation-failed' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/resume',
     operationId: 'staffResume',
@@ -210,7 +225,7 @@ export const staffDocs: RouteDoc[] = [
       429: 'rate-limited',
     },
   }),
-  session({
+  sessionDoc({
     method: 'get',
     path: '/api/staff/sessions/{id}',
     operationId: 'staffGetSession',
@@ -219,7 +234,7 @@ export const staffDocs: RouteDoc[] = [
     response: StaffSession,
     responses: { 200: 'The session', ...ACCESS },
   }),
-  session({
+  sessionDoc({
     method: 'post',
     path: '/api/staff/sessions/{id}/answers',
     operationId: 'staffAnswer',
@@ -229,7 +244,7 @@ export const staffDocs: RouteDoc[] = [
     response: State,
     responses: { 200: 'The new state', ...WRITE },
   }),
-  session({
+  sessionDoc({
     method: 'post',
     path: '/api/staff/sessions/{id}/back',
     operationId: 'staffBack',
@@ -239,7 +254,7 @@ export const staffDocs: RouteDoc[] = [
     response: State,
     responses: { 200: 'The new state', ...WRITE },
   }),
-  session({
+  sessionDoc({
     method: 'post',
     path: '/api/staff/sessions/{id}/notes',
     operationId: 'staffAddNote',
@@ -249,7 +264,7 @@ export const staffDocs: RouteDoc[] = [
     response: Note,
     responses: { 201: 'Added', ...ACCESS, 422: 'validation-failed / unknown-step' },
   }),
-  session({
+  sessionDoc({
     method: 'post',
     path: '/api/staff/sessions/{id}/handover',
     operationId: 'staffHandover',
@@ -259,7 +274,7 @@ export const staffDocs: RouteDoc[] = [
     response: Handover,
     responses: { 201: 'In the outbox', ...ACCESS, 422: 'validation-failed / unknown-service' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/concern-reports',
     operationId: 'staffReportConcern',
@@ -269,7 +284,7 @@ export const staffDocs: RouteDoc[] = [
     response: Receipt,
     responses: { 201: 'Received', 403: 'no-consent-recorded', 422: 'validation-failed' },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/concerns',
     operationId: 'staffListConcerns',
@@ -279,7 +294,7 @@ export const staffDocs: RouteDoc[] = [
     response: InboxPage,
     responses: { 200: 'A page', 422: 'validation-failed (a query parameter)' },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/concerns/{id}',
     operationId: 'staffGetConcern',
@@ -288,7 +303,7 @@ export const staffDocs: RouteDoc[] = [
     response: ConcernDetail,
     responses: { 200: 'The report', 404: 'concern-not-found' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/concerns/{id}/claim',
     operationId: 'staffClaimConcern',
@@ -297,7 +312,7 @@ export const staffDocs: RouteDoc[] = [
     response: z.object({ id: z.string(), status: z.literal('opgepakt'), claimedBy: z.string(), mine: z.literal(true) }),
     responses: { 200: 'Claimed', 404: 'concern-not-found', 409: 'concern-already-claimed' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/concerns/{id}/close',
     operationId: 'staffCloseConcern',
@@ -313,7 +328,7 @@ export const staffDocs: RouteDoc[] = [
       422: 'validation-failed',
     },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/audit',
     operationId: 'staffAuditLog',
@@ -323,7 +338,7 @@ export const staffDocs: RouteDoc[] = [
     response: AuditPage,
     responses: { 200: 'A page', 422: 'validation-failed (a query parameter)' },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/audit/verify',
     operationId: 'staffAuditVerify',
@@ -338,7 +353,7 @@ export const staffDocs: RouteDoc[] = [
       .meta({ id: 'AuditCheck' }),
     responses: { 200: 'The check' },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/coach/meta',
     operationId: 'coachMeta',
@@ -350,7 +365,7 @@ export const staffDocs: RouteDoc[] = [
     }),
     responses: { 200: 'Domains and scale' },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/coach/plans',
     operationId: 'coachListPlans',
@@ -359,7 +374,7 @@ export const staffDocs: RouteDoc[] = [
     response: z.array(CoachPlan.omit({ entries: true })),
     responses: { 200: 'The plans' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/coach/plans',
     operationId: 'coachCreatePlan',
@@ -369,7 +384,7 @@ export const staffDocs: RouteDoc[] = [
     response: CoachPlan,
     responses: { 200: 'Already made (a resend)', 201: 'Made', 409: 'plan-id-taken', 422: 'validation-failed' },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/coach/plans/{id}',
     operationId: 'coachGetPlan',
@@ -378,7 +393,7 @@ export const staffDocs: RouteDoc[] = [
     response: CoachPlan,
     responses: { 200: 'The plan', 404: 'plan-not-found' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/coach/plans/{id}/entries',
     operationId: 'coachChangeEntry',
@@ -388,7 +403,7 @@ export const staffDocs: RouteDoc[] = [
     response: z.object({ entry: Entry }),
     responses: { 200: 'Recorded', 404: 'plan-not-found', 409: 'plan-conflict (carries the current entry)', 422: 'validation-failed' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/coach/plans/{id}/entries/{domain}/session',
     operationId: 'coachStartDomainSession',
@@ -397,7 +412,7 @@ export const staffDocs: RouteDoc[] = [
     response: z.object({ session: Created, entry: Entry }),
     responses: { 201: 'Started', 404: 'plan-not-found / tree-not-found', 422: 'domain-not-recorded' },
   }),
-  staff({
+  staffDoc({
     method: 'get',
     path: '/api/staff/coach/offline-trees',
     operationId: 'coachOfflineTrees',
@@ -409,7 +424,7 @@ export const staffDocs: RouteDoc[] = [
     }),
     responses: { 200: 'The bundles' },
   }),
-  staff({
+  staffDoc({
     method: 'post',
     path: '/api/staff/coach/plans/{id}/entries/{domain}/walk',
     operationId: 'coachSendOfflineWalk',
