@@ -88,7 +88,7 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
       title: 'Vraagwijzer API',
       version,
       description:
-        'Decision-tree sessions, resume codes and concern reports; the staff console, concern inbox, audit log and kitchen-table mode under /api/staff. Errors are RFC 9457 problem+json.',
+        'Decision-tree sessions, resume codes, concern reports and Wmo meldingen; the staff console, the concern and meldingen inboxes, audit log and kitchen-table mode under /api/staff. Errors are RFC 9457 problem+json; downloads (PDF, CSV) and the live stream (Server-Sent Events) say their media type.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
