@@ -232,7 +232,8 @@ describe('console in Chromium, keyboard only', () => {
     )) as { reference: string };
 
     const { context, page } = await s.signIn('mila', '/staff');
-    await page.getByRole('heading', { name: /Uw gesprekken van vandaag/ }).waitFor();
+    // The count shows once the list has loaded.
+    await page.getByRole('heading', { name: /Uw gesprekken van vandaag \(\d+\)/ }).waitFor();
     const before = await page
       .locator('vw-staff-console')
       .getByRole('button', { name: /^Openen/ })

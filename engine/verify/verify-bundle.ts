@@ -178,7 +178,7 @@ export function verifyBundle(input: BundleInput, options: VerifyOptions = {}): V
   );
   for (const [id, graph] of graphs) if (usesBroken(graph, misworded)) graphs.delete(id);
   // The proof is bounded by states only, not by the clock: whether a rule is proved must not
-  // depend on how busy the machine is (a loaded CI runner would refuse Haarlem).
+  // depend on how busy the machine is (a loaded CI runner would refuse a large bundle).
   const proved = invariantProblems(input.invariants ?? null, gemeente, trees, graphs, services, limits.maxProofStates);
   problems.push(...proved.problems);
   // A root tree that breaks a policy rule is not served, like any other error.

@@ -46,14 +46,15 @@ export class VwStaffConsole extends LitElement {
   /** The contact centre's number of the trees' municipality, for the channel label. */
   declare kccPhone: string | undefined;
   /** The member's own sessions of today, to pick a call up again. */
-  declare mine: MySession[];
+  /** Undefined until the list has loaded: an empty list before then would say "no sessions" falsely. */
+  declare mine: MySession[] | undefined;
   /** The language the resume consent is read out in (and recorded in). */
   declare consentLang: 'nl' | 'en';
 
   constructor() {
     super();
     this.trees = [];
-    this.mine = [];
+    this.mine = undefined;
     this.consentLang = 'nl';
     this.channel = 'telefoon';
     // The tab keeps its open conversation over a reload; closing the tab forgets it.
@@ -83,7 +84,8 @@ export class VwStaffConsole extends LitElement {
       'GET',
       `/api/staff/my-sessions?since=${encodeURIComponent(today.toISOString())}`,
     ).catch(() => undefined);
-    if (r) this.mine = r.items;
+    // A failed load shows an empty list rather than "loading" forever; the next visit tries again.
+    this.mine = r?.items ?? [];
   }
 
   private reopen = async (item: MySession) => {
@@ -215,39 +217,41 @@ export class VwStaffConsole extends LitElement {
         </section>
       </div>
       <section class="panel" aria-labelledby="mine-h">
-        <h2 id="mine-h">Uw gesprekken van vandaag (${this.mine.length})</h2>
+        <h2 id="mine-h">Uw gesprekken van vandaag${this.mine ? ` (${this.mine.length})` : ''}</h2>
         ${
-          this.mine.length
-            ? html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col">Onderwerp</th>
-                    <th scope="col">Kanaal</th>
-                    <th scope="col">Geopend</th>
-                    <th scope="col">Laatst gewijzigd</th>
-                    <th scope="col">Stand</th>
-                    <th scope="col"><span class="visually-hidden">Openen</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.mine.map(
-                    (m) =>
-                      html`<tr>
-                        <td>${m.title}</td>
-                        <td>${channelLabel(m.channel, this.kccPhone)}</td>
-                        <td>${time(m.openedAt)}</td>
-                        <td>${time(m.updatedAt)}</td>
-                        <td>${m.done ? 'advies compleet' : `bezig (${m.answers} antwoorden)`}</td>
-                        <td>
-                          <button type="button" class="link" @click=${() => this.reopen(m)}>
-                            Openen<span class="visually-hidden"> – ${m.title}, ${time(m.openedAt)}</span>
-                          </button>
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-            : html`<p>Nog geen gesprekken vandaag.</p>`
+          !this.mine
+            ? html`<p role="status">Gesprekken laden…</p>`
+            : this.mine.length
+              ? html`<table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Onderwerp</th>
+                      <th scope="col">Kanaal</th>
+                      <th scope="col">Geopend</th>
+                      <th scope="col">Laatst gewijzigd</th>
+                      <th scope="col">Stand</th>
+                      <th scope="col"><span class="visually-hidden">Openen</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${this.mine.map(
+                      (m) =>
+                        html`<tr>
+                          <td>${m.title}</td>
+                          <td>${channelLabel(m.channel, this.kccPhone)}</td>
+                          <td>${time(m.openedAt)}</td>
+                          <td>${time(m.updatedAt)}</td>
+                          <td>${m.done ? 'advies compleet' : `bezig (${m.answers} antwoorden)`}</td>
+                          <td>
+                            <button type="button" class="link" @click=${() => this.reopen(m)}>
+                              Openen<span class="visually-hidden"> – ${m.title}, ${time(m.openedAt)}</span>
+                            </button>
+                          </td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>`
+              : html`<p>Nog geen gesprekken vandaag.</p>`
         }
       </section>`;
   }
