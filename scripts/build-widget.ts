@@ -19,6 +19,10 @@ export async function buildWidget(): Promise<{ bytes: number; gzip: number; hash
     entryPoints: { 'vraag-wijzer': resolve(root, 'widget/index.ts') },
     outdir: WIDGET_DIR,
     entryNames: '[name]-[hash]',
+    // The panels loaded on first use (widget/vraag-wijzer.ts LAZY) become chunks beside the bundle.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    metafile: true,
     write: false,
     bundle: true,
     format: 'esm',
@@ -42,8 +46,14 @@ export async function buildWidget(): Promise<{ bytes: number; gzip: number; hash
     minify: true,
     logLevel: 'warning',
   });
-  const { hashed, code } = await publishBundle(result, WIDGET_DIR, 'vraag-wijzer.js');
-  return { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length, hashed };
+  const { hashed, code, imports } = await publishBundle(result, WIDGET_DIR, 'vraag-wijzer.js');
+  // The budget counts what a first visit loads: the bundle and the chunks it imports statically.
+  const loaded = [code, ...imports.map((f) => f.code)];
+  return {
+    bytes: loaded.reduce((n, c) => n + c.length, 0),
+    gzip: loaded.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0),
+    hashed,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -10,7 +10,6 @@ export { VwAdvicePlan } from './vw-advice-plan.js';
 export { VwServiceCard } from './vw-service-card.js';
 export { VwConcernForm } from './vw-concern-form.js';
 export { VwConcernStatus } from './vw-concern-status.js';
-export { VwMeldingFlow } from './vw-melding-flow.js';
 export { VwMeldingStatus } from './vw-melding-status.js';
 export { VwHelpBar } from './vw-help-bar.js';
 export { VwResumeCode } from './vw-resume-code.js';

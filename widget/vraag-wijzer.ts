@@ -15,8 +15,6 @@ import './vw-answers.js';
 import './vw-concern-form.js';
 import './vw-concern-status.js';
 import './vw-help-bar.js';
-import './vw-melding-flow.js';
-import './vw-my-data.js';
 import './vw-quick-exit.js';
 import './vw-resume-code.js';
 import './vw-resume-form.js';
@@ -27,6 +25,16 @@ import { concernPrefill } from './concern-prefill.js';
 import { steadyProgress, type Shown } from './steady-progress.js';
 
 type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | 'melding' | 'mydata' | 'restart' | null;
+
+/**
+ * Panels whose element is loaded the first time it is opened (a chunk of its own, beside the
+ * bundle): most residents never make a melding or open "Mijn gegevens", so the first question does
+ * not wait for them.
+ */
+const LAZY: Partial<Record<NonNullable<Panel>, () => Promise<unknown>>> = {
+  melding: () => import('./vw-melding-flow.js'),
+  mydata: () => import('./vw-my-data.js'),
+};
 
 /** The server that served this script: the default API when no `api` attribute is given. */
 const SCRIPT_ORIGIN = (() => {
@@ -232,8 +240,19 @@ export class VraagWijzer extends VwElement {
   }
 
   private show(panel: Panel) {
-    this.panel = panel;
-    this.moveFocus = true;
+    const load = panel ? LAZY[panel] : undefined;
+    if (!load) {
+      this.panel = panel;
+      this.moveFocus = true;
+      return;
+    }
+    // Opened when the element is there: a failed load still opens the panel, whose element then stays empty.
+    void load()
+      .catch(() => undefined)
+      .then(() => {
+        this.panel = panel;
+        this.moveFocus = true;
+      });
   }
 
   override render() {

@@ -12,6 +12,8 @@ export interface Published {
   /** The hashed file name, e.g. vraag-wijzer-3FJ2KQ7A.js */
   hashed: string;
   code: Uint8Array;
+  /** The chunks the bundle imports statically (a split build): loaded with it, so pages preload them. */
+  imports: { name: string; code: Uint8Array }[];
 }
 
 const COMPRESSIBLE = /\.(js|map|css)$/;
@@ -26,7 +28,7 @@ export async function publishBundle(result: BuildResult, outdir: string, entry: 
   let published: Published | undefined;
   for (const out of result.outputFiles ?? []) {
     const name = basename(out.path);
-    if (new RegExp(`^${stem}-[A-Z0-9]+\\.js$`).test(name)) published = { hashed: name, code: out.contents };
+    if (new RegExp(`^${stem}-[A-Z0-9]+\\.js$`).test(name)) published = { hashed: name, code: out.contents, imports: [] };
     // A hashed name means the same content: a file already there is left alone.
     if (!existsSync(out.path)) await atomicWrite(out.path, out.contents);
     if (COMPRESSIBLE.test(name) && !existsSync(`${out.path}.br`)) {
@@ -35,8 +37,25 @@ export async function publishBundle(result: BuildResult, outdir: string, entry: 
     }
   }
   if (!published) throw new Error(`The build wrote no ${stem}-<hash>.js; use entryNames "[name]-[hash]".`);
+  // With a metafile, the chunks the bundle imports statically (transitively): they load with it.
+  const outputs = result.metafile?.outputs ?? {};
+  const key = Object.keys(outputs).find((k) => basename(k) === published!.hashed);
+  const seen = new Set<string>();
+  const visit = (k: string) => {
+    for (const i of outputs[k]?.imports ?? [])
+      if (i.kind === 'import-statement' && !seen.has(i.path)) {
+        seen.add(i.path);
+        visit(i.path);
+      }
+  };
+  if (key) visit(key);
+  const files = new Map((result.outputFiles ?? []).map((o) => [basename(o.path), o.contents]));
+  published.imports = [...seen].map((k) => ({ name: basename(k), code: files.get(basename(k))! })).filter((f) => f.code);
   await atomicWrite(join(outdir, entry), `export * from './${published.hashed}';\n`);
-  await atomicWrite(join(outdir, `${stem}.manifest.json`), JSON.stringify({ [entry]: published.hashed }) + '\n');
+  await atomicWrite(
+    join(outdir, `${stem}.manifest.json`),
+    JSON.stringify({ [entry]: published.hashed, imports: published.imports.map((f) => f.name) }) + '\n',
+  );
   return published;
 }
 

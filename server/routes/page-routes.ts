@@ -27,18 +27,25 @@ const TYPES: Record<string, string> = {
  */
 export function pageRoutes({ config, trees }: Deps) {
   const assets = staticAssets();
-  /** Pages load the hashed bundle directly: one request less than through the stable entry. */
-  const bundleUrl = async () => {
-    const manifest = await readFile(join(config.widgetDir, 'vraag-wijzer.manifest.json'), 'utf8').catch(() => undefined);
-    const hashed = manifest && (JSON.parse(manifest) as Record<string, string>)[ENTRY];
-    return `/widget/${hashed && HASHED.test(hashed) ? hashed : ENTRY}`;
+  /**
+   * Pages load the hashed bundle directly (one request less than through the stable entry) and
+   * preload the chunks it imports, so they arrive beside it instead of after it.
+   */
+  const bundle = async () => {
+    const text = await readFile(join(config.widgetDir, 'vraag-wijzer.manifest.json'), 'utf8').catch(() => undefined);
+    const manifest = text ? (JSON.parse(text) as { imports?: string[] } & Record<string, unknown>) : {};
+    const hashed = manifest[ENTRY];
+    const imports = (manifest.imports ?? []).filter((f) => HASHED.test(f)).map((f) => `/widget/${f}`);
+    return { url: `/widget/${typeof hashed === 'string' && HASHED.test(hashed) ? hashed : ENTRY}`, imports };
   };
+  const preloads = (urls: string[], origin = '') => urls.map((u) => `<link rel="modulepreload" href="${origin}${u}">`).join('\n');
   const page = async (name: string) => {
     if (!NAME.test(name)) return undefined;
     const html = await readFile(join(config.staticDir, `${name}.html`), 'utf8').catch(() => undefined);
     if (html === undefined) return undefined;
-    const url = await bundleUrl();
+    const { url, imports } = await bundle();
     return html
+      .replace(`<script type="module" src="/widget/${ENTRY}"`, `${preloads(imports)}\n<script type="module" src="/widget/${ENTRY}"`)
       .replaceAll(`/widget/${ENTRY}`, url)
       .replace(/\{\{([a-z0-9-]+)\.kcc\}\}/g, (_, gemeente: string) => escapeHtml(trees.config(gemeente)?.kcc.phone ?? 'de gemeente'));
   };
@@ -54,7 +61,7 @@ export function pageRoutes({ config, trees }: Deps) {
       if (html === undefined) throw new ApiError(404, 'page-not-found', `No demo page "${c.req.param('name')}" in ${config.staticDir}.`);
       return pageResponse(c, withFirstPaint(trees, html, c.req.query()));
     })
-    .get('/embed/:file', (c) => {
+    .get('/embed/:file', async (c) => {
       // What a municipal CMS pastes: the stable entry script (it follows releases by itself) and
       // the element with its first question as plain HTML, which works before – and without – it.
       const gemeente = /^([a-z0-9-]+)\.html$/.exec(c.req.param('file'))?.[1];
@@ -63,9 +70,12 @@ export function pageRoutes({ config, trees }: Deps) {
       const paint = gemeente && firstPaint(trees, tree, 'nl', origin);
       if (!paint)
         throw new ApiError(404, 'page-not-found', `No embed snippet "${c.req.param('file')}": there is no published tree ${tree}.`);
+      // The stable entry leads to the hashed bundle and its chunks: preloaded, they load in parallel.
+      const { url, imports } = await bundle();
       return pageResponse(
         c,
-        h`<script type="module" src="${origin}/widget/${ENTRY}"></script>
+        `${preloads([url, ...imports], origin)}\n` +
+          h`<script type="module" src="${origin}/widget/${ENTRY}"></script>
 <vraag-wijzer tree="${tree}" lang="nl" api="${origin}">${paint}</vraag-wijzer>
 `.toString(),
       );
