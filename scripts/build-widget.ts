@@ -36,16 +36,6 @@ export async function buildWidget(): Promise<{ bytes: number; gzip: number; hash
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
-  // The demo pages' tiny helper (?tree=, ?lang=, ?dir=): kept out of the widget bundle itself.
-  await build({
-    entryPoints: [resolve(root, 'widget/demo-page.ts')],
-    outfile: resolve(WIDGET_DIR, 'demo-page.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    minify: true,
-    logLevel: 'warning',
-  });
   const { hashed, code, imports } = await publishBundle(result, WIDGET_DIR, 'vraag-wijzer.js');
   // The budget counts what a first visit loads: the bundle and the chunks it imports statically.
   const loaded = [code, ...imports.map((f) => f.code)];

@@ -27,14 +27,12 @@ import { steadyProgress, type Shown } from './steady-progress.js';
 type Panel = 'overview' | 'save' | 'resume' | 'concern' | 'receipt' | 'melding' | 'mydata' | 'restart' | null;
 
 /**
- * Panels whose element is loaded the first time it is opened (a chunk of its own, beside the
+ * Panels whose element is loaded the first time it is opened (widget/lazy-panels.ts, beside the
  * bundle): most residents never make a melding or open "Mijn gegevens", so the first question does
  * not wait for them.
  */
-const LAZY: Partial<Record<NonNullable<Panel>, () => Promise<unknown>>> = {
-  melding: () => import('./vw-melding-flow.js'),
-  mydata: () => import('./vw-my-data.js'),
-};
+const lazyPanels = () => import('./lazy-panels.js');
+const LAZY: Partial<Record<NonNullable<Panel>, () => Promise<unknown>>> = { melding: lazyPanels, mydata: lazyPanels };
 
 /** The server that served this script: the default API when no `api` attribute is given. */
 const SCRIPT_ORIGIN = (() => {

@@ -45,15 +45,27 @@ ${stepForm({ lang, step, action: `${base}${lang === 'nl' ? '' : `?lang=${lang}`}
 
 const ELEMENT = /<vraag-wijzer\b([^>]*)>\s*<\/vraag-wijzer>/g;
 const attr = (attrs: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
+const withAttr = (attrs: string, name: string, value: string) =>
+  attr(attrs, name) === undefined ? `${attrs} ${name}="${value}"` : attrs.replace(new RegExp(`\\b${name}="[^"]*"`), `${name}="${value}"`);
 
 /**
  * Every empty <vraag-wijzer tree=…> in a page gets its first paint – of the tree and language a
- * demo page's ?tree= and ?lang= choose (widget/demo-page.ts sets them on the element), if given.
+ * demo page's ?tree= and ?lang= choose, if given – and those become the element's attributes, as
+ * does ?dir= the page's writing direction. Done here rather than by a script on the page: one file
+ * less to load before the first question, and the element starts on the right tree.
  */
-export function withFirstPaint(trees: TreeStore, page: string, chosen: { tree?: string; lang?: string } = {}): string {
-  return page.replace(ELEMENT, (whole, attrs: string) => {
-    const tree = chosen.tree && trees.head(chosen.tree) ? chosen.tree : attr(attrs, 'tree');
-    const paint = tree ? firstPaint(trees, tree, chosen.lang ?? attr(attrs, 'lang')) : undefined;
-    return paint ? `<vraag-wijzer${attrs}>${paint}</vraag-wijzer>` : whole;
+export function withFirstPaint(trees: TreeStore, page: string, chosen: { tree?: string; lang?: string; dir?: string } = {}): string {
+  // Only values that are safe inside an attribute as they are: a published tree id, two letters.
+  const tree = chosen.tree && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(chosen.tree) && trees.head(chosen.tree) ? chosen.tree : undefined;
+  const lang = chosen.lang && /^[a-z]{2}$/.test(chosen.lang) ? chosen.lang : undefined;
+  const dir = chosen.dir === 'rtl' || chosen.dir === 'ltr' ? chosen.dir : undefined;
+  const painted = page.replace(ELEMENT, (_, found: string) => {
+    let attrs = found;
+    if (tree) attrs = withAttr(attrs, 'tree', tree);
+    if (lang) attrs = withAttr(attrs, 'lang', lang);
+    const shown = attr(attrs, 'tree');
+    const paint = shown ? firstPaint(trees, shown, attr(attrs, 'lang')) : undefined;
+    return paint ? `<vraag-wijzer${attrs}>${paint}</vraag-wijzer>` : `<vraag-wijzer${attrs}></vraag-wijzer>`;
   });
+  return dir ? painted.replace(/<html\b([^>]*)>/, (_, attrs: string) => `<html${withAttr(attrs, 'dir', dir)}>`) : painted;
 }

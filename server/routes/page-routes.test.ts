@@ -98,4 +98,23 @@ describe('the demo pages', () => {
       await app.close();
     }
   });
+
+  it('take ?tree=, ?lang= and ?dir= onto the element and the page, and ignore values that are not a published tree, two letters or a direction', async () => {
+    const staticDir = await mkdtemp(join(tmpdir(), 'vw-static-'));
+    await writeFile(
+      join(staticDir, 'pick.html'),
+      '<html lang="nl"><body><vraag-wijzer tree="nergens/start" lang="nl"></vraag-wijzer></body></html>',
+    );
+    const app = await testApp({ config: { staticDir } });
+    try {
+      const picked = await (await app.request('GET', '/demo/pick?tree=demo/start&lang=en&dir=rtl')).text();
+      expect(picked).toMatch(/^<html lang="nl" dir="rtl">/);
+      expect(picked).toContain('<vraag-wijzer tree="demo/start" lang="en"><style>');
+      expect(picked).toContain('<div class="vw-first-paint" lang="en">');
+      const odd = await (await app.request('GET', `/demo/pick?tree=${encodeURIComponent('demo/start"><script>')}&lang=eng&dir=up`)).text();
+      expect(odd).toBe('<html lang="nl"><body><vraag-wijzer tree="nergens/start" lang="nl"></vraag-wijzer></body></html>');
+    } finally {
+      await app.close();
+    }
+  });
 });
