@@ -18,6 +18,14 @@ const RUNS = 15;
 // A throttled first visit takes seconds: fewer runs keep the bench under a few minutes.
 const THROTTLED_RUNS = 9;
 const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'permissions-policy',
+  'referrer-policy',
+  'x-content-type-options',
+  'x-frame-options',
+];
 
 // The same first question, as plain HTML: the fastest a page could show it.
 const STATIC = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -93,9 +101,21 @@ export async function run(): Promise<Row[]> {
   });
 
   const server = await startServer();
+  // The same static page once more with the security headers this server sends on its pages: one
+  // of them, Cross-Origin-Opener-Policy, makes Chromium open the page in a new browsing context
+  // group (another renderer process) – a cost of the header, not of the widget, shown on its own row.
+  const served = (await fetch(`${server.url}/?tree=demo/start`)).headers;
+  const pageHeaders = Object.fromEntries(SECURITY_HEADERS.flatMap((h) => (served.has(h) ? [[h, served.get(h)!]] : [])));
   const staticSrv = await new Promise<ReturnType<typeof serve>>((done) => {
     const s = serve(
-      { fetch: () => new Response(STATIC, { headers: { 'content-type': 'text/html; charset=utf-8' } }), port: 0, hostname: '127.0.0.1' },
+      {
+        fetch: (req) =>
+          new Response(STATIC, {
+            headers: { 'content-type': 'text/html; charset=utf-8', ...(new URL(req.url).pathname === '/headers' ? pageHeaders : {}) },
+          }),
+        port: 0,
+        hostname: '127.0.0.1',
+      },
       () => done(s),
     );
   });
@@ -106,11 +126,13 @@ export async function run(): Promise<Row[]> {
     const question = 'Wat wil je doen?';
     await firstAndRepeat(browser, widgetUrl, question, false); // warm the server's tree cache and Chromium itself
     await firstAndRepeat(browser, staticUrl, question, false);
+    await firstAndRepeat(browser, `${staticUrl}headers`, question, false);
     for (const throttled of [false, true]) {
-      const runs = { widget: [] as Load[][], plain: [] as Load[][] };
+      const runs = { widget: [] as Load[][], plain: [] as Load[][], headed: [] as Load[][] };
       for (let i = 0; i < (throttled ? THROTTLED_RUNS : RUNS); i++) {
         runs.widget.push(await firstAndRepeat(browser, widgetUrl, question, throttled));
         runs.plain.push(await firstAndRepeat(browser, staticUrl, question, throttled));
+        if (!throttled) runs.headed.push(await firstAndRepeat(browser, `${staticUrl}headers`, question, throttled));
       }
       rows.push(...loadRows(runs, throttled, server.kind));
     }
@@ -123,7 +145,7 @@ export async function run(): Promise<Row[]> {
 }
 
 /** Issue 20's rows: first question visible against the static page, bytes on the wire, layout shift. */
-function loadRows(runs: { widget: Load[][]; plain: Load[][] }, throttled: boolean, kind: string): Row[] {
+function loadRows(runs: { widget: Load[][]; plain: Load[][]; headed: Load[][] }, throttled: boolean, kind: string): Row[] {
   const net = throttled ? 'throttled 400 kbit/s + 400 ms' : 'localhost';
   const n = runs.widget.length;
   const of = (loads: Load[][], visit: 0 | 1, pick: (l: Load) => number) => median(loads.map((pair) => pick(pair[visit]!)));
@@ -146,6 +168,17 @@ function loadRows(runs: { widget: Load[][]; plain: Load[][] }, throttled: boolea
     });
   }
   if (throttled) return rows;
+  for (const [visit, label] of [
+    [0, 'first visit'],
+    [1, 'repeat visit'],
+  ] as const)
+    rows.push({
+      name: `  of which the page's security headers: static page with them, localhost, ${label} (median of ${n})`,
+      value: of(runs.headed, visit, (l) => l.ms),
+      unit: 'ms',
+      better: 'lower',
+      baseline: { name: 'the same static page without them', value: of(runs.plain, visit, (l) => l.ms) },
+    });
   rows.push(
     {
       name: 'script bytes over the wire, first visit (median)',
