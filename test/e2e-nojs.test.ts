@@ -189,6 +189,32 @@ describe('the Haarlem doors without JavaScript, keyboard only, in Chromium', () 
   }, 60_000);
 });
 
+describe('"Snel weg" without JavaScript', () => {
+  it('is the first thing the keyboard reaches, and Enter leaves for the neutral page; the answers are gone on this browser', async () => {
+    const page = await noScript();
+    await page.goto(`${url}/vraagwijzer/haarlem`);
+    await tabToAnswer(page);
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Volgende');
+    await submit(page);
+    await page.goto(`${url}/vraagwijzer/haarlem`);
+    await page.keyboard.press('Tab');
+    expect((await activeElement(page)).text).toBe('Snel weg');
+    expect(await axeOf(page, 'page with Snel weg')).toEqual([]);
+    // The neutral page is outside, and there is no network here: the browser is sent there (and
+    // fails to get it), which is all this server can do.
+    const [exit] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/vraagwijzer/haarlem/snel-weg')),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(exit.status()).toBe(303);
+    expect(exit.headers()['location']).toBe('https://www.google.nl/');
+    await page.goto(`${url}/vraagwijzer/haarlem`);
+    expect(await page.getByRole('heading', { level: 1, name: 'Waar kunnen we je mee helpen?' }).count()).toBe(1);
+    await page.context().close();
+  }, 60_000);
+});
+
 describe('with JavaScript, the widget takes over the first paint', () => {
   it('without a layout shift: CLS below 0.02 while the widget replaces the plain-HTML first question', async () => {
     // Tall enough that the footer below the widget is on screen: anything that moved would count.

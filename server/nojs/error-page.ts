@@ -9,6 +9,7 @@ import { h } from './html.js';
 import { clearSession } from './nojs-cookie.js';
 import { nt } from './nojs-messages.js';
 import { renderPage } from './page-shell.js';
+import { quickExitLink } from './quick-exit.js';
 
 /** The session behind the cookie is not there (any more) or the cookie is not its: start again. */
 const GONE = new Set(['session-not-found', 'session-expired', 'token-invalid', 'token-missing']);
@@ -41,5 +42,14 @@ export function errorPage({ logger, trees }: Pick<Deps, 'logger' | 'trees'>, c: 
   const retry = err instanceof ApiError ? err.extra.headers?.['retry-after'] : undefined;
   if (retry) c.header('retry-after', retry);
   const main = h`<h1>${message}</h1>${gemeente ? h`<p><a href="/vraagwijzer/${gemeente}${lang === 'en' ? '?lang=en' : ''}">${nt(lang, 'startLink')}</a></p>` : ''}`;
-  return c.html(renderPage({ lang, title: message, helpBar: helpBar(config, lang), main }), status as 200);
+  return c.html(
+    renderPage({
+      lang,
+      title: message,
+      helpBar: helpBar(config, lang),
+      quickExit: config ? quickExitLink(gemeente!, lang) : undefined,
+      main,
+    }),
+    status as 200,
+  );
 }

@@ -9,6 +9,7 @@ import { raw } from 'hono/html';
 import { h, type Html } from './html.js';
 import { nt } from './nojs-messages.js';
 import { stepForm } from './render-step.js';
+import { QUICK_EXIT_STYLE, quickExitLink } from './quick-exit.js';
 
 // The light-DOM rules apply before the upgrade only (the widget styles itself in its shadow root).
 // The reserved height is about that of the widget's first screen on a desktop page (the footer of
@@ -35,8 +36,9 @@ export function firstPaint(trees: TreeStore, tree: string, langAttr: string | un
   const query = new URLSearchParams({ ...(name === 'start' ? {} : { tree: name }), ...(lang === 'nl' ? {} : { lang }) }).toString();
   const base = `${root}/vraagwijzer/${served.gemeente}`;
   // The stylesheet is a constant of this file, not data: it goes in as it is.
-  return h`<style>${raw(STYLE)}</style>
+  return h`<style>${raw(STYLE)}${raw(QUICK_EXIT_STYLE)}</style>
 <div class="vw-first-paint" lang="${lang}">
+${quickExitLink(served.gemeente, lang, root)}
 ${helpBar(served.config, lang, 'vw-first-help')}
 ${stepForm({ lang, step, action: `${base}${lang === 'nl' ? '' : `?lang=${lang}`}`, hidden: { tree: name, node: step.id }, heading: 'h2' }, h``)}
 <noscript><p><a href="${base}${query ? `?${query}` : ''}">${nt(lang, 'noscriptLink')}</a></p></noscript>

@@ -181,6 +181,43 @@ describe('the no-JavaScript walk', () => {
   });
 });
 
+describe('"Snel weg" without JavaScript', () => {
+  it('is the first link of every page, and leaves for the neutral page with the session cookie dropped', async () => {
+    const r = resident();
+    await firstAnswer(r, 'oplossing');
+    expect(r.cookie()).not.toBe('');
+    for (const path of [
+      '/vraagwijzer/haarlem',
+      '/vraagwijzer/haarlem/antwoorden',
+      '/vraagwijzer/haarlem/code',
+      '/vraagwijzer/haarlem?lang=en',
+    ]) {
+      const page = await (await r.send('GET', path)).text();
+      const first = /<body>\s*(<a [^>]*>[^<]*<\/a>)/.exec(page)?.[1];
+      expect(first, path).toBe(
+        `<a class="vw-quick-exit" href="/vraagwijzer/haarlem/snel-weg" rel="noreferrer">${path.includes('lang=en') ? 'Leave this page' : 'Snel weg'}</a>`,
+      );
+    }
+    const before = await tableCounts(t.db);
+    const res = await r.send('GET', '/vraagwijzer/haarlem/snel-weg');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('https://www.google.nl/');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(r.cookie()).toBe('');
+    // Back and reload on this browser: the first question again, not the answers given.
+    const again = await (await r.send('GET', '/vraagwijzer/haarlem')).text();
+    expect(again).toContain('<legend><h1>Waar kunnen we je mee helpen?</h1></legend>');
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it('is in the first paint too, by absolute URL in the embed snippet', async () => {
+    const snippet = await (await t.app.request('/embed/haarlem.html', { headers: { host: 'vw.example' } })).text();
+    expect(snippet).toMatch(
+      /<a class="vw-quick-exit" href="http:\/\/[^"]+\/vraagwijzer\/haarlem\/snel-weg" rel="noreferrer">Snel weg<\/a>/,
+    );
+  });
+});
+
 describe('the same session type as the widget', () => {
   it('a code shown on the no-JS pages resumes through the API, with the same answers', async () => {
     const r = resident();

@@ -23,6 +23,7 @@ import { t, uiLang } from '../../widget/messages.js';
 import { checkConcern } from './concern-form.js';
 import { errorPage } from './error-page.js';
 import { helpBar, kccWords } from './help-bar.js';
+import { quickExit, quickExitLink } from './quick-exit.js';
 import { h, type Html } from './html.js';
 import { clearSession, csrfMatches, csrfTokenOf, readSession, writeSession, type CookieSession } from './nojs-cookie.js';
 import { nt } from './nojs-messages.js';
@@ -96,7 +97,12 @@ export function nojsRoutes(deps: Deps, sessions: SessionService, clientOf: (c: C
   const show = (x: Scope, p: Omit<Page, 'helpBar' | 'otherLang'>, status = 200) => {
     x.c.header('cache-control', 'no-store');
     return x.c.html(
-      renderPage({ ...p, helpBar: x.bar(p.lang), otherLang: x.c.req.method === 'GET' ? x.otherLang(p.lang) : undefined }),
+      renderPage({
+        ...p,
+        helpBar: x.bar(p.lang),
+        quickExit: quickExitLink(x.gemeente, p.lang),
+        otherLang: x.c.req.method === 'GET' ? x.otherLang(p.lang) : undefined,
+      }),
       status as 200,
     );
   };
@@ -218,6 +224,11 @@ ${state.trail.length ? h`<li><a href="${x.href('/antwoorden')}">${t(lang, 'showO
     '/vraagwijzer/*',
     bodyLimit(config.bodyLimitBytes, (c) => errorPage(deps, c, new ApiError(413, 'body-too-large', 'The form is too large.'))),
   );
+
+  app.get('/vraagwijzer/:gemeente/snel-weg', (c) => {
+    const x = scope(c);
+    return quickExit(c, x.gemeente, trees.config(x.gemeente));
+  });
 
   app.get('/vraagwijzer/:gemeente', async (c) => {
     const x = scope(c);

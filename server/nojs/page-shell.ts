@@ -4,6 +4,7 @@ import { t } from '../../widget/messages.js';
 import { raw } from 'hono/html';
 import { h, type Html } from './html.js';
 import { nt } from './nojs-messages.js';
+import { QUICK_EXIT_STYLE } from './quick-exit.js';
 
 /** A field at fault: `field` is the id of the control the summary links to. */
 export interface FieldError {
@@ -15,6 +16,8 @@ export interface Page {
   lang: string;
   title: string;
   helpBar: Html;
+  /** "Snel weg" (server/nojs/quick-exit.ts), on every page that belongs to a municipality. */
+  quickExit?: Html;
   main: Html;
   /** The same page in the other language. */
   otherLang?: string;
@@ -25,7 +28,7 @@ export interface Page {
 
 const STYLE = `
 body{margin:0;font-family:system-ui,sans-serif;font-size:1.125rem;line-height:1.5;color:#1b1b1b;background:#fff}
-.vw-page{max-inline-size:42rem;margin:0 auto;padding:1rem}
+.vw-page{max-inline-size:42rem;margin:0 auto;padding:3.5rem 1rem 1rem}
 a{color:#00578a}
 a:focus,button:focus,input:focus,textarea:focus,summary:focus,[tabindex]:focus{outline:3px solid #000;outline-offset:2px;background:#ffdd00;color:#000}
 .skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:1rem}
@@ -81,9 +84,10 @@ export function renderPage(p: Page): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>${raw(STYLE)}</style>
+<style>${raw(STYLE)}${raw(QUICK_EXIT_STYLE)}</style>
 </head>
 <body>
+${p.quickExit ?? ''}
 <a class="skip" href="#main">${nt(p.lang, 'skipToMain')}</a>
 <div class="vw-page">
 ${p.helpBar}
