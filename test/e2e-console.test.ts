@@ -261,7 +261,7 @@ describe('console in Chromium, keyboard only', () => {
     await page.emulateMedia({ media: 'print' });
     await printed.waitFor();
     const text = (await printed.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain('Uw plan – Gemeente Demo');
+    expect(text).toContain('Jouw plan – Gemeente Demo');
     expect(text).toContain('Geholpen door: Klant Contact Centrum van Gemeente Demo (14 023)');
     expect(text).toMatch(/met de code [2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4} \(geldig tot /);
     expect(text).toContain(`Plannummer: ${resident.id}`);

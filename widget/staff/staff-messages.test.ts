@@ -58,7 +58,7 @@ describe('server problems shown to staff', () => {
   });
 
   it('follow a later switch when described again (a message kept on screen changes with the page)', () => {
-    const err = new StaffApiError(429, { type: 'about:blank', title: 'Too Many', status: 429, code: 'rate-limited' });
+    const err = new StaffApiError(429, { type: 'about:blank', title: 'Too Many', status: 429, code: 'rate-limited', detail: 'Slow down.' });
     chooseStaffLang('en');
     expect(err.describe()).toBe(en['problem_rate-limited']);
   });

@@ -74,7 +74,7 @@ export class VwStaffApp extends LitElement {
   override render() {
     const v = this.view();
     // The static page's own words (staff.html) follow the language too.
-    document.title = `${v.title} – ${st('pageTitle')}`;
+    document.title = location.pathname === '/staff/login' ? st('pageTitle') : `${v.title} – ${st('pageTitle')}`;
     const skip = document.querySelector('a.skip');
     if (skip) skip.textContent = st('skipToContent');
     const other = staffLang() === 'nl' ? 'en' : 'nl';
