@@ -147,8 +147,8 @@ describe('console in Chromium, keyboard only', () => {
     await tabTo(page, 'Overdracht vastleggen');
     await page.keyboard.press('Enter');
     await handover.getByRole('heading', { name: 'Overdracht aan Stichting Buurthuis vastgelegd' }).waitFor();
-    await handover.getByText(/Bel nu Stichting Buurthuis .*en leest u de samenvatting hieronder voor\./).waitFor();
-    await handover.getByText(/Stichting Buurthuis: trail, advice – niet verstuurd \(geen koppeling\)/).waitFor();
+    await handover.getByText(/Bel nu Stichting Buurthuis .*en lees de samenvatting hieronder voor\./).waitFor();
+    await handover.getByText(/Stichting Buurthuis: Vragen en antwoorden, Advies – niet verstuurd \(geen koppeling\)/).waitFor();
     const rows = await s.sdb().selectFrom('staff_handovers').select(['service_id', 'status', 'summary']).execute();
     expect(rows).toEqual([{ service_id: 'buurthuis', status: 'geen-koppeling', summary }]);
     // No promise that the organisation will call, anywhere on the page or in what was agreed to.
