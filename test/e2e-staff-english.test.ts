@@ -154,6 +154,7 @@ describe('staff UI in English, in Chromium', () => {
     await page.keyboard.press('Enter');
     await session.getByText('The advice is complete.').waitFor();
     await session.getByRole('heading', { name: 'History (1)' }).waitFor();
+    await session.getByText(/conversation started by phone \(14 023\), by Mila, /).waitFor(); // the consent record, in words
     // Dates as an English reader writes them (day/month/year), not the Dutch 04-12-2026.
     expect((await session.locator('tbody tr td').nth(4).textContent())!.trim()).toMatch(/^\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}$/);
     // An error of the console's own: in English, with focus on the field.
@@ -168,6 +169,7 @@ describe('staff UI in English, in Chromium', () => {
     expect(await session.locator('pre.summary').getAttribute('lang')).toBe('nl'); // goes to the organisation as written
     expect(await dutchLeft(page)).toEqual([]);
     await axe(page, 'session in English, caller in Dutch');
+    await page.screenshot({ path: 'test-artifacts/staff-console-english.png', fullPage: true });
 
     // The caller's texts switched to English too: now nothing Dutch is left at all.
     await tabTo(page, 'English');
@@ -176,6 +178,20 @@ describe('staff UI in English, in Chromium', () => {
     expect(await session.locator('vw-advice-plan').getAttribute('lang')).toBe('en');
     const everything = await uiTexts(page);
     expect(everything.filter((t) => DUTCH_FRAGMENTS.has(t) || DUTCH_WORDS.test(t))).toEqual([]);
+
+    // The printed plan is the caller's: in the caller's language, here English as well.
+    await tabTo(page, 'Print the plan for the caller');
+    await page.keyboard.press('Enter');
+    const printed = session.getByRole('region', { name: 'Printout for the caller' });
+    await session.locator('section.print-only').waitFor({ state: 'attached' });
+    await page.emulateMedia({ media: 'print' });
+    const text = (await printed.innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/^Your plan – /);
+    expect(text).toMatch(/Date: \d{2}\/\d{2}\/\d{4}/);
+    expect(text).toContain('Helped by: ');
+    expect(text).toMatch(/You can continue with the code [2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4} \(valid until /);
+    expect(text).not.toMatch(DUTCH_WORDS);
+    await page.emulateMedia({ media: 'screen' });
 
     // A reload: still English (the open conversation is kept by the tab, the language by the member).
     await page.reload();

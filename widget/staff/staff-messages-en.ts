@@ -175,9 +175,9 @@ export const en: { [K in keyof typeof nl]: string } = {
   concernRecorded: 'Concern report recorded with reference {reference}. Give this reference to the caller.',
   consentsHeading: 'Consent and access',
   consentEntry: '{purpose} by {channel}, by {by}, {at}',
+  purpose_start: 'conversation started',
   purpose_resume: 'continue with a code',
   purpose_handover: 'warm handover',
-  purpose_melding: 'Wmo request',
 
   handoverService: 'To organisation (social map)',
   handoverChoose: 'Choose an organisation',

@@ -180,9 +180,9 @@ export const nl = {
   concernRecorded: 'Zorgmelding vastgelegd met kenmerk {reference}. Geef dit kenmerk aan de beller.',
   consentsHeading: 'Toestemming en toegang',
   consentEntry: '{purpose} via {channel} door {by}, {at}',
+  purpose_start: 'gesprek gestart',
   purpose_resume: 'verder met code',
   purpose_handover: 'warme overdracht',
-  purpose_melding: 'Wmo-melding',
 
   // Warm handover.
   handoverService: 'Naar organisatie (sociale kaart)',

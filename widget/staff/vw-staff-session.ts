@@ -420,8 +420,9 @@ export class VwStaffSession extends LitElement {
     const notesFor = (node: string) => v.notes.filter((n) => n.node === node);
     // Notes default to the step the call is at: the current question, else the last answer.
     const steps = [
-      ...(s.step.kind !== 'end' ? [{ node: s.step.id, label: st('noteCurrent', { question: s.step.text }) }] : []),
-      ...s.trail.map((t) => ({ node: t.node, label: t.question })).reverse(),
+      ...(s.step.kind !== 'end' ? [{ node: s.step.id, label: st('noteCurrent', { question: s.step.text }), lang: undefined }] : []),
+      // A trail question alone is the caller's text; the current one carries the UI's "(current question)".
+      ...s.trail.map((t) => ({ node: t.node, label: t.question, lang })).reverse(),
     ];
     const noteList = (node: string) => notesFor(node).map((n) => html`<div class="note">${st('noteBy', { by: n.by })} ${n.text}</div>`);
     return html`${this.renderPrint(s)}
@@ -505,7 +506,7 @@ export class VwStaffSession extends LitElement {
               <p class="hint">${st('noteHint')}</p>
               <label class="block" for="note-node">${st('noteStep')}</label>
               <select id="note-node" name="node">
-                ${steps.map((x, i) => html`<option value=${x.node} ?selected=${i === 0}>${x.label}</option>`)}
+                ${steps.map((x, i) => html`<option value=${x.node} lang=${x.lang ?? nothing} ?selected=${i === 0}>${x.label}</option>`)}
               </select>
               <label class="block" for="note-text">${st('noteText')}</label>
               <textarea id="note-text" name="text" maxlength="2000"></textarea>
