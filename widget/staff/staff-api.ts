@@ -93,7 +93,7 @@ export function newKey(): string {
 
 /** How staff see a channel (in `lang`, the UI's unless said); the phone channel names the municipality's number when known. */
 export function channelLabel(channel: string, kccPhone?: string, lang: string = staffLang()): string {
-  const name = `channel_${channel}` in nl ? stIn(lang, `channel_${channel}` as StaffKey) : channel;
+  const name = Object.hasOwn(nl, `channel_${channel}`) ? stIn(lang, `channel_${channel}` as StaffKey) : channel;
   return channel === 'telefoon' && kccPhone ? stIn(lang, 'channelWithPhone', { channel: name, phone: kccPhone }) : name;
 }
 

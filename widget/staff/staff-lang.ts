@@ -4,13 +4,13 @@
 // it needs no account field in two database backends. Nothing about residents is stored with it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export const STAFF_LANGUAGES = ['nl', 'en'] as const;
-export type StaffLang = (typeof STAFF_LANGUAGES)[number];
+const STAFF_LANGUAGES = ['nl', 'en'] as const;
+type StaffLang = (typeof STAFF_LANGUAGES)[number];
 
 /** The device's last choice (used on the sign-in page) and, with ":<account>", each member's own. */
 const KEY = 'vw-staff-lang';
 /** On window: the staff UI language changed; every staff element renders again. */
-export const STAFF_LANG_CHANGED = 'vw-staff-lang-changed';
+const STAFF_LANG_CHANGED = 'vw-staff-lang-changed';
 
 const isLang = (v: string | null | undefined): v is StaffLang => (STAFF_LANGUAGES as readonly string[]).includes(v ?? '');
 

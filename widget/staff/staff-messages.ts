@@ -5,7 +5,7 @@ import { en } from './staff-messages-en.js';
 import { nl } from './staff-messages-nl.js';
 
 export type StaffKey = keyof typeof nl;
-export const STAFF_TABLES: Record<string, { [K in StaffKey]: string }> = { nl, en };
+const STAFF_TABLES: Record<string, { [K in StaffKey]: string }> = { nl, en };
 
 type Params = Record<string, string | number>;
 
@@ -30,5 +30,5 @@ export function stParts(lang: string, key: StaffKey, parts: Record<string, unkno
 
 /** A staff key that may not exist (a code or status from the server): its text, or undefined. */
 export function stMaybe(key: string, params?: Params): string | undefined {
-  return key in nl ? st(key as StaffKey, params) : undefined;
+  return Object.hasOwn(nl, key) ? st(key as StaffKey, params) : undefined;
 }
