@@ -147,8 +147,8 @@ describe('console in Chromium, keyboard only', () => {
     await tabTo(page, 'Overdracht vastleggen');
     await page.keyboard.press('Enter');
     await handover.getByRole('heading', { name: 'Overdracht aan Stichting Buurthuis vastgelegd' }).waitFor();
-    await handover.getByText(/Bel nu Stichting Buurthuis .*en leest u de samenvatting hieronder voor\./).waitFor();
-    await handover.getByText(/Stichting Buurthuis: trail, advice – niet verstuurd \(geen koppeling\)/).waitFor();
+    await handover.getByText(/Bel nu Stichting Buurthuis .*en lees de samenvatting hieronder voor\./).waitFor();
+    await handover.getByText(/Stichting Buurthuis: Vragen en antwoorden, Advies – niet verstuurd \(geen koppeling\)/).waitFor();
     const rows = await s.sdb().selectFrom('staff_handovers').select(['service_id', 'status', 'summary']).execute();
     expect(rows).toEqual([{ service_id: 'buurthuis', status: 'geen-koppeling', summary }]);
     // No promise that the organisation will call, anywhere on the page or in what was agreed to.
@@ -261,7 +261,7 @@ describe('console in Chromium, keyboard only', () => {
     await page.emulateMedia({ media: 'print' });
     await printed.waitFor();
     const text = (await printed.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain('Uw plan – Gemeente Demo');
+    expect(text).toContain('Jouw plan – Gemeente Demo');
     expect(text).toContain('Geholpen door: Klant Contact Centrum van Gemeente Demo (14 023)');
     expect(text).toMatch(/met de code [2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4} \(geldig tot /);
     expect(text).toContain(`Plannummer: ${resident.id}`);

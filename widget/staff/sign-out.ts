@@ -3,19 +3,14 @@
 // or desk. Answers not yet sent would be lost with it, so the member is asked first.
 import { unsentCount, wipeCoachStores } from './idb.js';
 import { staffCall } from './staff-api.js';
+import { st } from './staff-messages.js';
 
 /** What the coach page keeps in localStorage for a start without internet. */
 export const COACH_KEYS = ['vw-coach-me', 'vw-coach-meta', 'vw-coach-plan'];
 
 export async function signOut(): Promise<void> {
   const unsent = await unsentCount().catch(() => 0);
-  if (
-    unsent &&
-    !window.confirm(
-      `${unsent === 1 ? 'Er wacht nog 1 antwoord' : `Er wachten nog ${unsent} antwoorden`} op verbinding. Als u nu uitlogt, worden ze van dit apparaat gewist en niet verstuurd. Toch uitloggen?`,
-    )
-  )
-    return;
+  if (unsent && !window.confirm(unsent === 1 ? st('signOutUnsentOne') : st('signOutUnsentMany', { n: unsent }))) return;
   await staffCall('POST', '/api/staff/logout').catch(() => undefined);
   await wipeCoachStores();
   for (const k of COACH_KEYS) localStorage.removeItem(k);

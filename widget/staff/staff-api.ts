@@ -1,44 +1,47 @@
 // The staff pages' door to /api/staff: same-origin cookies, and the CSRF cookie echoed in a header
 // on every change (the double-submit the server checks).
 import type { GemeenteView, ProblemDetails } from '../../server/api/contract.js';
+import { formatTime, staffLang } from './staff-lang.js';
+import { nl } from './staff-messages-nl.js';
+import { st, stIn, stMaybe, type StaffKey } from './staff-messages.js';
 
 /**
- * The server's problem details are written for developers, in English; staff read Dutch. The codes
- * a medewerker can meet in normal work get a sentence that says what to do; any other keeps the
- * server's detail after a Dutch lead, so that a beheerder can still look it up.
+ * The server's problem details are written for developers, in English. The codes a medewerker can
+ * meet in normal work get a sentence in the staff UI language that says what to do (staff-messages);
+ * any other keeps the server's detail after a short lead, so that a beheerder can still look it up.
  */
-const STAFF_MESSAGES: Record<string, string> = {
-  'staff-login-required':
-    'U bent uitgelogd (na 30 minuten zonder activiteit, of elders). Log opnieuw in; wat u had ingevuld, blijft staan.',
-  'csrf-token-invalid': 'Uw inlog is vernieuwd in een ander tabblad. Laad deze pagina opnieuw.',
-  'role-not-allowed': 'Met uw rol kunt u dit niet doen. Vraag een beheerder om een andere rol.',
-  'no-consent-recorded': 'Open dit gesprek eerst met de code en de toestemming van de inwoner, of start het zelf.',
-  'version-conflict': 'De inwoner (of een collega) heeft intussen iets veranderd. U ziet nu de actuele stand.',
-  'rate-limited': 'Te veel pogingen achter elkaar. Wacht even en probeer het opnieuw.',
-  'resume-code-unknown': 'Deze code kennen we niet. Vraag de inwoner de code nog eens langzaam voor te lezen.',
-  'resume-code-expired': 'Deze code is verlopen. Start een nieuw gesprek met de inwoner.',
-  'unknown-service': 'Deze organisatie staat niet op de sociale kaart. Kies er een uit de lijst.',
-  'unknown-step': 'Deze stap hoort niet bij het gesprek. Kies een stap uit het verloop.',
-  'step-not-answered': 'Deze vraag is (nog) niet beantwoord. Kies een vraag uit het verloop.',
-  'concern-already-claimed': 'Een collega heeft deze melding al opgepakt.',
-  'concern-unknown': 'Geen zorgmelding met dit kenmerk. Vraag de beller het kenmerk nog eens voor te lezen.',
-  'concern-without-session': 'Deze zorgmelding is zonder gesprek gedaan: er zijn geen antwoorden om te openen.',
-  'session-not-found': 'Geen gesprek met deze code, dit kenmerk of dit plannummer. Controleer wat de beller voorleest.',
-  'session-expired': 'Dit gesprek bestaat niet meer. Start een nieuw gesprek.',
-};
+function problemText(status: number, problem?: ProblemDetails): string {
+  if (status === 0) return st('offline');
+  // A field-level code says more than "validation-failed" (e.g. an organisation not on the kaart).
+  const codes = [problem?.code, ...((problem as { errors?: { code?: string }[] } | undefined)?.errors ?? []).map((e) => e.code)];
+  for (const code of codes.reverse()) {
+    const known = code && code !== 'validation-failed' ? stMaybe(`problem_${code}`) : undefined;
+    if (known) return known;
+  }
+  if (problem?.code === 'validation-failed') return st('problem_validation-failed');
+  const lead = st('problemOther', { status, code: problem?.code ? `, ${problem.code}` : '' });
+  return problem?.detail ? `${lead} ${problem.detail}` : lead;
+}
+
+/** A text kept in a view's state, written out at each render: it follows a switch of the UI language. */
+export type Said = () => string;
+
+/** What went wrong, as a Said: the API's problem in words, or the error's own message. */
+export function said(e: unknown): Said {
+  return () => (e instanceof StaffApiError ? e.describe() : e instanceof Error ? e.message : st('offline'));
+}
 
 export class StaffApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem?: ProblemDetails & Record<string, unknown>,
   ) {
-    super(
-      status === 0
-        ? 'Geen verbinding met de server.'
-        : ((problem?.code && STAFF_MESSAGES[problem.code]) ??
-            `Dit lukte niet (fout ${status}${problem?.code ? `, ${problem.code}` : ''}).${problem?.detail ? ` ${problem.detail}` : ''}`),
-    );
+    super(problemText(status, problem));
     this.name = 'StaffApiError';
+  }
+  /** The message in the staff UI language of now (`message` keeps the one of the moment it failed). */
+  describe(): string {
+    return problemText(this.status, this.problem);
   }
   /** The staff session has ended: the page asks to sign in again and keeps what was typed. */
   get signedOut(): boolean {
@@ -88,12 +91,10 @@ export function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const CHANNEL_NAMES: Record<string, string> = { web: 'website', telefoon: 'telefoon', loket: 'loket', wijkcoach: 'wijkcoach' };
-
-/** How staff see a channel; the phone channel names the municipality's number when it is known. */
-export function channelLabel(channel: string, kccPhone?: string): string {
-  const name = CHANNEL_NAMES[channel] ?? channel;
-  return channel === 'telefoon' && kccPhone ? `${name} (${kccPhone})` : name;
+/** How staff see a channel (in `lang`, the UI's unless said); the phone channel names the municipality's number when known. */
+export function channelLabel(channel: string, kccPhone?: string, lang: string = staffLang()): string {
+  const name = Object.hasOwn(nl, `channel_${channel}`) ? stIn(lang, `channel_${channel}` as StaffKey) : channel;
+  return channel === 'telefoon' && kccPhone ? stIn(lang, 'channelWithPhone', { channel: name, phone: kccPhone }) : name;
 }
 
 /** The municipality's config for a tree id such as "<gemeente>/start"; undefined when it has none. */
@@ -101,4 +102,5 @@ export function gemeenteOf(tree: string): Promise<GemeenteView | undefined> {
   return staffCall<GemeenteView>('GET', `/api/gemeenten/${encodeURIComponent(tree.split('/')[0]!)}`).catch(() => undefined);
 }
 
-export const time = (iso: string) => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
+/** A moment for staff, in the staff UI language's format. */
+export const time = (iso: string) => formatTime(iso);

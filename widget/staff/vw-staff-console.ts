@@ -2,13 +2,16 @@
 // session by its resume code after reading the consent text out (the server records the consent).
 import { html, LitElement, nothing } from 'lit';
 import type { CreatedSession } from '../../server/api/contract.js';
-import { channelLabel, gemeenteOf, staffCall, StaffApiError, time } from './staff-api.js';
+import { channelLabel, gemeenteOf, said, staffCall, time, type Said } from './staff-api.js';
+import { formatNumber, StaffLangController } from './staff-lang.js';
+import { st } from './staff-messages.js';
 import { staffStyles } from './staff-styles.js';
 import './vw-staff-session.js';
 import type { StaffHandle } from './vw-staff-session.js';
 
 interface TreeInfo {
   id: string;
+  /** Always the tree's Dutch title (the server's choice): marked lang="nl" on an English page. */
   title: string;
   door: string;
 }
@@ -42,7 +45,7 @@ export class VwStaffConsole extends LitElement {
   declare texts: { resume: string; handover: string } | undefined;
   declare handle: StaffHandle | undefined;
   declare channel: 'telefoon' | 'loket';
-  declare error: string | undefined;
+  declare error: Said | undefined;
   /** The contact centre's number of the trees' municipality, for the channel label. */
   declare kccPhone: string | undefined;
   /** The member's own sessions of today, to pick a call up again. */
@@ -53,6 +56,7 @@ export class VwStaffConsole extends LitElement {
 
   constructor() {
     super();
+    new StaffLangController(this);
     this.trees = [];
     this.mine = undefined;
     this.consentLang = 'nl';
@@ -71,7 +75,7 @@ export class VwStaffConsole extends LitElement {
         staffCall<{ resume: string; handover: string }>('GET', '/api/staff/consent-texts'),
       ]);
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = said(e);
     }
     if (this.trees[0]) this.kccPhone = (await gemeenteOf(this.trees[0].id))?.kcc.phone;
     await this.loadMine();
@@ -94,7 +98,7 @@ export class VwStaffConsole extends LitElement {
       const opened = await staffCall<CreatedSession>('POST', `/api/staff/sessions/${encodeURIComponent(item.id)}/open`);
       this.open(opened, item.channel === 'loket' ? 'loket' : 'telefoon');
     } catch (err) {
-      this.error = (err as StaffApiError).message;
+      this.error = said(err);
     }
   };
 
@@ -112,7 +116,7 @@ export class VwStaffConsole extends LitElement {
       this.error = undefined;
       this.open(await staffCall<CreatedSession>('POST', '/api/staff/sessions', { tree: String(data.get('tree')), channel }), channel);
     } catch (err) {
-      this.error = (err as StaffApiError).message;
+      this.error = said(err);
     }
   };
 
@@ -120,7 +124,7 @@ export class VwStaffConsole extends LitElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     const channel = String(data.get('channel')) as 'telefoon' | 'loket';
-    if (!data.get('consent')) return void (this.error = 'Lees eerst de toestemmingstekst voor en vink aan dat de inwoner akkoord is.');
+    if (!data.get('consent')) return void (this.error = () => st('consentMissing'));
     try {
       this.error = undefined;
       // One field: the resume code, a concern reference (VW-…) or the plan number of a printed plan.
@@ -134,7 +138,7 @@ export class VwStaffConsole extends LitElement {
         channel,
       );
     } catch (err) {
-      this.error = (err as StaffApiError).message;
+      this.error = said(err);
     }
   };
 
@@ -154,35 +158,37 @@ export class VwStaffConsole extends LitElement {
 
   private channelChoice(prefix: string) {
     return html`<fieldset>
-      <legend class="block">Kanaal</legend>
+      <legend class="block">${st('channel')}</legend>
       <div class="choice">
         <input type="radio" id=${`${prefix}-tel`} name="channel" value="telefoon" checked /><label for=${`${prefix}-tel`}
           >${capitalise(channelLabel('telefoon', this.kccPhone))}</label
         >
       </div>
       <div class="choice">
-        <input type="radio" id=${`${prefix}-loket`} name="channel" value="loket" /><label for=${`${prefix}-loket`}>Loket</label>
+        <input type="radio" id=${`${prefix}-loket`} name="channel" value="loket" /><label for=${`${prefix}-loket`}
+          >${st('channelDesk')}</label
+        >
       </div>
     </fieldset>`;
   }
 
   override render() {
     if (this.handle) {
-      return html`<div class="actions no-print"><button type="button" @click=${this.close}>Gesprek sluiten</button></div>
+      return html`<div class="actions no-print"><button type="button" @click=${this.close}>${st('closeSession')}</button></div>
         <vw-staff-session .handle=${this.handle} channel=${this.channel} .consentTexts=${this.texts}></vw-staff-session>`;
     }
-    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    return html`${this.error ? html`<p class="error" role="alert">${this.error()}</p>` : nothing}
       <div class="grid">
         <section class="panel" aria-labelledby="resume-h">
-          <h2 id="resume-h">Verder met code</h2>
-          <p>De inwoner noemt de code van het gesprek dat online begon.</p>
+          <h2 id="resume-h">${st('resumeHeading')}</h2>
+          <p>${st('resumeIntro')}</p>
           <form @submit=${this.resume} novalidate>
-            <label class="block" for="code">Code</label>
-            <p class="hint" id="code-hint">Of het kenmerk van een zorgmelding (VW-…), of het plannummer op een afgedrukt plan.</p>
+            <label class="block" for="code">${st('resumeCode')}</label>
+            <p class="hint" id="code-hint">${st('resumeCodeHint')}</p>
             <input type="text" id="code" name="code" autocomplete="off" spellcheck="false" maxlength="40" aria-describedby="code-hint" />
             ${this.channelChoice('r')}
             <fieldset>
-              <legend class="block">Toestemmingstekst voorlezen in</legend>
+              <legend class="block">${st('consentIn')}</legend>
               ${(['nl', 'en'] as const).map(
                 (l) =>
                   html`<div class="choice">
@@ -193,65 +199,65 @@ export class VwStaffConsole extends LitElement {
                       value=${l}
                       ?checked=${this.consentLang === l}
                       @change=${() => this.setConsentLang(l)}
-                    /><label for=${`cl-${l}`}>${l === 'nl' ? 'Nederlands' : 'English'}</label>
+                    /><label for=${`cl-${l}`} lang=${l}>${l === 'nl' ? 'Nederlands' : 'English'}</label>
                   </div>`,
               )}
             </fieldset>
             <p class="consent" lang=${this.consentLang}>${this.texts?.resume ?? ''}</p>
             <div class="choice">
-              <input type="checkbox" id="consent" name="consent" value="yes" /><label for="consent">De inwoner geeft toestemming</label>
+              <input type="checkbox" id="consent" name="consent" value="yes" /><label for="consent">${st('consentGiven')}</label>
             </div>
-            <div class="actions"><button type="submit" class="primary">Gesprek openen</button></div>
+            <div class="actions"><button type="submit" class="primary">${st('openSession')}</button></div>
           </form>
         </section>
         <section class="panel" aria-labelledby="start-h">
-          <h2 id="start-h">Nieuw gesprek</h2>
+          <h2 id="start-h">${st('startHeading')}</h2>
           <form @submit=${this.start} novalidate>
-            <label class="block" for="tree">Onderwerp</label>
+            <label class="block" for="tree">${st('topic')}</label>
             <select id="tree" name="tree">
-              ${this.trees.map((t) => html`<option value=${t.id}>${t.title} (${t.id})</option>`)}
+              ${this.trees.map((t) => html`<option value=${t.id} lang="nl">${t.title} (${t.id})</option>`)}
             </select>
             ${this.channelChoice('s')}
-            <div class="actions"><button type="submit" class="primary">Start gesprek</button></div>
+            <div class="actions"><button type="submit" class="primary">${st('startSession')}</button></div>
           </form>
         </section>
       </div>
       <section class="panel" aria-labelledby="mine-h">
-        <h2 id="mine-h">Uw gesprekken van vandaag${this.mine ? ` (${this.mine.length})` : ''}</h2>
+        <h2 id="mine-h">${this.mine ? st('mineHeadingCount', { n: formatNumber(this.mine.length) }) : st('mineHeading')}</h2>
         ${
           !this.mine
-            ? html`<p role="status">Gesprekken laden…</p>`
+            ? html`<p role="status">${st('mineLoading')}</p>`
             : this.mine.length
               ? html`<table>
                   <thead>
                     <tr>
-                      <th scope="col">Onderwerp</th>
-                      <th scope="col">Kanaal</th>
-                      <th scope="col">Geopend</th>
-                      <th scope="col">Laatst gewijzigd</th>
-                      <th scope="col">Stand</th>
-                      <th scope="col"><span class="visually-hidden">Openen</span></th>
+                      <th scope="col">${st('colTopic')}</th>
+                      <th scope="col">${st('colChannel')}</th>
+                      <th scope="col">${st('colOpened')}</th>
+                      <th scope="col">${st('colUpdated')}</th>
+                      <th scope="col">${st('colState')}</th>
+                      <th scope="col"><span class="visually-hidden">${st('colOpen')}</span></th>
                     </tr>
                   </thead>
                   <tbody>
                     ${this.mine.map(
                       (m) =>
                         html`<tr>
-                          <td>${m.title}</td>
+                          <td lang="nl">${m.title}</td>
                           <td>${channelLabel(m.channel, this.kccPhone)}</td>
                           <td>${time(m.openedAt)}</td>
                           <td>${time(m.updatedAt)}</td>
-                          <td>${m.done ? 'advies compleet' : `bezig (${m.answers} antwoorden)`}</td>
+                          <td>${m.done ? st('stateDone') : st('stateBusy', { n: formatNumber(m.answers) })}</td>
                           <td>
                             <button type="button" class="link" @click=${() => this.reopen(m)}>
-                              Openen<span class="visually-hidden"> – ${m.title}, ${time(m.openedAt)}</span>
+                              ${st('open')}<span class="visually-hidden"> – <span lang="nl">${m.title}</span>, ${time(m.openedAt)}</span>
                             </button>
                           </td>
                         </tr>`,
                     )}
                   </tbody>
                 </table>`
-              : html`<p>Nog geen gesprekken vandaag.</p>`
+              : html`<p>${st('mineNone')}</p>`
         }
       </section>`;
   }

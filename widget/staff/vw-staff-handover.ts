@@ -4,7 +4,9 @@
 // connection; without one nothing is sent and the console says to phone them and read it out.
 import { html, LitElement, nothing } from 'lit';
 import type { PresentedService } from '../../server/api/contract.js';
-import { staffCall, StaffApiError, time } from './staff-api.js';
+import { said, staffCall, time, type Said } from './staff-api.js';
+import { StaffLangController } from './staff-lang.js';
+import { st, stMaybe } from './staff-messages.js';
 import { staffStyles } from './staff-styles.js';
 
 export type HandoverService = PresentedService & { connected: boolean };
@@ -26,21 +28,11 @@ interface Preview {
   shared: string[];
 }
 
-/** What each outbox status means for the medewerker: what happened, and what to do. */
-const STATUS: Record<string, string> = {
-  'klaar-voor-overdracht': 'wordt verzonden',
-  bezig: 'wordt verzonden',
-  'opnieuw-proberen': 'nog niet aangekomen, wordt opnieuw geprobeerd',
-  verzonden: 'aangekomen bij de organisatie',
-  mislukt: 'niet aangekomen: bel de organisatie en lees de samenvatting voor',
-  'geen-koppeling': 'niet verstuurd (geen koppeling): bel de organisatie en lees de samenvatting voor',
-};
+/** What each outbox status means for the medewerker (handover_<status> in staff-messages): what happened, and what to do. */
+const statusText = (status: string) => stMaybe(`handover_${status}`) ?? status;
 
-const PARTS = [
-  ['trail', 'Vragen en antwoorden'],
-  ['advice', 'Advies'],
-  ['notes', 'Aantekeningen'],
-] as const;
+const PARTS = ['trail', 'advice', 'notes'] as const;
+const partName = (part: string) => stMaybe(`part_${part}`) ?? part;
 
 export class VwStaffHandover extends LitElement {
   static override properties = {
@@ -63,15 +55,16 @@ export class VwStaffHandover extends LitElement {
   declare consentText: string;
   /** The language the consent text is read out in (stored with the consent); Dutch when unset. */
   declare consentLocale: string | undefined;
-  /** The summary as it would go out, shown before the medewerker confirms. */
+  /** The summary as it would go out (in Dutch, as session-summary.ts writes it), shown before the medewerker confirms. */
   declare preview: Preview | undefined;
   /** The recorded handover: its instruction and summary stay visible while the medewerker phones. */
   declare done: Preview | undefined;
-  declare error: string | undefined;
+  declare error: Said | undefined;
   declare busy: boolean;
 
   constructor() {
     super();
+    new StaffLangController(this);
     this.services = [];
     this.handovers = [];
     this.consentText = '';
@@ -87,8 +80,8 @@ export class VwStaffHandover extends LitElement {
     const data = new FormData(e.target as HTMLFormElement);
     const serviceId = String(data.get('service') ?? '');
     const shared = data.getAll('shared').map(String);
-    if (!serviceId) return this.fail('Kies eerst de organisatie die de inwoner verder helpt.', 'h-service');
-    if (!shared.length) return this.fail('Kies wat u doorgeeft.', 'sh-trail');
+    if (!serviceId) return this.fail(() => st('handoverServiceMissing'), 'h-service');
+    if (!shared.length) return this.fail(() => st('handoverShareMissing'), 'sh-trail');
     await this.call(async () => {
       const p = await staffCall<Omit<Preview, 'shared'>>('POST', this.path('/preview'), { serviceId, shared }, this.headers);
       this.preview = { ...p, shared };
@@ -101,8 +94,7 @@ export class VwStaffHandover extends LitElement {
   private confirm = async (e: SubmitEvent) => {
     e.preventDefault();
     const p = this.preview!;
-    if (!new FormData(e.target as HTMLFormElement).get('consent'))
-      return this.fail('Lees de toestemmingstekst voor en vink aan dat de inwoner akkoord is.', 'h-consent');
+    if (!new FormData(e.target as HTMLFormElement).get('consent')) return this.fail(() => st('handoverConsentMissing'), 'h-consent');
     await this.call(async () => {
       const r = await staffCall<Preview>(
         'POST',
@@ -128,13 +120,13 @@ export class VwStaffHandover extends LitElement {
     try {
       await fn();
     } catch (err) {
-      this.error = (err instanceof StaffApiError ? err : new StaffApiError(0)).message;
+      this.error = said(err);
     } finally {
       this.busy = false;
     }
   }
 
-  private fail(message: string, field: string) {
+  private fail(message: Said, field: string) {
     this.error = message;
     void this.updateComplete.then(() => this.focusOn(`#${field}`));
   }
@@ -145,59 +137,66 @@ export class VwStaffHandover extends LitElement {
 
   private instruction(p: Preview, recorded: boolean) {
     const who = `${p.organisation}${p.phone ? ` (${p.phone})` : ''}`;
+    const organisation = p.organisation;
     if (p.connected)
       return recorded
-        ? html`<p class="notice">Vastgelegd. De samenvatting gaat beveiligd naar ${p.organisation}; de status staat hieronder.</p>`
-        : html`<p>Deze samenvatting gaat beveiligd naar ${p.organisation}.</p>`;
+        ? html`<p class="notice">${st('handoverSentRecorded', { organisation })}</p>`
+        : html`<p>${st('handoverGoesTo', { organisation })}</p>`;
     return html`<p class="notice">
-      <strong>${p.organisation} heeft geen koppeling met Vraagwijzer. Er wordt niets verstuurd.</strong>
-      ${recorded ? 'Bel nu' : 'Na het vastleggen belt u'} ${who} en leest u de samenvatting hieronder voor.
+      <strong>${st('handoverUnconnected', { organisation })}</strong>
+      ${st(recorded ? 'handoverCallNow' : 'handoverCallAfter', { who })}
     </p>`;
   }
 
   override render() {
     const serviceName = (id: string) => this.services.find((s) => s.id === id)?.organisation ?? id;
-    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    return html`${this.error ? html`<p class="error" role="alert">${this.error()}</p>` : nothing}
       <form @submit=${this.check} novalidate>
-        <label class="block" for="h-service">Naar organisatie (sociale kaart)</label>
+        <label class="block" for="h-service">${st('handoverService')}</label>
         <select id="h-service" name="service" @change=${() => (this.preview = undefined)}>
-          <option value="">Kies een organisatie</option>
+          <option value="">${st('handoverChoose')}</option>
           ${this.services.map(
-            (x) => html`<option value=${x.id}>${x.name} – ${x.organisation}${x.connected ? '' : ' (geen koppeling: bellen)'}</option>`,
+            (x) => html`<option value=${x.id}>${x.name} – ${x.organisation}${x.connected ? '' : ` ${st('handoverNoConnection')}`}</option>`,
           )}
         </select>
         <fieldset>
-          <legend class="block">Wat geeft u door?</legend>
+          <legend class="block">${st('handoverShare')}</legend>
           ${PARTS.map(
-            ([value, label]) =>
+            (value) =>
               html`<div class="choice">
                 <input type="checkbox" id=${`sh-${value}`} name="shared" value=${value} ?checked=${value !== 'notes'} /><label
                   for=${`sh-${value}`}
-                  >${label}</label
+                  >${partName(value)}</label
                 >
               </div>`,
           )}
         </fieldset>
-        <div class="actions"><button type="submit" ?disabled=${this.busy}>Samenvatting bekijken</button></div>
+        <div class="actions"><button type="submit" ?disabled=${this.busy}>${st('handoverPreview')}</button></div>
       </form>
       ${this.preview ? this.renderPreview(this.preview) : nothing}
       ${
         this.done
           ? html`<div class="done">
-              <h3 id="d-h" tabindex="-1">Overdracht aan ${this.done.organisation} vastgelegd</h3>
+              <h3 id="d-h" tabindex="-1">${st('handoverDone', { organisation: this.done.organisation })}</h3>
               ${this.instruction(this.done, true)}
-              <pre class="summary">${this.done.summary}</pre>
+              <pre class="summary" lang="nl">${this.done.summary}</pre>
             </div>`
           : nothing
       }
       ${
         this.handovers.length
-          ? html`<h3>Vastgelegde overdrachten</h3>
+          ? html`<h3>${st('handoverRecorded')}</h3>
               <ul>
                 ${this.handovers.map(
                   (h) =>
                     html`<li>
-                      ${serviceName(h.serviceId)}: ${h.shared.join(', ')} – ${STATUS[h.status] ?? h.status} (${h.by}, ${time(h.at)})
+                      ${st('handoverRow', {
+                        service: serviceName(h.serviceId),
+                        shared: h.shared.map(partName).join(', '),
+                        status: statusText(h.status),
+                        by: h.by,
+                        at: time(h.at),
+                      })}
                     </li>`,
                 )}
               </ul>`
@@ -207,16 +206,16 @@ export class VwStaffHandover extends LitElement {
 
   private renderPreview(p: Preview) {
     return html`<form @submit=${this.confirm} novalidate>
-      <h3 id="p-h" tabindex="-1">Controleer de overdracht aan ${p.organisation}</h3>
+      <h3 id="p-h" tabindex="-1">${st('handoverCheck', { organisation: p.organisation })}</h3>
       ${this.instruction(p, false)}
-      <pre class="summary">${p.summary}</pre>
+      <pre class="summary" lang="nl">${p.summary}</pre>
       <p class="consent" lang=${this.consentLocale ?? 'nl'}>${this.consentText}</p>
       <div class="choice">
-        <input type="checkbox" id="h-consent" name="consent" value="yes" /><label for="h-consent">De inwoner geeft toestemming</label>
+        <input type="checkbox" id="h-consent" name="consent" value="yes" /><label for="h-consent">${st('consentGiven')}</label>
       </div>
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.busy}>Overdracht vastleggen</button>
-        <button type="button" @click=${() => ((this.preview = undefined), this.focusOn('#h-service'))}>Annuleren</button>
+        <button type="submit" class="primary" ?disabled=${this.busy}>${st('handoverConfirm')}</button>
+        <button type="button" @click=${() => ((this.preview = undefined), this.focusOn('#h-service'))}>${st('cancel')}</button>
       </div>
     </form>`;
   }

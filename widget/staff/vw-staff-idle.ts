@@ -1,9 +1,11 @@
 // The staff session ends after a spell without requests (auth.ts, 30 minutes by default). WCAG
 // 2.2.1: warn before it ends and let one key press extend it; when it has ended, sign in again in
-// a dialog on top of the page, so that nothing typed is lost, and say so in Dutch – never the
-// server's developer message. Typing or clicking after a quiet spell counts as activity too.
+// a dialog on top of the page, so that nothing typed is lost, and say so in the staff UI language –
+// never the server's developer message. Typing or clicking after a quiet spell counts as activity too.
 import { html, LitElement, nothing } from 'lit';
 import { STAFF_ACTIVITY, STAFF_SIGNED_OUT, staffCall } from './staff-api.js';
+import { formatNumber, StaffLangController } from './staff-lang.js';
+import { st } from './staff-messages.js';
 import { staffStyles } from './staff-styles.js';
 import './vw-staff-login.js';
 
@@ -29,6 +31,7 @@ export class VwStaffIdle extends LitElement {
 
   constructor() {
     super();
+    new StaffLangController(this);
     this.phase = 'active';
   }
 
@@ -116,26 +119,25 @@ export class VwStaffIdle extends LitElement {
     const minutes = Math.round(this.idleMs / 60_000);
     if (this.phase === 'warning')
       return html`<dialog role="alertdialog" aria-labelledby="idle-h" aria-describedby="idle-p" @cancel=${() => void this.stayOrGo()}>
-        <h2 id="idle-h">U wordt bijna uitgelogd</h2>
+        <h2 id="idle-h">${st('idleWarningHeading')}</h2>
         <p id="idle-p">
-          U heeft bijna ${minutes} minuten niets gedaan. Over ${Math.max(1, Math.round(Math.min(WARN_BEFORE_MS, this.idleMs / 2) / 60_000))}
-          minuten wordt u uitgelogd, om de gegevens van inwoners te beschermen. Wat u heeft ingevuld, blijft staan.
+          ${st('idleWarning', {
+            minutes: formatNumber(minutes),
+            left: formatNumber(Math.max(1, Math.round(Math.min(WARN_BEFORE_MS, this.idleMs / 2) / 60_000))),
+          })}
         </p>
         <div class="actions">
-          <button type="button" class="primary" data-first @click=${() => void this.stayOrGo()}>Ingelogd blijven</button>
+          <button type="button" class="primary" data-first @click=${() => void this.stayOrGo()}>${st('idleStay')}</button>
         </div>
       </dialog>`;
     return html`<dialog aria-labelledby="out-h" aria-describedby="out-p" @cancel=${(e: Event) => e.preventDefault()}>
-      <h2 id="out-h" tabindex="-1" data-first>U bent uitgelogd</h2>
-      <p id="out-p">
-        Na ${minutes} minuten zonder activiteit wordt u uitgelogd. Wat u had ingevuld, staat nog op deze pagina. Log opnieuw in en druk
-        daarna nog een keer op de knop die u wilde gebruiken.
-      </p>
+      <h2 id="out-h" tabindex="-1" data-first>${st('idleOutHeading')}</h2>
+      <p id="out-p">${st('idleOut', { minutes: formatNumber(minutes) })}</p>
       ${
         this.me?.oidc
           ? html`<p>
-              <a href="/staff/oidc/login" target="_blank" rel="noopener">Inloggen met uw gemeente-account (nieuw tabblad)</a>, daarna:
-              <button type="button" @click=${() => void this.checkBack()}>Ik ben weer ingelogd</button>
+              <a href="/staff/oidc/login" target="_blank" rel="noopener">${st('idleOidc')}</a>${st('idleOidcThen')}
+              <button type="button" @click=${() => void this.checkBack()}>${st('idleBack')}</button>
             </p>`
           : nothing
       }

@@ -2,7 +2,9 @@
 // The server audits every list, read, claim and close. It sends the inbox a page at a time, most
 // urgent and newest first, with the number of reports per status.
 import { html, LitElement, nothing } from 'lit';
-import { newKey, staffCall, StaffApiError, time } from './staff-api.js';
+import { newKey, said, staffCall, time, type Said } from './staff-api.js';
+import { formatNumber, StaffLangController } from './staff-lang.js';
+import { st, stMaybe, type StaffKey } from './staff-messages.js';
 import { staffStyles } from './staff-styles.js';
 
 interface Row {
@@ -31,25 +33,20 @@ interface Detail extends Row {
   receivers: { id: string; name: string; organisation: string }[];
 }
 
-const ABOUT: Record<string, string> = {
-  kind: 'Kind of jongere',
-  oudere: 'Oudere',
-  zorgmijder: 'Zorgmijder / verward',
-  dakloos: 'Dakloos',
-  geld: 'Geldzorgen',
-  mantelzorg: 'Mantelzorger',
-  anders: 'Anders',
-};
-const URGENCY: Record<string, string> = { dringend: 'Dringend', 'binnen-een-week': 'Binnen een week', 'niet-dringend': 'Niet dringend' };
-const STATUS: Record<string, string> = { ontvangen: 'Ontvangen', opgepakt: 'Opgepakt', afgerond: 'Afgerond' };
-const SORT: Record<string, string> = { urgency: 'Meest dringend eerst', oldest: 'Oudste eerst' };
+/** The filter's values, each with its words in staff-messages (<prefix><value>). */
+const ABOUT = { prefix: 'inboxAbout_', values: ['kind', 'oudere', 'zorgmijder', 'dakloos', 'geld', 'mantelzorg', 'anders'] };
+const URGENCY = { prefix: 'urgency_', values: ['dringend', 'binnen-een-week', 'niet-dringend'] };
+const STATUS = { prefix: 'status_', values: ['ontvangen', 'opgepakt', 'afgerond'] };
+const SORT = { prefix: 'sort_', values: ['urgency', 'oldest'] };
+type Options = typeof ABOUT;
+const label = (o: Options, value: string) => stMaybe(`${o.prefix}${value}`) ?? value;
 
 /** How long a report has waited, in words: "3 dagen", "5 uur", "minder dan een uur". */
 function waited(iso: string): string {
   const hours = Math.floor((Date.now() - Date.parse(iso)) / 3600_000);
-  if (hours < 1) return 'minder dan een uur';
-  if (hours < 48) return `${hours} uur`;
-  return `${Math.floor(hours / 24)} dagen`;
+  if (hours < 1) return st('waitedUnderHour');
+  if (hours < 48) return st('waitedHours', { n: formatNumber(hours) });
+  return st('waitedDays', { n: formatNumber(Math.floor(hours / 24)) });
 }
 
 export class VwStaffInbox extends LitElement {
@@ -68,8 +65,8 @@ export class VwStaffInbox extends LitElement {
   declare next: string | null;
   declare counts: Record<string, number>;
   declare detail: Detail | undefined;
-  declare error: string | undefined;
-  declare message: string | undefined;
+  declare error: Said | undefined;
+  declare message: Said | undefined;
   /** The feedback waiting for "Ja, afronden": closing cannot be undone. */
   declare confirming: string | undefined;
   /** A note's idempotency key, kept until it is saved: a retry after a lost response stores it once. */
@@ -78,6 +75,7 @@ export class VwStaffInbox extends LitElement {
 
   constructor() {
     super();
+    new StaffLangController(this);
     this.rows = [];
     this.next = null;
     this.counts = {};
@@ -93,7 +91,7 @@ export class VwStaffInbox extends LitElement {
     try {
       await fn();
     } catch (e) {
-      this.error = (e as StaffApiError).message;
+      this.error = said(e);
     }
   }
 
@@ -141,14 +139,14 @@ export class VwStaffInbox extends LitElement {
     this.run(async () => {
       await staffCall('POST', `/api/staff/concerns/${encodeURIComponent(this.detail!.id)}/claim`);
       await this.open(this.detail!.id);
-      this.message = 'U heeft deze melding opgepakt. De melder ziet nu "opgepakt".';
+      this.message = () => st('claimed');
       await this.load();
     });
 
   private close = (e: SubmitEvent) => {
     e.preventDefault();
     const feedback = String(new FormData(e.target as HTMLFormElement).get('feedback') ?? '').trim();
-    if (!feedback) return void (this.error = 'Schrijf een terugkoppeling voor de melder.');
+    if (!feedback) return void (this.error = () => st('feedbackMissing'));
     this.confirming = feedback;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#cf-h')?.focus());
   };
@@ -159,7 +157,7 @@ export class VwStaffInbox extends LitElement {
       await staffCall('POST', `/api/staff/concerns/${encodeURIComponent(this.detail!.id)}/close`, { feedback });
       this.confirming = undefined;
       await this.open(this.detail!.id);
-      this.message = 'Afgerond. De melder ziet uw terugkoppeling op de statuspagina.';
+      this.message = () => st('closedReport');
       await this.load();
     });
   };
@@ -168,36 +166,36 @@ export class VwStaffInbox extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const text = String(new FormData(form).get('note') ?? '').trim();
-    if (!text) return void (this.error = 'Schrijf eerst een aantekening.');
+    if (!text) return void (this.error = () => st('noteMissing'));
     void this.run(async () => {
       await staffCall('POST', `/api/staff/concerns/${encodeURIComponent(this.detail!.id)}/notes`, { text, idempotencyKey: this.noteKey });
       this.noteKey = newKey();
       form.reset();
       await this.open(this.detail!.id);
-      this.message = 'Interne aantekening opgeslagen.';
+      this.message = () => st('noteSavedInternal');
     });
   };
 
   private forward = (e: SubmitEvent) => {
     e.preventDefault();
     const serviceId = String(new FormData(e.target as HTMLFormElement).get('receiver') ?? '');
-    if (!serviceId) return void (this.error = 'Kies de organisatie waar de melding heen gaat.');
+    if (!serviceId) return void (this.error = () => st('forwardMissing'));
     void this.run(async () => {
       const r = await staffCall<{ organisation: string }>('POST', `/api/staff/concerns/${encodeURIComponent(this.detail!.id)}/forward`, {
         serviceId,
       });
       await this.open(this.detail!.id);
-      this.message = `Doorgestuurd naar ${r.organisation}. De melder ziet nu dat ${r.organisation} de melding heeft.`;
+      this.message = () => st('forwarded', { organisation: r.organisation });
     });
   };
 
-  private select(name: string, label: string, options: Record<string, string>, all = true) {
+  private select(name: string, key: StaffKey, options: Options, all = true) {
     const current = this.filter.get(name) ?? '';
     return html`<div>
-      <label class="block" for=${`f-${name}`}>${label}</label>
+      <label class="block" for=${`f-${name}`}>${st(key)}</label>
       <select id=${`f-${name}`} name=${name}>
-        ${all ? html`<option value="">Alle</option>` : nothing}
-        ${Object.entries(options).map(([v, l]) => html`<option value=${v} ?selected=${v === current}>${l}</option>`)}
+        ${all ? html`<option value="">${st('filterAll')}</option>` : nothing}
+        ${options.values.map((v) => html`<option value=${v} ?selected=${v === current}>${label(options, v)}</option>`)}
       </select>
     </div>`;
   }
@@ -205,35 +203,37 @@ export class VwStaffInbox extends LitElement {
   override render() {
     const d = this.detail;
     return html`
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
-      <form class="panel" @submit=${this.applyFilter} aria-label="Filter">
+      ${this.error ? html`<p class="error" role="alert">${this.error()}</p>` : nothing}
+      <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message()}</p>` : nothing}</div>
+      <form class="panel" @submit=${this.applyFilter} aria-label=${st('filterLabel')}>
         <div class="grid">
-          ${this.select('status', 'Status', STATUS)} ${this.select('urgency', 'Urgentie', URGENCY)} ${this.select('about', 'Over', ABOUT)}
-          ${this.select('sort', 'Volgorde', SORT, false)}
+          ${this.select('status', 'filterStatus', STATUS)} ${this.select('urgency', 'filterUrgency', URGENCY)}
+          ${this.select('about', 'filterAbout', ABOUT)} ${this.select('sort', 'filterSort', SORT, false)}
           <div class="choice">
             <input type="checkbox" id="f-mine" name="mine" value="1" ?checked=${this.filter.get('mine') === '1'} /><label for="f-mine"
-              >Alleen door mij opgepakt</label
+              >${st('filterMine')}</label
             >
           </div>
         </div>
-        <div class="actions"><button type="submit">Filteren</button></div>
+        <div class="actions"><button type="submit">${st('filterApply')}</button></div>
       </form>
       <section aria-labelledby="list-h">
-        <h2 id="list-h">Meldingen</h2>
-        <p>${Object.entries(STATUS).map(([v, l], i) => `${i ? ' · ' : ''}${l}: ${this.counts[v] ?? 0}`)}</p>
+        <h2 id="list-h">${st('inboxHeading')}</h2>
+        <p>
+          ${STATUS.values.map((v) => st('statusCount', { status: label(STATUS, v), n: formatNumber(this.counts[v] ?? 0) })).join(' · ')}
+        </p>
         ${
           this.rows.length
             ? html`<table>
                 <thead>
                   <tr>
-                    <th scope="col">Kenmerk</th>
-                    <th scope="col">Over</th>
-                    <th scope="col">Urgentie</th>
-                    <th scope="col">Buurt</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Ontvangen</th>
-                    <th scope="col">Wacht</th>
+                    <th scope="col">${st('colReference')}</th>
+                    <th scope="col">${st('colAbout')}</th>
+                    <th scope="col">${st('colUrgency')}</th>
+                    <th scope="col">${st('colArea')}</th>
+                    <th scope="col">${st('colStatus')}</th>
+                    <th scope="col">${st('colReceived')}</th>
+                    <th scope="col">${st('colWaited')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -241,23 +241,23 @@ export class VwStaffInbox extends LitElement {
                     (r) =>
                       html`<tr>
                         <td><button type="button" class="link" @click=${() => this.open(r.id)}>${r.reference}</button></td>
-                        <td>${ABOUT[r.about] ?? r.about}</td>
-                        <td>${URGENCY[r.urgency] ?? r.urgency}</td>
+                        <td>${label(ABOUT, r.about)}</td>
+                        <td>${label(URGENCY, r.urgency)}</td>
                         <td>${r.area ?? '–'}</td>
-                        <td>${r.status}${r.claimedBy ? html` (${r.claimedBy})` : nothing}</td>
+                        <td>${label(STATUS, r.status)}${r.claimedBy ? html` (${r.claimedBy})` : nothing}</td>
                         <td>${time(r.createdAt)}</td>
                         <td>${r.status === 'afgerond' ? '–' : waited(r.createdAt)}</td>
                       </tr>`,
                   )}
                 </tbody>
               </table>`
-            : html`<p>Geen meldingen met dit filter.</p>`
+            : html`<p>${st('inboxNone')}</p>`
         }
         ${
           this.next
             ? html`<div class="actions">
-                <button type="button" @click=${this.more}>Meer meldingen laden</button>
-                <span class="hint">${this.rows.length} getoond</span>
+                <button type="button" @click=${this.more}>${st('inboxMore')}</button>
+                <span class="hint">${st('inboxShown', { n: formatNumber(this.rows.length) })}</span>
               </div>`
             : nothing
         }
@@ -265,63 +265,63 @@ export class VwStaffInbox extends LitElement {
       ${
         d
           ? html`<section class="panel" aria-labelledby="d-h">
-              <h2 id="d-h" tabindex="-1">Melding ${d.reference}</h2>
+              <h2 id="d-h" tabindex="-1">${st('reportHeading', { reference: d.reference })}</h2>
               <dl>
-                <dt>Status</dt>
-                <dd class="status">${d.status}${d.claimedBy ? ` – ${d.claimedBy}` : ''}</dd>
-                <dt>Over</dt>
-                <dd>${ABOUT[d.about] ?? d.about}</dd>
-                <dt>Urgentie</dt>
-                <dd>${URGENCY[d.urgency] ?? d.urgency}</dd>
-                <dt>Wat is gezien</dt>
+                <dt>${st('fieldStatus')}</dt>
+                <dd class="status">${label(STATUS, d.status)}${d.claimedBy ? ` – ${d.claimedBy}` : ''}</dd>
+                <dt>${st('fieldAbout')}</dt>
+                <dd>${label(ABOUT, d.about)}</dd>
+                <dt>${st('fieldUrgency')}</dt>
+                <dd>${label(URGENCY, d.urgency)}</dd>
+                <dt>${st('fieldNoticed')}</dt>
                 <dd style="white-space: pre-wrap">${d.noticed}</dd>
-                <dt>Buurt</dt>
+                <dt>${st('fieldArea')}</dt>
                 <dd>${d.area ?? '–'}</dd>
-                <dt>Melder</dt>
-                <dd>${d.reporter ? [d.reporter.name, d.reporter.phone, d.reporter.email].filter(Boolean).join(' · ') : 'Anoniem'}</dd>
+                <dt>${st('fieldReporter')}</dt>
+                <dd>${d.reporter ? [d.reporter.name, d.reporter.phone, d.reporter.email].filter(Boolean).join(' · ') : st('anonymous')}</dd>
                 ${
                   d.receiver
-                    ? html`<dt>Ontvanger</dt>
+                    ? html`<dt>${st('fieldReceiver')}</dt>
                         <dd>${d.receiver.name} – ${d.receiver.organisation}</dd>`
                     : nothing
                 }
                 ${
                   d.feedback
-                    ? html`<dt>Terugkoppeling</dt>
+                    ? html`<dt>${st('fieldFeedback')}</dt>
                         <dd>${d.feedback}</dd>`
                     : nothing
                 }
               </dl>
-              ${d.status === 'ontvangen' ? html`<div class="actions"><button type="button" class="primary" @click=${this.claim}>Oppakken</button></div>` : nothing}
-              <h3>Interne aantekeningen (${d.notes.length})</h3>
-              <p class="hint">Alleen voor behandelaars. De melder ziet dit niet.</p>
+              ${d.status === 'ontvangen' ? html`<div class="actions"><button type="button" class="primary" @click=${this.claim}>${st('claim')}</button></div>` : nothing}
+              <h3>${st('notesHeading', { n: formatNumber(d.notes.length) })}</h3>
+              <p class="hint">${st('notesHint')}</p>
               ${d.notes.map((n) => html`<div class="note">${n.text} <span class="hint">(${n.by}, ${time(n.at)})</span></div>`)}
               <form @submit=${this.addNote} novalidate>
-                <label class="block" for="note">Nieuwe aantekening</label>
+                <label class="block" for="note">${st('noteNew')}</label>
                 <textarea id="note" name="note" maxlength="2000"></textarea>
-                <div class="actions"><button type="submit">Aantekening opslaan</button></div>
+                <div class="actions"><button type="submit">${st('noteSave')}</button></div>
               </form>
               ${
                 d.status === 'opgepakt' && d.mine
                   ? html`<form @submit=${this.forward} novalidate>
-                      <label class="block" for="receiver">Doorsturen naar</label>
+                      <label class="block" for="receiver">${st('forwardTo')}</label>
                       <select id="receiver" name="receiver">
-                        <option value="">Kies een organisatie</option>
+                        <option value="">${st('handoverChoose')}</option>
                         ${d.receivers.map((x) => html`<option value=${x.id}>${x.name} – ${x.organisation}</option>`)}
                       </select>
-                      <div class="actions"><button type="submit">Doorsturen</button></div>
+                      <div class="actions"><button type="submit">${st('forward')}</button></div>
                     </form>`
                   : nothing
               }
               ${
                 d.status === 'opgepakt' && d.mine && this.confirming !== undefined
                   ? html`<div class="notice">
-                      <h3 id="cf-h" tabindex="-1">Melding afronden?</h3>
-                      <p>Na afronden kunt u de melding niet meer wijzigen. De melder leest op de statuspagina:</p>
+                      <h3 id="cf-h" tabindex="-1">${st('closeConfirmHeading')}</h3>
+                      <p>${st('closeConfirmText')}</p>
                       <p style="white-space: pre-wrap">${this.confirming}</p>
                       <div class="actions">
-                        <button type="button" class="primary" @click=${this.confirmClose}>Ja, afronden</button>
-                        <button type="button" @click=${() => (this.confirming = undefined)}>Nog niet</button>
+                        <button type="button" class="primary" @click=${this.confirmClose}>${st('closeYes')}</button>
+                        <button type="button" @click=${() => (this.confirming = undefined)}>${st('closeNo')}</button>
                       </div>
                     </div>`
                   : nothing
@@ -329,10 +329,10 @@ export class VwStaffInbox extends LitElement {
               ${
                 d.status === 'opgepakt' && d.mine
                   ? html`<form @submit=${this.close} novalidate>
-                      <label class="block" for="feedback">Terugkoppeling voor de melder</label>
-                      <p class="hint" id="fb-hint">De melder leest dit op de statuspagina. Schrijf geen gegevens over de persoon.</p>
+                      <label class="block" for="feedback">${st('feedbackLabel')}</label>
+                      <p class="hint" id="fb-hint">${st('feedbackHint')}</p>
                       <textarea id="feedback" name="feedback" maxlength="2000" aria-describedby="fb-hint"></textarea>
-                      <div class="actions"><button type="submit" class="primary">Afronden</button></div>
+                      <div class="actions"><button type="submit" class="primary">${st('closeReport')}</button></div>
                     </form>`
                   : nothing
               }

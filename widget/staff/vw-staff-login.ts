@@ -1,6 +1,8 @@
 // Sign-in with a local account (and, when configured, the municipality's identity provider).
 import { html, LitElement, nothing } from 'lit';
-import { staffCall, StaffApiError } from './staff-api.js';
+import { said, staffCall, StaffApiError, type Said } from './staff-api.js';
+import { StaffLangController } from './staff-lang.js';
+import { st } from './staff-messages.js';
 import { staffStyles } from './staff-styles.js';
 
 const HOME: Record<string, string> = { medewerker: '/staff', beheerder: '/staff', wijkcoach: '/coach', behandelaar: '/staff/concerns' };
@@ -14,7 +16,7 @@ export class VwStaffLogin extends LitElement {
     name: { attribute: false },
   };
   static override styles = staffStyles;
-  declare error: string | undefined;
+  declare error: Said | undefined;
   declare busy: boolean;
   declare oidc: boolean;
   /** Inside the page (after an idle logout): stay, and tell the page with "vw-staff-signed-in". */
@@ -24,6 +26,7 @@ export class VwStaffLogin extends LitElement {
 
   constructor() {
     super();
+    new StaffLangController(this);
     this.inline = false;
     this.name = '';
   }
@@ -39,7 +42,7 @@ export class VwStaffLogin extends LitElement {
   private submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    if (!String(data.get('name') ?? '').trim() || !data.get('password')) return void (this.error = 'Vul uw naam en wachtwoord in.');
+    if (!String(data.get('name') ?? '').trim() || !data.get('password')) return void (this.error = () => st('loginMissing'));
     this.busy = true;
     try {
       const me = await staffCall<{ name: string; role: string }>('POST', '/api/staff/login', {
@@ -54,12 +57,14 @@ export class VwStaffLogin extends LitElement {
       const s = (err as StaffApiError).status;
       this.error =
         s === 401
-          ? 'Naam of wachtwoord klopt niet.'
-          : s === 429
-            ? 'Te veel pogingen. Wacht even en probeer het opnieuw.'
-            : s === 0
-              ? 'Geen verbinding met de server. Probeer het zo opnieuw.'
-              : (err as Error).message;
+          ? () => st('loginWrong')
+          : (err as StaffApiError).problem?.code === 'account-locked'
+            ? said(err)
+            : s === 429
+              ? () => st('loginTooMany')
+              : s === 0
+                ? () => st('loginOffline')
+                : said(err);
     } finally {
       this.busy = false;
     }
@@ -67,16 +72,18 @@ export class VwStaffLogin extends LitElement {
 
   override render() {
     return html`<section class="panel" aria-labelledby="login-h">
-      <h2 id="login-h">Inloggen</h2>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <h2 id="login-h">${st('loginHeading')}</h2>
+      ${this.error ? html`<p class="error" role="alert">${this.error()}</p>` : nothing}
       <form @submit=${this.submit} novalidate>
-        <label class="block" for="name">Naam</label>
+        <label class="block" for="name">${st('loginName')}</label>
         <input type="text" id="name" name="name" autocomplete="username" required .value=${this.name} />
-        <label class="block" for="password">Wachtwoord</label>
+        <label class="block" for="password">${st('loginPassword')}</label>
         <input type="password" id="password" name="password" autocomplete="current-password" required />
-        <div class="actions"><button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>Inloggen</button></div>
+        <div class="actions">
+          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${st('loginSubmit')}</button>
+        </div>
       </form>
-      ${this.oidc ? html`<p><a href="/staff/oidc/login">Inloggen met uw gemeente-account</a></p>` : nothing}
+      ${this.oidc ? html`<p><a href="/staff/oidc/login">${st('loginOidc')}</a></p>` : nothing}
     </section>`;
   }
 }

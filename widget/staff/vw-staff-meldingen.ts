@@ -3,7 +3,9 @@
 // and retry. The server audits every list, read and change.
 import { html, LitElement, nothing } from 'lit';
 import type { MeldingSummaryView } from '../../server/api/melding-contract.js';
-import { staffCall, StaffApiError, time } from './staff-api.js';
+import { channelLabel, said, staffCall, time, type Said } from './staff-api.js';
+import { formatNumber, StaffLangController } from './staff-lang.js';
+import { st, stMaybe } from './staff-messages.js';
 import { staffStyles } from './staff-styles.js';
 
 interface Zgw {
@@ -39,27 +41,22 @@ interface Detail {
   zgw: Zgw | null;
 }
 
-const STATUS: Record<string, string> = { ontvangen: 'Ontvangen', opgepakt: 'Opgepakt', afgerond: 'Afgerond' };
-/** What the registration state means for the behandelaar, and what to do. */
-const ZGW: Record<string, string> = {
-  wachten: 'wordt in het zaaksysteem gezet',
-  bezig: 'wordt in het zaaksysteem gezet',
-  geregistreerd: 'staat in het zaaksysteem',
-  'opnieuw-proberen': 'nog niet in het zaaksysteem, wordt opnieuw geprobeerd',
-  mislukt: 'niet in het zaaksysteem gekomen: los de fout op en probeer opnieuw',
-};
-const WHEN: Record<string, string> = { ochtend: "'s ochtends", middag: "'s middags", 'maakt-niet-uit': 'maakt niet uit' };
+const status = (s: string) => stMaybe(`status_${s}`) ?? s;
+/** What the registration state means for the behandelaar, and what to do (zgw_<state> in staff-messages). */
+const zgw = (s: string) => stMaybe(`zgw_${s}`) ?? s;
+const when = (s: string) => stMaybe(`when_${s}`) ?? s;
 
 export class VwStaffMeldingen extends LitElement {
   static override properties = { rows: { state: true }, detail: { state: true }, error: { state: true }, message: { state: true } };
   static override styles = staffStyles;
   declare rows: Row[];
   declare detail: Detail | undefined;
-  declare error: string | undefined;
-  declare message: string | undefined;
+  declare error: Said | undefined;
+  declare message: Said | undefined;
 
   constructor() {
     super();
+    new StaffLangController(this);
     this.rows = [];
   }
 
@@ -73,7 +70,7 @@ export class VwStaffMeldingen extends LitElement {
     try {
       await fn();
     } catch (e) {
-      this.error = (e as StaffApiError).message;
+      this.error = said(e);
     }
   }
 
@@ -91,7 +88,7 @@ export class VwStaffMeldingen extends LitElement {
     });
   }
 
-  private act(path: string, done: string, body?: unknown) {
+  private act(path: string, done: Said, body?: unknown) {
     return this.run(async () => {
       await staffCall('POST', `/api/staff/meldingen/${encodeURIComponent(this.detail!.id)}/${path}`, body);
       await this.open(this.detail!.id);
@@ -103,30 +100,30 @@ export class VwStaffMeldingen extends LitElement {
   private close = (e: SubmitEvent) => {
     e.preventDefault();
     const note = String(new FormData(e.target as HTMLFormElement).get('note') ?? '').trim();
-    if (!note) return void (this.error = 'Schrijf kort wat er met de melding is gedaan.');
-    void this.act('close', 'Afgerond.', { note });
+    if (!note) return void (this.error = () => st('meldingNoteMissing'));
+    void this.act('close', () => st('meldingClosed'), { note });
   };
 
   override render() {
     return html`
-      <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message()}</p>` : nothing}</div>
+      ${this.error ? html`<p class="error" role="alert">${this.error()}</p>` : nothing}
       <section class="panel" aria-labelledby="l-h">
-        <h2 id="l-h">Wmo-meldingen (${this.rows.length})</h2>
-        <p><a href="/api/staff/meldingen/export" download="meldingen.csv">Alles downloaden (csv)</a></p>
+        <h2 id="l-h">${st('meldingenHeading', { n: formatNumber(this.rows.length) })}</h2>
+        <p><a href="/api/staff/meldingen/export" download="meldingen.csv">${st('meldingenExport')}</a></p>
         ${
           this.rows.length
             ? html`<table>
                 <caption class="visually-hidden">
-                  Alle Wmo-meldingen, oudste eerst
+                  ${st('meldingenCaption')}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Kenmerk</th>
-                    <th scope="col">Ontvangen</th>
-                    <th scope="col">Via</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Zaaksysteem</th>
+                    <th scope="col">${st('colReference')}</th>
+                    <th scope="col">${st('colReceived')}</th>
+                    <th scope="col">${st('colVia')}</th>
+                    <th scope="col">${st('colStatus')}</th>
+                    <th scope="col">${st('colCaseSystem')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -135,14 +132,14 @@ export class VwStaffMeldingen extends LitElement {
                       html`<tr>
                         <td><button type="button" class="link" @click=${() => this.open(r.id)}>${r.reference}</button></td>
                         <td>${time(r.createdAt)}</td>
-                        <td>${r.channel}${r.madeBy ? ` (${r.madeBy})` : ''}</td>
-                        <td>${STATUS[r.status] ?? r.status}${r.claimedBy ? ` – ${r.claimedBy}` : ''}</td>
-                        <td>${r.zgw ? `${r.zgw.zaakIdentificatie ?? ''} ${ZGW[r.zgw.status] ?? r.zgw.status}` : 'geen koppeling'}</td>
+                        <td>${channelLabel(r.channel)}${r.madeBy ? ` (${r.madeBy})` : ''}</td>
+                        <td>${status(r.status)}${r.claimedBy ? ` – ${r.claimedBy}` : ''}</td>
+                        <td>${r.zgw ? `${r.zgw.zaakIdentificatie ?? ''} ${zgw(r.zgw.status)}` : st('noCaseSystem')}</td>
                       </tr>`,
                   )}
                 </tbody>
               </table>`
-            : html`<p>Geen meldingen.</p>`
+            : html`<p>${st('meldingenNone')}</p>`
         }
       </section>
       ${this.detail ? this.renderDetail(this.detail) : nothing}
@@ -153,39 +150,41 @@ export class VwStaffMeldingen extends LitElement {
     const nummer = `${d.person.huisnummer}${d.person.huisletter ?? ''}${d.person.toevoeging ? `-${d.person.toevoeging}` : ''}`;
     const retry = d.zgw && (d.zgw.status === 'mislukt' || d.zgw.status === 'opnieuw-proberen');
     return html`<section class="panel" aria-labelledby="m-h">
-      <h2 id="m-h" tabindex="-1">Melding ${d.reference}</h2>
+      <h2 id="m-h" tabindex="-1">${st('reportHeading', { reference: d.reference })}</h2>
       <p>
-        ${STATUS[d.status] ?? d.status} · ontvangen ${time(d.createdAt)} via ${d.channel}${d.madeBy ? ` door ${d.madeBy}` : ''} · voor
-        ${d.forWhom === 'zelf' ? 'de persoon zelf' : 'iemand anders'}
+        ${st('meldingReceived', { status: status(d.status), at: time(d.createdAt), channel: channelLabel(d.channel) })}${
+          d.madeBy ? ` ${st('meldingBy', { by: d.madeBy })}` : ''
+        }
+        · ${d.forWhom === 'zelf' ? st('meldingForSelf') : st('meldingForOther')}
       </p>
-      ${d.consentText ? html`<p>Toestemming: ${d.consentText}</p>` : nothing}
+      ${d.consentText ? html`<p>${st('meldingConsent', { text: d.consentText })}</p>` : nothing}
       <dl>
-        <dt>Naam</dt>
+        <dt>${st('fieldName')}</dt>
         <dd>${d.person.name}</dd>
-        <dt>Adres</dt>
+        <dt>${st('fieldAddress')}</dt>
         <dd>${d.person.postcode} ${nummer}</dd>
         ${
           d.contact.name
-            ? html`<dt>Contactpersoon</dt>
+            ? html`<dt>${st('fieldContact')}</dt>
                 <dd>${d.contact.name}</dd>`
             : nothing
         }
         ${
           d.contact.phone
-            ? html`<dt>Telefoon</dt>
+            ? html`<dt>${st('fieldPhone')}</dt>
                 <dd>${d.contact.phone}</dd>`
             : nothing
         }
         ${
           d.contact.email
-            ? html`<dt>E-mail</dt>
+            ? html`<dt>${st('fieldEmail')}</dt>
                 <dd>${d.contact.email}</dd>`
             : nothing
         }
-        <dt>Bereikbaar</dt>
-        <dd>${WHEN[d.contact.when] ?? d.contact.when}</dd>
+        <dt>${st('fieldReachable')}</dt>
+        <dd>${when(d.contact.when)}</dd>
       </dl>
-      <h3>Antwoorden</h3>
+      <h3>${st('meldingAnswers')}</h3>
       <dl>
         ${d.summary.answers.map(
           (a) =>
@@ -194,31 +193,41 @@ export class VwStaffMeldingen extends LitElement {
         )}
       </dl>
       <p>
-        <a href=${`/api/staff/meldingen/${encodeURIComponent(d.id)}/pdf`} download=${`melding-${d.reference}.pdf`}>Samenvatting (pdf)</a>
+        <a href=${`/api/staff/meldingen/${encodeURIComponent(d.id)}/pdf`} download=${`melding-${d.reference}.pdf`}>${st('meldingPdf')}</a>
       </p>
       ${
         d.zgw
           ? html`<p>
-              Zaaksysteem:
-              ${ZGW[d.zgw.status] ?? d.zgw.status}${d.zgw.zaakIdentificatie ? html` – zaak <strong>${d.zgw.zaakIdentificatie}</strong>` : nothing}
-              ${d.zgw.lastError ? html`<br />Laatste fout (poging ${d.zgw.attempts}): ${d.zgw.lastError}` : nothing}
+              ${st('caseSystem')}
+              ${zgw(d.zgw.status)}${d.zgw.zaakIdentificatie ? html` – ${st('caseNumber')} <strong>${d.zgw.zaakIdentificatie}</strong>` : nothing}
+              ${d.zgw.lastError ? html`<br />${st('lastError', { n: formatNumber(d.zgw.attempts) })} ${d.zgw.lastError}` : nothing}
             </p>`
           : nothing
       }
       <div class="actions">
-        ${retry ? html`<button type="button" @click=${() => this.act('zgw-retry', 'Wordt opnieuw in het zaaksysteem gezet.')}>Opnieuw proberen</button>` : nothing}
-        ${d.status === 'ontvangen' ? html`<button type="button" class="primary" @click=${() => this.act('claim', 'U heeft deze melding opgepakt.')}>Oppakken</button>` : nothing}
+        ${
+          retry
+            ? html`<button type="button" @click=${() => this.act('zgw-retry', () => st('retriedZgw'))}>${st('retryZgw')}</button>`
+            : nothing
+        }
+        ${
+          d.status === 'ontvangen'
+            ? html`<button type="button" class="primary" @click=${() => this.act('claim', () => st('meldingClaimed'))}>
+                ${st('claim')}
+              </button>`
+            : nothing
+        }
       </div>
       ${
         d.status === 'opgepakt'
           ? html`<form @submit=${this.close} novalidate>
-              <label class="block" for="m-note">Wat is er gedaan?</label>
+              <label class="block" for="m-note">${st('meldingDoneLabel')}</label>
               <textarea id="m-note" name="note" maxlength="2000"></textarea>
-              <div class="actions"><button type="submit">Afronden</button></div>
+              <div class="actions"><button type="submit">${st('closeReport')}</button></div>
             </form>`
           : nothing
       }
-      ${d.closeNote ? html`<p>Afgerond: ${d.closeNote}</p>` : nothing}
+      ${d.closeNote ? html`<p>${st('meldingClosedNote', { note: d.closeNote })}</p>` : nothing}
     </section>`;
   }
 }

@@ -10,7 +10,9 @@ import type { MeldingTransport } from '../vw-melding-flow.js';
 import '../vw-answers.js';
 import '../vw-step.js';
 import { GemeenteProvider } from '../gemeente-context.js';
-import { BACKGROUND, channelLabel, gemeenteOf, newKey, staffCall, StaffApiError, time } from './staff-api.js';
+import { BACKGROUND, channelLabel, gemeenteOf, newKey, said, staffCall, StaffApiError, time, type Said } from './staff-api.js';
+import { formatNumber, formatTime, StaffLangController, staffLang } from './staff-lang.js';
+import { st, stIn, stMaybe, stParts } from './staff-messages.js';
 import { staffStyles } from './staff-styles.js';
 import './vw-staff-handover.js';
 import type { HandoverRow, HandoverService } from './vw-staff-handover.js';
@@ -33,7 +35,11 @@ interface StaffView {
   callerLocale: string;
 }
 
+/** Each language named in itself (and marked with its lang), whatever the UI language. */
 const LANGUAGES: Record<string, string> = { nl: 'Nederlands', en: 'English' };
+const ABOUT = ['oudere', 'kind', 'zorgmijder', 'dakloos', 'geld', 'mantelzorg', 'anders'] as const;
+const URGENCIES = ['niet-dringend', 'binnen-een-week', 'dringend'] as const;
+const purposeName = (purpose: string) => stMaybe(`purpose_${purpose}`) ?? purpose;
 
 export class VwStaffSession extends LitElement {
   static override properties = {
@@ -55,8 +61,8 @@ export class VwStaffSession extends LitElement {
   declare channel: 'telefoon' | 'loket' | 'wijkcoach';
   declare view: StaffView | undefined;
   declare busy: boolean;
-  declare message: string | undefined;
-  declare error: string | undefined;
+  declare message: Said | undefined;
+  declare error: Said | undefined;
   declare consentTexts: { handover: string } | undefined;
   /** The Wmo melding on behalf of the caller is open (from the plan's Wmo-melding item). */
   declare melding: boolean;
@@ -88,6 +94,7 @@ export class VwStaffSession extends LitElement {
 
   constructor() {
     super();
+    new StaffLangController(this);
     this.channel = 'telefoon';
     this.busy = false;
     this.melding = false;
@@ -158,16 +165,23 @@ export class VwStaffSession extends LitElement {
       this.view = view;
       const last = view.state.trail.at(-1);
       if (last) {
-        const who = last.channel === 'web' ? 'de inwoner' : (view.answeredBy[last.node] ?? 'een medewerker');
-        this.message = `Nieuw antwoord via ${this.channelName(last.channel)}, door ${who}: ${last.question} – ${last.answer}.`;
-      } else this.message = 'Het gesprek is bijgewerkt. U ziet nu de actuele stand.';
+        const who = () => (last.channel === 'web' ? st('liveByResident') : (view.answeredBy[last.node] ?? st('liveByStaff')));
+        this.message = () =>
+          st('liveAnswer', { channel: this.channelName(last.channel), who: who(), question: last.question, answer: last.answer });
+      } else this.message = () => st('liveUpdated');
     } catch {
       // The next change or "Vernieuwen" tries again; nothing of the medewerker's is lost here.
     }
   }
 
-  private channelName(channel: string): string {
-    return channelLabel(channel, this.municipality.view?.kcc.phone);
+  /** A channel in the staff UI language, or in `lang` (the printed plan for the caller). */
+  private channelName(channel: string, lang?: string): string {
+    return channelLabel(channel, this.municipality.view?.kcc.phone, lang);
+  }
+
+  /** The language of the resident-facing parts: the caller's, until the medewerker switches it. */
+  private get residentLang(): string {
+    return this.textLang ?? this.view?.callerLocale ?? 'nl';
   }
 
   async refresh(): Promise<void> {
@@ -192,8 +206,8 @@ export class VwStaffSession extends LitElement {
       const err = e instanceof StaffApiError ? e : new StaffApiError(0);
       if (err.status === 409 && err.problem?.state) {
         this.view = { ...this.view!, state: err.problem.state as FullSessionState };
-        this.message = 'De inwoner (of een collega) heeft intussen iets veranderd. U ziet nu de actuele stand.';
-      } else this.error = err.message;
+        this.message = () => st('problem_version-conflict');
+      } else this.error = said(err);
     } finally {
       this.busy = false;
     }
@@ -209,8 +223,8 @@ export class VwStaffSession extends LitElement {
         { node: e.detail.node, value: e.detail.value, version: s.version, idempotencyKey: newKey(), channel: this.channel },
         this.headers,
       );
-      this.view = { ...this.view!, state, answeredBy: { ...this.view!.answeredBy, [e.detail.node]: this.me || 'u' } };
-      this.message = this.editing ? 'Antwoord gewijzigd. Latere antwoorden die nog passen, zijn bewaard.' : undefined;
+      this.view = { ...this.view!, state, answeredBy: { ...this.view!.answeredBy, [e.detail.node]: this.me || st('you') } };
+      this.message = this.editing ? () => st('answerChanged') : undefined;
       this.editing = undefined;
       await this.focusQuestion();
     });
@@ -274,28 +288,33 @@ export class VwStaffSession extends LitElement {
   };
 
   /** Who helped, as the caller may keep it: the team of the channel, never the medewerker's name. */
-  private team(): string {
+  private team(lang: string): string {
     const g = this.municipality.view;
-    if (!g) return this.channelName(this.channel);
-    const name = localize(g.name, 'nl') ?? '';
-    if (this.channel === 'telefoon') return `${localize(g.kcc.name, 'nl') ?? ''} van ${name} (${g.kcc.phone})`;
-    return this.channel === 'loket' ? `Het loket van ${name}` : `Het wijkteam van ${name}`;
+    if (!g) return this.channelName(this.channel, lang);
+    const gemeente = localize(g.name, lang) ?? '';
+    if (this.channel === 'telefoon')
+      return stIn(lang, 'team_telefoon', { kcc: localize(g.kcc.name, lang) ?? '', gemeente, phone: g.kcc.phone });
+    return stIn(lang, this.channel === 'loket' ? 'team_loket' : 'team_wijkcoach', { gemeente });
   }
 
+  /** The printed plan is the caller's: in the caller's language (the UI language names only the region). */
   private renderPrint(s: FullSessionState) {
     const p = this.printed;
     if (!p) return nothing;
     const g = this.municipality.view;
-    return html`<section class="print-only" aria-label="Afdruk voor de beller">
-      <h2>Uw plan${g ? html` – ${localize(g.name, 'nl')}` : nothing}</h2>
-      <p>Datum: ${time(p.at)}</p>
-      <p>Geholpen door: ${this.team()}</p>
-      <p>
-        Verder gaan kan met de code <strong>${p.resumeCode}</strong> (geldig tot ${time(p.resumeExpiresAt)}), op de website of als u belt.
-        Plannummer: ${s.id}
-      </p>
-      <vw-advice-plan .advice=${s.advice}></vw-advice-plan>
-      <vw-answers sub .trail=${s.trail} .editable=${false}></vw-answers>
+    const lang = this.residentLang;
+    return html`<section class="print-only" aria-label=${st('printRegion')}>
+      <div lang=${lang}>
+        <h2>${g ? stIn(lang, 'printHeadingGemeente', { gemeente: localize(g.name, lang) ?? '' }) : stIn(lang, 'printHeading')}</h2>
+        <p>${stIn(lang, 'printDate', { date: formatTime(p.at, lang) })}</p>
+        <p>${stIn(lang, 'printHelpedBy', { team: this.team(lang) })}</p>
+        <p>
+          ${stParts(lang, 'printCode', { code: html`<strong>${p.resumeCode}</strong>`, until: formatTime(p.resumeExpiresAt, lang) })}
+          ${stIn(lang, 'printPlanNumber', { id: s.id })}
+        </p>
+        <vw-advice-plan .locale=${lang} .advice=${s.advice}></vw-advice-plan>
+        <vw-answers sub .locale=${lang} .trail=${s.trail} .editable=${false}></vw-answers>
+      </div>
     </section>`;
   }
 
@@ -304,7 +323,7 @@ export class VwStaffSession extends LitElement {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const text = String(data.get('text') ?? '').trim();
-    if (!text) return void (this.error = 'Schrijf eerst een aantekening.');
+    if (!text) return void (this.error = () => st('noteMissing'));
     void this.act(async () => {
       await staffCall(
         'POST',
@@ -314,7 +333,7 @@ export class VwStaffSession extends LitElement {
       );
       form.reset();
       await this.refresh();
-      this.message = 'Aantekening opgeslagen.';
+      this.message = () => st('noteSaved');
     });
   };
 
@@ -323,7 +342,7 @@ export class VwStaffSession extends LitElement {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const noticed = String(data.get('noticed') ?? '').trim();
-    if (!noticed) return void (this.error = 'Beschrijf wat de beller heeft gezien.');
+    if (!noticed) return void (this.error = () => st('concernNoticedMissing'));
     const area = String(data.get('area') ?? '').trim();
     void this.act(async () => {
       const r = await staffCall<{ reference: string }>(
@@ -341,13 +360,16 @@ export class VwStaffSession extends LitElement {
         this.headers,
       );
       form.reset();
-      this.message = `Zorgmelding vastgelegd met kenmerk ${r.reference}. Geef dit kenmerk aan de beller.`;
+      this.message = () => st('concernRecorded', { reference: r.reference });
     });
   };
 
   private renderQuestion(s: FullSessionState) {
+    const lang = this.residentLang;
     if (this.editing)
       return html`<vw-step
+          lang=${lang}
+          .locale=${lang}
           show-staff
           .step=${this.editing.step}
           .initial=${this.editing.value}
@@ -355,9 +377,11 @@ export class VwStaffSession extends LitElement {
           @vw-answer=${this.answer}
           @vw-back=${this.cancelChange}
         ></vw-step>
-        <div class="actions"><button type="button" @click=${this.cancelChange}>Wijzigen annuleren</button></div>`;
+        <div class="actions"><button type="button" @click=${this.cancelChange}>${st('cancelChange')}</button></div>`;
     if (s.step.kind !== 'end')
       return html`<vw-step
+        lang=${lang}
+        .locale=${lang}
         show-staff
         .step=${s.step}
         .initial=${this.remembered.get(s.step.id)}
@@ -365,11 +389,11 @@ export class VwStaffSession extends LitElement {
         @vw-answer=${this.answer}
         @vw-back=${this.back}
       ></vw-step>`;
-    return html`<p>${s.step.text}</p>
-      ${s.step.staff ? html`<p class="hint">${s.step.staff}</p>` : nothing}
-      <p><strong>Het advies is compleet.</strong> Wijzig een antwoord in het verloop, of ga terug naar de laatste vraag.</p>
+    return html`<p lang=${lang}>${s.step.text}</p>
+      ${s.step.staff ? html`<p class="hint" lang=${lang}>${s.step.staff}</p>` : nothing}
+      <p><strong>${st('adviceComplete')}</strong> ${st('adviceCompleteHint')}</p>
       <div class="actions">
-        ${s.step.canGoBack ? html`<button type="button" ?disabled=${this.busy} @click=${this.back}>Vorige vraag</button>` : nothing}
+        ${s.step.canGoBack ? html`<button type="button" ?disabled=${this.busy} @click=${this.back}>${st('previousQuestion')}</button>` : nothing}
       </div>`;
   }
 
@@ -390,26 +414,33 @@ export class VwStaffSession extends LitElement {
 
   override render() {
     const v = this.view;
-    if (!v) return html`<p role="status">${this.error ?? 'Gesprek laden…'}</p>`;
+    if (!v) return html`<p role="status">${this.error?.() ?? st('sessionLoading')}</p>`;
     const s = v.state;
+    const lang = this.residentLang;
     const notesFor = (node: string) => v.notes.filter((n) => n.node === node);
     // Notes default to the step the call is at: the current question, else the last answer.
     const steps = [
-      ...(s.step.kind !== 'end' ? [{ node: s.step.id, label: `${s.step.text} (huidige vraag)` }] : []),
-      ...s.trail.map((t) => ({ node: t.node, label: t.question })).reverse(),
+      ...(s.step.kind !== 'end' ? [{ node: s.step.id, label: st('noteCurrent', { question: s.step.text }), lang: undefined }] : []),
+      // A trail question alone is the caller's text; the current one carries the UI's "(current question)".
+      ...s.trail.map((t) => ({ node: t.node, label: t.question, lang })).reverse(),
     ];
-    const noteList = (node: string) => notesFor(node).map((n) => html`<div class="note">Aantekening (${n.by}): ${n.text}</div>`);
+    const noteList = (node: string) => notesFor(node).map((n) => html`<div class="note">${st('noteBy', { by: n.by })} ${n.text}</div>`);
     return html`${this.renderPrint(s)}
       <div class="no-print">
-        <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message}</p>` : nothing}</div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div role="status" aria-live="polite">${this.message ? html`<p class="notice">${this.message()}</p>` : nothing}</div>
+        ${this.error ? html`<p class="error" role="alert">${this.error()}</p>` : nothing}
         <p>
-          Boom <strong>${s.tree}</strong> (versie ${s.treeVersion}) · uw kanaal: <strong>${this.channelName(this.channel)}</strong> · versie
-          ${s.version} <button type="button" class="link" @click=${() => this.refresh()}>Vernieuwen</button>
-          <button type="button" class="link" @click=${this.print}>Plan afdrukken voor de beller</button>
+          ${stParts(staffLang(), 'sessionLine', {
+            tree: html`<strong>${s.tree}</strong>`,
+            version: s.treeVersion,
+            channel: html`<strong>${this.channelName(this.channel)}</strong>`,
+            sessionVersion: formatNumber(s.version),
+          })}
+          <button type="button" class="link" @click=${() => this.refresh()}>${st('refresh')}</button>
+          <button type="button" class="link" @click=${this.print}>${st('printForCaller')}</button>
         </p>
         <p>
-          Taal van de beller: <strong>${LANGUAGES[v.callerLocale] ?? v.callerLocale}</strong> · vragen en toestemmingstekst in:
+          ${st('callerLanguage')} <strong lang=${v.callerLocale}>${LANGUAGES[v.callerLocale] ?? v.callerLocale}</strong> · ${st('textsIn')}
           ${Object.entries(LANGUAGES).map(
             ([code, name]) =>
               html` <button
@@ -425,42 +456,42 @@ export class VwStaffSession extends LitElement {
         </p>
         <div class="grid">
           <section class="panel" aria-labelledby="q-h">
-            <h2 id="q-h" tabindex="-1">${this.editing ? 'Antwoord wijzigen' : 'Huidige vraag'}</h2>
+            <h2 id="q-h" tabindex="-1">${this.editing ? st('changeHeading') : st('questionHeading')}</h2>
             ${this.renderQuestion(s)} ${s.step.kind !== 'end' && !this.editing ? noteList(s.step.id) : nothing}
           </section>
           <section class="panel" aria-labelledby="t-h">
-            <h2 id="t-h">Verloop (${s.trail.length})</h2>
+            <h2 id="t-h">${st('trailHeading', { n: formatNumber(s.trail.length) })}</h2>
             ${
               s.trail.length
                 ? html`<table>
                     <caption class="visually-hidden">
-                      Alle vragen en antwoorden, met kanaal en tijd
+                      ${st('trailCaption')}
                     </caption>
                     <thead>
                       <tr>
-                        <th scope="col">Vraag</th>
-                        <th scope="col">Antwoord</th>
-                        <th scope="col">Kanaal</th>
-                        <th scope="col">Door</th>
-                        <th scope="col">Tijd</th>
-                        <th scope="col"><span class="visually-hidden">Wijzigen</span></th>
+                        <th scope="col">${st('colQuestion')}</th>
+                        <th scope="col">${st('colAnswer')}</th>
+                        <th scope="col">${st('colChannel')}</th>
+                        <th scope="col">${st('colBy')}</th>
+                        <th scope="col">${st('colTime')}</th>
+                        <th scope="col"><span class="visually-hidden">${st('colChange')}</span></th>
                       </tr>
                     </thead>
                     <tbody>
                       ${s.trail.map(
                         (t) =>
                           html`<tr data-node=${t.node}>
-                            <td><span class="q">${t.question}</span>${noteList(t.node)}</td>
-                            <td>${t.answer}</td>
+                            <td><span class="q" lang=${lang}>${t.question}</span>${noteList(t.node)}</td>
+                            <td lang=${lang}>${t.answer}</td>
                             <td>${this.channelName(t.channel)}</td>
-                            <td>${t.channel === 'web' ? 'inwoner' : (v.answeredBy[t.node] ?? 'medewerker')}</td>
+                            <td>${t.channel === 'web' ? st('byResident') : (v.answeredBy[t.node] ?? st('byStaff'))}</td>
                             <td>${time(t.at)}</td>
                             <td>
                               ${
                                 t.value === null
                                   ? nothing
                                   : html`<button type="button" class="link" ?disabled=${this.busy} @click=${() => this.change(t.node)}>
-                                      Wijzig<span class="visually-hidden"> – ${t.question}</span>
+                                      ${st('change')}<span class="visually-hidden"> – <span lang=${lang}>${t.question}</span></span>
                                     </button>`
                               }
                             </td>
@@ -468,35 +499,40 @@ export class VwStaffSession extends LitElement {
                       )}
                     </tbody>
                   </table>`
-                : html`<p>Nog geen antwoorden.</p>`
+                : html`<p>${st('noAnswers')}</p>`
             }
             <form @submit=${this.addNote} novalidate>
-              <h3>Aantekening bij een stap</h3>
-              <p class="hint">Alleen voor medewerkers. De inwoner ziet dit niet.</p>
-              <label class="block" for="note-node">Bij stap</label>
+              <h3>${st('noteHeading')}</h3>
+              <p class="hint">${st('noteHint')}</p>
+              <label class="block" for="note-node">${st('noteStep')}</label>
               <select id="note-node" name="node">
-                ${steps.map((x, i) => html`<option value=${x.node} ?selected=${i === 0}>${x.label}</option>`)}
+                ${steps.map((x, i) => html`<option value=${x.node} lang=${x.lang ?? nothing} ?selected=${i === 0}>${x.label}</option>`)}
               </select>
-              <label class="block" for="note-text">Aantekening</label>
+              <label class="block" for="note-text">${st('noteText')}</label>
               <textarea id="note-text" name="text" maxlength="2000"></textarea>
-              <div class="actions"><button type="submit">Aantekening opslaan</button></div>
+              <div class="actions"><button type="submit">${st('noteSave')}</button></div>
             </form>
           </section>
         </div>
         <section class="panel" aria-labelledby="a-h">
-          <h2 id="a-h">Advies tot nu toe</h2>
-          <vw-advice-plan melding .advice=${s.advice} @vw-melding=${this.openMelding}></vw-advice-plan>
+          <h2 id="a-h">${st('adviceHeading')}</h2>
+          <vw-advice-plan melding lang=${lang} .locale=${lang} .advice=${s.advice} @vw-melding=${this.openMelding}></vw-advice-plan>
         </section>
         ${
           this.melding
-            ? html`<section class="panel" aria-label="Wmo-melding namens de beller">
-                <vw-melding-flow .transport=${this.meldingTransport()} @vw-close=${() => (this.melding = false)}></vw-melding-flow>
+            ? html`<section class="panel" aria-label=${st('meldingRegion')}>
+                <vw-melding-flow
+                  lang=${lang}
+                  .locale=${lang}
+                  .transport=${this.meldingTransport()}
+                  @vw-close=${() => (this.melding = false)}
+                ></vw-melding-flow>
               </section>`
             : nothing
         }
         <div class="grid">
           <section class="panel" aria-labelledby="h-h">
-            <h2 id="h-h">Warme overdracht</h2>
+            <h2 id="h-h">${st('handoverHeading')}</h2>
             <vw-staff-handover
               .sessionId=${s.id}
               .token=${this.handle!.token}
@@ -508,38 +544,33 @@ export class VwStaffSession extends LitElement {
             ></vw-staff-handover>
           </section>
           <section class="panel" aria-labelledby="c-h">
-            <h2 id="c-h">Zorgmelding namens de beller</h2>
+            <h2 id="c-h">${st('concernHeading')}</h2>
             <form @submit=${this.concern} novalidate>
-              <label class="block" for="c-about">Over wie?</label>
+              <label class="block" for="c-about">${st('concernAbout')}</label>
               <select id="c-about" name="about">
-                ${[
-                  ['oudere', 'Een oudere'],
-                  ['kind', 'Een kind of jongere'],
-                  ['zorgmijder', 'Iemand die zorg mijdt of verward is'],
-                  ['dakloos', 'Iemand zonder huis'],
-                  ['geld', 'Geldzorgen'],
-                  ['mantelzorg', 'Een overbelaste mantelzorger'],
-                  ['anders', 'Anders'],
-                ].map(([v2, l]) => html`<option value=${v2!}>${l}</option>`)}
+                ${ABOUT.map((a) => html`<option value=${a}>${st(`about_${a}`)}</option>`)}
               </select>
-              <label class="block" for="c-urgency">Hoe dringend?</label>
+              <label class="block" for="c-urgency">${st('concernUrgency')}</label>
               <select id="c-urgency" name="urgency">
-                <option value="niet-dringend">Niet dringend</option>
-                <option value="binnen-een-week">Binnen een week</option>
-                <option value="dringend">Dringend</option>
+                ${URGENCIES.map((u) => html`<option value=${u}>${st(`urgency_${u}`)}</option>`)}
               </select>
-              <label class="block" for="c-noticed">Wat is er gezien?</label>
+              <label class="block" for="c-noticed">${st('concernNoticed')}</label>
               <textarea id="c-noticed" name="noticed" maxlength="2000"></textarea>
-              <label class="block" for="c-area">Buurt of straat (geen volledig adres)</label>
+              <label class="block" for="c-area">${st('concernArea')}</label>
               <input type="text" id="c-area" name="area" maxlength="100" />
-              <div class="actions"><button type="submit">Zorgmelding vastleggen</button></div>
+              <div class="actions"><button type="submit">${st('concernSubmit')}</button></div>
             </form>
           </section>
         </div>
         <section class="panel" aria-labelledby="k-h">
-          <h2 id="k-h">Toestemming en toegang</h2>
+          <h2 id="k-h">${st('consentsHeading')}</h2>
           <ul>
-            ${v.consents.map((c) => html`<li>${c.purpose} via ${this.channelName(c.channel)} door ${c.by}, ${time(c.at)}</li>`)}
+            ${v.consents.map(
+              (c) =>
+                html`<li>
+                  ${st('consentEntry', { purpose: purposeName(c.purpose), channel: this.channelName(c.channel), by: c.by, at: time(c.at) })}
+                </li>`,
+            )}
           </ul>
         </section>
       </div>`;
