@@ -48,3 +48,27 @@ export function replayWalk(c: CompiledTree, domain: string, answers: WalkAnswer[
   }
   return view;
 }
+
+/**
+ * An online walk that lost its connection, carried on here: the session's answers after the
+ * life-domain choice (which startOffline makes itself), then the answer just given. Undefined when
+ * this device's tree does not lead where the session is (another version): then nothing is guessed.
+ */
+export function continueOnDevice(
+  t: OfflineTree,
+  domain: string,
+  trail: { node: string; value: unknown; at: string }[],
+  given: { node: string; value: unknown },
+  at: string,
+): { answers: WalkAnswer[]; answered: number; done: boolean } | undefined {
+  const c = compileOffline(t);
+  const auto = new Set(startOffline(c, domain, at).record.log.map((a) => a.node));
+  const answers = trail.filter((e) => !auto.has(e.node)).map((e) => ({ node: e.node, value: e.value, at: e.at }));
+  const view = replayWalk(c, domain, answers);
+  if (view.record.log.length !== answers.length + auto.size || view.node.id !== given.node) return undefined;
+  const next = answer(c, view, { ...given, at, channel: 'wijkcoach' });
+  if (!next.ok) return undefined;
+  // The value as the engine normalised it, as the server will store it.
+  const value = next.value.record.log.at(-1)!.value;
+  return { answers: [...answers, { node: given.node, value, at }], answered: answers.length, done: next.value.done };
+}
