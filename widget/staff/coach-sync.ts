@@ -116,11 +116,15 @@ export class CoachSync extends EventTarget {
 
   /** While online: keep every domain's advice tree on this device, for the kitchen table without internet. */
   async cacheOfflineTrees(): Promise<void> {
-    const r = await staffCall<{ trees: Omit<OfflineTree, 'bundle'>[]; bundles: Record<string, OfflineTree['bundle']> }>(
-      'GET',
-      '/api/staff/coach/offline-trees',
-    );
-    for (const t of r.trees) if (r.bundles[t.bundleHash]) await idb.put('trees', { ...t, bundle: r.bundles[t.bundleHash] });
+    const r = await staffCall<{
+      trees: Omit<OfflineTree, 'bundle'>[];
+      bundles: Record<string, OfflineTree['bundle']>;
+      melding?: Record<string, OfflineTree['melding']>;
+    }>('GET', '/api/staff/coach/offline-trees');
+    for (const t of r.trees) {
+      const melding = r.melding?.[t.tree.split('/')[0]!] ?? null;
+      if (r.bundles[t.bundleHash]) await idb.put('trees', { ...t, bundle: r.bundles[t.bundleHash], melding });
+    }
   }
 
   offlineTree = (domain: string) => idb.get<OfflineTree>('trees', domain);

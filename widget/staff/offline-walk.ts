@@ -3,6 +3,7 @@
 // replays them on that version – so the advice the coach saw is the advice that is stored.
 import { answer, compile, flatten, start, type CompiledTree, type SessionView } from '../../engine/runtime.js';
 import type { Profile, ServiceCatalog, Tree } from '../../engine/runtime.js';
+import type { MeldingPreview } from '../../server/api/melding-contract.js';
 
 export interface OfflineTree {
   domain: string;
@@ -10,6 +11,8 @@ export interface OfflineTree {
   tree: string;
   bundleHash: string;
   bundle: { gemeente: string; trees: { name: string; json: unknown }[]; services: unknown; profile?: unknown };
+  /** The municipality's Wmo-melding words (Dutch); null or absent: it takes no meldingen here. */
+  melding?: Pick<MeldingPreview, 'consentText' | 'nextSteps' | 'contact'> | null;
 }
 
 export interface WalkAnswer {

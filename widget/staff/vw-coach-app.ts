@@ -6,6 +6,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CreatedSession } from '../../server/api/contract.js';
 import { installShell } from './coach-shell.js';
 import { CoachSync, type Conflict, type Entry, type Plan, type QueuedMelding, type Walk, type WalkSent } from './coach-sync.js';
+import type { MeldingPreview } from '../../server/api/melding-contract.js';
+import { devicePreview } from './coach-melding-preview.js';
 import { continueOnDevice, type OfflineTree } from './offline-walk.js';
 import { newKey, staffCall, StaffApiError, time } from './staff-api.js';
 import './vw-coach-melding.js';
@@ -42,6 +44,7 @@ export class VwCoachApp extends LitElement {
     walks: { state: true },
     meldingen: { state: true },
     melding: { state: true },
+    devicePreviews: { state: true },
     notice: { state: true },
   };
   static override styles = [
@@ -93,6 +96,8 @@ export class VwCoachApp extends LitElement {
   declare meldingen: QueuedMelding[];
   /** The domain whose Wmo melding the coach is making with the resident. */
   declare melding: string | undefined;
+  /** Domain → the check-answers page of a melding on advice walked here and not sent yet. */
+  declare devicePreviews: Record<string, MeldingPreview>;
   /** What just happened out of sight (a walk sent, a melding's reference): said once, politely. */
   declare notice: string | undefined;
   private sync = new CoachSync();
@@ -108,6 +113,7 @@ export class VwCoachApp extends LitElement {
     this.plans = [];
     this.walks = [];
     this.meldingen = [];
+    this.devicePreviews = {};
     this.queued = 0;
     this.conflicts = [];
     this.online = navigator.onLine;
@@ -170,6 +176,13 @@ export class VwCoachApp extends LitElement {
     this.conflicts = await this.sync.conflicts();
     this.walks = this.plan ? await this.sync.walks(this.plan.id) : [];
     this.meldingen = this.plan ? await this.sync.meldingen(this.plan.id) : [];
+    const previews: Record<string, MeldingPreview> = {};
+    for (const w of this.walks) {
+      const tree = await this.sync.offlineTree(w.domain);
+      const preview = tree && devicePreview(tree, w);
+      if (preview) previews[w.domain] = preview;
+    }
+    this.devicePreviews = previews;
     // The walk on screen was refused meanwhile: show why (it stays on the device until the coach drops it).
     const shown = this.offline && this.walks.find((w) => w.key === this.offline!.walk.key);
     if (shown?.failed && !this.offline!.walk.failed) this.offline = { ...this.offline!, walk: shown };
@@ -434,7 +447,7 @@ export class VwCoachApp extends LitElement {
     const refused = this.walks.find((w) => w.domain === e.domain && w.failed);
     const queued = this.meldingen.find((m) => m.domain === e.domain);
     const made = e.melding?.made;
-    const offered = e.melding?.preview && !e.melding.preview.made;
+    const offered = !made && !!this.meldingPreview(e);
     return html`${
       refused
         ? html`<p class="error no-print">
@@ -564,8 +577,16 @@ export class VwCoachApp extends LitElement {
     </section>`;
   }
 
+  /** The check-answers page for a domain's melding: of the walk on this device if there is one, else the server's. */
+  private meldingPreview(e: Entry): MeldingPreview | undefined {
+    if (e.melding?.made) return undefined;
+    if (this.walks.some((w) => w.domain === e.domain)) return this.devicePreviews[e.domain];
+    return e.melding?.preview && !e.melding.preview.made ? e.melding.preview : undefined;
+  }
+
   private meldingPanel(p: Plan) {
-    const preview = this.melding && p.entries.find((e) => e.domain === this.melding)?.melding?.preview;
+    const entry = this.melding ? p.entries.find((e) => e.domain === this.melding) : undefined;
+    const preview = entry && this.meldingPreview(entry);
     if (!preview) return nothing;
     return html`<section class="panel no-print" aria-label=${`Wmo-melding met de inwoner: ${this.domainName(this.melding!)}`}>
       <vw-coach-melding

@@ -22,6 +22,11 @@ export function coachMelding(kit: StaffKit) {
       return { made: null, preview: await module.service.preview(loaded, 'nl') };
     },
 
+    /** For the device, beside the offline trees: the municipality's melding words (Dutch), if it takes meldingen. */
+    pageTexts(gemeente: string) {
+      return module.texts.has(gemeente) ? module.service.pageTexts(gemeente, 'nl') : null;
+    },
+
     async create(p: Principal, loaded: LoadedSession, fields: MeldingFields) {
       const author = { channel: 'wijkcoach' as const, staff: { id: p.account.id, name: p.account.displayName } };
       const { status, body, repeated } = await module.service.create(loaded, fields, author);

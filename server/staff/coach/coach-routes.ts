@@ -272,14 +272,18 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
   app.get('/api/staff/coach/offline-trees', async (c) => {
     const trees: { domain: string; tree: string; bundleHash: string }[] = [];
     const bundles: Record<string, unknown> = {};
+    const meldingTexts: Record<string, ReturnType<typeof melding.pageTexts>> = {};
     for (const d of LIFE_DOMAINS) {
       const tree = treeFor(d.id);
       const served = tree ? deps.trees.head(tree) : undefined;
       if (!tree || !served) continue;
       trees.push({ domain: d.id, tree, bundleHash: served.bundleHash });
       bundles[served.bundleHash] ??= await deps.store.trees.bundle(served.bundleHash);
+      const gemeente = tree.split('/')[0]!;
+      meldingTexts[gemeente] ??= melding.pageTexts(gemeente);
     }
-    return c.json({ trees, bundles });
+    // A melding for advice walked without internet needs the municipality's words on the device too.
+    return c.json({ trees, bundles, melding: meldingTexts });
   });
 
   /**
