@@ -137,6 +137,40 @@ describe('Wmo melding at the kitchen table', () => {
     await context.close();
   }, 150_000);
 
+  it('with a connection: sent at once, the confirmation with its reference, one melding', async () => {
+    const { context, page } = await s.signIn('wim', '/coach');
+    const domain = await planWithHuishouden(page, 'Fam. L.');
+    await press(page, 'Advies uit de beslisboom');
+    const session = page.locator('vw-staff-session');
+    await session.getByRole('heading', { name: 'Voor wie zoek je hulp?' }).waitFor();
+    await radio(page, 'Voor mezelf');
+    await press(page, 'Volgende');
+    await session.getByRole('heading', { name: 'Lukt het schoonmaken nog?' }).waitFor();
+    await radio(page, 'Nee');
+    await press(page, 'Volgende');
+    await session.getByText('Het advies is compleet.').waitFor();
+    await press(page, 'Klaar met advies');
+    await domain.locator('.walked').waitFor();
+    await press(page, 'Wmo-melding doen met de inwoner');
+    const flow = page.locator('vw-melding-flow');
+    await flow.getByRole('heading', { name: 'Hulp vragen bij de gemeente' }).waitFor();
+    await type(page, 'Naam', 'Anna de Vries');
+    await type(page, 'Postcode', '2011 AB');
+    await type(page, 'Huisnummer', '12');
+    await type(page, 'Telefoonnummer', '06 12345678');
+    await radio(page, "'s Ochtends");
+    await press(page, 'Controleer je melding');
+    await flow.getByRole('heading', { name: 'Klopt alles?' }).waitFor();
+    await press(page, 'Verstuur je melding');
+    await flow.getByRole('heading', { name: 'Je melding is verstuurd' }).waitFor();
+    await axe(page, 'coach melding sent at once');
+    const rows = await meldingen();
+    expect(rows).toHaveLength(1);
+    await flow.getByText(String(rows[0]!.reference)).first().waitFor();
+    await domain.locator('.melding-made').getByText(String(rows[0]!.reference)).waitFor();
+    await context.close();
+  }, 150_000);
+
   it('on advice walked on the device without a connection: the walk is sent first, then the melding, once, on its session', async () => {
     const { context, page } = await s.signIn('wim', '/coach');
     const domain = await planWithHuishouden(page, 'Fam. K.');

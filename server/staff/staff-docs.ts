@@ -433,11 +433,9 @@ export const staffDocs: RouteDoc[] = [
     response: z.object({
       trees: z.array(z.object({ domain: z.string(), tree: z.string(), bundleHash: z.string() })),
       bundles: z.record(z.string(), z.unknown()),
-      melding: z
-        .record(z.string(), MeldingPreviewView.pick({ consentText: true, nextSteps: true, contact: true }).nullable())
-        .meta({
-          description: 'Per municipality its Wmo-melding words (Dutch), for a melding on advice walked offline; null: it takes none.',
-        }),
+      melding: z.record(z.string(), MeldingPreviewView.pick({ consentText: true, nextSteps: true, contact: true }).nullable()).meta({
+        description: 'Per municipality its Wmo-melding words (Dutch), for a melding on advice walked offline; null: it takes none.',
+      }),
     }),
     responses: { 200: 'The bundles' },
   }),

@@ -95,7 +95,7 @@ export class VwCoachApp extends LitElement {
   declare walks: Walk[];
   declare meldingen: QueuedMelding[];
   /** The domain whose Wmo melding the coach is making with the resident. */
-  declare melding: string | undefined;
+  declare melding: { domain: string; preview: MeldingPreview } | undefined;
   /** Domain → the check-answers page of a melding on advice walked here and not sent yet. */
   declare devicePreviews: Record<string, MeldingPreview>;
   /** What just happened out of sight (a walk sent, a melding's reference): said once, politely. */
@@ -378,14 +378,17 @@ export class VwCoachApp extends LitElement {
     await this.refreshQueue();
   };
 
-  private openMelding = async (domain: string) => {
-    this.melding = domain;
+  /** The check-answers page is taken when the flow opens: the plan changes under it once the melding is sent. */
+  private openMelding = async (e: Entry) => {
+    const preview = this.meldingPreview(e);
+    if (!preview) return;
+    this.melding = { domain: e.domain, preview };
     await this.updateComplete;
     await this.renderRoot.querySelector<VwCoachMelding>('vw-coach-melding')?.focusHeading();
   };
 
   private closeMelding = async () => {
-    const domain = this.melding;
+    const domain = this.melding?.domain;
     this.melding = undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`form[data-domain="${domain}"] h3`)?.focus();
@@ -464,13 +467,13 @@ export class VwCoachApp extends LitElement {
           : queued?.failed
             ? html`<p class="error no-print">Wmo-melding niet verstuurd: ${queued.failed}</p>
                 <div class="actions no-print">
-                  <button type="button" @click=${() => this.sync.dropMelding(queued.key).then(() => this.openMelding(e.domain))}>
+                  <button type="button" @click=${() => this.sync.dropMelding(queued.key).then(() => this.openMelding(e))}>
                     Wmo-melding opnieuw doen${name}
                   </button>
                 </div>`
             : offered
               ? html`<div class="actions no-print">
-                  <button type="button" @click=${() => this.openMelding(e.domain)}>Wmo-melding doen met de inwoner${name}</button>
+                  <button type="button" @click=${() => this.openMelding(e)}>Wmo-melding doen met de inwoner${name}</button>
                 </div>`
               : nothing
     }`;
@@ -496,7 +499,7 @@ export class VwCoachApp extends LitElement {
           const pending = e.updatedAt === '';
           return html`<form class="domain" data-domain=${e.domain} @submit=${(ev: SubmitEvent) => this.saveDomain(ev, e.domain)} novalidate>
             <fieldset>
-              <legend><h3>${d?.name ?? e.domain}</h3></legend>
+              <legend><h3 tabindex="-1">${d?.name ?? e.domain}</h3></legend>
               ${pending ? html`<p class="pending no-print">Nog niet verstuurd</p>` : nothing}
               <div class="scale" role="radiogroup" aria-label=${`Zelfredzaamheid ${d?.name ?? e.domain}`}>
                 ${meta?.scale.map(
@@ -585,15 +588,14 @@ export class VwCoachApp extends LitElement {
   }
 
   private meldingPanel(p: Plan) {
-    const entry = this.melding ? p.entries.find((e) => e.domain === this.melding) : undefined;
-    const preview = entry && this.meldingPreview(entry);
-    if (!preview) return nothing;
-    return html`<section class="panel no-print" aria-label=${`Wmo-melding met de inwoner: ${this.domainName(this.melding!)}`}>
+    const m = this.melding;
+    if (!m) return nothing;
+    return html`<section class="panel no-print" aria-label=${`Wmo-melding met de inwoner: ${this.domainName(m.domain)}`}>
       <vw-coach-melding
         .sync=${this.sync}
         .planId=${p.id}
-        .domain=${this.melding!}
-        .preview=${preview}
+        .domain=${m.domain}
+        .preview=${m.preview}
         @vw-close=${this.closeMelding}
       ></vw-coach-melding>
     </section>`;
