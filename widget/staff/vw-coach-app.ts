@@ -298,7 +298,8 @@ export class VwCoachApp extends LitElement {
       this.error = 'Deze beslisboom is nog niet op dit apparaat bewaard. Open de pagina één keer met verbinding.';
       return;
     }
-    const open = (await this.sync.walks(this.plan!.id)).find((w) => w.domain === domain && (!w.done || w.failed));
+    // Any walk of the domain still here (unfinished, finished but not sent, or refused) is the one to show.
+    const open = (await this.sync.walks(this.plan!.id)).find((w) => w.domain === domain);
     const walk: Walk = open ?? {
       key: newKey(),
       planId: this.plan!.id,
