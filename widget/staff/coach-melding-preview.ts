@@ -20,6 +20,7 @@ export function devicePreview(tree: OfflineTree, walk: Walk): MeldingPreview | u
     ...tree.melding,
     summary: {
       tree: tree.tree,
+      // Not shown on the check-answers page; the server records the version the session runs on.
       treeVersion: '',
       answers: trail(compiled, view, 'nl').map((e) => ({ question: e.question, answer: e.answer })),
       plan: presentAdvice(compiled, view, 'nl').map((a) => ({ title: a.title, kind: a.kind })),

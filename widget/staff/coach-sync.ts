@@ -76,8 +76,6 @@ export interface WalkSent {
   session: { id: string; token: string };
 }
 
-const sendable = walkUnsent;
-
 /** A Wmo melding made at the kitchen table, kept here until the server has it (under its own key). */
 export interface QueuedMelding {
   /** The melding's idempotency key, chosen on this device. */
@@ -225,7 +223,7 @@ export class CoachSync extends EventTarget {
   async unsent(): Promise<number> {
     return (
       (await this.pending()).length +
-      (await this.walks()).filter(sendable).length +
+      (await this.walks()).filter(walkUnsent).length +
       (await this.meldingen()).filter((m) => !m.failed).length
     );
   }
@@ -258,7 +256,7 @@ export class CoachSync extends EventTarget {
       if (!(await this.deliver(next, 'queue', send, (err) => this.toConflict(next, err)))) return;
     }
     for (;;) {
-      const w = (await this.walks()).find(sendable);
+      const w = (await this.walks()).find(walkUnsent);
       if (!w) break;
       if (!(await this.deliverWalk(w))) return;
     }
@@ -383,7 +381,7 @@ const WALK_REFUSALS: Record<string, string> = {
 
 function meldingRefusal(err: StaffApiError): string {
   if (err.problem?.code === 'melding-already-made')
-    return 'Voor dit advies is al een Wmo-melding gedaan (bijvoorbeeld via 14 023 of het loket). Deze melding is daarom niet nog eens verstuurd.';
+    return 'Voor dit advies is al een Wmo-melding gedaan (bijvoorbeeld telefonisch of aan het loket). Deze melding is daarom niet nog eens verstuurd.';
   return `De melding is niet aangenomen (${err.problem?.code ?? `fout ${err.status}`}). Controleer de gegevens met de inwoner en doe de melding opnieuw.`;
 }
 
