@@ -17,7 +17,8 @@ type Screen = 'form' | 'check' | 'done';
  */
 export interface MeldingTransport {
   preview(locale: string): Promise<MeldingPreview>;
-  send(body: MeldingFields): Promise<MeldingReceipt>;
+  /** Undefined: kept to be sent later (the kitchen table without a connection); the flow says `vw-melding-queued`. */
+  send(body: MeldingFields): Promise<MeldingReceipt | undefined>;
 }
 type Field =
   'forWhom' | 'consent' | 'askerName' | 'name' | 'postcode' | 'huisnummer' | 'huisletter' | 'toevoeging' | 'phone' | 'email' | 'when';
@@ -414,7 +415,9 @@ export class VwMeldingFlow extends VwElement {
     if (this.busy || !via) return;
     this.busy = true;
     try {
-      this.receipt = await via.send(this.request());
+      const receipt = await via.send(this.request());
+      if (!receipt) return this.emit('vw-melding-queued');
+      this.receipt = receipt;
       this.screen = 'done';
       this.failure = undefined;
       this.emit('vw-melding-made', this.receipt);

@@ -14,6 +14,17 @@ export function audienceOf(audienceKey: string | null, answers: Record<string, u
   return value === undefined || value === SELF ? 'self' : 'other';
 }
 
+/**
+ * For whom a Wmo melding is, as the answers say: the profile's audience fact (`voor-wie` unless the
+ * municipality names another), or null while it is unanswered (then the form asks). Server and the
+ * coach's device both read it.
+ */
+export function meldingForWhom(audienceFact: string | undefined, answers: Record<string, unknown>): 'zelf' | 'ander' | null {
+  const key = `profile.${audienceFact ?? 'voor-wie'}`;
+  if (answers[key] === undefined) return null;
+  return audienceOf(key, answers) === 'self' ? 'zelf' : 'ander';
+}
+
 /** The variant of a text for the audience; a plain text is the same for both. */
 export function forAudience(text: AudienceText | undefined, audience: Audience): LocalizedText | undefined {
   if (!text) return undefined;

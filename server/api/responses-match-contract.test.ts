@@ -239,9 +239,33 @@ describe('responses match the API contract', () => {
       );
       expect(onBehalf.status).toBe(201);
 
+      // At the kitchen table: the coach makes it for a domain's walked advice.
+      await k.addAccount('wim', 'wijkcoach');
+      const wim = await k.login('wim');
+      const plan = (await (await wim.call('POST', '/api/staff/coach/plans', { label: 'Fam. M.', question: 'Schoonmaken.' })).json()) as {
+        id: string;
+      };
+      const entry = { domain: 'huishouden', score: null, note: '', baseRevision: 0, idempotencyKey: key() };
+      await wim.call('POST', `/api/staff/coach/plans/${plan.id}/entries`, entry);
+      const coach = (await (await wim.call('POST', `/api/staff/coach/plans/${plan.id}/entries/huishouden/session`)).json()) as {
+        session: CreatedSession;
+      };
+      const coachHeaders = { 'x-session-token': coach.session.token };
+      await walkToMelding(
+        (path, body) => wim.call('POST', path, body, { headers: coachHeaders }),
+        coach.session,
+        'zelf',
+        `/api/staff/sessions/${coach.session.id}/answers`,
+        {
+          channel: 'wijkcoach',
+        },
+      );
+      await wim.call('GET', `/api/staff/coach/plans/${plan.id}`);
+      expect((await wim.call('POST', `/api/staff/coach/plans/${plan.id}/entries/huishouden/melding`, meldingFields())).status).toBe(201);
+
       const bas = await k.login('bas');
       const { items } = (await (await bas.call('GET', '/api/staff/meldingen')).json()) as { items: { id: string }[] };
-      expect(items).toHaveLength(2);
+      expect(items).toHaveLength(3);
       for (const { id } of items) await bas.call('GET', `/api/staff/meldingen/${id}`);
       expect((await bas.call('GET', '/api/staff/meldingen/export')).status).toBe(200);
       const id = items[0]!.id;

@@ -71,6 +71,9 @@ export const StaffMeldingBody = z
   .superRefine(consentWhenOther)
   .meta({ id: 'StaffMeldingRequest' });
 
+/** The fields alone: the kitchen table's route, whose channel is always the coach's. */
+export const MeldingFieldsBody = z.strictObject(Fields).superRefine(consentWhenOther).meta({ id: 'CoachMeldingRequest' });
+
 export type MeldingFields = Omit<z.infer<typeof StaffMeldingBody>, 'channel'>;
 export type MeldingPerson = MeldingFields['person'];
 export type MeldingContact = MeldingFields['contact'];

@@ -1,4 +1,4 @@
-import { audienceOf } from '../../engine/text/audience.js';
+import { meldingForWhom } from '../../engine/text/audience.js';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/problem.js';
 import { hashSecret } from '../ids.js';
@@ -18,11 +18,7 @@ export interface MeldingAuthor {
 }
 
 /** The municipality's profile fact for whom the help is (engine: audienceFact), or profile.voor-wie. */
-function knownForWhom({ served, view }: LoadedSession): 'zelf' | 'ander' | null {
-  const key = served.compiled.graph.profile?.audienceFact ? `profile.${served.compiled.graph.profile.audienceFact}` : 'profile.voor-wie';
-  if (view.answers[key] === undefined) return null;
-  return audienceOf(key, view.answers) === 'self' ? 'zelf' : 'ander';
-}
+const knownForWhom = ({ served, view }: LoadedSession) => meldingForWhom(served.compiled.graph.profile?.audienceFact, view.answers);
 
 export function meldingService(deps: Deps, repo: MeldingRepo, texts: Map<string, MeldingTexts>, registers: (gemeente: string) => boolean) {
   const { ids, clock } = deps;
@@ -38,17 +34,24 @@ export function meldingService(deps: Deps, repo: MeldingRepo, texts: Map<string,
     return t;
   }
 
-  async function preview(loaded: LoadedSession, locale: string): Promise<MeldingPreview> {
-    const gemeente = loaded.row.tree.split('/')[0]!;
+  /** The municipality's words of the check-answers page and the confirmation (also kept on the coach's device). */
+  function pageTexts(gemeente: string, locale: string): Pick<MeldingPreview, 'consentText' | 'nextSteps' | 'contact'> {
     const t = texts.get(gemeente);
     const kcc = deps.trees.config(gemeente)?.kcc;
-    const made = await repo.bySession(loaded.row.id);
     return {
-      available: !!t && offersMelding(loaded),
-      forWhom: knownForWhom(loaded),
       consentText: t ? say(t.consentOther, locale) : '',
       nextSteps: t ? t.nextSteps.map((s) => say(s, locale)) : [],
       contact: kcc ? { name: localize(kcc.name, locale)!, phone: kcc.phone, tel: kcc.tel } : null,
+    };
+  }
+
+  async function preview(loaded: LoadedSession, locale: string): Promise<MeldingPreview> {
+    const gemeente = loaded.row.tree.split('/')[0]!;
+    const made = await repo.bySession(loaded.row.id);
+    return {
+      available: texts.has(gemeente) && offersMelding(loaded),
+      forWhom: knownForWhom(loaded),
+      ...pageTexts(gemeente, locale),
       summary: meldingSummary(loaded, locale),
       made: made ? { reference: made.reference } : null,
     };
@@ -153,7 +156,7 @@ export function meldingService(deps: Deps, repo: MeldingRepo, texts: Map<string,
     return { status: found.status, body: found.body as MeldingReceipt, repeated: true as const };
   }
 
-  return { preview, create, textsOf };
+  return { preview, pageTexts, create, textsOf };
 }
 
 const alreadyMade = (reference: string) =>

@@ -210,6 +210,104 @@ describe('kitchen-table plan', () => {
     expect(await allTableCounts(t.db)).toEqual(before);
   });
 
+  /** The vervoer domain started online (as "Advies uit de beslisboom" does) and its first question answered there. */
+  async function startedOnline(id: string) {
+    expect((await change(id, { domain: 'vervoer' })).status).toBe(200);
+    const res = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/session`);
+    const { session } = (await res.json()) as { session: { id: string; token: string; version: number; state: FullSessionState } };
+    const { answers } = await walkedOffline();
+    const headers = { 'x-session-token': session.token };
+    const first = answers[0]!;
+    const online = await wim.call(
+      'POST',
+      `/api/staff/sessions/${session.id}/answers`,
+      { node: first.node, value: first.value, version: session.version, idempotencyKey: key(), channel: 'wijkcoach' },
+      { headers },
+    );
+    expect(online.status).toBe(200);
+    const state = (await online.json()) as FullSessionState;
+    return { session, state, headers, answers };
+  }
+
+  it('an online walk continued on the device lands in the same session: the offline answers after the online ones, once', async () => {
+    const id = await plan();
+    const { session, state, answers } = await startedOnline(id);
+    const { bundleHash } = await walkedOffline();
+    const walk = {
+      bundleHash,
+      walkKey: 'walk-key-cont',
+      continues: { sessionId: session.id, version: state.version },
+      answers: answers.slice(1),
+    };
+    const sent = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, walk);
+    expect(sent.status).toBe(200);
+    const body = (await sent.json()) as {
+      session: { id: string };
+      state: FullSessionState;
+      entry: { sessionId: string; advice: { done: boolean; items: unknown[] } };
+    };
+    expect(body.session.id).toBe(session.id);
+    expect(body.state.done).toBe(true);
+    expect(body.entry).toMatchObject({ sessionId: session.id, advice: { done: true } });
+    expect(body.entry.advice.items.length).toBeGreaterThan(0);
+    const events = await t.deps.store.sessions.events(session.id);
+    // The life-domain choice, the online answer, then the device's answers in order.
+    expect(events.map((e) => e.node)).toEqual(['domeinen', ...answers.map((a) => a.node)]);
+    expect(await t.db.kysely.selectFrom('sessions').select('id').execute()).toEqual([{ id: session.id }]);
+    // The response was lost: the queue sends it again, and nothing is applied twice.
+    const again = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, walk);
+    expect(again.status).toBe(200);
+    expect(await t.deps.store.sessions.events(session.id)).toHaveLength(events.length);
+  });
+
+  it('a continued walk sent after part of it arrived (the answer lost) applies only the rest', async () => {
+    const id = await plan();
+    const { session, state, answers } = await startedOnline(id);
+    const { bundleHash } = await walkedOffline();
+    const rest = answers.slice(1);
+    expect(rest.length).toBeGreaterThanOrEqual(2);
+    const base = { bundleHash, walkKey: 'walk-key-part', continues: { sessionId: session.id, version: state.version } };
+    expect(
+      (await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, { ...base, answers: rest.slice(0, 1) })).status,
+    ).toBe(200);
+    const all = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, { ...base, answers: rest });
+    expect(all.status).toBe(200);
+    expect((await t.deps.store.sessions.events(session.id)).map((e) => e.node)).toEqual(['domeinen', ...answers.map((a) => a.node)]);
+  });
+
+  it('a continued walk whose session changed meanwhile on the server is refused (409 session-changed) and writes nothing', async () => {
+    const id = await plan();
+    const { session, state, headers, answers } = await startedOnline(id);
+    const { bundleHash } = await walkedOffline();
+    // While the coach's device is offline, a colleague goes back one question in the same session.
+    const back = await wim.call(
+      'POST',
+      `/api/staff/sessions/${session.id}/back`,
+      { version: state.version, idempotencyKey: key() },
+      { headers },
+    );
+    expect(back.status).toBe(200);
+    const before = await allTableCounts(t.db);
+    const refused = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, {
+      bundleHash,
+      walkKey: 'walk-key-late',
+      continues: { sessionId: session.id, version: state.version },
+      answers: answers.slice(1),
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'session-changed' });
+    expect(await allTableCounts(t.db)).toEqual(before);
+    // Another session than the one the plan links is refused the same way.
+    const other = await wim.call('POST', `/api/staff/coach/plans/${id}/entries/vervoer/walk`, {
+      bundleHash,
+      walkKey: 'walk-key-othr',
+      continues: { sessionId: 'not-the-linked-one', version: 0 },
+      answers: answers.slice(1),
+    });
+    expect(other.status).toBe(409);
+    expect(await allTableCounts(t.db)).toEqual(before);
+  });
+
   it('keeps plans to their coach', async () => {
     const id = await plan();
     await t.addAccount('wies', 'wijkcoach');

@@ -6,6 +6,8 @@ import { ROLES } from '../db/staff-repo.js';
 import type { QueryParam, RouteDoc } from '../routes/route-doc.js';
 import { queryOf } from '../routes/route-doc.js';
 import { Query as AuditQuery } from './audit-routes.js';
+import { MeldingPreviewView, MeldingReceiptView } from '../api/melding-response-schemas.js';
+import { MeldingFieldsBody } from '../melding/melding-body.js';
 import { EntryBody, PlanBody, WalkBody } from './coach/coach-routes.js';
 import { NoteBody, OnBehalfBody, ResumeBody, StaffAnswerBody, StartBody } from './console-routes.js';
 import { HandoverBody } from './handover-routes.js';
@@ -126,6 +128,16 @@ const Entry = z
     sessionId: z.string().nullable(),
     revision: z.int(),
     updatedAt: z.string(),
+    advice: z
+      .object({ done: z.boolean(), items: z.array(z.object({ title: z.string(), layer: z.string() })) })
+      .nullable()
+      .optional()
+      .meta({ description: "The linked session's plan items: the domain's walked tree advice (GET plan and a sent walk)." }),
+    melding: z
+      .object({ made: z.object({ reference: z.string() }).nullable(), preview: MeldingPreviewView.nullable() })
+      .nullable()
+      .optional()
+      .meta({ description: "The domain's Wmo melding: made (its reference), or offered with the check-answers page the device keeps." }),
   })
   .meta({ id: 'CoachEntry' });
 const CoachPlan = z
@@ -421,6 +433,9 @@ export const staffDocs: RouteDoc[] = [
     response: z.object({
       trees: z.array(z.object({ domain: z.string(), tree: z.string(), bundleHash: z.string() })),
       bundles: z.record(z.string(), z.unknown()),
+      melding: z.record(z.string(), MeldingPreviewView.pick({ consentText: true, nextSteps: true, contact: true }).nullable()).meta({
+        description: 'Per municipality its Wmo-melding words (Dutch), for a melding on advice walked offline; null: it takes none.',
+      }),
     }),
     responses: { 200: 'The bundles' },
   }),
@@ -429,9 +444,31 @@ export const staffDocs: RouteDoc[] = [
     path: '/api/staff/coach/plans/{id}/entries/{domain}/walk',
     operationId: 'coachSendOfflineWalk',
     tag: 'kitchen table',
-    summary: 'Answers walked offline: applied in order, or refused whole before anything is written.',
+    summary:
+      'Answers walked offline (or, with `continues`, an online walk continued offline): applied in order, or refused whole before anything is written.',
     body: WalkBody,
     response: z.object({ session: z.object({ id: z.string(), token: z.string() }), entry: Entry, state: State }),
-    responses: { 200: 'Applied', 404: 'plan-not-found / tree-not-found', 409: 'tree-changed / walk-refused', 422: 'domain-not-recorded' },
+    responses: {
+      200: 'Applied',
+      404: 'plan-not-found / tree-not-found',
+      409: 'tree-changed / walk-refused / session-changed (the continued session changed meanwhile)',
+      422: 'domain-not-recorded',
+    },
+  }),
+  staffDoc({
+    method: 'post',
+    path: '/api/staff/coach/plans/{id}/entries/{domain}/melding',
+    operationId: 'coachMakeMelding',
+    tag: 'meldingen',
+    summary:
+      "The Wmo melding for a domain's walked advice, made by the coach with the resident (wijkcoach channel). Idempotent per key (the device's queue resends); one per session.",
+    body: MeldingFieldsBody,
+    response: MeldingReceiptView,
+    responses: {
+      201: 'MeldingReceipt',
+      404: 'plan-not-found / melding-not-offered',
+      409: 'melding-already-made',
+      422: 'domain-not-walked / validation-failed / melding-not-in-plan / for-whom-differs / idempotency-key-reused',
+    },
   }),
 ];

@@ -40,12 +40,12 @@ export interface StaffServer {
 
 export async function startStaffServer(
   accounts: [name: string, role: Role][],
-  options: { staff?: Partial<StaffConfig>; haarlem?: boolean } = {},
+  options: { staff?: Partial<StaffConfig>; haarlem?: boolean; trees?: string[] } = {},
 ): Promise<StaffServer> {
   await Promise.all([buildWidget(), buildStaff(), mkdir('test-artifacts', { recursive: true })]);
   const config: Config = {
     ...DEFAULTS,
-    treeDirs: [resolve('test/fixtures/demo'), ...(options.haarlem ? [resolve('trees/haarlem')] : [])],
+    treeDirs: [resolve('test/fixtures/demo'), ...(options.haarlem ? [resolve('trees/haarlem')] : []), ...(options.trees ?? [])],
     databaseUrl: 'sqlite::memory:',
     logLevel: 'warn',
   };

@@ -3,7 +3,7 @@
 // never opens another coach's households, and signing out deletes them from the device.
 const NAME = 'vraagwijzer-coach';
 let account = '';
-const STORES = ['queue', 'conflicts', 'plans', 'trees', 'walks'] as const;
+const STORES = ['queue', 'conflicts', 'plans', 'trees', 'walks', 'meldingen'] as const;
 export type StoreName = (typeof STORES)[number];
 
 let opening: Promise<IDBDatabase> | undefined;
@@ -33,21 +33,40 @@ export async function wipeCoachStores(): Promise<void> {
   );
 }
 
-/** Answers and advice walks of the bound account that the server has not got yet. */
+interface StoredWalk {
+  done: boolean;
+  failed?: string;
+  answers: unknown[];
+  continues?: { answered: number };
+}
+
+/** A walk waits to be sent: finished, or continued from an online session with answers the server lacks. */
+export const walkUnsent = (w: StoredWalk) => !w.failed && (w.done || (!!w.continues && w.answers.length > w.continues.answered));
+
+/** Answers, advice walks and meldingen of the bound account that the server has not got yet. */
 export async function unsentCount(): Promise<number> {
   if (!account) return 0;
-  const walks = await idb.all<{ done?: boolean; failed?: string }>('walks');
-  return (await idb.all('queue')).length + walks.filter((w) => w.done && !w.failed).length;
+  const walks = await idb.all<StoredWalk>('walks');
+  const meldingen = await idb.all<{ failed?: string }>('meldingen');
+  return (await idb.all('queue')).length + walks.filter(walkUnsent).length + meldingen.filter((m) => !m.failed).length;
 }
 
 function open(): Promise<IDBDatabase> {
   if (!account) return Promise.reject(new Error('idb: bindAccount(name) first – the store belongs to the signed-in account.'));
   return (opening ??= new Promise((resolve, reject) => {
-    // Version 2 adds the trees kept for offline advice and the advice walks waiting to be sent.
-    const req = indexedDB.open(`${NAME}:${account}`, 2);
+    // Version 2 adds the trees kept for offline advice and the advice walks waiting to be sent;
+    // version 3 the Wmo meldingen made at the kitchen table.
+    const req = indexedDB.open(`${NAME}:${account}`, 3);
     req.onupgradeneeded = () => {
       const db = req.result;
-      const keys: Record<StoreName, string> = { queue: 'key', conflicts: 'key', plans: 'id', trees: 'domain', walks: 'key' };
+      const keys: Record<StoreName, string> = {
+        queue: 'key',
+        conflicts: 'key',
+        plans: 'id',
+        trees: 'domain',
+        walks: 'key',
+        meldingen: 'key',
+      };
       for (const store of STORES) if (!db.objectStoreNames.contains(store)) db.createObjectStore(store, { keyPath: keys[store] });
     };
     req.onsuccess = () => resolve(req.result);

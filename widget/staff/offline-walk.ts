@@ -3,6 +3,7 @@
 // replays them on that version – so the advice the coach saw is the advice that is stored.
 import { answer, compile, flatten, start, type CompiledTree, type SessionView } from '../../engine/runtime.js';
 import type { Profile, ServiceCatalog, Tree } from '../../engine/runtime.js';
+import type { MeldingPreview } from '../../server/api/melding-contract.js';
 
 export interface OfflineTree {
   domain: string;
@@ -10,6 +11,8 @@ export interface OfflineTree {
   tree: string;
   bundleHash: string;
   bundle: { gemeente: string; trees: { name: string; json: unknown }[]; services: unknown; profile?: unknown };
+  /** The municipality's Wmo-melding words (Dutch); null or absent: it takes no meldingen here. */
+  melding?: Pick<MeldingPreview, 'consentText' | 'nextSteps' | 'contact'> | null;
 }
 
 export interface WalkAnswer {
@@ -47,4 +50,28 @@ export function replayWalk(c: CompiledTree, domain: string, answers: WalkAnswer[
     view = r.value;
   }
   return view;
+}
+
+/**
+ * An online walk that lost its connection, carried on here: the session's answers after the
+ * life-domain choice (which startOffline makes itself), then the answer just given. Undefined when
+ * this device's tree does not lead where the session is (another version): then nothing is guessed.
+ */
+export function continueOnDevice(
+  t: OfflineTree,
+  domain: string,
+  trail: { node: string; value: unknown; at: string }[],
+  given: { node: string; value: unknown },
+  at: string,
+): { answers: WalkAnswer[]; answered: number; done: boolean } | undefined {
+  const c = compileOffline(t);
+  const auto = new Set(startOffline(c, domain, at).record.log.map((a) => a.node));
+  const answers = trail.filter((e) => !auto.has(e.node)).map((e) => ({ node: e.node, value: e.value, at: e.at }));
+  const view = replayWalk(c, domain, answers);
+  if (view.record.log.length !== answers.length + auto.size || view.node.id !== given.node) return undefined;
+  const next = answer(c, view, { ...given, at, channel: 'wijkcoach' });
+  if (!next.ok) return undefined;
+  // The value as the engine normalised it, as the server will store it.
+  const value = next.value.record.log.at(-1)!.value;
+  return { answers: [...answers, { node: given.node, value, at }], answered: answers.length, done: next.value.done };
 }

@@ -5,16 +5,21 @@ import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CreatedSession } from '../../server/api/contract.js';
 import { installShell } from './coach-shell.js';
-import { CoachSync, type Conflict, type Plan, type Walk } from './coach-sync.js';
-import type { OfflineTree } from './offline-walk.js';
+import { CoachSync, type Conflict, type Entry, type Plan, type QueuedMelding, type Walk, type WalkSent } from './coach-sync.js';
+import type { MeldingPreview } from '../../server/api/melding-contract.js';
+import { devicePreview } from './coach-melding-preview.js';
+import { continueOnDevice, type OfflineTree } from './offline-walk.js';
 import { newKey, staffCall, StaffApiError, time } from './staff-api.js';
+import './vw-coach-melding.js';
+import type { VwCoachMelding } from './vw-coach-melding.js';
 import './vw-coach-offline-walk.js';
+import type { VwCoachOfflineWalk } from './vw-coach-offline-walk.js';
 import { staffStyles } from './staff-styles.js';
 import { staffFrame, type Me } from './vw-staff-app.js';
 import { bindAccount } from './idb.js';
 import { signOut } from './sign-out.js';
 import './vw-staff-session.js';
-import type { StaffHandle } from './vw-staff-session.js';
+import type { StaffHandle, StaffOfflineAnswer } from './vw-staff-session.js';
 
 interface Meta {
   domains: { id: string; name: string; tree: string | null }[];
@@ -36,6 +41,11 @@ export class VwCoachApp extends LitElement {
     error: { state: true },
     advice: { state: true },
     offline: { state: true },
+    walks: { state: true },
+    meldingen: { state: true },
+    melding: { state: true },
+    devicePreviews: { state: true },
+    notice: { state: true },
   };
   static override styles = [
     staffStyles,
@@ -81,6 +91,15 @@ export class VwCoachApp extends LitElement {
   declare advice: { domain: string; handle: StaffHandle } | undefined;
   /** A domain's advice walked on this device, without a connection. */
   declare offline: { tree: OfflineTree; walk: Walk } | undefined;
+  /** The open plan's walks and meldingen still on this device (waiting, or refused by the server). */
+  declare walks: Walk[];
+  declare meldingen: QueuedMelding[];
+  /** The domain whose Wmo melding the coach is making with the resident. */
+  declare melding: { domain: string; preview: MeldingPreview } | undefined;
+  /** Domain → the check-answers page of a melding on advice walked here and not sent yet. */
+  declare devicePreviews: Record<string, MeldingPreview>;
+  /** What just happened out of sight (a walk sent, a melding's reference): said once, politely. */
+  declare notice: string | undefined;
   private sync = new CoachSync();
   private timer?: ReturnType<typeof setInterval>;
   private onOnline = () => {
@@ -92,6 +111,9 @@ export class VwCoachApp extends LitElement {
   constructor() {
     super();
     this.plans = [];
+    this.walks = [];
+    this.meldingen = [];
+    this.devicePreviews = {};
     this.queued = 0;
     this.conflicts = [];
     this.online = navigator.onLine;
@@ -108,6 +130,11 @@ export class VwCoachApp extends LitElement {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.sync.addEventListener('change', () => void this.refreshQueue());
+    this.sync.addEventListener('walk-sent', (e) => void this.onWalkSent((e as CustomEvent<WalkSent>).detail));
+    this.sync.addEventListener('melding-sent', (e) => {
+      const { receipt, melding } = (e as CustomEvent<{ receipt: { reference: string }; melding: QueuedMelding }>).detail;
+      this.notice = `Wmo-melding verstuurd (${this.domainName(melding.domain)}), kenmerk ${receipt.reference}.`;
+    });
     // 'online' is not always fired (a captive portal, a flaky link): try again now and then.
     this.timer = setInterval(() => void this.sync.flush(), 15_000);
     installShell().catch(() => undefined);
@@ -145,8 +172,20 @@ export class VwCoachApp extends LitElement {
   }
 
   private async refreshQueue() {
-    this.queued = (await this.sync.pending()).length + (await this.sync.walks()).filter((w) => w.done && !w.failed).length;
+    this.queued = await this.sync.unsent();
     this.conflicts = await this.sync.conflicts();
+    this.walks = this.plan ? await this.sync.walks(this.plan.id) : [];
+    this.meldingen = this.plan ? await this.sync.meldingen(this.plan.id) : [];
+    const previews: Record<string, MeldingPreview> = {};
+    for (const w of this.walks) {
+      const tree = await this.sync.offlineTree(w.domain);
+      const preview = tree && devicePreview(tree, w);
+      if (preview) previews[w.domain] = preview;
+    }
+    this.devicePreviews = previews;
+    // The walk on screen was refused meanwhile: show why (it stays on the device until the coach drops it).
+    const shown = this.offline && this.walks.find((w) => w.key === this.offline!.walk.key);
+    if (shown?.failed && !this.offline!.walk.failed) this.offline = { ...this.offline!, walk: shown };
     if (this.plan) {
       const cached = await this.sync.cachedPlan(this.plan.id);
       if (cached) this.plan = await this.withPending(cached);
@@ -162,7 +201,15 @@ export class VwCoachApp extends LitElement {
       const old = entries.find((e) => e.domain === c.domain);
       entries = [
         ...rest,
-        { domain: c.domain, score: c.score, note: c.note, sessionId: old?.sessionId ?? null, revision: old?.revision ?? 0, updatedAt: '' },
+        {
+          ...old,
+          domain: c.domain,
+          score: c.score,
+          note: c.note,
+          sessionId: old?.sessionId ?? null,
+          revision: old?.revision ?? 0,
+          updatedAt: '',
+        },
       ];
     }
     // A stable order: entries keep their place (and their form) while changes come and go.
@@ -186,6 +233,11 @@ export class VwCoachApp extends LitElement {
     if (!cached) return void (this.error = 'Dit plan is niet op dit apparaat bewaard en er is geen verbinding.');
     this.plan = await this.withPending(cached);
     localStorage.setItem('vw-coach-plan', id);
+    await this.refreshQueue();
+  }
+
+  private domainName(id: string): string {
+    return this.meta?.domains.find((d) => d.id === id)?.name ?? id;
   }
 
   private create = async (e: SubmitEvent) => {
@@ -217,7 +269,9 @@ export class VwCoachApp extends LitElement {
   };
 
   private startAdvice = async (domain: string) => {
-    if (!navigator.onLine) return this.startOfflineAdvice(domain);
+    // A walk of this domain still on the device (not finished, or refused) is continued there, not beside it.
+    const kept = this.walks.find((w) => w.domain === domain);
+    if (!navigator.onLine || kept) return this.startOfflineAdvice(domain);
     try {
       const r = await staffCall<{ session: CreatedSession }>(
         'POST',
@@ -244,7 +298,8 @@ export class VwCoachApp extends LitElement {
       this.error = 'Deze beslisboom is nog niet op dit apparaat bewaard. Open de pagina één keer met verbinding.';
       return;
     }
-    const open = (await this.sync.walks(this.plan!.id)).find((w) => w.domain === domain && !w.done);
+    // Any walk of the domain still here (unfinished, finished but not sent, or refused) is the one to show.
+    const open = (await this.sync.walks(this.plan!.id)).find((w) => w.domain === domain);
     const walk: Walk = open ?? {
       key: newKey(),
       planId: this.plan!.id,
@@ -257,7 +312,88 @@ export class VwCoachApp extends LitElement {
     await this.sync.saveWalk(walk);
     this.advice = undefined;
     this.offline = { tree, walk };
+    await this.focusOfflineStep();
   }
+
+  private async focusOfflineStep() {
+    await this.updateComplete;
+    await this.renderRoot.querySelector<VwCoachOfflineWalk>('vw-coach-offline-walk')?.focusStep();
+  }
+
+  /**
+   * The connection dropped while the coach answered online: the walk carries on with the tree kept
+   * on this device, from the answers the session holds, with the answer just given – and goes into
+   * the same session once there is a connection again.
+   */
+  private onOfflineAnswer = (e: CustomEvent<StaffOfflineAnswer>) => {
+    e.preventDefault();
+    void this.continueOffline(this.advice!.domain, e.detail);
+  };
+
+  private async continueOffline(domain: string, { state, node, value }: StaffOfflineAnswer) {
+    const tree = await this.sync.offlineTree(domain);
+    const lost = 'Geen verbinding met de server. Dit antwoord is niet bewaard: geef het opnieuw als er weer verbinding is.';
+    if (!tree) return void (this.error = `${lost} (De beslisboom is niet op dit apparaat bewaard.)`);
+    const at = new Date().toISOString();
+    const carried = continueOnDevice(tree, domain, state.trail, { node, value }, at);
+    // The device keeps another version of the tree than the session runs on: no guessing.
+    if (!carried) return void (this.error = `${lost} (De beslisboom op dit apparaat is een andere versie dan dit gesprek.)`);
+    const walk: Walk = {
+      key: newKey(),
+      planId: this.plan!.id,
+      domain,
+      tree: tree.tree,
+      bundleHash: tree.bundleHash,
+      answers: carried.answers,
+      done: carried.done,
+      continues: { sessionId: state.id, version: state.version, answered: carried.answered },
+    };
+    await this.sync.saveWalk(walk);
+    this.advice = undefined;
+    this.offline = { tree, walk };
+    await this.focusOfflineStep();
+  }
+
+  /** The server has the walk: the coach continues in that session, online. */
+  private async onWalkSent({ walk, session }: WalkSent) {
+    if (this.offline?.walk.key !== walk.key) return;
+    const hadFocus = this.matches(':focus-within');
+    this.offline = undefined;
+    this.advice = { domain: walk.domain, handle: session };
+    this.notice = `Er is weer verbinding: de antwoorden van dit apparaat staan in het gesprek op de server (${this.domainName(walk.domain)}).`;
+    await this.updateComplete;
+    if (hadFocus) this.renderRoot.querySelector<HTMLElement>('#adv-h')?.focus();
+    if (this.plan?.id === walk.planId) await this.openPlan(walk.planId);
+  }
+
+  /** A refused walk: the coach drops it from the device and opens the session as the server has it. */
+  private onWalkDiscard = async (e: CustomEvent<Walk>) => {
+    await this.sync.dropWalk(e.detail.key);
+    this.offline = undefined;
+    await this.refreshQueue();
+    await this.startAdvice(e.detail.domain);
+  };
+
+  private closeOffline = async () => {
+    this.offline = undefined;
+    await this.refreshQueue();
+  };
+
+  /** The check-answers page is taken when the flow opens: the plan changes under it once the melding is sent. */
+  private openMelding = async (e: Entry) => {
+    const preview = this.meldingPreview(e);
+    if (!preview) return;
+    this.melding = { domain: e.domain, preview };
+    await this.updateComplete;
+    await this.renderRoot.querySelector<VwCoachMelding>('vw-coach-melding')?.focusHeading();
+  };
+
+  private closeMelding = async () => {
+    const domain = this.melding?.domain;
+    this.melding = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`form[data-domain="${domain}"] h3`)?.focus();
+  };
 
   private onWalkChange = async (e: CustomEvent<Walk>) => {
     this.offline = this.offline && { ...this.offline, walk: e.detail };
@@ -267,6 +403,7 @@ export class VwCoachApp extends LitElement {
 
   private status() {
     const n = this.queued;
+    const refused = this.walks.filter((w) => w.failed).length + this.meldingen.filter((m) => m.failed).length;
     const text =
       !this.online || (this.sync.state === 'offline' && n)
         ? `Offline. ${n ? `${n} ${n === 1 ? 'antwoord wacht' : 'antwoorden wachten'} op verbinding.` : 'Nieuwe antwoorden worden op dit apparaat bewaard.'}`
@@ -276,8 +413,12 @@ export class VwCoachApp extends LitElement {
             ? `${n} ${n === 1 ? 'antwoord wordt' : 'antwoorden worden'} verstuurd…`
             : this.conflicts.length
               ? `Niet alles is bewaard: kies bij ${this.conflicts.length === 1 ? 'het conflict' : `de ${this.conflicts.length} conflicten`} hieronder welke versie blijft.`
-              : 'Alles is bewaard op de server.';
-    return html`<p class="notice no-print" role="status" data-sync=${n || this.conflicts.length ? 'pending' : 'done'}>${text}</p>`;
+              : refused
+                ? 'Niet alles is overgenomen door de server: zie het plan hieronder.'
+                : 'Alles is bewaard op de server.';
+    const pending = n || this.conflicts.length || refused;
+    return html`<p class="notice no-print" role="status" data-sync=${pending ? 'pending' : 'done'}>${text}</p>
+      <div class="no-print" role="status">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>`;
   }
 
   private conflictList() {
@@ -304,6 +445,41 @@ export class VwCoachApp extends LitElement {
     </section>`;
   }
 
+  /** What of this domain is on the device or the server beyond the scores: a refused walk, the Wmo melding. */
+  private deviceState(e: Entry) {
+    const name = html`<span class="visually-hidden"> – ${this.domainName(e.domain)}</span>`;
+    const refused = this.walks.find((w) => w.domain === e.domain && w.failed);
+    const queued = this.meldingen.find((m) => m.domain === e.domain);
+    const made = e.melding?.made;
+    const offered = !made && !!this.meldingPreview(e);
+    return html`${
+      refused
+        ? html`<p class="error no-print">
+            Het advies van dit apparaat is niet overgenomen.
+            <button type="button" class="link" @click=${() => this.startAdvice(e.domain)}>Bekijken${name}</button>
+          </p>`
+        : nothing
+    }
+    ${
+      made
+        ? html`<p class="melding-made"><strong>Wmo-melding gedaan</strong>, kenmerk ${made.reference}.</p>`
+        : queued && !queued.failed
+          ? html`<p class="pending">Wmo-melding bewaard op dit apparaat. Die wordt één keer verstuurd zodra er verbinding is.</p>`
+          : queued?.failed
+            ? html`<p class="error no-print">Wmo-melding niet verstuurd: ${queued.failed}</p>
+                <div class="actions no-print">
+                  <button type="button" @click=${() => this.sync.dropMelding(queued.key).then(() => this.openMelding(e))}>
+                    Wmo-melding opnieuw doen${name}
+                  </button>
+                </div>`
+            : offered
+              ? html`<div class="actions no-print">
+                  <button type="button" @click=${() => this.openMelding(e)}>Wmo-melding doen met de inwoner${name}</button>
+                </div>`
+              : nothing
+    }`;
+  }
+
   private planView(p: Plan) {
     const meta = this.meta;
     const recorded = new Set(p.entries.map((e) => e.domain));
@@ -324,7 +500,7 @@ export class VwCoachApp extends LitElement {
           const pending = e.updatedAt === '';
           return html`<form class="domain" data-domain=${e.domain} @submit=${(ev: SubmitEvent) => this.saveDomain(ev, e.domain)} novalidate>
             <fieldset>
-              <legend><h3>${d?.name ?? e.domain}</h3></legend>
+              <legend><h3 tabindex="-1">${d?.name ?? e.domain}</h3></legend>
               ${pending ? html`<p class="pending no-print">Nog niet verstuurd</p>` : nothing}
               <div class="scale" role="radiogroup" aria-label=${`Zelfredzaamheid ${d?.name ?? e.domain}`}>
                 ${meta?.scale.map(
@@ -354,6 +530,7 @@ export class VwCoachApp extends LitElement {
                   ? html`<p class="hint">Gekoppeld aan een advies-gesprek.</p>`
                   : nothing
             }
+            ${this.deviceState(e)}
           </form>`;
         },
       )}
@@ -372,8 +549,12 @@ export class VwCoachApp extends LitElement {
       ${
         this.advice
           ? html`<section class="panel no-print" aria-labelledby="adv-h">
-              <h2 id="adv-h">Advies: ${meta?.domains.find((x) => x.id === this.advice!.domain)?.name}</h2>
-              <vw-staff-session .handle=${this.advice.handle} channel="wijkcoach"></vw-staff-session>
+              <h2 id="adv-h" tabindex="-1">Advies: ${meta?.domains.find((x) => x.id === this.advice!.domain)?.name}</h2>
+              <vw-staff-session
+                .handle=${this.advice.handle}
+                channel="wijkcoach"
+                @vw-staff-offline-answer=${this.onOfflineAnswer}
+              ></vw-staff-session>
               <div class="actions">
                 <button type="button" @click=${this.closeAdvice}>Klaar met advies</button>
               </div>
@@ -388,10 +569,36 @@ export class VwCoachApp extends LitElement {
                 .tree=${this.offline.tree}
                 .walk=${this.offline.walk}
                 @walk-change=${this.onWalkChange}
+                @walk-discard=${this.onWalkDiscard}
               ></vw-coach-offline-walk>
+              <div class="actions">
+                <button type="button" @click=${this.closeOffline}>Klaar met advies</button>
+              </div>
             </section>`
           : nothing
       }
+      ${this.meldingPanel(p)}
+    </section>`;
+  }
+
+  /** The check-answers page for a domain's melding: of the walk on this device if there is one, else the server's. */
+  private meldingPreview(e: Entry): MeldingPreview | undefined {
+    if (e.melding?.made) return undefined;
+    if (this.walks.some((w) => w.domain === e.domain)) return this.devicePreviews[e.domain];
+    return e.melding?.preview && !e.melding.preview.made ? e.melding.preview : undefined;
+  }
+
+  private meldingPanel(p: Plan) {
+    const m = this.melding;
+    if (!m) return nothing;
+    return html`<section class="panel no-print" aria-label=${`Wmo-melding met de inwoner: ${this.domainName(m.domain)}`}>
+      <vw-coach-melding
+        .sync=${this.sync}
+        .planId=${p.id}
+        .domain=${m.domain}
+        .preview=${m.preview}
+        @vw-close=${this.closeMelding}
+      ></vw-coach-melding>
     </section>`;
   }
 

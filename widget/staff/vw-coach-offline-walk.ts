@@ -2,7 +2,7 @@
 // same engine as online, on the tree version this device stored. Every answer is written to the
 // device at once (walk-change); a finished walk is sent by the coach's sync when the connection returns.
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { answer, back, present, type CompiledTree, type SessionView } from '../../engine/runtime.js';
+import { answer, back, present, trail, type CompiledTree, type SessionView } from '../../engine/runtime.js';
 import { presentAdvice } from '../../server/sessions/present-state.js';
 import '../vw-advice-plan.js';
 import type { VwElement } from '../vw-element.js';
@@ -37,12 +37,20 @@ export class VwCoachOfflineWalk extends LitElement {
     this.error = undefined;
     this.dispatchEvent(new CustomEvent('walk-change', { detail: walk, bubbles: true, composed: true }));
     this.requestUpdate();
-    // The next step's heading takes focus, as in the resident widget.
-    void this.updateComplete.then(() => {
-      const step = this.renderRoot.querySelector<VwElement>('vw-step');
-      if (step) return step.focusHeading();
-      this.renderRoot.querySelector<HTMLElement>('[data-heading]')?.focus();
-    });
+    void this.focusStep();
+  }
+
+  /** The step's heading takes focus, as in the resident widget (also when the walk moves here from online). */
+  async focusStep(): Promise<void> {
+    await this.updateComplete;
+    const step = this.renderRoot.querySelector<VwElement>('vw-step');
+    if (step) return step.focusHeading();
+    this.renderRoot.querySelector<HTMLElement>('[data-heading]')?.focus();
+  }
+
+  /** Answers the server already has (a walk continued from online) are not undone on the device. */
+  private get canGoBack() {
+    return !!this.walk && this.walk.answers.length > (this.walk.continues?.answered ?? 0);
   }
 
   private onAnswer = (e: CustomEvent<{ node: string; value: unknown }>) => {
@@ -55,28 +63,54 @@ export class VwCoachOfflineWalk extends LitElement {
   };
 
   private onBack = () => {
-    if (!this.walk?.answers.length) return;
+    if (!this.walk || !this.canGoBack) return;
     const r = back(this.compiled!, this.view!);
     if (r.ok) this.save(r.value, { ...this.walk, answers: this.walk.answers.slice(0, -1), done: false });
   };
 
   override render() {
     if (!this.compiled || !this.view || !this.walk) return nothing;
-    const note = html`<p class="notice">
-      Geen verbinding: dit advies komt uit de beslisboom die op dit apparaat is bewaard. De antwoorden worden verstuurd zodra er weer
-      verbinding is.
-    </p>`;
-    if (this.walk.failed)
-      return html`${note}
-        <p class="error" role="alert">Niet bewaard: ${this.walk.failed}</p>`;
+    const note = this.walk.continues
+      ? html`<p class="notice">
+          Geen verbinding: u gaat verder met de beslisboom die op dit apparaat is bewaard, na uw laatste antwoord. De nieuwe antwoorden gaan
+          naar hetzelfde gesprek zodra er weer verbinding is.
+        </p>`
+      : html`<p class="notice">
+          Geen verbinding: dit advies komt uit de beslisboom die op dit apparaat is bewaard. De antwoorden worden verstuurd zodra er weer
+          verbinding is.
+        </p>`;
+    if (this.walk.failed) return this.renderFailed(this.walk.failed);
     if (!this.view.done) {
-      const step = { ...present(this.compiled, this.view, 'nl'), canGoBack: this.walk.answers.length > 0 };
+      const step = { ...present(this.compiled, this.view, 'nl'), canGoBack: this.canGoBack };
       return html`${note}
         <vw-step .step=${step} .serverError=${this.error} show-staff @vw-answer=${this.onAnswer} @vw-back=${this.onBack}></vw-step>`;
     }
     return html`${note}
       <h3 tabindex="-1" data-heading>Advies (op dit apparaat)</h3>
       <vw-advice-plan .advice=${presentAdvice(this.compiled, this.view, 'nl')}></vw-advice-plan>`;
+  }
+
+  /** Refused by the server: why, in Dutch, and the answers given here, so the coach can give them again. */
+  private renderFailed(why: string) {
+    const given = trail(this.compiled!, this.view!, 'nl');
+    return html`<h3 tabindex="-1" data-heading>Niet overgenomen</h3>
+      <p class="error" role="alert">${why}</p>
+      <h4>De antwoorden op dit apparaat</h4>
+      <dl>
+        ${given.map(
+          (e) =>
+            html`<dt>${e.question}</dt>
+              <dd>${e.answer}</dd>`,
+        )}
+      </dl>
+      <div class="actions">
+        <button
+          type="button"
+          @click=${() => this.dispatchEvent(new CustomEvent('walk-discard', { detail: this.walk, bubbles: true, composed: true }))}
+        >
+          Verwijderen van dit apparaat en het gesprek op de server openen
+        </button>
+      </div>`;
   }
 }
 

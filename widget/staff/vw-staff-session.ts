@@ -17,6 +17,13 @@ import { staffStyles } from './staff-styles.js';
 import './vw-staff-handover.js';
 import type { HandoverRow, HandoverService } from './vw-staff-handover.js';
 
+/** An answer the server could not be reached for, with the state it was given on. */
+export interface StaffOfflineAnswer {
+  state: FullSessionState;
+  node: string;
+  value: unknown;
+}
+
 export interface StaffHandle {
   id: string;
   token: string;
@@ -222,7 +229,15 @@ export class VwStaffSession extends LitElement {
         `/api/staff/sessions/${encodeURIComponent(s.id)}/answers${this.q('?')}`,
         { node: e.detail.node, value: e.detail.value, version: s.version, idempotencyKey: newKey(), channel: this.channel },
         this.headers,
-      );
+      ).catch((err: unknown) => {
+        // Without a connection the page around may carry on with the answer (the kitchen table
+        // continues on the device's copy of the tree): it cancels this event, and nothing is lost.
+        const detail: StaffOfflineAnswer = { state: s, node: e.detail.node, value: e.detail.value };
+        const offline = new CustomEvent('vw-staff-offline-answer', { detail, bubbles: true, composed: true, cancelable: true });
+        if (err instanceof StaffApiError && err.offline && !this.editing && !this.dispatchEvent(offline)) return undefined;
+        throw err;
+      });
+      if (!state) return;
       this.view = { ...this.view!, state, answeredBy: { ...this.view!.answeredBy, [e.detail.node]: this.me || st('you') } };
       this.message = this.editing ? () => st('answerChanged') : undefined;
       this.editing = undefined;

@@ -6,12 +6,14 @@ import { hashSecret } from '../../ids.js';
 import { ApiError } from '../../http/problem.js';
 import { AnswerValue } from '../../api/schemas.js';
 import { jsonBody } from '../../http/validate.js';
+import { MeldingFieldsBody as CoachMeldingBody } from '../../melding/melding-body.js';
 import type { Caller, SessionService } from '../../sessions/session-service.js';
 import { canonicalJson } from '../../tree-store/canonical-hash.js';
 import { presentAdvice, presentState } from '../../sessions/present-state.js';
 import { authenticate, requireRole } from '../auth.js';
 import { COACH_ROLES, type Principal, type StaffEnv, type StaffKit } from '../context.js';
 import { coachRepo, type CoachEntry } from './coach-repo.js';
+import { coachMelding } from './coach-melding.js';
 import { DOMAIN_IDS, LIFE_DOMAINS, SCALE } from './domains.js';
 
 const IdempotencyKey = z
@@ -40,6 +42,13 @@ export const WalkBody = z.strictObject({
     .array(z.strictObject({ node: z.string().min(1).max(300), value: AnswerValue, at: z.iso.datetime() }))
     .max(200)
     .meta({ description: 'The answers given offline, in order (the life-domain choice is made by the server, as online).' }),
+  continues: z
+    .strictObject({ sessionId: z.string().min(1).max(100), version: z.int().min(0) })
+    .optional()
+    .meta({
+      description:
+        'A walk started online and continued on the device when the connection dropped: the session and the version the device last saw. `answers` are then only those given offline.',
+    }),
 });
 export const EntryBody = z.strictObject({
   domain: z.enum(DOMAIN_IDS),
@@ -71,6 +80,7 @@ const conflict = (current: CoachEntry | undefined, domain: string) =>
 export function coachRoutes(kit: StaffKit, sessions: SessionService) {
   const { deps } = kit;
   const repo = coachRepo(kit.db, deps.db.durable);
+  const melding = coachMelding(kit);
   const now = () => deps.clock().toISOString();
 
   /**
@@ -120,12 +130,17 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     return { created, linked: await repo.linkSession(planId, domain, created.id, walkKey) };
   }
 
-  /** The plan items of a linked session, titles and layers only: what the household plan shows per domain. */
-  async function walkedAdvice(sessionId: string) {
-    const row = await deps.store.sessions.find(sessionId);
-    if (!row) return null;
+  /**
+   * The plan items of a linked session, titles and layers only: what the household plan shows per
+   * domain; and its Wmo melding, made or offered (with the check-answers page the device keeps).
+   */
+  async function walkedAdvice(sessionId: string | null) {
+    const row = sessionId ? await deps.store.sessions.find(sessionId) : undefined;
+    if (!row) return { advice: null, melding: null };
     const { served, view } = await sessions.loader.viewOf(row);
-    return { done: view.done, items: presentAdvice(served.compiled, view, row.locale).map((a) => ({ title: a.title, layer: a.layer })) };
+    const loaded = { row, served, view };
+    const items = presentAdvice(served.compiled, view, row.locale).map((a) => ({ title: a.title, layer: a.layer }));
+    return { advice: { done: view.done, items }, melding: await melding.forSession(loaded) };
   }
 
   async function ownPlan(c: Context<StaffEnv>) {
@@ -181,9 +196,7 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const entries = await repo.entries(plan.id);
     await kit.record(p, 'plan.read', 'plan', plan.id);
     // Each domain's walked tree advice (online or sent from an offline walk), for the plan and its print.
-    const withAdvice = await Promise.all(
-      entries.map(async (e) => ({ ...e, advice: e.sessionId ? await walkedAdvice(e.sessionId) : null })),
-    );
+    const withAdvice = await Promise.all(entries.map(async (e) => ({ ...e, ...(await walkedAdvice(e.sessionId)) })));
     return c.json({ id: plan.id, label: plan.label, question: plan.question, updatedAt: plan.updated_at, entries: withAdvice });
   });
 
@@ -259,14 +272,18 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
   app.get('/api/staff/coach/offline-trees', async (c) => {
     const trees: { domain: string; tree: string; bundleHash: string }[] = [];
     const bundles: Record<string, unknown> = {};
+    const meldingTexts: Record<string, ReturnType<typeof melding.pageTexts>> = {};
     for (const d of LIFE_DOMAINS) {
       const tree = treeFor(d.id);
       const served = tree ? deps.trees.head(tree) : undefined;
       if (!tree || !served) continue;
       trees.push({ domain: d.id, tree, bundleHash: served.bundleHash });
       bundles[served.bundleHash] ??= await deps.store.trees.bundle(served.bundleHash);
+      const gemeente = tree.split('/')[0]!;
+      meldingTexts[gemeente] ??= melding.pageTexts(gemeente);
     }
-    return c.json({ trees, bundles });
+    // A melding for advice walked without internet needs the municipality's words on the device too.
+    return c.json({ trees, bundles, melding: meldingTexts });
   });
 
   /**
@@ -285,21 +302,18 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     const tree = treeFor(domain);
     const served = tree ? deps.trees.head(tree) : undefined;
     if (!tree || !served) throw new ApiError(404, 'tree-not-found', `No published tree gives advice for "${domain}".`);
-    let sessionId = entry.sessionId && (await repo.walkKey(plan.id, domain)) === body.walkKey ? entry.sessionId : null;
-    if (sessionId) {
+    const continued = body.continues ? await continuedWalk(entry.sessionId, body) : null;
+    let sessionId =
+      continued?.sessionId ?? (entry.sessionId && (await repo.walkKey(plan.id, domain)) === body.walkKey ? entry.sessionId : null);
+    if (!continued && sessionId) {
       const resumed = await deps.store.sessions.find(sessionId);
       if (resumed) {
         const { served: its, view } = await sessions.loader.viewOf(resumed);
         rehearse(its.compiled, view, body.answers);
       }
-    } else {
-      if (served.bundleHash !== body.bundleHash) {
-        throw new ApiError(
-          409,
-          'tree-changed',
-          'The advice tree changed since this device stored it. Walk the advice again; the scores and notes are kept.',
-        );
-      }
+    }
+    if (!sessionId) {
+      if (served.bundleHash !== body.bundleHash) throw treeChanged();
       rehearse(served.compiled, domainStart(served.compiled, domain, now()), body.answers);
       sessionId = (await startCoachSession(p, plan.id, domain, tree, body.walkKey)).created.id;
     }
@@ -308,14 +322,16 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
     await deps.store.sessions.addToken(sessionId, hashSecret(token), 'resume', now());
     const caller = deviceCaller(token);
     let state = await sessions.get(sessionId, caller);
-    const given = new Set(state.trail.map((e) => e.node));
+    const given = new Set(continued ? [] : state.trail.map((e) => e.node));
     for (const [i, a] of body.answers.entries()) {
       if (given.has(a.node)) continue;
       try {
         const { body: next } = await sessions.answer(sessionId, caller, {
           node: a.node,
           value: a.value,
-          version: state.version,
+          // A continued walk's answers follow the device's version one by one, so a resend repeats
+          // each of them exactly (same key, same version) and the session service answers it again.
+          version: continued ? continued.version + i : state.version,
           idempotencyKey: `${body.walkKey}-${i}`,
           channel: 'wijkcoach',
         });
@@ -325,13 +341,66 @@ export function coachRoutes(kit: StaffKit, sessions: SessionService) {
         throw walkRefused(i, err instanceof ApiError ? err.message : 'unknown error');
       }
     }
-    await kit.record(p, 'plan.offline-walk', 'plan', plan.id, { domain, session: sessionId, answers: body.answers.length });
-    return c.json({ session: { id: sessionId, token }, entry: await repo.entry(plan.id, domain), state });
+    await kit.record(p, 'plan.offline-walk', 'plan', plan.id, {
+      domain,
+      session: sessionId,
+      answers: body.answers.length,
+      ...(continued ? { continued: true } : {}),
+    });
+    const linked = await repo.entry(plan.id, domain);
+    return c.json({ session: { id: sessionId, token }, entry: { ...linked, ...(await walkedAdvice(sessionId)) }, state });
+  });
+
+  /**
+   * An online walk continued on the device: allowed only while the session holds exactly what the
+   * device saw plus this walk's own answers (a resend after a lost response); anything else – an
+   * answer or "back" by the resident or a colleague meanwhile – is a 409 before anything is written.
+   */
+  async function continuedWalk(linked: string | null, body: z.infer<typeof WalkBody>) {
+    const { sessionId, version } = body.continues!;
+    const row = linked === sessionId ? await deps.store.sessions.find(sessionId) : undefined;
+    if (!row) throw sessionChanged();
+    if (row.bundleHash !== body.bundleHash) throw treeChanged();
+    let delivered = 0;
+    while (delivered < body.answers.length && (await deps.store.sessions.stored(sessionId, `${body.walkKey}-${delivered}`))) delivered++;
+    if (row.version !== version + delivered) throw sessionChanged();
+    const { served: its, view } = await sessions.loader.viewOf(row);
+    rehearse(its.compiled, view, body.answers.slice(delivered), delivered);
+    return { sessionId, version };
+  }
+
+  /** The kitchen-table melding for a domain: on the session the plan links, made by the coach with the resident. */
+  app.post('/api/staff/coach/plans/:id/entries/:domain/melding', async (c) => {
+    const { p, plan } = await ownPlan(c);
+    const body = await jsonBody(c, CoachMeldingBody);
+    const entry = await repo.entry(plan.id, c.req.param('domain'));
+    const row = entry?.sessionId ? await deps.store.sessions.find(entry.sessionId) : undefined;
+    if (!row)
+      throw new ApiError(
+        422,
+        'domain-not-walked',
+        "Walk this domain's tree advice first (and let it reach the server): the melding goes with its answers.",
+      );
+    const { status, body: receipt, repeated } = await melding.create(p, await sessions.loader.viewOf(row), body);
+    if (!repeated) await kit.record(p, 'plan.melding', 'plan', plan.id, { domain: entry!.domain, melding: receipt.reference });
+    return c.json(receipt, status as 201);
   });
 
   return app;
 }
 
+const treeChanged = () =>
+  new ApiError(
+    409,
+    'tree-changed',
+    'The advice tree changed since this device stored it. Walk the advice again; the scores and notes are kept.',
+  );
+const sessionChanged = () =>
+  new ApiError(
+    409,
+    'session-changed',
+    'The advice session changed on the server while this device was offline (an answer or "back" by the resident or a colleague). Nothing of this walk was stored: open the session and give the answers again.',
+  );
 const walkRefused = (i: number, detail: string) =>
   new ApiError(409, 'walk-refused', `Answer ${i + 1} of the offline walk was refused: ${detail} Walk the advice again.`);
 
@@ -348,13 +417,14 @@ function domainStart(compiled: CompiledTree, domain: string, at: string): Sessio
  * The walk's answers applied in memory as the route applies them (answers already in the session
  * skipped); the first the engine refuses refuses the whole walk, before any write.
  */
-function rehearse(compiled: CompiledTree, from: SessionView, answers: z.infer<typeof WalkBody>['answers']): void {
-  const given = new Set(from.record.log.map((e) => e.node));
+function rehearse(compiled: CompiledTree, from: SessionView, answers: z.infer<typeof WalkBody>['answers'], offset?: number): void {
+  // A continued walk (offset given) skips nothing: its answers follow the session's last one.
+  const given = new Set(offset === undefined ? from.record.log.map((e) => e.node) : []);
   let view = from;
   for (const [i, a] of answers.entries()) {
     if (given.has(a.node)) continue;
     const next = engineAnswer(compiled, view, { node: a.node, value: a.value, at: a.at, channel: 'wijkcoach' });
-    if (!next.ok) throw walkRefused(i, next.error.message);
+    if (!next.ok) throw walkRefused(i + (offset ?? 0), next.error.message);
     view = next.value;
   }
 }
