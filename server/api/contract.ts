@@ -125,6 +125,8 @@ export interface ConcernStatus {
   receiver?: string;
   /** The municipality: its contact number and neutral page for the status page. */
   gemeente?: string;
+  /** The zaak's identificatie in the receiver's case system, once registered there. */
+  zaakIdentificatie?: string;
 }
 
 /** GET /api/sessions/:id/advice: the plan so far, each item with its why and services. */

@@ -139,6 +139,12 @@ export const Status = z
     pickedUpBy: z.string().optional(),
     feedback: z.string().optional(),
     updatedAt: z.string(),
+    receiver: z.string().optional().meta({ description: 'The organisation the report went to, when the advice named one.' }),
+    gemeente: z.string().optional(),
+    zaakIdentificatie: z
+      .string()
+      .optional()
+      .meta({ description: "The zaak's identificatie in the receiver's case system, once registered there." }),
   })
   .meta({ id: 'ConcernStatus' }) satisfies z.ZodType<ConcernStatus>;
 

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { localize } from '../../engine/index.js';
+import { rerouteRegistration } from '../concerns/concern-zaak.js';
+import { kick, meldingModule } from '../melding/melding-module.js';
 import { concernNotes, type ConcernNotesTable } from '../db/concern-notes.js';
 import { ApiError } from '../http/problem.js';
 import { jsonBody } from '../http/validate.js';
@@ -62,14 +64,25 @@ export function concernWorkRoutes(kit: StaffKit) {
     if (r.status !== 'opgepakt')
       throw new ApiError(409, 'concern-not-claimed', `Claim the report before forwarding it (it is "${r.status}").`);
     if (r.receiver === service.id) return c.json({ id: r.id, receiver: service.id, organisation: service.organisation });
-    const moved = await kit.db
-      .updateTable('concerns')
-      .set({ receiver: service.id, picked_up_by: service.organisation, updated_at: deps.clock().toISOString() })
-      .where('id', '=', r.id)
-      .where('status', '=', 'opgepakt')
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new ApiError(409, 'concern-changed', 'The report changed meanwhile. Reload it.');
-    await kit.record(p, 'concern.forward', 'concern', r.id, { from: r.receiver, to: service.id });
+    const at = deps.clock().toISOString();
+    // The new receiver and the report's ZGW registration (concern-zaak.ts) change together or not at all.
+    const rerouted = await deps.db.committer.run(async (tx) => {
+      const moved = await tx
+        .updateTable('concerns')
+        .set({ receiver: service.id, picked_up_by: service.organisation, updated_at: at })
+        .where('id', '=', r.id)
+        .where('status', '=', 'opgepakt')
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1) return null;
+      return rerouteRegistration(tx as never, deps.config.zgw.concerns, r, service.id, at);
+    });
+    if (!rerouted) throw new ApiError(409, 'concern-changed', 'The report changed meanwhile. Reload it.');
+    await kit.record(p, 'concern.forward', 'concern', r.id, {
+      from: r.receiver,
+      to: service.id,
+      ...(rerouted.registration !== 'none' ? rerouted : {}),
+    });
+    if (rerouted.registration === 'started' || rerouted.registration === 'moved') kick(meldingModule(deps), deps);
     return c.json({ id: r.id, receiver: service.id, organisation: service.organisation });
   });
 
