@@ -134,6 +134,7 @@ export class VwConcernStatus extends VwElement {
             ? html`<p><strong>${this.t(`status_${s.status}` as MessageKey)}</strong></p>
                 <p>${this.t('concernReference', { ref: s.reference })}</p>
                 ${s.receiver && !this.sub ? html`<p>${this.t('statusReceiver', { org: s.receiver })}</p>` : nothing}
+                ${s.zaakIdentificatie ? html`<p>${this.t('statusZaak', { id: s.zaakIdentificatie })}</p>` : nothing}
                 ${s.pickedUpBy ? html`<p>${this.t('statusBy', { who: s.pickedUpBy })}</p>` : nothing}
                 ${s.feedback ? html`<p>${s.feedback}</p>` : nothing}
                 <p class="hint">${this.t('statusUpdated', { date: formatDate(s.updatedAt, this.locale) })}</p>`
