@@ -21,7 +21,7 @@ export function concernRegistration(
   return newRegistration(c.id, 'concern', c.gemeente, c.createdAt, c.receiver);
 }
 
-export function concernZaak(c: ConcernsTable, receiver: string, texts: { zaakOmschrijving: string; documentTitel: string }): ZaakInput {
+function concernZaak(c: ConcernsTable, receiver: string, texts: { zaakOmschrijving: string; documentTitel: string }): ZaakInput {
   const reporter = c.reporter ? (JSON.parse(c.reporter) as Reporter) : null;
   const known = !!(reporter && (reporter.name || reporter.phone || reporter.email));
   const when = new Date(c.created_at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });

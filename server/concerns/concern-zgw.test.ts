@@ -209,6 +209,36 @@ describe('concern reports in the receiver’s case system', () => {
   });
 });
 
+describe('staff and a failing registration', () => {
+  it('a step that keeps failing ends as "mislukt": the report shows it to the behandelaar, who retries it; it goes on where it stopped', async () => {
+    await boot();
+    fake.fault('document', 'error', 100);
+    const { id } = await report({ name: 'Piet Jansen' });
+    for (let i = 0; i < 25 && (await registration(id))!.status !== 'mislukt'; i++) {
+      t.clock.advance(31 * MINUTE);
+      await outbox().registerDue();
+    }
+    // Hours passed on the test clock: the behandelaar signs in again (staff sessions end when idle).
+    bas = await t.login('bas');
+    const detail = async () =>
+      ((await (await bas.call('GET', `/api/staff/concerns/${id}`)).json()) as { zgw: Record<string, unknown> }).zgw;
+    expect(await detail()).toEqual({
+      status: 'mislukt',
+      receiver: 'wijkteam',
+      zaakIdentificatie: fake.store.zaken[0]!.identificatie,
+      attempts: 20,
+      lastError: expect.stringMatching(/enkelvoudiginformatieobjecten: HTTP 500/),
+    });
+    fake.heal();
+    expect((await bas.call('POST', `/api/staff/concerns/${id}/zgw-retry`)).status).toBe(200);
+    await outbox().registerDue();
+    expect(await detail()).toMatchObject({ status: 'geregistreerd', lastError: null });
+    expect((await bas.call('POST', `/api/staff/concerns/${id}/zgw-retry`)).status).toBe(409);
+    expect(counts()).toEqual([1, 1, 1, 1, 1]);
+    expect((await t.kit.audit.forTarget('concern', id)).map((a) => a.action)).toContain('concern.zgw-retry');
+  });
+});
+
 describe('forwarding a report to another receiver', () => {
   it('after registration, to a receiver without a case system: the zaak stays with the first receiver, the report goes on locally; the audit entry names the zaak', async () => {
     await boot();

@@ -17,8 +17,9 @@ export const ForwardBody = z.strictObject({ serviceId: z.string().min(1).max(100
 
 /**
  * A behandelaar's work on one report beside claim and close: internal notes (never shown to the
- * reporter) and forwarding to another receiver of the municipality's sociale kaart – the
- * reporter's status page then names that organisation. Both are audited without their content.
+ * reporter), forwarding to another receiver of the municipality's sociale kaart – the
+ * reporter's status page then names that organisation – and retrying a failed registration in the
+ * receiver's case system. All are audited without their content.
  * Authentication and role come from the inbox's middleware on /api/staff/concerns/*.
  */
 export function concernWorkRoutes(kit: StaffKit) {
@@ -84,6 +85,21 @@ export function concernWorkRoutes(kit: StaffKit) {
     });
     if (rerouted.registration === 'started' || rerouted.registration === 'moved') kick(meldingModule(deps), deps);
     return c.json({ id: r.id, receiver: service.id, organisation: service.organisation });
+  });
+
+  app.post('/api/staff/concerns/:id/zgw-retry', async (c) => {
+    const p = c.get('staff');
+    const r = await report(c.req.param('id'));
+    const module = meldingModule(deps);
+    if (!(await module.outbox.retry(r.id)))
+      throw new ApiError(
+        409,
+        'zgw-not-retryable',
+        'This report is not waiting for a retry: it is registered, being registered now, or its receiver has no case system.',
+      );
+    await kit.record(p, 'concern.zgw-retry', 'concern', r.id);
+    kick(module, deps);
+    return c.json({ id: r.id, zgw: 'wachten' as const });
   });
 
   return { app, notes };

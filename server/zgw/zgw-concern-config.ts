@@ -8,14 +8,14 @@ import type { ZgwConfig, ZgwTarget } from './zgw-config.js';
 // trees/<gemeente>/signalering/zgw.json; where its case system is and the secret stay in ZGW_CONFIG.
 // A receiver not in the file, or a municipality without ZGW_CONFIG, keeps its reports local.
 
-export interface ConcernTarget extends ZgwTarget {
+interface ConcernTarget extends ZgwTarget {
   zaakOmschrijving: string;
   documentTitel: string;
 }
 /** gemeente → receiving service id → its target. */
 export type ConcernZgwConfig = Record<string, Record<string, ConcernTarget>>;
 
-export const CONCERN_ZGW_FILE = join('signalering', 'zgw.json');
+const CONCERN_ZGW_FILE = join('signalering', 'zgw.json');
 
 const Receiver = z.strictObject({
   /** A Catalogi URL, or a path under ZGW_CONFIG.<gemeente>.catalogiUrl ("zaaktypen/<uuid>"). */

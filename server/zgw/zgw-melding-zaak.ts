@@ -7,7 +7,7 @@ import type { ZgwSubject } from './zgw-outbox.js';
 import type { ZaakInput } from './zgw-registration.js';
 
 /** A Wmo melding as a zaak: the person it is for as initiator, the staff member who took it down, the PDF. */
-export function meldingZaak(m: MeldingenTable, texts: Pick<MeldingTexts, 'zaakOmschrijving' | 'documentTitel'>): ZaakInput {
+function meldingZaak(m: MeldingenTable, texts: Pick<MeldingTexts, 'zaakOmschrijving' | 'documentTitel'>): ZaakInput {
   const person = JSON.parse(m.person) as MeldingPerson;
   const contact = JSON.parse(m.contact) as MeldingContact;
   // verblijfsadres needs the BAG id, street and town (aoaIdentificatie, gorOpenbareRuimteNaam,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-export type RegistrationStatus = 'wachten' | 'bezig' | 'geregistreerd' | 'opnieuw-proberen' | 'mislukt';
+type RegistrationStatus = 'wachten' | 'bezig' | 'geregistreerd' | 'opnieuw-proberen' | 'mislukt';
 /** What a row registers: a Wmo melding, or a concern report at its receiver's zaaktype. */
 export type RegistrationSubject = 'melding' | 'concern';
 
