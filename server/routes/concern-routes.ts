@@ -32,7 +32,8 @@ export const concernDocs: RouteDoc[] = [
     operationId: 'getConcernStatus',
     response: Status,
     tag: 'concerns',
-    summary: 'Status of a report: received / picked up by … / closed with feedback. Never the report itself.',
+    summary:
+      "Status of a report: received / picked up by … / closed with feedback, and the zaak's identificatie once the receiver's case system has it. Never the report itself.",
     responses: { 200: 'ConcernStatus', 404: 'concern-not-found' },
   },
 ];

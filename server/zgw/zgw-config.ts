@@ -135,7 +135,10 @@ export const ZGW_DEFAULTS: ZgwSettings = {
   leaseMs: 300_000,
 };
 
-/** ZGW_CONFIG (see zgwConfigFromEnv), ZGW_POLL_SECONDS (30), ZGW_TIMEOUT_SECONDS (15), ZGW_LEASE_SECONDS (120). */
+/**
+ * ZGW_CONFIG (see zgwConfigFromEnv), ZGW_POLL_SECONDS (30), ZGW_TIMEOUT_SECONDS (15), ZGW_LEASE_SECONDS (120);
+ * and each folder's signalering/zgw.json over ZGW_CONFIG (zgw-concern-config.ts).
+ */
 export function zgwSettingsFromEnv(env: NodeJS.ProcessEnv, treeDirs: readonly string[]): ZgwSettings {
   const seconds = (name: string, fallbackMs: number) => {
     const v = env[name];
