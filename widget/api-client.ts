@@ -9,11 +9,13 @@ import type {
   ConcernStatus,
   CreatedSession,
   CreateSessionRequest,
+  ErasedReceipt,
   GemeenteView,
   MyData,
   ProblemDetails,
   ResumeCodeIssued,
   SessionState,
+  StillInCaseSystem,
 } from '../server/api/contract.js';
 import type { MeldingPreview, MeldingReceipt, MeldingRequest, MeldingStatus } from '../server/api/melding-contract.js';
 
@@ -98,11 +100,11 @@ export class ApiClient {
     return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/staff-access/revoke`, {}, h.token);
   }
 
-  erase(h: SessionHandle): Promise<{ erased: true }> {
+  erase(h: SessionHandle): Promise<ErasedReceipt> {
     return this.call('POST', `/api/sessions/${encodeURIComponent(h.id)}/erase`, { confirm: true }, h.token);
   }
 
-  withdrawConcern(statusToken: string): Promise<{ withdrawn: true }> {
+  withdrawConcern(statusToken: string): Promise<{ withdrawn: true; stillInCaseSystem: StillInCaseSystem[] }> {
     return this.call('POST', `/api/concerns/status/${encodeURIComponent(statusToken)}/withdraw`, {});
   }
 

@@ -1,7 +1,7 @@
 // What happened with a concern report: the feedback a reporter was promised (001:L1309–1316).
 // Reads only the status token (from the attribute or the page's #fragment, which never reaches logs).
 import { html, nothing } from 'lit';
-import type { ConcernStatus } from '../server/api/contract.js';
+import type { ConcernStatus, StillInCaseSystem } from '../server/api/contract.js';
 import { ApiClient, ApiError } from './api-client.js';
 import { GemeenteProvider } from './gemeente-context.js';
 import { uiLang, type MessageKey } from './messages.js';
@@ -28,6 +28,8 @@ export class VwConcernStatus extends VwElement {
   declare loading: boolean;
   declare confirming: boolean;
   declare withdrawn: boolean;
+  /** A zaak the receiver's case system already holds: withdrawing here does not delete it there. */
+  private kept: StillInCaseSystem[] = [];
 
   constructor() {
     super();
@@ -42,7 +44,7 @@ export class VwConcernStatus extends VwElement {
   private async withdraw(): Promise<void> {
     this.loading = true;
     try {
-      await new ApiClient(this.api || location.origin).withdrawConcern(this.token!);
+      this.kept = (await new ApiClient(this.api || location.origin).withdrawConcern(this.token!)).stillInCaseSystem ?? [];
       this.withdrawn = true;
       this.status = undefined;
       this.problem = undefined;
@@ -65,6 +67,11 @@ export class VwConcernStatus extends VwElement {
     if (!this.confirming) return html`<button type="button" part="button" @click=${this.askWithdraw}>${this.t('withdraw')}</button>`;
     return html`<div role="group" aria-labelledby="wq">
       <p id="wq" tabindex="-1" data-wq><strong>${this.t('withdrawConfirm')}</strong></p>
+      ${
+        this.status.zaakIdentificatie
+          ? html`<p>${this.t('withdrawZaakWarning', { org: this.status.receiver ?? '', id: this.status.zaakIdentificatie })}</p>`
+          : nothing
+      }
       <div class="actions">
         <button type="button" class="primary" part="button button-primary" ?disabled=${this.loading} @click=${() => this.withdraw()}>
           ${this.t('withdrawYes')}
@@ -134,6 +141,7 @@ export class VwConcernStatus extends VwElement {
             ? html`<p><strong>${this.t(`status_${s.status}` as MessageKey)}</strong></p>
                 <p>${this.t('concernReference', { ref: s.reference })}</p>
                 ${s.receiver && !this.sub ? html`<p>${this.t('statusReceiver', { org: s.receiver })}</p>` : nothing}
+                ${s.zaakIdentificatie ? html`<p>${this.t('statusZaak', { id: s.zaakIdentificatie })}</p>` : nothing}
                 ${s.pickedUpBy ? html`<p>${this.t('statusBy', { who: s.pickedUpBy })}</p>` : nothing}
                 ${s.feedback ? html`<p>${s.feedback}</p>` : nothing}
                 <p class="hint">${this.t('statusUpdated', { date: formatDate(s.updatedAt, this.locale) })}</p>`
@@ -141,6 +149,9 @@ export class VwConcernStatus extends VwElement {
         }
         ${this.problem ? html`<p class="error">${this.problem}</p>` : nothing}
         ${this.withdrawn ? html`<p><strong>${this.t('withdrawn')}</strong></p>` : nothing}
+        ${this.kept.map(
+          (z) => html`<p>${this.t('stillInCaseSystem', { ref: z.reference, org: z.organisation, id: z.zaakIdentificatie ?? '?' })}</p>`,
+        )}
         ${!this.token ? html`<p class="error">${this.t('statusNotFound')}</p>` : nothing}
       </div>
       ${

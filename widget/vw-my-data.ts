@@ -2,7 +2,7 @@
 // keep (AVG inzage); stop staff access; delete it all. The session's own token is the key: whoever
 // has this window or the resume code has the session anyway.
 import { css, html, nothing } from 'lit';
-import type { MyData } from '../server/api/contract.js';
+import type { MyData, StillInCaseSystem } from '../server/api/contract.js';
 import { ApiClient, ApiError, type SessionHandle } from './api-client.js';
 import type { MessageKey } from './messages.js';
 import { VwElement } from './vw-element.js';
@@ -46,6 +46,8 @@ export class VwMyData extends VwElement {
   declare erased: boolean;
   declare revoked: boolean;
   declare busy: boolean;
+  /** What erasing could not reach: zaken in a case system (told, not kept). */
+  private stillThere: StillInCaseSystem[] = [];
   private download = '';
 
   constructor() {
@@ -97,7 +99,7 @@ export class VwMyData extends VwElement {
   private async erase() {
     this.busy = true;
     try {
-      await this.client().erase(this.handle!);
+      this.stillThere = (await this.client().erase(this.handle!)).stillInCaseSystem;
       this.erased = true;
       this.emit('vw-erased');
       await this.focusHeading();
@@ -121,6 +123,9 @@ export class VwMyData extends VwElement {
       return html`<section part="my-data">
         <h2 tabindex="-1" data-heading part="heading">${this.t('myDataErased')}</h2>
         <p>${this.t('myDataErasedNote')}</p>
+        ${this.stillThere.map(
+          (z) => html`<p>${this.t('stillInCaseSystem', { ref: z.reference, org: z.organisation, id: z.zaakIdentificatie ?? '?' })}</p>`,
+        )}
         <div class="actions">
           <button type="button" class="primary" part="button button-primary" @click=${() => this.emit('vw-restart')}>
             ${this.t('restartYes')}
@@ -188,11 +193,25 @@ export class VwMyData extends VwElement {
                   (k) =>
                     html`<li>
                       ${this.t('concernReference', { ref: k.reference })} ${this.t(`status_${k.status}` as MessageKey)}<br />${k.noticed}
+                      ${k.feedback ? html`<br />${k.feedback}` : nothing}
+                      ${k.zaakIdentificatie ? html`<br />${this.t('myDataConcernZaak', { id: k.zaakIdentificatie })}` : nothing}
+                      ${k.internalNotes ? html`<br /><span class="hint">${this.t('myDataInternalNotes', { n: String(k.internalNotes) })}</span>` : nothing}
                     </li>`,
                 )}
               </ul>`
           : nothing
       }
+      ${d.meldingen.map(
+        (m) =>
+          html`<h3>${this.t('myDataMelding')}</h3>
+            <p>
+              ${this.t('myDataMeldingEntry', { ref: m.reference, date: this.when(m.createdAt), channel: this.channel(m.channel) })}
+              ${(m.person as { name?: string } | null)?.name ? this.t('myDataMeldingFor', { name: (m.person as { name: string }).name }) : nothing}
+            </p>
+            ${m.claimedBy ? html`<p>${this.t('myDataMeldingBy', { who: m.claimedBy })}</p>` : nothing}
+            ${m.closeNote ? html`<p>${this.t('myDataMeldingNote', { note: m.closeNote })}</p>` : nothing}
+            ${m.zaak?.identificatie ? html`<p>${this.t('myDataZaak', { id: m.zaak.identificatie })}</p>` : nothing}`,
+      )}
       ${d.coachPlans.map((p) => html`<p>${this.t('myDataPlans', { domain: p.domain })}</p>`)}
       <h3>${this.t('myDataRevoke')}</h3>
       <p class="hint" id="revoke-hint">${this.t('myDataRevokeHint')}</p>

@@ -125,6 +125,8 @@ export interface ConcernStatus {
   receiver?: string;
   /** The municipality: its contact number and neutral page for the status page. */
   gemeente?: string;
+  /** The zaak's identificatie in the receiver's case system, once registered there. */
+  zaakIdentificatie?: string;
 }
 
 /** GET /api/sessions/:id/advice: the plan so far, each item with its why and services. */
@@ -235,9 +237,51 @@ export interface MyData {
     reporter: unknown;
     receiver: string | null;
     status: string;
+    /** The receiver's feedback when it closed the report. */
+    feedback: string | null;
     createdAt: string;
     updatedAt: string;
+    /** How many internal notes staff made on it; their texts are not shown (README: "Residents' data rights"). */
+    internalNotes: number;
+    /** Its zaak in the receiver's case system, when it is registered there. */
+    zaakIdentificatie: string | null;
+  }[];
+  /** The Wmo melding made from this session, as the municipality received it. */
+  meldingen: {
+    reference: string;
+    gemeente: string;
+    channel: string;
+    /** The staff member who took it down on behalf of the caller. */
+    madeBy: string | null;
+    forWhom: string;
+    consentText: string | null;
+    person: unknown;
+    contact: unknown;
+    /** The answers and advice the municipality reads. */
+    summary: unknown;
+    status: string;
+    /** Who of the staff took it up, and the note they closed it with. */
+    claimedBy: string | null;
+    closeNote: string | null;
+    createdAt: string;
+    closedAt: string | null;
+    /** In the municipality's case system: how far the registration is, and the zaak's identificatie. */
+    zaak: { status: string; identificatie: string | null } | null;
   }[];
   /** A wijkcoach's household plan that links this session (the plan itself is the coach's record). */
   coachPlans: { domain: string; updatedAt: string }[];
+}
+
+/** What erasing (or withdrawing) could not reach: a zaak the case system of this organisation holds. */
+export interface StillInCaseSystem {
+  reference: string;
+  organisation: string;
+  zaakIdentificatie: string | null;
+}
+
+/** POST /api/sessions/:id/erase. */
+export interface ErasedReceipt {
+  erased: true;
+  /** Deleted here but already a zaak there: ask that organisation to delete it. Empty when nothing was registered. */
+  stillInCaseSystem: StillInCaseSystem[];
 }

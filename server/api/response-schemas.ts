@@ -6,6 +6,7 @@ import type {
   AdvicePlan,
   AnsweredStep,
   ConcernReceipt,
+  ErasedReceipt,
   ConcernStatus,
   CreatedSession,
   GemeenteView,
@@ -139,6 +140,12 @@ export const Status = z
     pickedUpBy: z.string().optional(),
     feedback: z.string().optional(),
     updatedAt: z.string(),
+    receiver: z.string().optional().meta({ description: 'The organisation the report went to, when the advice named one.' }),
+    gemeente: z.string().optional(),
+    zaakIdentificatie: z
+      .string()
+      .optional()
+      .meta({ description: "The zaak's identificatie in the receiver's case system, once registered there." }),
   })
   .meta({ id: 'ConcernStatus' }) satisfies z.ZodType<ConcernStatus>;
 
@@ -225,13 +232,42 @@ export const MyDataView = z
         reporter: z.unknown(),
         receiver: z.string().nullable(),
         status: z.string(),
+        feedback: z.string().nullable(),
         createdAt: z.string(),
         updatedAt: z.string(),
+        internalNotes: z.int().meta({ description: 'How many internal notes staff made on the report; their texts are not shown.' }),
+        zaakIdentificatie: z.string().nullable(),
       }),
     ),
+    meldingen: z
+      .array(
+        z.object({
+          reference: z.string(),
+          gemeente: z.string(),
+          channel: z.string(),
+          madeBy: z.string().nullable(),
+          forWhom: z.string(),
+          consentText: z.string().nullable(),
+          person: z.unknown(),
+          contact: z.unknown(),
+          summary: z.unknown(),
+          status: z.string(),
+          claimedBy: z.string().nullable(),
+          closeNote: z.string().nullable(),
+          createdAt: z.string(),
+          closedAt: z.string().nullable(),
+          zaak: z.object({ status: z.string(), identificatie: z.string().nullable() }).nullable(),
+        }),
+      )
+      .meta({ description: 'The Wmo melding made from the session, as the municipality received it.' }),
     coachPlans: z.array(z.object({ domain: z.string(), updatedAt: z.string() })),
   })
   .meta({ id: 'MyData', description: 'Everything stored about a session (AVG inzage).' }) satisfies z.ZodType<MyData>;
 
-export const Erased = z.object({ erased: z.literal(true) }).meta({ id: 'Erased' });
-export const Withdrawn = z.object({ withdrawn: z.literal(true) }).meta({ id: 'Withdrawn' });
+const StillInCaseSystem = z
+  .array(z.object({ reference: z.string(), organisation: z.string(), zaakIdentificatie: z.string().nullable() }))
+  .meta({ description: 'Deleted here, but already a zaak in this organisation’s case system: ask them to delete it there.' });
+export const Erased = z
+  .object({ erased: z.literal(true), stillInCaseSystem: StillInCaseSystem })
+  .meta({ id: 'Erased' }) satisfies z.ZodType<ErasedReceipt>;
+export const Withdrawn = z.object({ withdrawn: z.literal(true), stillInCaseSystem: StillInCaseSystem }).meta({ id: 'Withdrawn' });

@@ -1,5 +1,7 @@
 import type { ConcernReceipt, ConcernStatus } from '../api/contract.js';
-import { CONCERN_SCOPE } from '../db/concern-repo.js';
+import { CONCERN_SCOPE, type ConcernRow } from '../db/concern-repo.js';
+import type { TreeStore } from '../tree-store/tree-store.js';
+import { concernRegistration, concernZaakIdentificatie } from './concern-zaak.js';
 import type { Deps } from '../deps.js';
 import { hashSecret } from '../ids.js';
 import { ApiError } from '../http/problem.js';
@@ -25,6 +27,7 @@ export interface ConcernInput {
  */
 export function concernService(deps: Deps, loader: SessionLoader) {
   const { store, ids, clock } = deps;
+  const db = deps.db.kysely as unknown as Parameters<typeof concernZaakIdentificatie>[0];
 
   /** The organisation the advice named for this report: the first service of a concern-report item. */
   async function receiverFor(input: ConcernInput, authorization: string | undefined, guard: RequestGuard) {
@@ -54,28 +57,27 @@ export function concernService(deps: Deps, loader: SessionLoader) {
     const reference = ids.reference();
     const receiver: PresentedService | null = service?.presented ?? null;
     const body: ConcernReceipt = { reference, statusToken, receiver };
-    const outcome = await store.concerns.create(
-      {
-        id: ids.id(),
-        reference,
-        sessionId: input.sessionId ?? null,
-        gemeente,
-        about: input.about,
-        noticed: input.noticed,
-        urgency: input.urgency,
-        area: input.area ?? null,
-        reporter: input.reporter && Object.keys(input.reporter).length ? input.reporter : null,
-        receiver: service?.id ?? null,
-        status: 'ontvangen',
-        pickedUpBy: null,
-        feedback: null,
-        createdAt: now,
-        updatedAt: now,
-        closedAt: null,
-      },
-      hashSecret(statusToken),
-      { key: idempotencyKey, requestHash, body },
-    );
+    const row: ConcernRow = {
+      id: ids.id(),
+      reference,
+      sessionId: input.sessionId ?? null,
+      gemeente,
+      about: input.about,
+      noticed: input.noticed,
+      urgency: input.urgency,
+      area: input.area ?? null,
+      reporter: input.reporter && Object.keys(input.reporter).length ? input.reporter : null,
+      receiver: service?.id ?? null,
+      status: 'ontvangen',
+      pickedUpBy: null,
+      feedback: null,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+    };
+    // Into the receiver's case system where one is configured for it, in the same transaction.
+    const registration = concernRegistration(deps.config.zgw.concerns, row);
+    const outcome = await store.concerns.create(row, hashSecret(statusToken), { key: idempotencyKey, requestHash, body }, registration);
     if (outcome === 'conflict') {
       const same = await stored(idempotencyKey, requestHash);
       if (same) return same;
@@ -105,15 +107,8 @@ export function concernService(deps: Deps, loader: SessionLoader) {
     return { status: found.status, body: found.body as ConcernReceipt };
   }
 
-  /** The organisation of a report's receiving service, from the municipality's served sociale kaart. */
-  function receiverName(gemeente: string | null | undefined, service: string | null | undefined): string | undefined {
-    if (!gemeente || !service) return undefined;
-    for (const t of deps.trees.list()) {
-      const found = t.gemeente === gemeente ? t.compiled.services.get(service) : undefined;
-      if (found) return found.organisation;
-    }
-    return undefined;
-  }
+  const receiverName = (gemeente: string | null | undefined, service: string | null | undefined) =>
+    receiverOrganisation(deps.trees, gemeente, service);
 
   async function status(token: string): Promise<ConcernStatus> {
     const found = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? await store.concerns.statusByToken(hashSecret(token)) : undefined;
@@ -123,6 +118,7 @@ export function concernService(deps: Deps, loader: SessionLoader) {
         'concern-not-found',
         'No report has this status token. Use the link or token you got when you sent the report.',
       );
+    const zaak = await concernZaakIdentificatie(db, hashSecret(token));
     return {
       reference: found.reference,
       status: found.status,
@@ -131,8 +127,23 @@ export function concernService(deps: Deps, loader: SessionLoader) {
       updatedAt: found.updatedAt,
       ...(found.gemeente ? { gemeente: found.gemeente } : {}),
       ...(receiverName(found.gemeente, found.receiver) ? { receiver: receiverName(found.gemeente, found.receiver)! } : {}),
+      ...(zaak ? { zaakIdentificatie: zaak } : {}),
     };
   }
 
   return { create, status };
+}
+
+/** The organisation of a report's receiving service, from the municipality's served sociale kaart. */
+export function receiverOrganisation(
+  trees: TreeStore,
+  gemeente: string | null | undefined,
+  service: string | null | undefined,
+): string | undefined {
+  if (!gemeente || !service) return undefined;
+  for (const t of trees.list()) {
+    const found = t.gemeente === gemeente ? t.compiled.services.get(service) : undefined;
+    if (found) return found.organisation;
+  }
+  return undefined;
 }

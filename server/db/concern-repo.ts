@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import { isUniqueViolation } from './unique-violation.js';
 import type { Committer } from './group-commit.js';
 import type { ConcernsTable, Database } from './schema.js';
+import type { ZgwRegistrationsTable } from '../zgw/zgw-outbox-rows.js';
+
+type ZgwDb = Kysely<{ zgw_registrations: ZgwRegistrationsTable }>;
 
 export type ConcernStatusName = ConcernsTable['status'];
 
@@ -82,6 +85,7 @@ export function concernRepo(db: Kysely<Database>, committer: Committer) {
     c: ConcernRow,
     statusTokenHash: string,
     idempotency: { key: string; requestHash: string; body: unknown },
+    registration?: ZgwRegistrationsTable,
   ): Promise<void> {
     await committer.run(async (tx) => {
       await tx
@@ -118,21 +122,24 @@ export function concernRepo(db: Kysely<Database>, committer: Committer) {
         })
         .execute();
       await addEvent(tx, c.id, 'received', c.reporter ? 'reporter' : 'anonymous', null, c.createdAt);
+      if (registration) await (tx as unknown as ZgwDb).insertInto('zgw_registrations').values(registration).execute();
     });
   }
 
   return {
     /**
-     * Stores the report, its first audit event and the response under the idempotency key in one
-     * transaction. 'conflict': the same key was committed first by a concurrent request.
+     * Stores the report, its first audit event, the response under the idempotency key and (when its
+     * receiver has a case system) its ZGW outbox row in one transaction. 'conflict': the same key was
+     * committed first by a concurrent request.
      */
     async create(
       c: ConcernRow,
       statusTokenHash: string,
       idempotency: { key: string; requestHash: string; body: unknown },
+      registration?: ZgwRegistrationsTable,
     ): Promise<'ok' | 'conflict'> {
       try {
-        await insert(c, statusTokenHash, idempotency);
+        await insert(c, statusTokenHash, idempotency, registration);
         return 'ok';
       } catch (err) {
         if (isUniqueViolation(err)) return 'conflict';

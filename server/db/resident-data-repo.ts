@@ -1,4 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { MeldingenTable } from '../melding/melding-repo.js';
+import { MELDING_SCOPE } from '../melding/melding-repo.js';
+import type { ZgwRegistrationsTable } from '../zgw/zgw-outbox-rows.js';
+import { CONCERN_SCOPE } from './concern-repo.js';
+import type { ConcernNotesTable } from './concern-notes.js';
 import type { StaffDb } from './staff-repo.js';
+
+/** The staff tables and those of meldingen, their ZGW outbox and the concern inbox's notes. */
+type Db = Kysely<
+  (StaffDb extends Kysely<infer T> ? T : never) &
+    ConcernNotesTable & { meldingen: MeldingenTable; zgw_registrations: ZgwRegistrationsTable }
+>;
+
+/** A melding or report the case system already holds as a zaak: erasing here does not erase it there. */
+export interface InCaseSystem {
+  subject: 'melding' | 'concern';
+  reference: string;
+  gemeente: string;
+  /** The concern's receiving service (null for a melding: the municipality's own case system). */
+  receiver: string | null;
+  zaakIdentificatie: string | null;
+}
 
 // Everything stored about one resident session, across the resident and staff tables, for
 // "Mijn gegevens" (AVG inzage, 001:L467 "de burger zijn eigen gegevens laten inzien en beheren"):
@@ -15,7 +37,8 @@ const SESSION_TABLES = [
   'staff_consents',
 ] as const;
 
-export function residentDataRepo(db: StaffDb) {
+export function residentDataRepo(staffDb: StaffDb) {
+  const db = staffDb as unknown as Db;
   return {
     async staffAccess(sessionId: string) {
       return db
@@ -52,12 +75,51 @@ export function residentDataRepo(db: StaffDb) {
         .execute();
     },
 
+    /** Reports made from the session, with their case-system registration and how many internal notes staff made. */
     async concerns(sessionId: string) {
       return db
         .selectFrom('concerns')
-        .select(['reference', 'about', 'noticed', 'urgency', 'area', 'reporter', 'receiver', 'status', 'created_at', 'updated_at'])
-        .where('session_id', '=', sessionId)
-        .orderBy('created_at')
+        .leftJoin('zgw_registrations', 'zgw_registrations.melding_id', 'concerns.id')
+        .select([
+          'concerns.reference',
+          'concerns.about',
+          'concerns.noticed',
+          'concerns.urgency',
+          'concerns.area',
+          'concerns.reporter',
+          'concerns.receiver',
+          'concerns.status',
+          'concerns.feedback',
+          'concerns.created_at',
+          'concerns.updated_at',
+          'zgw_registrations.status as zgw_status',
+          'zgw_registrations.zaak_identificatie',
+        ])
+        .select((eb) =>
+          eb
+            .selectFrom('concern_notes')
+            .select((n) => n.fn.countAll().as('n'))
+            .whereRef('concern_notes.concern_id', '=', 'concerns.id')
+            .as('internal_notes'),
+        )
+        .where('concerns.session_id', '=', sessionId)
+        .orderBy('concerns.created_at')
+        .execute();
+    },
+
+    /** The Wmo melding made from the session, with who of the staff took it up and its registration as a zaak. */
+    async meldingen(sessionId: string) {
+      return db
+        .selectFrom('meldingen')
+        .leftJoin('zgw_registrations', 'zgw_registrations.melding_id', 'meldingen.id')
+        .leftJoin('staff_accounts', 'staff_accounts.id', 'meldingen.claimed_by')
+        .selectAll('meldingen')
+        .select([
+          'zgw_registrations.status as zgw_status',
+          'zgw_registrations.zaak_identificatie',
+          'staff_accounts.display_name as claimed_by_name',
+        ])
+        .where('meldingen.session_id', '=', sessionId)
         .execute();
     },
 
@@ -91,32 +153,73 @@ export function residentDataRepo(db: StaffDb) {
 
     /**
      * Deletes the session and everything about it in one transaction: answers, tokens, codes,
-     * staff notes, consents and handover records, concern reports made from it (with their
-     * events and claims). A coach's plan keeps its entry but loses the link to the session.
+     * staff notes, consents and handover records, concern reports made from it (with their events,
+     * claims and internal notes), its Wmo melding (with the inbox's close note), their ZGW outbox rows
+     * and the receipts kept under their idempotency keys. A coach's plan keeps its entry but loses the
+     * link to the session. What a case system already holds as a zaak is returned (the caller tells
+     * the resident; nothing of it is kept here).
      */
-    async erase(sessionId: string): Promise<{ concerns: number }> {
+    async erase(sessionId: string): Promise<{ concerns: number; meldingen: number; inCaseSystem: InCaseSystem[] }> {
       return db.transaction().execute(async (tx) => {
         for (const table of SESSION_TABLES) await tx.deleteFrom(table).where('session_id', '=', sessionId).execute();
+        const concerns = await tx.selectFrom('concerns').select(['id', 'reference']).where('session_id', '=', sessionId).execute();
+        const meldingen = await tx.selectFrom('meldingen').select(['id', 'reference']).where('session_id', '=', sessionId).execute();
+        const inCaseSystem = await dropLinked(tx, [...concerns, ...meldingen]);
         const linked = tx.selectFrom('concerns').select('id').where('session_id', '=', sessionId);
+        await tx.deleteFrom('concern_notes').where('concern_id', 'in', linked).execute();
         await tx.deleteFrom('concern_events').where('concern_id', 'in', linked).execute();
         await tx.deleteFrom('concern_claims').where('concern_id', 'in', linked).execute();
-        const concerns = await tx.deleteFrom('concerns').where('session_id', '=', sessionId).executeTakeFirst();
+        await tx.deleteFrom('concerns').where('session_id', '=', sessionId).execute();
+        await tx.deleteFrom('meldingen').where('session_id', '=', sessionId).execute();
         await tx.updateTable('coach_entries').set({ session_id: null }).where('session_id', '=', sessionId).execute();
         await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-        return { concerns: Number(concerns.numDeletedRows) };
+        return { concerns: concerns.length, meldingen: meldingen.length, inCaseSystem };
       });
     },
 
-    /** A reporter withdraws a report with its status token: the report and its history go. */
-    async withdrawConcern(statusTokenHash: string): Promise<string | undefined> {
+    /** A reporter withdraws a report with its status token: the report and its history go (what a case system holds is returned). */
+    async withdrawConcern(statusTokenHash: string): Promise<{ id: string; inCaseSystem: InCaseSystem[] } | undefined> {
       return db.transaction().execute(async (tx) => {
-        const found = await tx.selectFrom('concerns').select('id').where('status_token_hash', '=', statusTokenHash).executeTakeFirst();
+        const found = await tx
+          .selectFrom('concerns')
+          .select(['id', 'reference'])
+          .where('status_token_hash', '=', statusTokenHash)
+          .executeTakeFirst();
         if (!found) return undefined;
+        const inCaseSystem = await dropLinked(tx, [found]);
+        await tx.deleteFrom('concern_notes').where('concern_id', '=', found.id).execute();
         await tx.deleteFrom('concern_events').where('concern_id', '=', found.id).execute();
         await tx.deleteFrom('concern_claims').where('concern_id', '=', found.id).execute();
         await tx.deleteFrom('concerns').where('id', '=', found.id).execute();
-        return found.id;
+        return { id: found.id, inCaseSystem };
       });
     },
   };
+}
+
+/**
+ * Drops the ZGW outbox rows and the idempotency receipts (they hold the reference and the status
+ * token) of these meldingen and reports; returns those a case system already holds as a zaak.
+ */
+async function dropLinked(tx: Db, items: { id: string; reference: string }[]): Promise<InCaseSystem[]> {
+  if (!items.length) return [];
+  const ids = items.map((i) => i.id);
+  const reference = new Map(items.map((i) => [i.id, i.reference]));
+  const rows = await tx.selectFrom('zgw_registrations').selectAll().where('melding_id', 'in', ids).execute();
+  await tx.deleteFrom('zgw_registrations').where('melding_id', 'in', ids).execute();
+  // The receipt is the JSON of {reference, statusToken, …}; references are letters, digits and "-" only.
+  await tx
+    .deleteFrom('idempotency')
+    .where('session_id', 'in', [CONCERN_SCOPE, MELDING_SCOPE])
+    .where((eb) => eb.or(items.map((i) => eb('response', 'like', `%"reference":"${i.reference}"%`))))
+    .execute();
+  return rows
+    .filter((r) => r.zaak_url)
+    .map((r) => ({
+      subject: r.subject,
+      reference: reference.get(r.melding_id)!,
+      gemeente: r.gemeente,
+      receiver: r.receiver,
+      zaakIdentificatie: r.zaak_identificatie,
+    }));
 }

@@ -3,6 +3,8 @@ import { MELDING_SCOPE } from '../melding/melding-repo.js';
 import { CONCERN_SCOPE } from './concern-repo.js';
 import type { Database } from './schema.js';
 import type { StaffDb } from './staff-repo.js';
+import type { ConcernNotesTable } from './concern-notes.js';
+import type { ZgwRegistrationsTable } from '../zgw/zgw-outbox-rows.js';
 
 export interface PurgeResult {
   sessions: number;
@@ -67,6 +69,15 @@ export function retentionRepo(db: Kysely<Database>) {
           .where('status', '!=', 'afgerond')
           .where('updated_at', '<', before.openConcerns)
           .executeTakeFirst();
+        // What hangs off a report that is gone: its internal notes and its ZGW outbox row (a zaak the
+        // receiver's case system already has stays there; retention of that is the receiver's).
+        const left = tx.selectFrom('concerns').select('id');
+        await (tx as unknown as Kysely<ConcernNotesTable>).deleteFrom('concern_notes').where('concern_id', 'not in', left).execute();
+        await (tx as unknown as Kysely<{ zgw_registrations: ZgwRegistrationsTable }>)
+          .deleteFrom('zgw_registrations')
+          .where('subject', '=', 'concern')
+          .where('melding_id', 'not in', left)
+          .execute();
         const old = staff.selectFrom('coach_plans').select('id').where('updated_at', '<', before.coachPlans);
         await staff.deleteFrom('coach_entries').where('plan_id', 'in', old).execute();
         await staff.deleteFrom('coach_changes').where('plan_id', 'in', old).execute();

@@ -1,4 +1,7 @@
 import type { Deps } from '../deps.js';
+import { concernSubject } from '../concerns/concern-zaak.js';
+import { receiverOrganisation } from '../concerns/concern-service.js';
+import { meldingSubject } from '../zgw/zgw-melding-zaak.js';
 import { zgwOutbox, type ZgwOutbox } from '../zgw/zgw-outbox.js';
 import { meldingRepo, type MeldingDb, type MeldingRepo } from './melding-repo.js';
 import { meldingService, type MeldingService } from './melding-service.js';
@@ -25,10 +28,13 @@ export function meldingModule(deps: Deps): MeldingModule {
   if (found) return found;
   const texts = readMeldingTexts(deps.config.treeDirs);
   const repo = meldingRepo(deps.db.kysely as unknown as MeldingDb, deps.db.committer);
+  // One outbox for every zaak: Wmo meldingen and concern reports at their receivers' zaaktypen.
   const outbox = zgwOutbox({
     repo,
-    config: deps.config.zgw.targets,
-    texts,
+    subjects: {
+      melding: meldingSubject(repo, deps.config.zgw.targets, texts),
+      concern: concernSubject(deps.db.kysely as never, deps.config.zgw.concerns, (g, s) => receiverOrganisation(deps.trees, g, s)),
+    },
     clock: deps.clock,
     logger: deps.logger,
     baseDelayMs: deps.config.zgw.baseDelayMs,

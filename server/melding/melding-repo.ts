@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Committer } from '../db/group-commit.js';
 import type { Database } from '../db/schema.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import { newRegistration, zgwOutboxRows, type ZgwRegistrationsTable } from '../zgw/zgw-outbox-rows.js';
 
 export type MeldingStatus = 'ontvangen' | 'opgepakt' | 'afgerond';
-export type RegistrationStatus = 'wachten' | 'bezig' | 'geregistreerd' | 'opnieuw-proberen' | 'mislukt';
 
 export interface MeldingenTable {
   id: string;
@@ -33,26 +33,7 @@ export interface MeldingenTable {
   closed_at: string | null;
 }
 
-export interface ZgwRegistrationsTable {
-  melding_id: string;
-  gemeente: string;
-  status: RegistrationStatus;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-  zaak_url: string | null;
-  zaak_identificatie: string | null;
-  status_url: string | null;
-  rol_url: string | null;
-  medewerker_rol_url: string | null;
-  document_url: string | null;
-  zio_url: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
 export type MeldingDb = Kysely<Database & { meldingen: MeldingenTable; zgw_registrations: ZgwRegistrationsTable }>;
-export type Registration = ZgwRegistrationsTable;
 
 /** Idempotency rows of meldingen share the idempotency table under this scope (like concern reports). */
 export const MELDING_SCOPE = 'wmo-melding';
@@ -63,6 +44,9 @@ export const MELDING_SCOPE = 'wmo-melding';
  */
 export function meldingRepo(db: MeldingDb, committer: Committer) {
   return {
+    // The outbox's rows (shared with concern reports: server/zgw/zgw-outbox-rows.ts).
+    ...zgwOutboxRows(db as never),
+
     async create(
       row: MeldingenTable,
       registration: boolean,
@@ -86,23 +70,7 @@ export function meldingRepo(db: MeldingDb, committer: Committer) {
           if (registration) {
             await tx
               .insertInto('zgw_registrations')
-              .values({
-                melding_id: row.id,
-                gemeente: row.gemeente,
-                status: 'wachten',
-                attempts: 0,
-                next_attempt_at: row.created_at,
-                last_error: null,
-                zaak_url: null,
-                zaak_identificatie: null,
-                status_url: null,
-                rol_url: null,
-                medewerker_rol_url: null,
-                document_url: null,
-                zio_url: null,
-                created_at: row.created_at,
-                updated_at: row.created_at,
-              })
+              .values(newRegistration(row.id, 'melding', row.gemeente, row.created_at))
               .execute();
           }
         });
@@ -172,49 +140,6 @@ export function meldingRepo(db: MeldingDb, committer: Committer) {
         const gone = await tx.deleteFrom('meldingen').where('id', 'in', ids).executeTakeFirst();
         return Number(gone.numDeletedRows);
       });
-    },
-
-    registration: (meldingId: string) =>
-      db.selectFrom('zgw_registrations').selectAll().where('melding_id', '=', meldingId).executeTakeFirst(),
-
-    /** Waiting rows, rows whose retry time came, and claims whose lease ran out (a crashed worker). */
-    dueRegistrations(now: string, limit = 20) {
-      return db
-        .selectFrom('zgw_registrations')
-        .selectAll()
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'wachten'),
-            eb.and([eb('status', 'in', ['opnieuw-proberen', 'bezig']), eb('next_attempt_at', '<=', now)]),
-          ]),
-        )
-        .orderBy('created_at')
-        .limit(limit)
-        .execute();
-    },
-
-    /** Compare-and-set on status (and the lease it was read with): false when another worker moved it. */
-    async moveRegistration(
-      id: string,
-      from: Pick<Registration, 'status' | 'next_attempt_at'>,
-      patch: Partial<Omit<Registration, 'melding_id' | 'gemeente' | 'created_at'>>,
-    ): Promise<boolean> {
-      let q = db.updateTable('zgw_registrations').set(patch).where('melding_id', '=', id).where('status', '=', from.status);
-      q = from.next_attempt_at === null ? q.where('next_attempt_at', 'is', null) : q.where('next_attempt_at', '=', from.next_attempt_at);
-      const r = await q.executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
-    },
-
-    /** One step's result, remembered before the next step starts (only by the holder of the lease). */
-    async saveStep(id: string, lease: string, patch: Partial<Registration>): Promise<boolean> {
-      const r = await db
-        .updateTable('zgw_registrations')
-        .set(patch)
-        .where('melding_id', '=', id)
-        .where('status', '=', 'bezig')
-        .where('next_attempt_at', '=', lease)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
     },
   };
 }

@@ -4,6 +4,9 @@ import { autoAnswer } from '../testing/auto-answer.js';
 import type { StaffDb } from '../db/staff-repo.js';
 import { allTableCounts, key, startSession, tableCounts, testApp, type TestApp } from '../testing/test-app.js';
 import { runRetention } from './retention-job.js';
+import type { Kysely } from 'kysely';
+import type { ConcernNotesTable } from '../db/concern-notes.js';
+import { newRegistration, type ZgwRegistrationsTable } from '../zgw/zgw-outbox-rows.js';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -91,5 +94,32 @@ describe('retention job', () => {
     expect(await runRetention(t.deps)).toMatchObject({ openConcerns: 2, coachPlans: 1 });
     for (const r of [receipt, fresh]) expect((await t.request('GET', `/api/concerns/status/${r.statusToken}`)).status).toBe(404);
     expect(await allTableCounts(t.db)).toMatchObject({ concerns: 0, concern_events: 0, coach_plans: 0, coach_entries: 0 });
+  });
+
+  it('a purged report takes its internal notes and its case-system outbox row with it', async () => {
+    t = await testApp({ config: { closedConcernRetentionMs: 30 * DAY } });
+    await t.request('POST', '/api/concerns', { about: 'geld', noticed: 'x', urgency: 'dringend', idempotencyKey: key() });
+    const [concern] = await t.deps.store.concerns.list();
+    const at = t.clock.now.toISOString();
+    await (t.db.kysely as unknown as Kysely<ConcernNotesTable>)
+      .insertInto('concern_notes')
+      .values({ id: 'n1', concern_id: concern!.id, key: 'k1', account_id: 'a1', text: 'Intern', at })
+      .execute();
+    await (t.db.kysely as unknown as Kysely<{ zgw_registrations: ZgwRegistrationsTable }>)
+      .insertInto('zgw_registrations')
+      .values({
+        ...newRegistration(concern!.id, 'concern', 'demo', at, 'buurthuis'),
+        status: 'geregistreerd',
+        zaak_identificatie: 'ZAAK-1',
+      })
+      .execute();
+    await t.deps.store.concerns.pickUp(concern!.id, 'Schuldhulp', 'staff', at);
+    await t.deps.store.concerns.close(concern!.id, 'Afgerond', 'staff', at);
+    t.clock.advance(29 * DAY);
+    await runRetention(t.deps);
+    expect(await allTableCounts(t.db)).toMatchObject({ concerns: 1, concern_notes: 1, zgw_registrations: 1 });
+    t.clock.advance(2 * DAY);
+    expect(await runRetention(t.deps)).toMatchObject({ concerns: 1 });
+    expect(await allTableCounts(t.db)).toMatchObject({ concerns: 0, concern_notes: 0, zgw_registrations: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { ConcernBody } from '../api/schemas.js';
 import { concernService } from '../concerns/concern-service.js';
+import { kick, meldingModule } from '../melding/melding-module.js';
 import type { Deps } from '../deps.js';
 import { originGuard } from '../http/origin-guard.js';
 import { rateLimit } from '../http/rate-limit.js';
@@ -31,7 +32,8 @@ export const concernDocs: RouteDoc[] = [
     operationId: 'getConcernStatus',
     response: Status,
     tag: 'concerns',
-    summary: 'Status of a report: received / picked up by … / closed with feedback. Never the report itself.',
+    summary:
+      "Status of a report: received / picked up by … / closed with feedback, and the zaak's identificatie once the receiver's case system has it. Never the report itself.",
     responses: { 200: 'ConcernStatus', 404: 'concern-not-found' },
   },
 ];
@@ -42,6 +44,8 @@ export function concernRoutes(deps: Deps, loader: SessionLoader, clientOf: (c: C
     .post('/api/concerns', rateLimit('concern', deps.config.rateLimits.concerns, deps.clock, clientOf), async (c) => {
       const body = await jsonBody(c, ConcernBody);
       const { status, body: receipt } = await concerns.create(body, c.req.header('authorization'), originGuard(c, deps.config.corsOrigins));
+      // A report whose receiver has a case system goes there now (the timer in main.ts catches what this misses).
+      if (Object.keys(deps.config.zgw.concerns).length) kick(meldingModule(deps), deps);
       return c.json(receipt, status as 201);
     })
     .get('/api/concerns/status/:token', async (c) => c.json(await concerns.status(c.req.param('token'))));

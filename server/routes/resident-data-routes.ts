@@ -1,8 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { Locale } from '../api/schemas.js';
-import type { MyData } from '../api/contract.js';
-import { residentDataRepo } from '../db/resident-data-repo.js';
+import type { MyData, StillInCaseSystem } from '../api/contract.js';
+import { receiverOrganisation } from '../concerns/concern-service.js';
+import { residentDataRepo, type InCaseSystem } from '../db/resident-data-repo.js';
+import { localize } from '../../engine/index.js';
 import type { StaffDb } from '../db/staff-repo.js';
 import type { Deps } from '../deps.js';
 import { hashSecret } from '../ids.js';
@@ -40,7 +42,7 @@ export const residentDataDocs: RouteDoc[] = [
     operationId: 'getMyData',
     tag: 'sessions',
     auth: true,
-    summary: 'Everything stored about this session (AVG inzage): answers, channels, staff access, notes, concerns, plans.',
+    summary: 'Everything stored about this session (AVG inzage): answers, channels, staff access, notes, concerns, the Wmo melding, plans.',
     response: MyDataView,
     responses: { 200: 'MyData', ...AUTH },
   },
@@ -61,19 +63,20 @@ export const residentDataDocs: RouteDoc[] = [
     tag: 'sessions',
     auth: true,
     summary:
-      'Delete the session and everything about it (answers, codes, staff notes, consents, linked concerns). Audited without content.',
+      'Delete the session and everything about it (answers, codes, staff notes, consents, linked concerns with their internal notes, the Wmo melding, their case-system outbox rows). What a case system already holds as a zaak cannot be deleted from here: it is listed in stillInCaseSystem. Audited without content.',
     body: EraseBody,
     response: Erased,
-    responses: { 200: '{ erased: true }', ...AUTH, 422: 'validation-failed' },
+    responses: { 200: '{ erased: true, stillInCaseSystem }', ...AUTH, 422: 'validation-failed' },
   },
   {
     method: 'post',
     path: '/api/concerns/status/{token}/withdraw',
     operationId: 'withdrawConcern',
     tag: 'concerns',
-    summary: 'The reporter withdraws a concern report with its status token: the report is deleted. Audited without content.',
+    summary:
+      'The reporter withdraws a concern report with its status token: the report is deleted (a zaak the receiver already has is listed in stillInCaseSystem). Audited without content.',
     response: Withdrawn,
-    responses: { 200: '{ withdrawn: true }', 404: 'concern-not-found' },
+    responses: { 200: '{ withdrawn: true, stillInCaseSystem }', 404: 'concern-not-found' },
   },
 ];
 
@@ -88,12 +91,13 @@ export function residentDataRoutes(deps: Deps, sessions: SessionService) {
   async function myData(c: Context): Promise<MyData> {
     const { row, served, view } = await load(c);
     const state = presentState(served, view, row, row.locale, 'when-done');
-    const [events, access, notes, handovers, concerns, plans] = await Promise.all([
+    const [events, access, notes, handovers, concerns, meldingen, plans] = await Promise.all([
       deps.store.sessions.events(row.id),
       repo.staffAccess(row.id),
       repo.notes(row.id),
       repo.handovers(row.id),
       repo.concerns(row.id),
+      repo.meldingen(row.id),
       repo.coachPlans(row.id),
     ]);
     return {
@@ -128,12 +132,43 @@ export function residentDataRoutes(deps: Deps, sessions: SessionService) {
         reporter: k.reporter ? (JSON.parse(k.reporter) as unknown) : null,
         receiver: k.receiver,
         status: k.status,
+        feedback: k.feedback,
         createdAt: k.created_at,
         updatedAt: k.updated_at,
+        internalNotes: Number(k.internal_notes ?? 0),
+        zaakIdentificatie: k.zgw_status === 'geregistreerd' ? k.zaak_identificatie : null,
+      })),
+      meldingen: meldingen.map((m) => ({
+        reference: m.reference,
+        gemeente: m.gemeente,
+        channel: m.channel,
+        madeBy: m.made_by_name,
+        forWhom: m.for_whom,
+        consentText: m.consent_text,
+        person: JSON.parse(m.person) as unknown,
+        contact: JSON.parse(m.contact) as unknown,
+        summary: JSON.parse(m.summary) as unknown,
+        status: m.status,
+        claimedBy: m.claimed_by ? (m.claimed_by_name ?? '?') : null,
+        closeNote: m.close_note,
+        createdAt: m.created_at,
+        closedAt: m.closed_at,
+        zaak: m.zgw_status ? { status: m.zgw_status, identificatie: m.zaak_identificatie } : null,
       })),
       coachPlans: plans.map((p) => ({ domain: p.domain, updatedAt: p.updated_at })),
     };
   }
+
+  /** Who holds what could not be erased: the municipality (a melding) or the report's receiver. */
+  const stillThere = (items: InCaseSystem[], locale: string): StillInCaseSystem[] =>
+    items.map((i) => ({
+      reference: i.reference,
+      organisation:
+        (i.subject === 'concern' ? receiverOrganisation(deps.trees, i.gemeente, i.receiver) : undefined) ??
+        localize(deps.trees.config(i.gemeente)?.name, locale) ??
+        i.gemeente,
+      zaakIdentificatie: i.zaakIdentificatie,
+    }));
 
   return new Hono()
     .post('/api/sessions/:id/locale', async (c) => {
@@ -156,16 +191,17 @@ export function residentDataRoutes(deps: Deps, sessions: SessionService) {
     .post('/api/sessions/:id/erase', async (c) => {
       await jsonBody(c, EraseBody);
       const { row } = await load(c);
-      const { concerns } = await repo.erase(row.id);
-      await audit('session.erased', 'session', row.id, { concerns });
-      return c.json({ erased: true });
+      const { concerns, meldingen, inCaseSystem } = await repo.erase(row.id);
+      // Counts only: the audit log keeps no content and no reference of what was erased.
+      await audit('session.erased', 'session', row.id, { concerns, meldingen, inCaseSystem: inCaseSystem.length });
+      return c.json({ erased: true as const, stillInCaseSystem: stillThere(inCaseSystem, row.locale) });
     })
     .post('/api/concerns/status/:token/withdraw', async (c) => {
       const token = c.req.param('token');
-      const id = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? await repo.withdrawConcern(hashSecret(token)) : undefined;
-      if (!id)
+      const gone = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? await repo.withdrawConcern(hashSecret(token)) : undefined;
+      if (!gone)
         throw new ApiError(404, 'concern-not-found', 'No report has this status link. It may have been withdrawn or deleted already.');
-      await audit('concern.withdrawn', 'concern', id);
-      return c.json({ withdrawn: true });
+      await audit('concern.withdrawn', 'concern', gone.id);
+      return c.json({ withdrawn: true as const, stillInCaseSystem: stillThere(gone.inCaseSystem, 'nl') });
     });
 }

@@ -4,12 +4,20 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../db/connect.js';
 import type { ConcernReceipt, CreatedSession, MyData, SessionState } from '../api/contract.js';
-import { allTableCounts, key, startSession } from '../testing/test-app.js';
+import { sql } from 'kysely';
+import { allTableCounts, DEMO_DIR, key, startSession } from '../testing/test-app.js';
 import { staffTest, type StaffAgent, type StaffTest } from '../staff/staff-test-kit.js';
+import { startZgwFake, type ZgwFake } from '../../test/zgw-fake/zgw-fake.js';
+import { DEFAULTS } from '../config.js';
+import { KUSTDORP_DIR, meldingFields, walkToMelding } from '../melding/melding-test-kit.js';
+import { meldingModule } from '../melding/melding-module.js';
+import { concernZgwConfig } from '../zgw/zgw-concern-config.js';
+import { zgwConfigFromEnv } from '../zgw/zgw-config.js';
 
 let t: StaffTest;
 let mila: StaffAgent;
 let bas: StaffAgent;
+let bart: StaffAgent;
 let stopPg: (() => Promise<void>) | undefined;
 
 /** A fresh database per test: SQLite in memory, or PostgreSQL (PGlite over a socket, like repository.test.ts). */
@@ -33,11 +41,42 @@ async function boot(dialect: string, config: NonNullable<Parameters<typeof staff
   mila = await t.login('mila');
   bas = await t.login('bas');
 }
+let fake: ZgwFake | undefined;
 afterEach(async () => {
   await t.close();
   await stopPg?.();
   stopPg = undefined;
+  await fake?.close();
+  fake = undefined;
 });
+
+/** Again, on the kustdorp fixture (the Wmo melding, kustdorp/zorgen's receivers), with the ZGW fake connected or not. */
+async function bootKustdorp(dialect: string, zgw: boolean) {
+  await t.close();
+  await stopPg?.();
+  const dirs = [KUSTDORP_DIR, DEMO_DIR];
+  let config = {};
+  if (zgw) {
+    fake = await startZgwFake();
+    const targets = zgwConfigFromEnv({ ZGW_CONFIG: JSON.stringify({ kustdorp: fake.target() }) }, ['kustdorp', 'demo']);
+    config = { zgw: { ...DEFAULTS.zgw, targets, concerns: concernZgwConfig(dirs, targets), timeoutMs: 2000 } };
+  }
+  await boot(dialect, { treeDirs: dirs, ...config });
+  await t.addAccount('bart', 'behandelaar');
+  return t.login('bart');
+}
+
+/** Every table (but the audit log) whose rows mention any of these; the audit log when it holds any of `content`. */
+async function tablesHolding(ids: string[], content: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of Object.keys(await allTableCounts(t.db))) {
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.db.kysely);
+    const text = JSON.stringify(rows);
+    const needles = name === 'audit_log' ? content : [...ids, ...content];
+    if (needles.some((n) => text.includes(n))) found.push(name);
+  }
+  return found;
+}
 
 const HOUR = 3_600_000;
 const staffResume = (who: StaffAgent, code: string) => who.call('POST', '/api/staff/resume', { code, channel: 'telefoon', consent: true });
@@ -208,6 +247,150 @@ for (const dialect of ['sqlite', 'postgres']) {
         expect((await t.request('POST', `/api/concerns/status/${receipt.statusToken}/withdraw`)).status).toBe(404);
         expect(await auditActions()).toContain('concern.withdrawn');
       });
+    });
+
+    describe('the Wmo melding and the staff’s notes on a linked report', () => {
+      it('the export lists the melding with the inbox’s close note and counts the report’s internal notes; erase leaves no row of it in any table; the audit entry holds counts only', async () => {
+        bart = await bootKustdorp(dialect, false);
+        const s = await startSession(t, { tree: 'kustdorp/start' });
+        await walkToMelding((path, body) => t.request('POST', path, body, s.auth), s, 'zelf');
+        const made = await t.request('POST', '/api/meldingen', { sessionId: s.id, ...meldingFields() }, s.auth);
+        expect(made.status).toBe(201);
+        const melding = (await made.json()) as { reference: string };
+        const { items } = (await (await bart.call('GET', '/api/staff/meldingen')).json()) as { items: { id: string }[] };
+        expect((await bart.call('POST', `/api/staff/meldingen/${items[0]!.id}/claim`)).status).toBe(200);
+        expect(
+          (await bart.call('POST', `/api/staff/meldingen/${items[0]!.id}/close`, { note: 'Huisbezoek gepland op dinsdag.' })).status,
+        ).toBe(200);
+        const concern = (await (
+          await t.request(
+            'POST',
+            '/api/concerns',
+            {
+              sessionId: s.id,
+              about: 'oudere',
+              noticed: 'Buurvrouw valt vaak.',
+              urgency: 'niet-dringend',
+              reporter: { name: 'Anna' },
+              idempotencyKey: key(),
+            },
+            s.auth,
+          )
+        ).json()) as ConcernReceipt;
+        const { id: concernId } = await t.db.kysely
+          .selectFrom('concerns')
+          .select('id')
+          .where('reference', '=', concern.reference)
+          .executeTakeFirstOrThrow();
+        const note = await bart.call('POST', `/api/staff/concerns/${concernId}/notes`, {
+          text: 'Wijkteam belt haar morgen.',
+          idempotencyKey: key(),
+        });
+        expect(note.status).toBe(201);
+
+        const data = await myData(s);
+        expect(data.meldingen).toEqual([
+          expect.objectContaining({
+            reference: melding.reference,
+            channel: 'web',
+            forWhom: 'zelf',
+            person: expect.objectContaining({ name: 'Anna de Vries', postcode: '2011 AB' }),
+            contact: expect.objectContaining({ phone: '06 12345678' }),
+            status: 'afgerond',
+            claimedBy: 'Bart',
+            closeNote: 'Huisbezoek gepland op dinsdag.',
+            zaak: null,
+          }),
+        ]);
+        expect(data.concerns).toEqual([
+          expect.objectContaining({ reference: concern.reference, internalNotes: 1, zaakIdentificatie: null }),
+        ]);
+        // The report's internal notes are about the person the report is about: counted, not shown (README).
+        expect(JSON.stringify(data)).not.toContain('Wijkteam belt');
+
+        const res = await t.request('POST', `/api/sessions/${s.id}/erase`, { confirm: true }, s.auth);
+        expect(res.status).toBe(200);
+        expect(await res.json()).toEqual({ erased: true, stillInCaseSystem: [] });
+        const content = [
+          'Anna de Vries',
+          '2011 AB',
+          '06 12345678',
+          'Buurvrouw valt vaak',
+          'Huisbezoek gepland',
+          'Wijkteam belt',
+          concern.statusToken,
+        ];
+        expect(await tablesHolding([s.id, melding.reference, concern.reference, concernId, items[0]!.id], content)).toEqual([]);
+        const erased = (await t.kit.audit.page(undefined, 10)).find((r) => r.action === 'session.erased')!;
+        expect(erased).toMatchObject({ target_id: s.id, detail: { concerns: 1, meldingen: 1, inCaseSystem: 0 } });
+        expect((await t.kit.audit.verify()).intact).toBe(true);
+      });
+
+      it('a melding the case system already holds: erased here, and the resident is told where it still is and under which number', async () => {
+        await bootKustdorp(dialect, true);
+        const s = await startSession(t, { tree: 'kustdorp/start' });
+        await walkToMelding((path, body) => t.request('POST', path, body, s.auth), s, 'zelf');
+        const { reference } = (await (
+          await t.request('POST', '/api/meldingen', { sessionId: s.id, ...meldingFields() }, s.auth)
+        ).json()) as {
+          reference: string;
+        };
+        await meldingModule(t.deps).outbox.registerDue();
+        const zaak = fake!.store.zaken[0]!.identificatie as string;
+        expect((await myData(s)).meldingen[0]!.zaak).toEqual({ status: 'geregistreerd', identificatie: zaak });
+
+        const res = await t.request('POST', `/api/sessions/${s.id}/erase`, { confirm: true }, s.auth);
+        expect(await res.json()).toEqual({
+          erased: true,
+          stillInCaseSystem: [{ reference, organisation: 'Gemeente Kustdorp', zaakIdentificatie: zaak }],
+        });
+        // Nothing of it stays here (the outbox row goes too); the case system keeps its zaak.
+        expect(await tablesHolding([s.id, reference, zaak], ['Anna de Vries', '06 12345678'])).toEqual([]);
+        expect(fake!.store.zaken).toHaveLength(1);
+        const erased = (await t.kit.audit.page(undefined, 10)).find((r) => r.action === 'session.erased')!;
+        expect(erased.detail).toEqual({ concerns: 0, meldingen: 1, inCaseSystem: 1 });
+      });
+
+      (dialect === 'sqlite' ? it : it.skip)(
+        'withdrawing a report its receiver already holds as a zaak says so; its notes and outbox row go',
+        async () => {
+          bart = await bootKustdorp(dialect, true);
+          const s = await startSession(t, { tree: 'kustdorp/zorgen' });
+          await t.request(
+            'POST',
+            `/api/sessions/${s.id}/answers`,
+            { node: 'zorg', value: true, version: 0, idempotencyKey: key() },
+            s.auth,
+          );
+          const receipt = (await (
+            await t.request(
+              'POST',
+              '/api/concerns',
+              { sessionId: s.id, about: 'oudere', noticed: 'Iets', urgency: 'niet-dringend', reporter: null, idempotencyKey: key() },
+              s.auth,
+            )
+          ).json()) as ConcernReceipt;
+          await meldingModule(t.deps).outbox.registerDue();
+          const { id } = await t.db.kysely
+            .selectFrom('concerns')
+            .select('id')
+            .where('reference', '=', receipt.reference)
+            .executeTakeFirstOrThrow();
+          await bart.call('POST', `/api/staff/concerns/${id}/notes`, { text: 'Intern briefje', idempotencyKey: key() });
+          const res = await t.request('POST', `/api/concerns/status/${receipt.statusToken}/withdraw`);
+          expect(await res.json()).toEqual({
+            withdrawn: true,
+            stillInCaseSystem: [
+              {
+                reference: receipt.reference,
+                organisation: 'Sociaal Wijkteam Kustdorp',
+                zaakIdentificatie: fake!.store.zaken[0]!.identificatie,
+              },
+            ],
+          });
+          expect(await tablesHolding([receipt.reference, id], ['Intern briefje', receipt.statusToken])).toEqual([]);
+        },
+      );
     });
 
     describe('staff access to a session (defect 9)', () => {

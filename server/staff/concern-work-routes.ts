@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { localize } from '../../engine/index.js';
+import { rerouteRegistration } from '../concerns/concern-zaak.js';
+import { kick, meldingModule } from '../melding/melding-module.js';
 import { concernNotes, type ConcernNotesTable } from '../db/concern-notes.js';
 import { ApiError } from '../http/problem.js';
 import { jsonBody } from '../http/validate.js';
@@ -15,8 +17,9 @@ export const ForwardBody = z.strictObject({ serviceId: z.string().min(1).max(100
 
 /**
  * A behandelaar's work on one report beside claim and close: internal notes (never shown to the
- * reporter) and forwarding to another receiver of the municipality's sociale kaart – the
- * reporter's status page then names that organisation. Both are audited without their content.
+ * reporter), forwarding to another receiver of the municipality's sociale kaart – the
+ * reporter's status page then names that organisation – and retrying a failed registration in the
+ * receiver's case system. All are audited without their content.
  * Authentication and role come from the inbox's middleware on /api/staff/concerns/*.
  */
 export function concernWorkRoutes(kit: StaffKit) {
@@ -62,15 +65,41 @@ export function concernWorkRoutes(kit: StaffKit) {
     if (r.status !== 'opgepakt')
       throw new ApiError(409, 'concern-not-claimed', `Claim the report before forwarding it (it is "${r.status}").`);
     if (r.receiver === service.id) return c.json({ id: r.id, receiver: service.id, organisation: service.organisation });
-    const moved = await kit.db
-      .updateTable('concerns')
-      .set({ receiver: service.id, picked_up_by: service.organisation, updated_at: deps.clock().toISOString() })
-      .where('id', '=', r.id)
-      .where('status', '=', 'opgepakt')
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new ApiError(409, 'concern-changed', 'The report changed meanwhile. Reload it.');
-    await kit.record(p, 'concern.forward', 'concern', r.id, { from: r.receiver, to: service.id });
+    const at = deps.clock().toISOString();
+    // The new receiver and the report's ZGW registration (concern-zaak.ts) change together or not at all.
+    const rerouted = await deps.db.committer.run(async (tx) => {
+      const moved = await tx
+        .updateTable('concerns')
+        .set({ receiver: service.id, picked_up_by: service.organisation, updated_at: at })
+        .where('id', '=', r.id)
+        .where('status', '=', 'opgepakt')
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1) return null;
+      return rerouteRegistration(tx as never, deps.config.zgw.concerns, r, service.id, at);
+    });
+    if (!rerouted) throw new ApiError(409, 'concern-changed', 'The report changed meanwhile. Reload it.');
+    await kit.record(p, 'concern.forward', 'concern', r.id, {
+      from: r.receiver,
+      to: service.id,
+      ...(rerouted.registration !== 'none' ? rerouted : {}),
+    });
+    if (rerouted.registration === 'started' || rerouted.registration === 'moved') kick(meldingModule(deps), deps);
     return c.json({ id: r.id, receiver: service.id, organisation: service.organisation });
+  });
+
+  app.post('/api/staff/concerns/:id/zgw-retry', async (c) => {
+    const p = c.get('staff');
+    const r = await report(c.req.param('id'));
+    const module = meldingModule(deps);
+    if (!(await module.outbox.retry(r.id)))
+      throw new ApiError(
+        409,
+        'zgw-not-retryable',
+        'This report is not waiting for a retry: it is registered, being registered now, or its receiver has no case system.',
+      );
+    await kit.record(p, 'concern.zgw-retry', 'concern', r.id);
+    kick(module, deps);
+    return c.json({ id: r.id, zgw: 'wachten' as const });
   });
 
   return { app, notes };

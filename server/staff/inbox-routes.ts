@@ -7,6 +7,7 @@ import { presentService } from '../sessions/present-state.js';
 import { authenticate, requireRole } from './auth.js';
 import { INBOX_ROLES, type StaffEnv, type StaffKit } from './context.js';
 import { concernWorkRoutes, receivers } from './concern-work-routes.js';
+import { zgwOutboxRows } from '../zgw/zgw-outbox-rows.js';
 
 export const Filter = z.strictObject({
   status: z.enum(['ontvangen', 'opgepakt', 'afgerond']).optional(),
@@ -115,6 +116,7 @@ export function inboxRoutes(kit: StaffKit) {
       const s = r.receiver ? t.compiled.services.get(r.receiver) : undefined;
       if (s) receiver = presentService(s, 'nl');
     }
+    const reg = await zgwOutboxRows(kit.db as never).registration(r.id);
     await kit.record(p, 'concern.read', 'concern', r.id);
     return c.json({
       id: r.id,
@@ -135,6 +137,15 @@ export function inboxRoutes(kit: StaffKit) {
       notes: notes.map((n) => ({ id: n.id, text: n.text, by: names.get(n.account_id) ?? '?', at: n.at })),
       /** Where it can be forwarded to: the municipality's sociale kaart. */
       receivers: [...receivers(kit, r.gemeente).values()],
+      zgw: reg
+        ? {
+            status: reg.status,
+            receiver: reg.receiver,
+            zaakIdentificatie: reg.zaak_identificatie,
+            attempts: reg.attempts,
+            lastError: reg.last_error,
+          }
+        : null,
     });
   });
 

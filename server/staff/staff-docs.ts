@@ -99,6 +99,16 @@ const ConcernDetail = z
     events: z.array(z.object({ kind: z.string(), at: z.string() })),
     notes: z.array(ConcernNote).meta({ description: 'Internal notes; never shown to the reporter.' }),
     receivers: z.array(Receiver).meta({ description: "Where it can be forwarded to: the municipality's sociale kaart." }),
+    zgw: z
+      .object({
+        status: z.enum(['wachten', 'bezig', 'geregistreerd', 'opnieuw-proberen', 'mislukt']),
+        receiver: z.string().nullable(),
+        zaakIdentificatie: z.string().nullable(),
+        attempts: z.int(),
+        lastError: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: "Its registration as a zaak at the receiver's case system; null when the receiver has none configured." }),
   })
   .meta({ id: 'ConcernDetail' });
 const AuditPage = z

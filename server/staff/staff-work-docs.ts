@@ -1,6 +1,6 @@
 // The staff routes beside the console's core: finding a session and today's own, reopening one,
 // its printed-plan code, an answered step, the live stream, the handover preview, and a
-// behandelaar's notes and forwarding on a concern report. Gathered in server/api/route-docs.ts.
+// behandelaar's notes, forwarding and case-system retry on a concern report. Gathered in server/api/route-docs.ts.
 import { z } from 'zod';
 import { Answered, CodeIssued, Created } from '../api/response-schemas.js';
 import type { RouteDoc } from '../routes/route-doc.js';
@@ -163,5 +163,14 @@ export const staffWorkDocs: RouteDoc[] = [
       409: 'concern-not-claimed / concern-changed',
       422: 'validation-failed / unknown-service',
     },
+  }),
+  staffDoc({
+    method: 'post',
+    path: '/api/staff/concerns/{id}/zgw-retry',
+    operationId: 'staffRetryConcernZgw',
+    tag: 'concern inbox',
+    summary: "Try a failed registration in the receiver's case system again now (the outbox's own retries go on regardless).",
+    response: z.object({ id: z.string(), zgw: z.literal('wachten') }).meta({ id: 'ConcernZgwRetry' }),
+    responses: { 200: 'Waiting for the next attempt', 404: 'concern-not-found', 409: 'zgw-not-retryable' },
   }),
 ];

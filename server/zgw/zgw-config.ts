@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { concernZgwConfig, type ConcernZgwConfig } from './zgw-concern-config.js';
 
 // Per municipality (and optionally per tree): where its ZGW case system is and how the melding
 // becomes a zaak there. Read from ZGW_CONFIG (JSON) at start-up and checked field by field: a typo
@@ -110,6 +111,8 @@ function checkedUrl(value: string, where: string): string {
 
 export interface ZgwSettings {
   targets: ZgwConfig;
+  /** Concern reports per receiving service (trees/<gemeente>/signalering/zgw.json over `targets`). */
+  concerns: ConcernZgwConfig;
   /** How often main.ts looks for due registrations. */
   pollMs: number;
   /** One ZGW request may take this long. */
@@ -123,9 +126,19 @@ export interface ZgwSettings {
 /** Look-ups and writes of one registration at most (zgw-registration.ts). */
 const REQUESTS_PER_REGISTRATION = 14;
 
-export const ZGW_DEFAULTS: ZgwSettings = { targets: {}, pollMs: 30_000, timeoutMs: 15_000, baseDelayMs: 30_000, leaseMs: 300_000 };
+export const ZGW_DEFAULTS: ZgwSettings = {
+  targets: {},
+  concerns: {},
+  pollMs: 30_000,
+  timeoutMs: 15_000,
+  baseDelayMs: 30_000,
+  leaseMs: 300_000,
+};
 
-/** ZGW_CONFIG (see zgwConfigFromEnv), ZGW_POLL_SECONDS (30), ZGW_TIMEOUT_SECONDS (15), ZGW_LEASE_SECONDS (120). */
+/**
+ * ZGW_CONFIG (see zgwConfigFromEnv), ZGW_POLL_SECONDS (30), ZGW_TIMEOUT_SECONDS (15), ZGW_LEASE_SECONDS (120);
+ * and each folder's signalering/zgw.json over ZGW_CONFIG (zgw-concern-config.ts).
+ */
 export function zgwSettingsFromEnv(env: NodeJS.ProcessEnv, treeDirs: readonly string[]): ZgwSettings {
   const seconds = (name: string, fallbackMs: number) => {
     const v = env[name];
@@ -141,12 +154,14 @@ export function zgwSettingsFromEnv(env: NodeJS.ProcessEnv, treeDirs: readonly st
     throw new Error(
       `ZGW_LEASE_SECONDS (${leaseMs / 1000}) must be longer than one registration's ${REQUESTS_PER_REGISTRATION} requests (${REQUESTS_PER_REGISTRATION} × ZGW_TIMEOUT_SECONDS = ${(timeoutMs * REQUESTS_PER_REGISTRATION) / 1000}).`,
     );
+  const targets = zgwConfigFromEnv(
+    env,
+    treeDirs.map((d) => basename(d)),
+  );
   return {
     ...ZGW_DEFAULTS,
-    targets: zgwConfigFromEnv(
-      env,
-      treeDirs.map((d) => basename(d)),
-    ),
+    targets,
+    concerns: concernZgwConfig(treeDirs, targets),
     pollMs: seconds('ZGW_POLL_SECONDS', ZGW_DEFAULTS.pollMs),
     timeoutMs,
     leaseMs,

@@ -1,15 +1,18 @@
 import type { Logger } from '../logger.js';
-import { meldingPdf } from '../melding/melding-pdf.js';
-import type { MeldingRepo, Registration } from '../melding/melding-repo.js';
-import type { MeldingTexts } from '../melding/melding-texts.js';
 import { zgwClient } from './zgw-client.js';
-import { targetFor, type ZgwConfig } from './zgw-config.js';
-import { registerMelding } from './zgw-registration.js';
+import type { ZgwTarget } from './zgw-config.js';
+import type { Registration, RegistrationSubject, ZgwOutboxRows } from './zgw-outbox-rows.js';
+import { registerZaak, type ZaakInput } from './zgw-registration.js';
+
+/** What one kind of row registers (zgw-melding-zaak.ts, concerns/concern-zaak.ts). */
+export interface ZgwSubject {
+  /** The case system and the zaak for this row; an error to retry later; or 'gone': nothing left to register. */
+  prepare(reg: Registration): Promise<{ target: ZgwTarget; zaak: ZaakInput } | { error: string } | 'gone'>;
+}
 
 export interface OutboxOptions {
-  repo: MeldingRepo;
-  config: ZgwConfig;
-  texts: Map<string, MeldingTexts>;
+  repo: ZgwOutboxRows;
+  subjects: Record<RegistrationSubject, ZgwSubject>;
   clock: () => Date;
   logger: Logger;
   /** The first retry waits this long, each next one twice as long, up to maxDelayMs. */
@@ -36,24 +39,25 @@ export function zgwOutbox(o: OutboxOptions) {
   let running: Promise<Tally> | null = null;
 
   async function registerOne(reg: Registration): Promise<keyof Tally | 'skipped'> {
-    const melding = await repo.byId(reg.melding_id);
-    const target = melding && targetFor(o.config, reg.gemeente, melding.tree);
+    const prepared = await o.subjects[reg.subject].prepare(reg);
+    // Erased or withdrawn meanwhile: the row goes too (unless another worker moved it first).
+    if (prepared === 'gone') {
+      await repo.drop(reg.melding_id, reg);
+      return 'skipped';
+    }
     const now = clock();
     const lease = new Date(now.getTime() + leaseMs).toISOString();
     if (!(await repo.moveRegistration(reg.melding_id, reg, { status: 'bezig', next_attempt_at: lease, updated_at: now.toISOString() })))
       return 'skipped';
     const attempts = reg.attempts + 1;
     let error: string | null = null;
-    if (!melding || !target) error = `ZGW_CONFIG has no entry for "${reg.gemeente}" any more: add it back, then retry`;
+    if ('error' in prepared) error = prepared.error;
     else {
-      const texts = o.texts.get(reg.gemeente);
       try {
-        await registerMelding(zgwClient(target, fetch, o.timeoutMs ?? 15_000), {
-          melding,
+        await registerZaak(zgwClient(prepared.target, fetch, o.timeoutMs ?? 15_000), {
+          zaak: prepared.zaak,
           done: reg,
-          target,
-          texts: { zaakOmschrijving: texts?.zaakOmschrijving ?? 'Wmo-melding', documentTitel: texts?.documentTitel ?? 'Wmo-melding' },
-          pdf: () => meldingPdf(melding, texts?.documentTitel ?? 'Wmo-melding'),
+          target: prepared.target,
           save: (patch) => repo.saveStep(reg.melding_id, lease, { ...patch, updated_at: clock().toISOString() }),
         });
       } catch (err) {
@@ -82,7 +86,7 @@ export function zgwOutbox(o: OutboxOptions) {
       updated_at: at.toISOString(),
     });
     o.logger.warn(
-      { melding: reg.melding_id, attempts, error },
+      { [reg.subject]: reg.melding_id, attempts, error },
       give ? 'ZGW registration failed; staff can retry it.' : 'ZGW registration will be retried.',
     );
     return give ? 'failed' : 'retrying';
@@ -104,10 +108,10 @@ export function zgwOutbox(o: OutboxOptions) {
       return running;
     },
     /** Staff: a failed (or waiting) registration is tried again on the next pass, with a fresh count. */
-    async retry(meldingId: string): Promise<boolean> {
-      const reg = await repo.registration(meldingId);
+    async retry(id: string): Promise<boolean> {
+      const reg = await repo.registration(id);
       if (!reg || reg.status === 'geregistreerd' || reg.status === 'bezig') return false;
-      return repo.moveRegistration(meldingId, reg, {
+      return repo.moveRegistration(id, reg, {
         status: 'wachten',
         attempts: 0,
         next_attempt_at: clock().toISOString(),

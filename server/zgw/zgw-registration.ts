@@ -1,50 +1,72 @@
-import type { MeldingContact, MeldingPerson } from '../melding/melding-body.js';
-import type { MeldingenTable, Registration } from '../melding/melding-repo.js';
 import { query, ZgwError, type ZgwClient } from './zgw-client.js';
 import type { ZgwTarget } from './zgw-config.js';
+import type { Registration } from './zgw-outbox-rows.js';
 
 type Url = { url: string };
 type Saved = Partial<
   Pick<Registration, 'zaak_url' | 'zaak_identificatie' | 'status_url' | 'rol_url' | 'medewerker_rol_url' | 'document_url' | 'zio_url'>
 >;
 
+/** What becomes a zaak, whatever it came from (a Wmo melding, a concern report): see zgw-subjects.ts. */
+export interface ZaakInput {
+  /** Our reference: the zaak's kenmerk, how an interrupted attempt finds it again. */
+  reference: string;
+  createdAt: string;
+  omschrijving: string;
+  toelichting: string;
+  statustoelichting: string;
+  /** The person who asked, when they gave a name or a way to reach them; absent: no initiator rol (anonymous). */
+  initiator?: {
+    roltoelichting: string;
+    geslachtsnaam: string;
+    contact: { naam: string; telefoonnummer?: string; emailadres?: string };
+  };
+  /** The staff member who took it down on behalf of a caller: a medewerker rol. */
+  medewerker?: { identificatie: string; achternaam: string; roltoelichting: string };
+  document: {
+    /** Unique per bronorganisatie: how a lost response's document is found again. */
+    identificatie: string;
+    titel: string;
+    auteur: string;
+    formaat: 'application/pdf' | 'text/plain';
+    bestandsnaam: string;
+    inhoud: () => Promise<Uint8Array>;
+  };
+}
+
 export interface RegistrationInput {
-  melding: MeldingenTable;
+  zaak: ZaakInput;
   /** What the outbox row already remembers from an earlier, interrupted attempt. */
   done: Registration;
   target: ZgwTarget;
-  texts: { zaakOmschrijving: string; documentTitel: string };
-  pdf: () => Promise<Uint8Array>;
   /** Remembers one step's result before the next step starts; false: another worker holds the row now. */
   save: (patch: Saved) => Promise<boolean>;
 }
 
-/** Where the melding reference is kept on the zaak, so that the zaak can be found again. */
+/** Where our reference is kept on the zaak, so that the zaak can be found again. */
 export const KENMERK_BRON = 'Vraagwijzer';
 
 /**
- * The melding as a zaak: zaak → first status → initiator rol (→ medewerker rol) → document → link.
+ * A zaak: zaak → first status → initiator rol (→ medewerker rol) → document → link.
  * Each step first looks for what an interrupted attempt may already have made (the zaak by our
  * reference in its kenmerken, the rest by the zaak's URL, the document by its identificatie), so a
  * crash between a request and the saving of its answer never makes a second one.
  */
-export async function registerMelding(client: ZgwClient, input: RegistrationInput): Promise<Saved> {
-  const { melding: m, target, done } = input;
+export async function registerZaak(client: ZgwClient, input: RegistrationInput): Promise<Saved> {
+  const { zaak: z, target, done } = input;
   const state: Saved = { ...pick(done) };
   const keep = async (patch: Saved) => {
     Object.assign(state, patch);
     if (!(await input.save(patch))) throw new ZgwError('the registration was taken over by another worker');
   };
-  const day = amsterdamDate(m.created_at);
-  const person = JSON.parse(m.person) as MeldingPerson;
-  const contact = JSON.parse(m.contact) as MeldingContact;
+  const day = amsterdamDate(z.createdAt);
 
   if (!state.zaak_url) {
     const found = (
       await client.all<{ url: string; identificatie: string; kenmerken?: { kenmerk: string; bron: string }[] }>(
         query(`${target.zakenUrl}zaken`, { zaaktype: target.zaaktype, bronorganisatie: target.rsin, startdatum: day }),
       )
-    ).find((z) => z.kenmerken?.some((k) => k.kenmerk === m.reference && k.bron === KENMERK_BRON));
+    ).find((found) => found.kenmerken?.some((k) => k.kenmerk === z.reference && k.bron === KENMERK_BRON));
     const zaak =
       found ??
       (await client.post<{ url: string; identificatie: string }>(`${target.zakenUrl}zaken`, {
@@ -53,9 +75,9 @@ export async function registerMelding(client: ZgwClient, input: RegistrationInpu
         verantwoordelijkeOrganisatie: target.rsin,
         startdatum: day,
         registratiedatum: day,
-        omschrijving: input.texts.zaakOmschrijving,
-        toelichting: `Gedaan via ${m.channel}${m.made_by_name ? ` door ${m.made_by_name}` : ''}, voor ${m.for_whom === 'zelf' ? 'de persoon zelf' : 'iemand anders (met toestemming)'}. Kenmerk ${m.reference}.`,
-        kenmerken: [{ kenmerk: m.reference, bron: KENMERK_BRON }],
+        omschrijving: z.omschrijving,
+        toelichting: z.toelichting,
+        kenmerken: [{ kenmerk: z.reference, bron: KENMERK_BRON }],
         vertrouwelijkheidaanduiding: 'vertrouwelijk',
       }));
     await keep({ zaak_url: zaak.url, zaak_identificatie: zaak.identificatie });
@@ -75,8 +97,8 @@ export async function registerMelding(client: ZgwClient, input: RegistrationInpu
         await client.post<Url>(`${target.zakenUrl}statussen`, {
           zaak,
           statustype: first.url,
-          datumStatusGezet: m.created_at,
-          statustoelichting: 'Melding ontvangen via Vraagwijzer',
+          datumStatusGezet: z.createdAt,
+          statustoelichting: z.statustoelichting,
         })
       ).url;
     }
@@ -93,51 +115,47 @@ export async function registerMelding(client: ZgwClient, input: RegistrationInpu
     return (await client.post<Url>(`${target.zakenUrl}rollen`, { zaak, roltype: roltype.url, ...body })).url;
   };
 
-  if (!state.rol_url) {
-    // verblijfsadres needs the BAG id, street and town (aoaIdentificatie, gorOpenbareRuimteNaam,
-    // wplWoonplaatsNaam); we ask only postcode + huisnummer, so the address goes in the toelichting.
-    const nummer = `${person.huisnummer}${person.huisletter ?? ''}${person.toevoeging ? `-${person.toevoeging}` : ''}`;
+  if (z.initiator && !state.rol_url) {
     const url = await rol('initiator', {
       betrokkeneType: 'natuurlijk_persoon',
-      roltoelichting: `${m.for_whom === 'zelf' ? 'Melding door de persoon zelf' : 'Melding door iemand anders, met toestemming'}. Adres: postcode ${person.postcode}, huisnummer ${nummer}.`,
-      betrokkeneIdentificatie: { geslachtsnaam: person.name },
-      contactpersoonRol: {
-        naam: contact.name ?? person.name,
-        ...(contact.phone ? { telefoonnummer: contact.phone } : {}),
-        ...(contact.email ? { emailadres: contact.email } : {}),
-      },
+      roltoelichting: z.initiator.roltoelichting,
+      betrokkeneIdentificatie: { geslachtsnaam: z.initiator.geslachtsnaam },
+      contactpersoonRol: z.initiator.contact,
     });
     await keep({ rol_url: url });
   }
 
-  if (m.made_by && !state.medewerker_rol_url) {
+  if (z.medewerker && !state.medewerker_rol_url) {
     const url = await rol('klantcontacter', {
       betrokkeneType: 'medewerker',
-      roltoelichting: `Melding opgenomen via ${m.channel} namens de beller`,
-      betrokkeneIdentificatie: { identificatie: m.made_by, achternaam: m.made_by_name ?? '' },
+      roltoelichting: z.medewerker.roltoelichting,
+      betrokkeneIdentificatie: { identificatie: z.medewerker.identificatie, achternaam: z.medewerker.achternaam },
     });
     await keep({ medewerker_rol_url: url });
   }
 
   if (!state.document_url) {
     const [existing] = await client.all<Url>(
-      query(`${target.documentenUrl}enkelvoudiginformatieobjecten`, { bronorganisatie: target.rsin, identificatie: m.reference }),
+      query(`${target.documentenUrl}enkelvoudiginformatieobjecten`, {
+        bronorganisatie: target.rsin,
+        identificatie: z.document.identificatie,
+      }),
     );
     const url =
       existing?.url ??
       (
         await client.post<Url>(`${target.documentenUrl}enkelvoudiginformatieobjecten`, {
-          identificatie: m.reference,
+          identificatie: z.document.identificatie,
           bronorganisatie: target.rsin,
           creatiedatum: day,
-          titel: `${input.texts.documentTitel} ${m.reference}`,
-          auteur: m.made_by_name ?? 'Vraagwijzer',
+          titel: z.document.titel,
+          auteur: z.document.auteur,
           taal: 'dut',
-          formaat: 'application/pdf',
-          bestandsnaam: `melding-${m.reference}.pdf`,
+          formaat: z.document.formaat,
+          bestandsnaam: z.document.bestandsnaam,
           vertrouwelijkheidaanduiding: 'vertrouwelijk',
           informatieobjecttype: target.informatieobjecttype,
-          inhoud: Buffer.from(await input.pdf()).toString('base64'),
+          inhoud: Buffer.from(await z.document.inhoud()).toString('base64'),
           indicatieGebruiksrecht: false,
         })
       ).url;

@@ -12,6 +12,10 @@ export type Fault = 'error' | 'hang' | 'commit-then-hang';
 
 type Obj = Record<string, unknown> & { url: string };
 
+/** The catalogus's zaaktypen (uuids): the first the melding's, the second a concern receiver's. */
+export const ZAAKTYPEN = ['11111111-1111-4111-8111-111111111111', '33333333-3333-4333-8333-333333333333'] as const;
+export const INFORMATIEOBJECTTYPE = '22222222-2222-4222-8222-222222222222';
+
 const STEP_OF: Record<string, Step> = {
   '/zaken/api/v1/zaken': 'zaak',
   '/zaken/api/v1/statussen': 'status',
@@ -58,20 +62,26 @@ export async function startZgwFake(): Promise<ZgwFake> {
   let counter = 0;
   const fake = { down: false } as ZgwFake;
 
-  // The catalogus: one zaaktype with two statustypen (volgnummer 2 listed first on purpose), the
-  // initiator and klantcontacter roltypen, and the informatieobjecttype of the summary.
+  // The catalogus: the melding's zaaktype with two statustypen (volgnummer 2 listed first on
+  // purpose), the initiator and klantcontacter roltypen, and the informatieobjecttype of the
+  // summary; and a second zaaktype (a concern report's receiver) with its own statustypen and roltype.
   const cat = () => `${base}catalogi/api/v1/`;
-  const zaaktype = () => `${cat()}zaaktypen/11111111-1111-4111-8111-111111111111`;
+  const zaaktype = () => `${cat()}zaaktypen/${ZAAKTYPEN[0]}`;
+  const second = () => `${cat()}zaaktypen/${ZAAKTYPEN[1]}`;
   const catalogus = () => ({
+    zaaktypen: [zaaktype(), second()],
     statustypen: [
       { url: `${cat()}statustypen/s2`, zaaktype: zaaktype(), volgnummer: 2, omschrijving: 'In behandeling' },
       { url: `${cat()}statustypen/s1`, zaaktype: zaaktype(), volgnummer: 1, omschrijving: 'Ontvangen' },
+      { url: `${cat()}statustypen/t2`, zaaktype: second(), volgnummer: 2, omschrijving: 'Opgepakt' },
+      { url: `${cat()}statustypen/t1`, zaaktype: second(), volgnummer: 1, omschrijving: 'Gemeld' },
     ],
     roltypen: [
       { url: `${cat()}roltypen/r1`, zaaktype: zaaktype(), omschrijvingGeneriek: 'initiator' },
       { url: `${cat()}roltypen/r2`, zaaktype: zaaktype(), omschrijvingGeneriek: 'klantcontacter' },
+      { url: `${cat()}roltypen/r3`, zaaktype: second(), omschrijvingGeneriek: 'initiator' },
     ],
-    informatieobjecttype: `${cat()}informatieobjecttypen/22222222-2222-4222-8222-222222222222`,
+    informatieobjecttype: `${cat()}informatieobjecttypen/${INFORMATIEOBJECTTYPE}`,
   });
 
   const server = createServer((req, res) => void handle(req, res));
@@ -156,7 +166,7 @@ export async function startZgwFake(): Promise<ZgwFake> {
           'kenmerken',
         ]);
         if (bad.length) return invalid(res, 'zaak', bad);
-        if (body.zaaktype !== zaaktype()) return invalid(res, 'zaak', [['zaaktype', 'bad-url']]);
+        if (!c.zaaktypen.includes(String(body.zaaktype))) return invalid(res, 'zaak', [['zaaktype', 'bad-url']]);
         if (body.bronorganisatie !== rsin || body.verantwoordelijkeOrganisatie !== rsin)
           return invalid(res, 'zaak', [['bronorganisatie', 'invalid']]);
         if (!/^\d{4}-\d\d-\d\d$/.test(String(body.startdatum))) return invalid(res, 'zaak', [['startdatum', 'invalid']]);
@@ -187,8 +197,9 @@ export async function startZgwFake(): Promise<ZgwFake> {
       case 'POST /zaken/api/v1/rollen': {
         const bad = missing(['zaak', 'betrokkeneType', 'roltype', 'roltoelichting', 'betrokkeneIdentificatie']);
         if (bad.length) return invalid(res, 'rol', bad);
-        const roltype = c.roltypen.find((r) => r.url === body.roltype);
-        if (!store.zaken.some((z) => z.url === body.zaak)) return invalid(res, 'rol', [['zaak', 'bad-url']]);
+        const zaakOfRol = store.zaken.find((z) => z.url === body.zaak);
+        if (!zaakOfRol) return invalid(res, 'rol', [['zaak', 'bad-url']]);
+        const roltype = c.roltypen.find((r) => r.url === body.roltype && r.zaaktype === zaakOfRol.zaaktype);
         if (!roltype) return invalid(res, 'rol', [['roltype', 'bad-url']]);
         const who = body.betrokkeneIdentificatie as Record<string, unknown>;
         if (body.betrokkeneType === 'natuurlijk_persoon' && !who.geslachtsnaam)
@@ -220,8 +231,11 @@ export async function startZgwFake(): Promise<ZgwFake> {
         if (bad.length) return invalid(res, 'document', bad);
         if (body.informatieobjecttype !== c.informatieobjecttype) return invalid(res, 'document', [['informatieobjecttype', 'bad-url']]);
         if (String(body.taal).length !== 3) return invalid(res, 'document', [['taal', 'max_length']]);
-        if (!Buffer.from(String(body.inhoud), 'base64').subarray(0, 5).equals(Buffer.from('%PDF-')))
-          return invalid(res, 'document', [['inhoud', 'not-a-pdf']]);
+        // The content must be what formaat says: a PDF, or (concern reports) UTF-8 text.
+        const inhoud = Buffer.from(String(body.inhoud), 'base64');
+        if (body.formaat === 'text/plain') {
+          if (!inhoud.length || inhoud.toString('utf8').includes('\ufffd')) return invalid(res, 'document', [['inhoud', 'not-utf8-text']]);
+        } else if (!inhoud.subarray(0, 5).equals(Buffer.from('%PDF-'))) return invalid(res, 'document', [['inhoud', 'not-a-pdf']]);
         if (
           body.identificatie &&
           store.documenten.some((d) => d.identificatie === body.identificatie && d.bronorganisatie === body.bronorganisatie)

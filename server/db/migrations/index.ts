@@ -9,6 +9,7 @@ import * as meldingen from './0007-meldingen.js';
 import * as zgwOutbox from './0008-zgw-outbox.js';
 import * as residentData from './0009-resident-data.js';
 import * as concernNotes from './0010-concern-notes.js';
+import * as zgwConcerns from './0011-zgw-concerns.js';
 
 // Listed in code rather than read from the folder: works the same under tsx, in a bundle and in tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-zgw-outbox': zgwOutbox,
   '0009-resident-data': residentData,
   '0010-concern-notes': concernNotes,
+  '0011-zgw-concerns': zgwConcerns,
 };
 
 export const migrationProvider: MigrationProvider = {
