@@ -87,6 +87,12 @@ describe('concern status page with a zaak', () => {
     await page.keyboard.press('Enter');
     await page.getByText(`Je melding staat in hun systeem onder nummer ${number}.`).waitFor();
     await axe(page, 'concern status with zaak number');
+    // Withdrawing says where the report stays, and does not promise that nobody can read it.
+    await tabTo(page, 'Melding intrekken');
+    await page.keyboard.press('Enter');
+    await page.getByText('Weet je het zeker? We verwijderen je melding hier.').waitFor();
+    expect(await page.getByText(`je melding staat al in het systeem van Sociaal Wijkteam Kustdorp (nummer ${number})`).count()).toBe(1);
+    expect(await page.getByText('Niemand kan hem daarna nog lezen.').count()).toBe(0);
     await context.close();
   });
 

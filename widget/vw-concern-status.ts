@@ -66,7 +66,9 @@ export class VwConcernStatus extends VwElement {
     if (!this.status || this.withdrawn) return nothing;
     if (!this.confirming) return html`<button type="button" part="button" @click=${this.askWithdraw}>${this.t('withdraw')}</button>`;
     return html`<div role="group" aria-labelledby="wq">
-      <p id="wq" tabindex="-1" data-wq><strong>${this.t('withdrawConfirm')}</strong></p>
+      <p id="wq" tabindex="-1" data-wq>
+        <strong>${this.t(this.status.zaakIdentificatie ? 'withdrawConfirmHere' : 'withdrawConfirm')}</strong>
+      </p>
       ${
         this.status.zaakIdentificatie
           ? html`<p>${this.t('withdrawZaakWarning', { org: this.status.receiver ?? '', id: this.status.zaakIdentificatie })}</p>`
