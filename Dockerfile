@@ -6,8 +6,16 @@
 #   docker build -t vraagwijzer .   (or: podman build -t vraagwijzer .)
 #   docker run -p 8787:8787 -v vw-data:/app/data vraagwijzer
 # See compose.yaml for two nodes on PostgreSQL.
+# The base images are build arguments for a host without Docker Hub: scripts/container-base.sh makes
+# both from Debian's packages, then
+#   podman build --build-arg NODE_IMAGE=localhost/node:20-trixie \
+#     --build-arg NODE_SLIM_IMAGE=localhost/node:20-trixie-slim -t vraagwijzer .
+# The build stages need python3, make and g++ (both defaults have them): better-sqlite3 compiles from
+# source when its prebuilt binary cannot be downloaded.
+ARG NODE_IMAGE=node:20-bookworm
+ARG NODE_SLIM_IMAGE=node:20-bookworm-slim
 
-FROM node:20-bookworm AS deps
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
@@ -16,14 +24,14 @@ RUN mkdir /tsx && cd /tsx && echo '{"private":true}' > package.json \
  && npm install --no-audit --no-fund --no-package-lock "tsx@$(node -p "require('/app/package-lock.json').packages['node_modules/tsx'].version")" \
  && cp -rn /tsx/node_modules/. /app/node_modules/
 
-FROM node:20-bookworm AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM ${NODE_SLIM_IMAGE}
 ENV NODE_ENV=production PORT=8787 DATABASE_URL=sqlite:/app/data/vraagwijzer.db
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
