@@ -3,8 +3,8 @@
 # compose.yaml's postgres:15-bookworm, made from Debian's packages – for a machine that reaches a Debian
 # mirror and the npm registry but no container registry. Debian trixie's `nodejs` is Node 20, so the
 # images are trixie, not bookworm (bookworm's own nodejs is 18, below package.json's engines).
-#   sudo scripts/container-base.sh            # node bases only
-#   sudo scripts/container-base.sh postgres   # also the PostgreSQL base
+#   sudo scripts/container-base.sh                       # node and node-slim
+#   sudo scripts/container-base.sh node node-slim postgres
 # then: podman build --build-arg NODE_IMAGE=localhost/node:20-trixie \
 #         --build-arg NODE_SLIM_IMAGE=localhost/node:20-trixie-slim -t vraagwijzer .
 # Needs root, mmdebstrap and podman (apt-get install mmdebstrap podman).
@@ -13,6 +13,11 @@ SUITE="${SUITE:-trixie}"
 MIRROR="${MIRROR:-http://deb.debian.org/debian}"
 SECURITY="${SECURITY:-http://deb.debian.org/debian-security}"
 PREFIX="${PREFIX:-localhost}"
+# CA certificates the build base trusts besides Debian's: a host whose HTTPS goes through an
+# intercepting proxy has that proxy's CA here, and npm ci in the image needs it to reach the registry.
+EXTRA_CA_DIR="${EXTRA_CA_DIR:-/usr/local/share/ca-certificates}"
+IMAGES=("$@")
+[ ${#IMAGES[@]} -gt 0 ] || IMAGES=(node node-slim)
 SOURCES=("deb $MIRROR $SUITE main" "deb $MIRROR $SUITE-updates main" "deb $SECURITY $SUITE-security main")
 STD_PATH='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
@@ -36,17 +41,25 @@ NODE_USER='chroot "$1" useradd --uid 1000 --user-group --create-home --shell /bi
 # Debian's node-gyp finds Node's headers under /usr (libnode-dev) instead of downloading them from
 # nodejs.org, which is not reachable either; better-sqlite3 builds from source when its prebuilt
 # binary (from GitHub) cannot be fetched.
-NPM_NODEDIR='echo nodedir=/usr > "$1"/etc/npmrc'
+NPM_CONFIG='printf "nodedir=/usr\ncafile=/etc/ssl/certs/ca-certificates.crt\n" > "$1"/etc/npmrc'
+EXTRA_CA="if ls '$EXTRA_CA_DIR'/*.crt >/dev/null 2>&1; then
+  cp '$EXTRA_CA_DIR'/*.crt \"\$1\"/usr/local/share/ca-certificates/ && chroot \"\$1\" update-ca-certificates >&2; fi"
 
-echo "building $PREFIX/node:20-$SUITE (nodejs, npm, python3, make, g++)…"
-rootfs nodejs,npm,libnode-dev,python3,make,g++,ca-certificates,passwd "$NODE_USER" "$NPM_NODEDIR" |
-  podman import --change "ENV $STD_PATH" --change 'CMD ["node"]' - "$PREFIX/node:20-$SUITE"
+wants() { [[ " ${IMAGES[*]} " == *" $1 "* ]]; }
 
-echo "building $PREFIX/node:20-$SUITE-slim (nodejs only)…"
-rootfs nodejs,ca-certificates,passwd "$NODE_USER" |
-  podman import --change "ENV $STD_PATH" --change 'CMD ["node"]' - "$PREFIX/node:20-$SUITE-slim"
+if wants node; then
+  echo "building $PREFIX/node:20-$SUITE (nodejs, npm, python3, make, g++)…"
+  rootfs nodejs,npm,libnode-dev,python3,make,g++,ca-certificates,passwd "$NODE_USER" "$NPM_CONFIG" "$EXTRA_CA" |
+    podman import --change "ENV $STD_PATH" --change 'CMD ["node"]' - "$PREFIX/node:20-$SUITE"
+fi
 
-if [ "${1:-}" = "postgres" ]; then
+if wants node-slim; then
+  echo "building $PREFIX/node:20-$SUITE-slim (nodejs only)…"
+  rootfs nodejs,ca-certificates,passwd "$NODE_USER" |
+    podman import --change "ENV $STD_PATH" --change 'CMD ["node"]' - "$PREFIX/node:20-$SUITE-slim"
+fi
+
+if wants postgres; then
   # Not the official image's entrypoint (initdb from POSTGRES_* variables): a small one that does the
   # same for compose.yaml – first start makes the cluster, user and database, then runs postgres.
   ENTRYPOINT='cat > "$1"/usr/local/bin/pg-entrypoint <<"EOF"
