@@ -61,7 +61,8 @@ fi
 
 if wants postgres; then
   # Not the official image's entrypoint (initdb from POSTGRES_* variables): a small one that does the
-  # same for compose.yaml – first start makes the cluster, user and database, then runs postgres.
+  # same for compose.yaml – first start makes the cluster, the superuser POSTGRES_USER and the database
+  # POSTGRES_DB (default: named after the user, as the official image does), then runs postgres.
   ENTRYPOINT='cat > "$1"/usr/local/bin/pg-entrypoint <<"EOF"
 #!/bin/sh
 set -eu
@@ -77,9 +78,10 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   rm -f "$pwfile"
   echo "listen_addresses = '"'"'*'"'"'" >> "$PGDATA/postgresql.conf"
   echo "host all all all scram-sha-256" >> "$PGDATA/pg_hba.conf"
-  if [ -n "${POSTGRES_DB:-}" ] && [ "$POSTGRES_DB" != "${POSTGRES_USER:-postgres}" ]; then
+  db="${POSTGRES_DB:-${POSTGRES_USER:-postgres}}"
+  if [ "$db" != postgres ]; then
     "$PGBIN/postgres" --single -D "$PGDATA" postgres <<SQL >/dev/null
-CREATE DATABASE "$POSTGRES_DB" OWNER "${POSTGRES_USER:-postgres}";
+CREATE DATABASE "$db" OWNER "${POSTGRES_USER:-postgres}";
 SQL
   fi
 fi
