@@ -3,12 +3,13 @@
 # `npm start` does (the tree verifier's worker thread loads it too), so tsx is added to the
 # production dependencies here, at the version the lockfile pins. Verifying Haarlem's trees takes
 # up to a minute at start: the healthcheck's start period allows for it.
-#   docker build -t vraagwijzer .   (or: podman build -t vraagwijzer .)
+#   docker build -t vraagwijzer .   (or: podman build --format docker -t vraagwijzer .; podman's default,
+#   the OCI format, has no HEALTHCHECK and drops it)
 #   docker run -p 8787:8787 -v vw-data:/app/data vraagwijzer
 # See compose.yaml for two nodes on PostgreSQL.
 # The base images are build arguments for a host without Docker Hub: scripts/container-base.sh makes
 # both from Debian's packages, then
-#   podman build --build-arg NODE_IMAGE=localhost/node:20-trixie \
+#   podman build --format docker --build-arg NODE_IMAGE=localhost/node:20-trixie \
 #     --build-arg NODE_SLIM_IMAGE=localhost/node:20-trixie-slim -t vraagwijzer .
 # The build stages need python3, make and g++ (both defaults have them): better-sqlite3 compiles from
 # source when its prebuilt binary cannot be downloaded.
