@@ -3,11 +3,20 @@
 # `npm start` does (the tree verifier's worker thread loads it too), so tsx is added to the
 # production dependencies here, at the version the lockfile pins. Verifying Haarlem's trees takes
 # up to a minute at start: the healthcheck's start period allows for it.
-#   docker build -t vraagwijzer .   (or: podman build -t vraagwijzer .)
+#   docker build -t vraagwijzer .   (or: podman build --format docker -t vraagwijzer .; podman's default,
+#   the OCI format, has no HEALTHCHECK and drops it)
 #   docker run -p 8787:8787 -v vw-data:/app/data vraagwijzer
 # See compose.yaml for two nodes on PostgreSQL.
+# The base images are build arguments for a host without Docker Hub: scripts/container-base.sh makes
+# both from Debian's packages, then
+#   podman build --format docker --build-arg NODE_IMAGE=localhost/node:20-trixie \
+#     --build-arg NODE_SLIM_IMAGE=localhost/node:20-trixie-slim -t vraagwijzer .
+# The build stages need python3, make and g++ (both defaults have them): better-sqlite3 compiles from
+# source when its prebuilt binary cannot be downloaded.
+ARG NODE_IMAGE=node:20-bookworm
+ARG NODE_SLIM_IMAGE=node:20-bookworm-slim
 
-FROM node:20-bookworm AS deps
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
@@ -16,14 +25,14 @@ RUN mkdir /tsx && cd /tsx && echo '{"private":true}' > package.json \
  && npm install --no-audit --no-fund --no-package-lock "tsx@$(node -p "require('/app/package-lock.json').packages['node_modules/tsx'].version")" \
  && cp -rn /tsx/node_modules/. /app/node_modules/
 
-FROM node:20-bookworm AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM ${NODE_SLIM_IMAGE}
 ENV NODE_ENV=production PORT=8787 DATABASE_URL=sqlite:/app/data/vraagwijzer.db
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
