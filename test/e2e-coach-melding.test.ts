@@ -110,23 +110,28 @@ async function sentOnce(page: Page, domain: Locator) {
   return rows[0]!;
 }
 
+/** The household domain's tree advice walked with a connection: for oneself, cleaning no longer works. */
+async function walkHuishouden(page: Page, domain: Locator) {
+  await press(page, 'Advies uit de beslisboom');
+  const session = page.locator('vw-staff-session');
+  await session.getByRole('heading', { name: 'Voor wie zoek je hulp?' }).waitFor();
+  await radio(page, 'Voor mezelf');
+  await press(page, 'Volgende');
+  await session.getByRole('heading', { name: 'Lukt het schoonmaken nog?' }).waitFor();
+  await radio(page, 'Nee');
+  await press(page, 'Volgende');
+  await session.getByText('Het advies is compleet.').waitFor();
+  await press(page, 'Klaar met advies');
+  await domain.locator('.walked').waitFor();
+}
+
 describe('Wmo melding at the kitchen table', () => {
   afterEach(() => s.db.kysely.deleteFrom('meldingen' as never).execute());
 
   it('made offline with the resident, kept on the device, sent once when the connection is back; the plan shows its reference', async () => {
     const { context, page } = await s.signIn('wim', '/coach');
     const domain = await planWithHuishouden(page, 'Fam. H.');
-    await press(page, 'Advies uit de beslisboom');
-    const session = page.locator('vw-staff-session');
-    await session.getByRole('heading', { name: 'Voor wie zoek je hulp?' }).waitFor();
-    await radio(page, 'Voor mezelf');
-    await press(page, 'Volgende');
-    await session.getByRole('heading', { name: 'Lukt het schoonmaken nog?' }).waitFor();
-    await radio(page, 'Nee');
-    await press(page, 'Volgende');
-    await session.getByText('Het advies is compleet.').waitFor();
-    await press(page, 'Klaar met advies');
-    await domain.locator('.walked').waitFor();
+    await walkHuishouden(page, domain);
 
     // No connection at the kitchen table any more.
     await context.setOffline(true);
@@ -140,17 +145,7 @@ describe('Wmo melding at the kitchen table', () => {
   it('with a connection: sent at once, the confirmation with its reference, one melding', async () => {
     const { context, page } = await s.signIn('wim', '/coach');
     const domain = await planWithHuishouden(page, 'Fam. L.');
-    await press(page, 'Advies uit de beslisboom');
-    const session = page.locator('vw-staff-session');
-    await session.getByRole('heading', { name: 'Voor wie zoek je hulp?' }).waitFor();
-    await radio(page, 'Voor mezelf');
-    await press(page, 'Volgende');
-    await session.getByRole('heading', { name: 'Lukt het schoonmaken nog?' }).waitFor();
-    await radio(page, 'Nee');
-    await press(page, 'Volgende');
-    await session.getByText('Het advies is compleet.').waitFor();
-    await press(page, 'Klaar met advies');
-    await domain.locator('.walked').waitFor();
+    await walkHuishouden(page, domain);
     await press(page, 'Wmo-melding doen met de inwoner');
     const flow = page.locator('vw-melding-flow');
     await flow.getByRole('heading', { name: 'Hulp vragen bij de gemeente' }).waitFor();
