@@ -12,19 +12,23 @@ import { EMPTY_SUMMARY, holds, mergeSummary, summaryOf, type SummaryContext } fr
 const t = (nl: string) => ({ nl });
 const SERVICES = ['loket', 'buuv', 'schuldhulp'];
 const pool: FlatItem[] = [];
+// Each item has a twin alike in all but its id: a proof that keeps items by signature must still
+// count them as two.
 LAYERS.forEach((layer) =>
   [undefined, ...URGENCIES].forEach((urgency, u) =>
-    pool.push({
-      id: `${layer}-${u}`,
-      layer,
-      ...(urgency ? { urgency } : {}),
-      ...(u % 2 ? { label: 'x' } : {}),
-      services: [SERVICES[u % 3]!],
-      title: t('x'),
-      text: t('x'),
-      why: t('x'),
-      sources: [{ seed: '001', lines: '1' }],
-    }),
+    ['', 'b'].forEach((twin) =>
+      pool.push({
+        id: `${layer}-${u}${twin}`,
+        layer,
+        ...(urgency ? { urgency } : {}),
+        ...(u % 2 ? { label: 'x' } : {}),
+        services: [SERVICES[u % 3]!],
+        title: t('x'),
+        text: t('x'),
+        why: t('x'),
+        sources: [{ seed: '001', lines: '1' }],
+      }),
+    ),
   ),
 );
 const byId = new Map(pool.map((i) => [`t/${i.id}`, i]));
@@ -101,6 +105,45 @@ describe('plan summaries', () => {
         for (const a of assertions) expect(holds(a, summary, ctx), `${JSON.stringify(a)} on ${plan.join(' ')}`).toBe(concrete(a, plan));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('keeps items that cannot recur as signatures and still judges as the composed plan does', () => {
+    // Only services and layers are asked about, so items of one layer, urgency and service are one
+    // signature; half the items (both twins) may recur on a path (a sub-flow called twice) and keep their id.
+    const recurring = new Set([...byId.keys()].filter((_, i) => Math.floor(i / 2) % 2 === 0));
+    const once = [...byId.keys()].filter((id) => !recurring.has(id));
+    const lean: SummaryContext = {
+      ...ctx,
+      wanted: new Set(['human', ...LAYERS.map((l) => `layer:${l}`), ...SERVICES.map((s) => `service:${s}`)]),
+      recurring,
+    };
+    const about = assertions.filter((a) => !('item' in a) && !('kind' in a));
+    const plans = fc
+      .tuple(
+        fc.uniqueArray(fc.constantFrom(...once), { maxLength: 8 }),
+        fc.array(fc.constantFrom(...recurring), { maxLength: 8 }),
+        fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }),
+      )
+      .map(([single, repeated, pickSingle]) => {
+        const plan: string[] = [];
+        for (const takeSingle of pickSingle) {
+          const from = takeSingle && single.length ? single : repeated.length ? repeated : single;
+          if (from.length) plan.push(from.shift()!);
+        }
+        return plan;
+      });
+    fc.assert(
+      fc.property(plans, fc.array(fc.nat(14), { maxLength: 4 }), (plan, cuts) => {
+        const at = [...new Set([0, ...cuts.map((c) => c % (plan.length + 1)), plan.length])].sort((a, b) => a - b);
+        let summary = EMPTY_SUMMARY;
+        for (let i = 0; i + 1 < at.length; i++) {
+          const piece = plan.slice(at[i], at[i + 1]).map((id) => ({ id, item: byId.get(id)! }));
+          summary = mergeSummary(summary, summaryOf(piece, lean), lean);
+        }
+        for (const a of about) expect(holds(a, summary, lean), `${JSON.stringify(a)} on ${plan.join(' ')}`).toBe(concrete(a, plan));
+      }),
+      { numRuns: 600 },
     );
   });
 });

@@ -1,7 +1,7 @@
 import type { FlatItem } from '../compile/flat-graph.js';
 import type { Assertion } from '../schema/invariants-schema.js';
 import { DOE_DIT_EERST_MAX } from './compose.js';
-import { LAYERS, URGENCIES, type Layer } from './layers.js';
+import { LAYERS, URGENCIES, type Layer, type Urgency } from './layers.js';
 
 /**
  * What a proof needs to know of a plan, without the plan: which of the atoms the invariants name
@@ -46,6 +46,12 @@ export interface SummaryContext {
    * before it, and an urgent item of those layers only moves further up. Absent: tracked.
    */
   urgent?: boolean;
+  /**
+   * Plan ids ("tree/item") that more than one advice node adds. Only these can meet themselves on
+   * a path (trees are acyclic and every call is inlined in its own scope), so only these need their
+   * id for compose()'s "an item added twice appears once". Absent: every item may recur.
+   */
+  recurring?: ReadonlySet<string>;
 }
 
 function atomsOf(id: string, item: FlatItem, ctx: Pick<SummaryContext, 'humanServices'>): string[] {
@@ -55,22 +61,31 @@ function atomsOf(id: string, item: FlatItem, ctx: Pick<SummaryContext, 'humanSer
   return atoms;
 }
 
-const rank = (ctx: SummaryContext, id: string) => {
-  const u = ctx.items.get(id)!.urgency;
-  return u ? URGENCIES.indexOf(u) : URGENCIES.length;
+const rank = (ctx: SummaryContext, ref: string) => {
+  const u = ref.startsWith('~') ? ref.match(/\+urgency:([^+]+)/)?.[1] : ctx.items.get(ref)!.urgency;
+  return u ? URGENCIES.indexOf(u as Urgency) : URGENCIES.length;
 };
+
+/** A "Doe dit eerst" candidate: urgent, and not spoed or the vangnet (they have their own sections). */
+const isUrgent = (item: FlatItem) => !!item.urgency && item.layer !== 'spoed' && item.layer !== 'vangnet';
 
 /**
  * How a summary refers to an item it keeps for order (a layer's first, the first spoed or vangnet
- * item). Only the atoms the invariants ask about can tell two items apart for a proof, so an item
- * is kept as its signature ("~" + its layer and wanted atoms) – two domains whose first eigen-kracht
- * items differ only in wording then lead to one state, not two. An urgent item keeps its id: it is
- * also in `urgent`, where "Doe dit eerst" dedupes by id, and a layer's head in "Doe dit eerst" is
- * recognised by that id.
+ * item, a "Doe dit eerst" item). Only the atoms the invariants ask about can tell two items apart for
+ * a proof, so an item is kept as its signature ("~" + its layer and wanted atoms, and its urgency
+ * where "Doe dit eerst" is tracked) – two domains whose first eigen-kracht items differ only in
+ * wording then lead to one state, not two. An urgent item that can recur on a path keeps its id:
+ * "Doe dit eerst" dedupes by id, which two equal signatures cannot tell.
+ *
+ * Why a layer's head is still recognised in "Doe dit eerst" by its signature: another item with the
+ * same signature is of the same layer and urgency and comes later in path order (the head is the
+ * layer's first), so it ranks behind the head – it can only be there if the head is too.
  */
 function refOf(id: string, item: FlatItem, ctx: SummaryContext): string {
-  if (item.urgency && item.layer !== 'spoed' && item.layer !== 'vangnet') return id;
+  const urgent = isUrgent(item) && ctx.urgent !== false;
+  if (urgent && (!ctx.recurring || ctx.recurring.has(id))) return id;
   const atoms = atomsOf(id, item, ctx).filter((a) => ctx.wanted.has(a) && !a.startsWith('layer:'));
+  if (urgent) atoms.push(`urgency:${item.urgency}`);
   return `~layer:${item.layer}+${[...new Set(atoms)].sort().join('+')}`;
 }
 
@@ -90,7 +105,8 @@ export function mergeSummary(a: PlanSummary, b: PlanSummary, ctx: SummaryContext
   const bits = b.bits.length ? [...new Set([...a.bits, ...b.bits])].sort() : a.bits;
   let urgent = a.urgent;
   if (b.urgent.length) {
-    const all = [...new Set([...a.urgent, ...b.urgent])];
+    // An id seen twice is one item (compose keeps its first); equal signatures are different items.
+    const all = [...a.urgent, ...b.urgent].filter((ref, i, refs) => ref.startsWith('~') || refs.indexOf(ref) === i);
     // Stable: equal urgency keeps path order (a's items came first).
     urgent = all.sort((x, y) => rank(ctx, x) - rank(ctx, y)).slice(0, DOE_DIT_EERST_MAX);
   }
@@ -122,7 +138,7 @@ export function summaryOf(entries: readonly { id: string; item: FlatItem }[], ct
     const one: PlanSummary = {
       bits: item.layer === 'vangnet' ? [] : atomsOf(id, item, ctx).filter((a) => ctx.wanted.has(a)),
       spoed: ctx.order && item.layer === 'spoed' ? refOf(id, item, ctx) : null,
-      urgent: ctx.order && ctx.urgent !== false && item.urgency && item.layer !== 'spoed' && item.layer !== 'vangnet' ? [id] : [],
+      urgent: ctx.order && ctx.urgent !== false && isUrgent(item) ? [refOf(id, item, ctx)] : [],
       heads: ctx.order && item.layer !== 'spoed' && item.layer !== 'vangnet' ? { [item.layer]: [refOf(id, item, ctx)] } : {},
       vangnet: item.layer === 'vangnet' ? refOf(id, item, ctx) : null,
     };

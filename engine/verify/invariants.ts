@@ -95,10 +95,17 @@ export function proveInvariants(
   }
   const canonical = whenClasses(graph, compared, invariants);
   const items = new Map<string, FlatItem>();
-  for (const n of graph.nodes.values()) for (const item of n.items) items.set(`${n.treeId}/${item.id}`, item);
+  const recurring = new Set<string>();
+  for (const n of graph.nodes.values())
+    for (const item of n.items) {
+      const id = `${n.treeId}/${item.id}`;
+      if (items.has(id)) recurring.add(id);
+      items.set(id, item);
+    }
   const ctx: SummaryContext = {
     items,
     wanted: new Set(invariants.flatMap((inv) => inv.assert.map(atomOf))),
+    recurring,
     humanServices: new Set((services?.services ?? []).filter((s) => s.contact.phone || s.contact.address).map((s) => s.id)),
     order: invariants.some((inv) => inv.assert.some((a) => a.is === 'first' || a.is === 'in-doe-dit-eerst' || a.is === 'preceded')),
     headLayers: new Set(invariants.flatMap((inv) => inv.assert.flatMap((a) => (a.is === 'preceded' ? [a.layer, ...a.by] : [])))),
